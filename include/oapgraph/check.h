@@ -1,0 +1,46 @@
+/* check.h: run the rules over a loaded plan set. */
+#ifndef OAPGRAPH_CHECK_H
+#define OAPGRAPH_CHECK_H
+
+#include "oapgraph/diag.h"
+#include "oapgraph/plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct oap_check_options {
+    unsigned version; /* OAP_CHECK_OPTIONS_VERSION */
+    /* Severity per rule id, overriding the default (OAP_SEVERITY_OFF: not run); NULL
+     * entries end the list. */
+    const char *const *rule_ids;
+    const oap_severity *rule_severities;
+} oap_check_options;
+
+#define OAP_CHECK_OPTIONS_VERSION 1
+#define OAP_CHECK_OPTIONS_INIT                                                                     \
+    {                                                                                              \
+        OAP_CHECK_OPTIONS_VERSION, NULL, NULL                                                      \
+    }
+
+/* Runs every rule over the plans of set, adds the findings to diags (which already
+ * holds the loader's), applies the configured severities, locates and sorts them.
+ * Returns 0 or OAP_ENOMEM. */
+int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *opts);
+
+/* The rule registry: id, default severity and a one-line description. */
+typedef struct oap_rule_info {
+    const char *id;
+    oap_severity severity;
+    const char *family; /* "loading", "references", ... */
+    const char *summary;
+} oap_rule_info;
+
+size_t oap_rule_count(void);
+const oap_rule_info *oap_rule_at(size_t i);
+const oap_rule_info *oap_rule_find(const char *id);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,19 @@
+/* common.h: version and error codes shared by every part of the API. */
+#ifndef OAPGRAPH_COMMON_H
+#define OAPGRAPH_COMMON_H
+
+#define OAPGRAPH_VERSION "0.1.0"
+
+/* Functions that can fail return 0 or one of these. */
+enum {
+    OAP_OK = 0,
+    OAP_ENOMEM = -1, /* out of memory */
+    OAP_EIO = -2,    /* a file could not be read or written */
+    OAP_EINVAL = -3, /* an argument is not valid */
+    OAP_ELIMIT = -4  /* an input exceeds a configured limit */
+};
+
+/* A static description of an error code; never allocates. */
+const char *oap_strerror(int code);
+
+#endif

@@ -1,0 +1,51 @@
+/* diag.h: findings, the one thing every stage of oapgraph produces. */
+#ifndef OAPGRAPH_DIAG_H
+#define OAPGRAPH_DIAG_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum oap_severity {
+    OAP_SEVERITY_INFO = 0,
+    OAP_SEVERITY_WARNING = 1,
+    OAP_SEVERITY_ERROR = 2,
+    OAP_SEVERITY_OFF = 3 /* only in configuration: the rule does not run */
+} oap_severity;
+
+/* One finding. Strings are owned by the oap_diags that holds it. */
+typedef struct oap_diag {
+    const char *rule; /* rule id from RULES.md, "dangling-ref" (static) */
+    oap_severity severity;
+    const char *file;    /* path as given on the command line, "-" for stdin */
+    unsigned line, col;  /* 1-based; col counts Unicode code points; 0 when unknown */
+    const char *pointer; /* JSON pointer of the value, "/actions/3/leaders/1", or "" */
+    const char *plan;    /* plan id, or "" when the file has none (yet) */
+    const char *node;    /* node id within the plan ("2.1", "SG2", "2.1#1"), or "" */
+    const char *message;
+} oap_diag;
+
+typedef struct oap_diags oap_diags;
+
+int oap_diags_new(oap_diags **out);
+void oap_diags_free(oap_diags *diags);
+size_t oap_diags_count(const oap_diags *diags);
+const oap_diag *oap_diags_at(const oap_diags *diags, size_t i);
+
+/* Sorts by file (in the order files were read), line, column, rule and message,
+ * and drops exact duplicates. */
+void oap_diags_sort(oap_diags *diags);
+
+/* Counts findings at or above a severity. */
+size_t oap_diags_count_at_least(const oap_diags *diags, oap_severity min);
+
+const char *oap_severity_name(oap_severity s);
+/* Parses "error", "warning", "info" (and "off" when allow_off); -1 if not one. */
+int oap_severity_parse(const char *name, int allow_off);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,21 @@
+/* oapgraph.h: the library that reads EU Operational Action Plans as a graph. */
+#ifndef OAPGRAPH_OAPGRAPH_H
+#define OAPGRAPH_OAPGRAPH_H
+
+#include "oapgraph/common.h"
+#include "oapgraph/diag.h"
+#include "oapgraph/plan.h"
+#include "oapgraph/check.h"
+#include "oapgraph/report.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The JSON Schema (draft-07) of the plan file format, as compiled in. */
+const char *oap_plan_schema(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

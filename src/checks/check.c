@@ -1,0 +1,57 @@
+/* check: run every rule, apply configured severities, locate and sort the findings. */
+#include "oapgraph/check.h"
+#include "oapgraph/common.h"
+
+#include "load/planset.h"
+#include "rules.h"
+
+#include <string.h>
+
+/* The severity a rule runs at: configured, else its default. */
+static oap_severity severity_of(const oap_check_options *opts, const oap_rule_info *rule)
+{
+    if (opts && opts->rule_ids)
+        for (size_t i = 0; opts->rule_ids[i]; i++)
+            if (strcmp(opts->rule_ids[i], rule->id) == 0)
+                return opts->rule_severities[i];
+    return rule->severity;
+}
+
+typedef struct severity_map {
+    const oap_check_options *opts;
+} severity_map;
+
+static int keep_enabled(const oap_diag *d, void *ctx)
+{
+    const severity_map *m = ctx;
+    const oap_rule_info *rule = oap_rule_find(d->rule);
+    return !rule || severity_of(m->opts, rule) != OAP_SEVERITY_OFF;
+}
+
+int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *opts)
+{
+    size_t n;
+    const oap_rule *rules = oap_rules__table(&n);
+    oap_rule_ctx ctx = {.model = oap_planset__model(set), .diags = diags};
+    for (size_t i = 0; i < n; i++) {
+        if (!rules[i].run || severity_of(opts, &rules[i].info) == OAP_SEVERITY_OFF)
+            continue;
+        ctx.rule = &rules[i].info;
+        int rc = rules[i].run(&ctx);
+        if (rc < 0)
+            return rc;
+    }
+    /* Severities: the loader and the rules report at the defaults; configuration wins. */
+    severity_map m = {opts};
+    oap_diags__filter(diags, keep_enabled, &m);
+    for (size_t i = 0; i < oap_diags_count(diags); i++) {
+        const oap_rule_info *rule = oap_rule_find(oap_diags_at(diags, i)->rule);
+        if (rule)
+            oap_diags__set_severity(diags, i, severity_of(opts, rule));
+    }
+    int rc = oap_planset_locate(set, diags);
+    if (rc < 0)
+        return rc;
+    oap_diags_sort(diags);
+    return 0;
+}

@@ -1,0 +1,28 @@
+/* cli: what the commands share: exit codes, messages to standard error. */
+#ifndef OAP_CLI_H
+#define OAP_CLI_H
+
+#include <stdio.h>
+
+enum {
+    EXIT_CLEAN = 0,    /* nothing at or above --fail-on */
+    EXIT_FINDINGS = 1, /* findings at or above --fail-on */
+    EXIT_TROUBLE = 2   /* usage error, unreadable file, bad config, failed write */
+};
+
+typedef struct oap_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} oap_command;
+
+int oap_cmd_check(int argc, char **argv);
+int oap_cmd_schema(int argc, char **argv);
+
+/* "oapgraph: message" on standard error. */
+void oap_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Flushes standard output; a failed write is an error (exit 2), never silent. */
+int oap_cli_finish_stdout(int status);
+
+#endif

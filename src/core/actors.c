@@ -1,0 +1,169 @@
+/* actors: lookup, suggestions and membership over the static registry in actors_table.c. */
+#include "actors.h"
+
+#include "suggest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int fold(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+/* Width of the white space starting at s[i] (0 if none). U+00A0 counts because text
+ * pasted from Council documents carries no-break spaces around table cells. */
+static size_t space_at(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+/* Width of the white space ending just before s[end] (0 if none). */
+static size_t space_before(const char *s, size_t end)
+{
+    if (end >= 1 && space_at(s, end, end - 1) == 1)
+        return 1;
+    if (end >= 2 && space_at(s, end, end - 2) == 2)
+        return 2;
+    return 0;
+}
+
+/* Sets *start and returns the length of text without surrounding white space. */
+static size_t trim(const char *text, const char **start)
+{
+    size_t len = strlen(text), w;
+    while (len > 0 && (w = space_at(text, len, 0)) > 0) {
+        text += w;
+        len -= w;
+    }
+    while (len > 0 && (w = space_before(text, len)) > 0)
+        len -= w;
+    *start = text;
+    return len;
+}
+
+int oap_actors__compare(const char *key, const char *text, size_t len)
+{
+    for (size_t i = 0;; i++) {
+        int k = fold((unsigned char)key[i]);
+        int t = i < len ? fold((unsigned char)text[i]) : 0;
+        if (k != t || k == 0)
+            return k - t;
+    }
+}
+
+const oap_actor_info *oap_actors_find(const char *text)
+{
+    if (!text)
+        return NULL;
+    const char *start;
+    size_t len = trim(text, &start);
+    if (len == 0)
+        return NULL;
+    size_t n_keys, n_actors;
+    const oap_actors__key *keys = oap_actors__keys(&n_keys);
+    const oap_actor_info *actors = oap_actors__table(&n_actors);
+    size_t lo = 0, hi = n_keys;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = oap_actors__compare(keys[mid].text, start, len);
+        if (c == 0)
+            return &actors[keys[mid].actor];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* The candidates are the canonical codes in registry order, then every key, then the
+ * hints, so that oap_suggest_nearest's "ties go to the earlier candidate" prefers a
+ * Member State's code to a third country's. The winner is found again by pointer: every
+ * candidate is a distinct static string, or the same one for the same actor. */
+const char *oap_actors_suggest(const char *text)
+{
+    if (!text)
+        return NULL;
+    size_t n_actors, n_keys, n_hints;
+    const oap_actor_info *actors = oap_actors__table(&n_actors);
+    const oap_actors__key *keys = oap_actors__keys(&n_keys);
+    const oap_actors__key *hints = oap_actors__hints(&n_hints);
+    size_t total = n_actors + n_keys + n_hints;
+    const char *start;
+    size_t len = trim(text, &start);
+    const char *result = NULL;
+    const char **cand = malloc(total * sizeof *cand);
+    char *word = malloc(len + 1);
+    if (!cand || !word || len == 0)
+        goto done;
+    memcpy(word, start, len);
+    word[len] = '\0';
+    for (size_t i = 0; i < n_actors; i++)
+        cand[i] = actors[i].code;
+    for (size_t i = 0; i < n_keys; i++)
+        cand[n_actors + i] = keys[i].text;
+    for (size_t i = 0; i < n_hints; i++)
+        cand[n_actors + n_keys + i] = hints[i].text;
+    const char *hit = oap_suggest_nearest(word, cand, total);
+    if (!hit)
+        goto done;
+    for (size_t i = 0; i < total; i++) {
+        if (cand[i] != hit)
+            continue;
+        if (i < n_actors)
+            result = actors[i].code;
+        else if (i < n_actors + n_keys)
+            result = actors[keys[i - n_actors].actor].code;
+        else
+            result = actors[hints[i - n_actors - n_keys].actor].code;
+        break;
+    }
+done:
+    free(cand);
+    free(word);
+    return result;
+}
+
+int oap_actor_is_member(const oap_actor_info *a, int month)
+{
+    if (!a || a->kind != OAP_ACTOR_MEMBER_STATE)
+        return 0;
+    if (month < a->member_from)
+        return 0;
+    return a->member_until == 0 || month <= a->member_until;
+}
+
+size_t oap_actors_member_states(int month, const oap_actor_info **out, size_t cap)
+{
+    size_t n_actors, count = 0;
+    const oap_actor_info *actors = oap_actors__table(&n_actors);
+    /* The table lists Member States first and in protocol order. */
+    for (size_t i = 0; i < n_actors; i++) {
+        if (!oap_actor_is_member(&actors[i], month))
+            continue;
+        if (count < cap)
+            out[count] = &actors[i];
+        count++;
+    }
+    return count;
+}
+
+size_t oap_actors_count(void)
+{
+    size_t n;
+    (void)oap_actors__table(&n);
+    return n;
+}
+
+const oap_actor_info *oap_actors_at(size_t i)
+{
+    size_t n;
+    const oap_actor_info *actors = oap_actors__table(&n);
+    return i < n ? &actors[i] : NULL;
+}

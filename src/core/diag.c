@@ -1,0 +1,222 @@
+/* diag: collecting findings; sorting and locating them happens later. */
+#include "diag.h"
+
+#include "arena.h"
+#include "oapgraph/common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct entry {
+    oap_diag d;
+    unsigned file_index;
+    int at_key;
+} entry;
+
+struct oap_diags {
+    entry *items;
+    size_t n, cap;
+    oap_arena strings;
+};
+
+int oap_diags_new(oap_diags **out)
+{
+    *out = calloc(1, sizeof **out);
+    return *out ? 0 : OAP_ENOMEM;
+}
+
+void oap_diags_free(oap_diags *diags)
+{
+    if (!diags)
+        return;
+    oap_arena_free(&diags->strings);
+    free(diags->items);
+    free(diags);
+}
+
+size_t oap_diags_count(const oap_diags *diags)
+{
+    return diags->n;
+}
+
+const oap_diag *oap_diags_at(const oap_diags *diags, size_t i)
+{
+    return i < diags->n ? &diags->items[i].d : NULL;
+}
+
+static const char *copy(oap_arena *a, const char *s)
+{
+    return oap_arena_strdup(a, s ? s : "");
+}
+
+int oap_diags_addv(oap_diags *diags, const char *rule, oap_severity severity,
+                   const oap_where *where, const char *fmt, va_list ap)
+{
+    if (diags->n == diags->cap) {
+        size_t cap = diags->cap ? diags->cap * 2 : 64;
+        entry *items = realloc(diags->items, cap * sizeof *items);
+        if (!items)
+            return OAP_ENOMEM;
+        diags->items = items;
+        diags->cap = cap;
+    }
+    char stack[512];
+    va_list copy_ap;
+    va_copy(copy_ap, ap);
+    int len = vsnprintf(stack, sizeof stack, fmt, copy_ap);
+    va_end(copy_ap);
+    if (len < 0)
+        return OAP_ENOMEM;
+    char *message = oap_arena_alloc(&diags->strings, (size_t)len + 1);
+    if (!message)
+        return OAP_ENOMEM;
+    if ((size_t)len < sizeof stack)
+        memcpy(message, stack, (size_t)len + 1);
+    else
+        vsnprintf(message, (size_t)len + 1, fmt, ap);
+
+    entry *e = &diags->items[diags->n];
+    e->d.rule = rule;
+    e->d.severity = severity;
+    e->d.file = copy(&diags->strings, where->file);
+    e->d.line = where->line;
+    e->d.col = where->col;
+    e->d.pointer = copy(&diags->strings, where->pointer);
+    e->d.plan = copy(&diags->strings, where->plan);
+    e->d.node = copy(&diags->strings, where->node);
+    e->d.message = message;
+    e->file_index = where->file_index;
+    e->at_key = where->at_key;
+    if (!e->d.file || !e->d.pointer || !e->d.plan || !e->d.node)
+        return OAP_ENOMEM;
+    diags->n++;
+    return 0;
+}
+
+int oap_diags_add(oap_diags *diags, const char *rule, oap_severity severity, const oap_where *where,
+                  const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = oap_diags_addv(diags, rule, severity, where, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+static int compare(const void *pa, const void *pb)
+{
+    const entry *a = pa, *b = pb;
+    if (a->file_index != b->file_index)
+        return a->file_index < b->file_index ? -1 : 1;
+    int c = strcmp(a->d.file, b->d.file);
+    if (c)
+        return c;
+    if (a->d.line != b->d.line)
+        return a->d.line < b->d.line ? -1 : 1;
+    if (a->d.col != b->d.col)
+        return a->d.col < b->d.col ? -1 : 1;
+    if ((c = strcmp(a->d.rule, b->d.rule)))
+        return c;
+    return strcmp(a->d.message, b->d.message);
+}
+
+void oap_diags_sort(oap_diags *diags)
+{
+    if (diags->n < 2)
+        return;
+    qsort(diags->items, diags->n, sizeof *diags->items, compare);
+    size_t w = 1;
+    for (size_t r = 1; r < diags->n; r++)
+        if (compare(&diags->items[r], &diags->items[w - 1]) != 0 ||
+            diags->items[r].d.severity != diags->items[w - 1].d.severity)
+            diags->items[w++] = diags->items[r];
+    diags->n = w;
+}
+
+size_t oap_diags_count_at_least(const oap_diags *diags, oap_severity min)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < diags->n; i++)
+        if (diags->items[i].d.severity >= min && diags->items[i].d.severity != OAP_SEVERITY_OFF)
+            n++;
+    return n;
+}
+
+size_t oap_diags__unlocated(const oap_diags *diags, unsigned file_index, oap_diag_query **out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < diags->n; i++)
+        if (diags->items[i].file_index == file_index && diags->items[i].d.line == 0)
+            n++;
+    *out = NULL;
+    if (n == 0)
+        return 0;
+    oap_diag_query *q = calloc(n, sizeof *q);
+    if (!q)
+        return (size_t)-1;
+    size_t k = 0;
+    for (size_t i = 0; i < diags->n; i++) {
+        const entry *e = &diags->items[i];
+        if (e->file_index == file_index && e->d.line == 0) {
+            q[k].pointer = e->d.pointer;
+            q[k].at_key = e->at_key;
+            q[k].diag = i;
+            k++;
+        }
+    }
+    *out = q;
+    return n;
+}
+
+void oap_diags__set_locations(oap_diags *diags, const oap_diag_query *q, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        entry *e = &diags->items[q[i].diag];
+        e->d.line = q[i].line;
+        e->d.col = q[i].col;
+    }
+}
+
+void oap_diags__set_severity(oap_diags *diags, size_t i, oap_severity s)
+{
+    if (i < diags->n)
+        diags->items[i].d.severity = s;
+}
+
+void oap_diags__filter(oap_diags *diags, int (*keep)(const oap_diag *d, void *ctx), void *ctx)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < diags->n; r++)
+        if (keep(&diags->items[r].d, ctx))
+            diags->items[w++] = diags->items[r];
+    diags->n = w;
+}
+
+const char *oap_severity_name(oap_severity s)
+{
+    switch (s) {
+    case OAP_SEVERITY_INFO:
+        return "info";
+    case OAP_SEVERITY_WARNING:
+        return "warning";
+    case OAP_SEVERITY_ERROR:
+        return "error";
+    case OAP_SEVERITY_OFF:
+        return "off";
+    }
+    return "?";
+}
+
+int oap_severity_parse(const char *name, int allow_off)
+{
+    if (!strcmp(name, "error"))
+        return OAP_SEVERITY_ERROR;
+    if (!strcmp(name, "warning"))
+        return OAP_SEVERITY_WARNING;
+    if (!strcmp(name, "info"))
+        return OAP_SEVERITY_INFO;
+    if (allow_off && !strcmp(name, "off"))
+        return OAP_SEVERITY_OFF;
+    return -1;
+}

@@ -1,0 +1,49 @@
+/* diag: collecting findings; sorting and locating them happens later. */
+#ifndef OAP_CORE_DIAG_H
+#define OAP_CORE_DIAG_H
+
+#include "oapgraph/diag.h"
+
+#include <stdarg.h>
+
+/* Where a finding is: the file (and its position in the run, for sorting), the JSON
+ * pointer of the value, and whether the finding is about the member name rather than
+ * its value (an unknown key is reported where the key is written). line and col may
+ * be known already (syntax errors); otherwise they are filled by locating. */
+typedef struct oap_where {
+    const char *file;
+    unsigned file_index;
+    const char *pointer;
+    int at_key;
+    unsigned line, col;
+    const char *plan;
+    const char *node;
+} oap_where;
+
+/* Adds a finding; the strings are copied. Returns 0 or OAP_ENOMEM. */
+int oap_diags_add(oap_diags *diags, const char *rule, oap_severity severity, const oap_where *where,
+                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+int oap_diags_addv(oap_diags *diags, const char *rule, oap_severity severity,
+                   const oap_where *where, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+
+/* Locating: the findings of one file that still lack a line, for the source map. */
+typedef struct oap_diag_query {
+    const char *pointer;
+    int at_key;
+    unsigned line, col; /* filled by the source map; 0 when not found */
+    size_t diag;        /* index of the finding */
+} oap_diag_query;
+
+/* Fills a malloc'ed array with the unlocated findings of file_index; returns count,
+ * or (size_t)-1 when out of memory. */
+size_t oap_diags__unlocated(const oap_diags *diags, unsigned file_index, oap_diag_query **out);
+/* Writes the located lines and columns back. */
+void oap_diags__set_locations(oap_diags *diags, const oap_diag_query *q, size_t n);
+
+/* Changes a finding's severity (configuration) */
+void oap_diags__set_severity(oap_diags *diags, size_t i, oap_severity s);
+/* Removes the findings for which keep returns 0. */
+void oap_diags__filter(oap_diags *diags, int (*keep)(const oap_diag *d, void *ctx), void *ctx);
+
+#endif

@@ -1,0 +1,36 @@
+/* model: plans, goals, actions and phases as the plan files give them. */
+#include "model.h"
+
+#include <stdlib.h>
+
+void oap_model_init(oap_model *m)
+{
+    m->arena = (oap_arena)OAP_ARENA_INIT;
+    m->plans = NULL;
+    m->nplans = m->cap = 0;
+}
+
+oap_plan *oap_model_add_plan(oap_model *m)
+{
+    if (m->nplans == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 8;
+        oap_plan **plans = realloc(m->plans, cap * sizeof *plans);
+        if (!plans)
+            return NULL;
+        m->plans = plans;
+        m->cap = cap;
+    }
+    oap_plan *p = oap_arena_alloc(&m->arena, sizeof *p);
+    if (!p)
+        return NULL;
+    m->plans[m->nplans++] = p;
+    return p;
+}
+
+void oap_model_free(oap_model *m)
+{
+    oap_arena_free(&m->arena);
+    free(m->plans);
+    m->plans = NULL;
+    m->nplans = m->cap = 0;
+}

@@ -1,0 +1,87 @@
+/* model: plans, goals, actions and phases as the plan files give them. */
+#ifndef OAP_CORE_MODEL_H
+#define OAP_CORE_MODEL_H
+
+#include "arena.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A list of strings in the arena. */
+typedef struct oap_strv {
+    const char **items;
+    uint32_t n;
+} oap_strv;
+
+/* An explicit window: months as year * 12 + (month - 1), inclusive. */
+typedef struct oap_month_span {
+    int set;
+    int start, end;
+} oap_month_span;
+
+typedef struct oap_phase {
+    const char *id;
+    const char *timing; /* NULL when absent */
+    oap_month_span window;
+    oap_strv needs;
+} oap_phase;
+
+typedef struct oap_results {
+    const char *june, *december, *status; /* NULL when absent */
+} oap_results;
+
+typedef struct oap_action {
+    const char *id, *goal, *title;
+    const char *description, *timing, *target, *link; /* NULL when absent */
+    oap_strv leaders, participants, refs, needs, kpis, notes;
+    oap_phase *phases;
+    uint32_t nphases;
+    oap_month_span window;
+    oap_results results;
+    int has_results;
+} oap_action;
+
+typedef struct oap_goal {
+    const char *id, *title;
+} oap_goal;
+
+typedef struct oap_overlap {
+    const char *priority, *note;
+} oap_overlap;
+
+typedef struct oap_actor_decl {
+    const char *code, *name, *kind;
+} oap_actor_decl;
+
+typedef struct oap_plan {
+    const char *file;    /* path as given */
+    unsigned file_index; /* position of the file in the run */
+    const char *schema;  /* "$schema", NULL when absent */
+    int version;         /* "oapgraph" */
+    const char *id, *priority, *title;
+    const char *aim, *cycle, *document, *classification, *driver; /* NULL when absent */
+    int year;                                                     /* 0 when absent */
+    oap_strv support;
+    oap_overlap *overlaps;
+    uint32_t noverlaps;
+    oap_goal *goals;
+    uint32_t ngoals;
+    oap_action *actions;
+    uint32_t nactions;
+    oap_actor_decl *actors;
+    uint32_t nactors;
+} oap_plan;
+
+/* All plans of a run; owns every byte of them in one arena. */
+typedef struct oap_model {
+    oap_arena arena;
+    oap_plan **plans;
+    size_t nplans, cap;
+} oap_model;
+
+void oap_model_init(oap_model *m);
+/* Appends a new zeroed plan; NULL when out of memory. */
+oap_plan *oap_model_add_plan(oap_model *m);
+void oap_model_free(oap_model *m);
+
+#endif

@@ -1,0 +1,574 @@
+/* timing: reads the month window a plan's free-text Timing cell names. */
+#include "timing.h"
+
+#include <stddef.h>
+
+/* Years are written as four digits in plans and in "YYYY-MM"; keeping every
+ * year within them also keeps every month index far from int overflow. */
+#define MAX_YEAR 9999
+#define MAX_MONTH (MAX_YEAR * 12 + 11)
+
+/* Items joined into one span are kept so that a year written after the last
+ * one can reach back to the first; a longer run is read as several spans,
+ * which only matters for the year-crossing rule and keeps memory fixed. */
+#define SPAN_MAX 32
+
+/* An ordinal written as "last": resolved against the unit that follows. */
+#define ORD_LAST 99
+
+/* What a character is to the reader. Words are runs of ASCII letters and
+ * digits and non-ASCII letters, so "Marché" and "15May" are one word each and
+ * never a month; punctuation, dashes and spaces separate words. */
+enum cls { C_END, C_SPACE, C_WORD, C_DASH, C_SLASH, C_PUNCT };
+
+typedef struct tok {
+    const char *s;
+    size_t n; /* bytes; 0 only at the end */
+    enum cls c;
+} tok;
+
+/* One phrase that names months: "April", "2nd and 3rd quarter", "Whole year". */
+typedef struct item {
+    int lo, hi;      /* months 0..11 within its year */
+    int written;     /* year written after it, or -1 */
+    int year;        /* the year it is read in, once its span is placed */
+    const char *end; /* just past the phrase, its year included */
+} item;
+
+static const char *const month_names[12] = {"january",   "february", "march",    "april",
+                                            "may",       "june",     "july",     "august",
+                                            "september", "october",  "november", "december"};
+
+static const char *const month_abbrevs[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                              "jul", "aug", "sep", "oct", "nov", "dec"};
+
+static int fold(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+static int is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Class of a decoded non-ASCII code point. Spaces and dashes that PDF
+ * conversion and word processors leave behind must read like their ASCII
+ * cousins ("2\u00a0nd quarter", "May\u2013June"); footnote superscripts and
+ * typographic punctuation must separate words ("September\u2078"). */
+static enum cls class_of(unsigned long cp)
+{
+    if (cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+        cp == 0x205F || cp == 0x3000 || cp == 0xFEFF)
+        return C_SPACE;
+    if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 || cp == 0xFE63 ||
+        cp == 0xFF0D)
+        return C_DASH;
+    if (cp == 0x2044 || cp == 0x2215 || cp == 0xFF0F)
+        return C_SLASH;
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2016 && cp <= 0x209F) ||
+        (cp >= 0x3001 && cp <= 0x3003) || cp == 0xFFFD)
+        return C_PUNCT;
+    return C_WORD;
+}
+
+/* Length in bytes of the character at s (0 at the terminating NUL) and its
+ * class in *c. A byte that does not start a well-formed UTF-8 sequence is one
+ * character of punctuation. Continuation bytes are looked at one by one and
+ * only while the previous ones were continuation bytes, so the NUL is never
+ * passed. */
+static size_t classify(const unsigned char *s, enum cls *c)
+{
+    unsigned char b = s[0];
+    unsigned long cp;
+    size_t n;
+
+    if (b == 0) {
+        *c = C_END;
+        return 0;
+    }
+    if (b < 0x80) {
+        if (b == ' ' || (b >= '\t' && b <= '\r'))
+            *c = C_SPACE;
+        else if (is_digit(b) || (fold(b) >= 'a' && fold(b) <= 'z'))
+            *c = C_WORD;
+        else if (b == '-')
+            *c = C_DASH;
+        else if (b == '/')
+            *c = C_SLASH;
+        else
+            *c = C_PUNCT;
+        return 1;
+    }
+    if (b >= 0xC2 && b <= 0xDF) {
+        n = 2;
+        cp = b & 0x1Fu;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        n = 3;
+        cp = b & 0x0Fu;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        n = 4;
+        cp = b & 0x07u;
+    } else {
+        *c = C_PUNCT;
+        return 1;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *c = C_PUNCT;
+            return 1;
+        }
+        cp = (cp << 6) | (s[i] & 0x3Fu);
+    }
+    *c = class_of(cp);
+    return n;
+}
+
+/* The token at or after p, spaces skipped: a whole word, or one character. */
+static tok next(const char *p)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    enum cls c;
+    size_t n;
+    tok t;
+
+    for (;;) {
+        n = classify(s, &c);
+        if (c != C_SPACE)
+            break;
+        s += n;
+    }
+    t.s = (const char *)s;
+    t.n = n;
+    t.c = c;
+    if (c == C_WORD) {
+        for (;;) {
+            n = classify(s + t.n, &c);
+            if (c != C_WORD)
+                break;
+            t.n += n;
+        }
+    }
+    return t;
+}
+
+static const char *after(tok t)
+{
+    return t.s + t.n;
+}
+
+/* Whether t is the word lit (lowercase ASCII), ignoring ASCII case. */
+static int word_is(tok t, const char *lit)
+{
+    size_t i;
+
+    if (t.c != C_WORD)
+        return 0;
+    for (i = 0; i < t.n; i++)
+        if (lit[i] == '\0' || fold((unsigned char)t.s[i]) != lit[i])
+            return 0;
+    return lit[i] == '\0';
+}
+
+static int punct_is(tok t, char ch)
+{
+    return t.c == C_PUNCT && t.n == 1 && t.s[0] == ch;
+}
+
+/* Month 0..11 named by t, or -1. *abbrev says whether it was shortened, since
+ * only a shortened name takes a full stop ("Sept."). */
+static int month_of(tok t, int *abbrev)
+{
+    for (int m = 0; m < 12; m++) {
+        int full = word_is(t, month_names[m]);
+        int shortened = word_is(t, month_abbrevs[m]) || (m == 8 && word_is(t, "sept"));
+        if (!full && !shortened)
+            continue;
+        /* Lowercase "may" is the verb in "meetings may be held". */
+        if (m == 4 && t.s[0] != 'M')
+            return -1;
+        *abbrev = !full;
+        return m;
+    }
+    return -1;
+}
+
+/* A four-digit year in 1000..MAX_YEAR, or -1. */
+static int year_of(tok t)
+{
+    if (t.c != C_WORD || t.n != 4 || t.s[0] < '1' || t.s[0] > '9')
+        return -1;
+    for (size_t i = 1; i < 4; i++)
+        if (!is_digit((unsigned char)t.s[i]))
+            return -1;
+    return (t.s[0] - '0') * 1000 + (t.s[1] - '0') * 100 + (t.s[2] - '0') * 10 + (t.s[3] - '0');
+}
+
+/* The year written after an item ending at p: "2012" or "of 2012", and
+ * "of the year" / "of this year" (the plan's year, so none is recorded), with
+ * a year after it or not. Returns where the item now ends. *stray is set when
+ * "of" introduces something else ("the first half of the meeting"), which
+ * a quarter or a half must not be read through. */
+static const char *year_after(const char *p, int *year, int *stray)
+{
+    tok t = next(p);
+    int of = word_is(t, "of");
+
+    *year = -1;
+    *stray = 0;
+    if (of)
+        t = next(after(t));
+    if (year_of(t) >= 0) {
+        *year = year_of(t);
+        return after(t);
+    }
+    if (!of)
+        return p;
+    if (word_is(t, "the") || word_is(t, "this")) {
+        tok y = next(after(t));
+        if (word_is(y, "year")) {
+            tok z = next(after(y));
+            if (year_of(z) >= 0) {
+                *year = year_of(z);
+                return after(z);
+            }
+            return after(y);
+        }
+    }
+    *stray = 1;
+    return p;
+}
+
+/* "st", "nd", "rd" or "th" at s (two bytes known to be inside a word). */
+static int is_suffix(const char *s)
+{
+    int a = fold((unsigned char)s[0]), b = fold((unsigned char)s[1]);
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+           (a == 't' && b == 'h');
+}
+
+/* An ordinal at t: "2nd", "2 nd" (PDF conversion splits the suffix off),
+ * "second", "last". Returns 1 with the value (1..9 or ORD_LAST) and where it
+ * ends. A digit without a suffix is a count ("1-2 weeks"), not an ordinal. */
+static int ordinal_at(tok t, int *val, const char **end)
+{
+    static const char *const words[4] = {"first", "second", "third", "fourth"};
+
+    if (t.c != C_WORD)
+        return 0;
+    for (int i = 0; i < 4; i++) {
+        if (word_is(t, words[i])) {
+            *val = i + 1;
+            *end = after(t);
+            return 1;
+        }
+    }
+    if (word_is(t, "last")) {
+        *val = ORD_LAST;
+        *end = after(t);
+        return 1;
+    }
+    if (t.s[0] < '1' || t.s[0] > '9')
+        return 0;
+    if (t.n == 3 && is_suffix(t.s + 1)) {
+        *val = t.s[0] - '0';
+        *end = after(t);
+        return 1;
+    }
+    if (t.n == 1) {
+        tok u = next(after(t));
+        if (u.c == C_WORD && u.n == 2 && is_suffix(u.s)) {
+            *val = t.s[0] - '0';
+            *end = after(u);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* How many parts a unit word cuts the year into: 4 for quarters, 2 for
+ * semesters and halves, 0 for any other token. */
+static int unit_parts(tok t)
+{
+    if (word_is(t, "quarter") || word_is(t, "quarters"))
+        return 4;
+    if (word_is(t, "semester") || word_is(t, "semesters") || word_is(t, "half") ||
+        word_is(t, "halves"))
+        return 2;
+    return 0;
+}
+
+/* Joins two items into one span. */
+static int is_span_sep(tok t)
+{
+    return t.c == C_DASH || t.c == C_SLASH || punct_is(t, '&') || word_is(t, "to") ||
+           word_is(t, "till") || word_is(t, "until") || word_is(t, "through") ||
+           word_is(t, "and") || word_is(t, "or");
+}
+
+/* Sets it to parts lo_ord..hi_ord (1-based) of a year cut into parts. */
+static void set_parts(item *it, int lo_ord, int hi_ord, int parts)
+{
+    int len = 12 / parts;
+    it->lo = (lo_ord - 1) * len;
+    it->hi = hi_ord * len - 1;
+}
+
+/* "2nd quarter", "1st and 2nd quarter", "second half": ordinals joined by
+ * list separators, then a unit. On failure *resume is past every ordinal
+ * read: none of them can start an item either, and skipping them keeps a long
+ * list that leads nowhere ("1st, 2nd, 3rd, ...") from being read again from
+ * each of its ordinals. */
+static int parts_at(tok t, item *it, const char **resume)
+{
+    int lo = ORD_LAST + 1, hi = 0, has_last = 0, val, parts, stray;
+    const char *end;
+
+    if (!ordinal_at(t, &val, &end))
+        return 0;
+    for (;;) {
+        tok u;
+
+        *resume = end;
+        if (val == ORD_LAST) {
+            has_last = 1;
+        } else {
+            lo = val < lo ? val : lo;
+            hi = val > hi ? val : hi;
+        }
+        u = next(end);
+        parts = unit_parts(u);
+        if (parts)
+            break;
+        if (!is_span_sep(u) && !punct_is(u, ','))
+            return 0;
+        if (!ordinal_at(next(after(u)), &val, &end))
+            return 0;
+    }
+    if (hi > parts)
+        return 0; /* "3rd semester" is no part of a year */
+    if (has_last) {
+        lo = parts < lo ? parts : lo;
+        hi = parts;
+    }
+    set_parts(it, lo, hi, parts);
+    it->end = year_after(after(next(end)), &it->written, &stray);
+    return !stray;
+}
+
+/* "Whole year", "all year", "entire year", "throughout the year". */
+static int whole_year_at(tok t, const char **end)
+{
+    tok u;
+
+    if (word_is(t, "whole") || word_is(t, "all") || word_is(t, "entire")) {
+        u = next(after(t));
+    } else if (word_is(t, "throughout")) {
+        u = next(after(t));
+        if (!word_is(u, "the"))
+            return 0;
+        u = next(after(u));
+    } else {
+        return 0;
+    }
+    if (!word_is(u, "year"))
+        return 0;
+    *end = after(u);
+    return 1;
+}
+
+/* Reads one item starting at token t (not the end). Returns 1 and fills *it,
+ * or 0 with *resume set past t, where looking for the next item may go on. */
+static int item_at(tok t, item *it, const char **resume)
+{
+    int m, abbrev, stray;
+    const char *end;
+
+    *resume = after(t);
+    m = month_of(t, &abbrev);
+    if (m >= 0) {
+        tok dot = next(after(t));
+        end = after(t);
+        if (abbrev && punct_is(dot, '.') && dot.s == end)
+            end = after(dot);
+        it->lo = it->hi = m;
+        /* "end of May of each year" is still May. */
+        it->end = year_after(end, &it->written, &stray);
+        return 1;
+    }
+    if (t.c == C_WORD && t.n == 2 && (t.s[0] == 'Q' || t.s[0] == 'H')) {
+        int parts = t.s[0] == 'Q' ? 4 : 2;
+        int k = t.s[1] - '0';
+        if (k < 1 || k > parts)
+            return 0;
+        set_parts(it, k, k, parts);
+        it->end = year_after(after(t), &it->written, &stray);
+        return !stray;
+    }
+    if (whole_year_at(t, &end)) {
+        it->lo = 0;
+        it->hi = 11;
+        it->end = year_after(end, &it->written, &stray);
+        return 1;
+    }
+    return parts_at(t, it, resume);
+}
+
+/* Gives every item of one span its year and returns whether the span was
+ * read as crossing the turn of the year. A year written after an item also
+ * belongs to the items before it ("October/November 2012"); items after the
+ * last written year, or in a span without one, follow the item before them,
+ * starting from the plan's year. When cross is set, the one place where the
+ * span goes backwards in the year ("December/January 2013", "November to
+ * February") is where it crosses into the next year. */
+static int place_years(item *span, size_t n, int year, int cross)
+{
+    int crossed = 0;
+
+    for (size_t i = 0; i < n; i++)
+        span[i].year = span[i].written;
+    for (size_t i = n - 1; i-- > 0;) {
+        if (span[i].year >= 0 || span[i + 1].year < 0)
+            continue;
+        span[i].year = span[i + 1].year;
+        if (cross && span[i].lo > span[i + 1].lo && span[i].year > 0) {
+            span[i].year--;
+            crossed = 1;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (span[i].year >= 0)
+            continue;
+        if (i == 0) {
+            span[i].year = year;
+            continue;
+        }
+        span[i].year = span[i - 1].year;
+        if (cross && span[i].lo < span[i - 1].lo && span[i].year < MAX_YEAR) {
+            span[i].year++;
+            crossed = 1;
+        }
+    }
+    return crossed;
+}
+
+/* Earliest start and latest end of the n >= 1 items of a placed span. */
+static void bounds(const item *span, size_t n, int *start, int *end)
+{
+    *start = span[0].year * 12 + span[0].lo;
+    *end = span[0].year * 12 + span[0].hi;
+    for (size_t i = 1; i < n; i++) {
+        int s = span[i].year * 12 + span[i].lo, e = span[i].year * 12 + span[i].hi;
+        *start = s < *start ? s : *start;
+        *end = e > *end ? e : *end;
+    }
+}
+
+/* Places the years of a span, the way a person reads it. Only a span that
+ * goes backwards exactly once can cross the turn of the year: more than once
+ * is a list out of order ("December/November/October"). And a crossing that
+ * would make the span a year or longer ("April/June/May") is a list out of
+ * order too: nobody writes a year-long span as two months. */
+static void read_span(item *span, size_t n, int year, int *start, int *end)
+{
+    int back = 0;
+
+    for (size_t i = 1; i < n; i++)
+        back += span[i].lo < span[i - 1].lo;
+    if (place_years(span, n, year, back == 1)) {
+        bounds(span, n, start, end);
+        if (*end - *start + 1 < 12)
+            return;
+        place_years(span, n, year, 0);
+    }
+    bounds(span, n, start, end);
+}
+
+int oap_timing_read(const char *text, int year, oap_window *out)
+{
+    const char *p = text;
+    int found = 0, start = 0, end = 0;
+
+    if (year < 0 || year > MAX_YEAR)
+        return 0;
+    for (;;) {
+        item span[SPAN_MAX];
+        size_t n = 1;
+        const char *resume;
+        int s, e;
+        tok t = next(p);
+
+        if (t.c == C_END)
+            break;
+        if (!item_at(t, &span[0], &resume)) {
+            p = resume;
+            continue;
+        }
+        while (n < SPAN_MAX) {
+            tok sep = next(span[n - 1].end);
+            tok u;
+            if (!is_span_sep(sep))
+                break;
+            u = next(after(sep));
+            if (u.c == C_END || !item_at(u, &span[n], &resume))
+                break;
+            n++;
+        }
+        read_span(span, n, year, &s, &e);
+        if (!found || s < start)
+            start = s;
+        if (!found || e > end)
+            end = e;
+        found = 1;
+        p = span[n - 1].end;
+    }
+    if (found) {
+        out->start = start;
+        out->end = end;
+    }
+    return found;
+}
+
+int oap_timing_parse_month(const char *text, int *out)
+{
+    int year = 0, month;
+
+    /* Each test stops at the first byte that fails, so the NUL of a short
+     * text is never passed. */
+    for (int i = 0; i < 4; i++) {
+        if (!is_digit((unsigned char)text[i]))
+            return -1;
+        year = year * 10 + (text[i] - '0');
+    }
+    if (text[4] != '-' || !is_digit((unsigned char)text[5]) || !is_digit((unsigned char)text[6]) ||
+        text[7] != '\0')
+        return -1;
+    month = (text[5] - '0') * 10 + (text[6] - '0');
+    if (month < 1 || month > 12)
+        return -1;
+    *out = year * 12 + (month - 1);
+    return 0;
+}
+
+void oap_timing_format_month(int m, char buf[8])
+{
+    int year, month;
+
+    if (m < 0 || m > MAX_MONTH) {
+        /* Escaped: "??-" is a trigraph in C11. */
+        const char *unknown = "\?\?\?\?-\?\?";
+        for (int i = 0; i < 8; i++)
+            buf[i] = unknown[i];
+        return;
+    }
+    year = m / 12;
+    month = m % 12 + 1;
+    buf[0] = (char)('0' + year / 1000);
+    buf[1] = (char)('0' + year / 100 % 10);
+    buf[2] = (char)('0' + year / 10 % 10);
+    buf[3] = (char)('0' + year % 10);
+    buf[4] = '-';
+    buf[5] = (char)('0' + month / 10);
+    buf[6] = (char)('0' + month % 10);
+    buf[7] = '\0';
+}

@@ -1,0 +1,367 @@
+/* planset: the files of a run, their plans (the model) and their texts until located. */
+#define _POSIX_C_SOURCE 200809L
+#include "planset.h"
+
+#include "core/diag.h"
+#include "load_json.h"
+#include "srcmap.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void set_error(oap_planset *set, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void set_error(oap_planset *set, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(set->error, sizeof set->error, fmt, ap);
+    va_end(ap);
+}
+
+int oap_planset_new(oap_planset **out)
+{
+    oap_planset *set = calloc(1, sizeof *set);
+    if (!set)
+        return OAP_ENOMEM;
+    oap_model_init(&set->model);
+    *out = set;
+    return 0;
+}
+
+void oap_planset_free(oap_planset *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->nfiles; i++) {
+        free(set->files[i].path);
+        free(set->files[i].text);
+    }
+    free(set->files);
+    oap_model_free(&set->model);
+    free(set);
+}
+
+const oap_model *oap_planset__model(const oap_planset *set)
+{
+    return &set->model;
+}
+
+const char *oap_planset_error(const oap_planset *set)
+{
+    return set->error;
+}
+
+/* Reads a whole stream; returns a malloc'ed NUL-terminated buffer or NULL (errno set). */
+static char *read_stream(FILE *f, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    for (;;) {
+        if (cap - n < 2) {
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int e = errno ? errno : EIO;
+                free(buf);
+                errno = e;
+                return NULL;
+            }
+            break;
+        }
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Plan ids must be unique across files: the second file that uses one is told so. */
+static int check_plan_id(oap_planset *set, const oap_plan *p, oap_diags *diags)
+{
+    for (size_t i = 0; i + 1 < set->model.nplans; i++) {
+        const oap_plan *other = set->model.plans[i];
+        if (strcmp(other->id, p->id) != 0)
+            continue;
+        oap_where w = {
+            .file = p->file, .file_index = p->file_index, .pointer = "/plan/id", .plan = p->id};
+        return oap_diags_add(diags, "duplicate-id", OAP_SEVERITY_ERROR, &w,
+                             "plan id \"%s\" is also used by %s; plan ids must be unique "
+                             "across the files of a run",
+                             p->id, other->file);
+    }
+    return 0;
+}
+
+/* Takes ownership of text and loads it as file name. */
+static int add_source(oap_planset *set, const char *name, char *text, size_t len, oap_diags *diags)
+{
+    if (set->nfiles == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 8;
+        oap_source *files = realloc(set->files, cap * sizeof *files);
+        if (!files) {
+            free(text);
+            return OAP_ENOMEM;
+        }
+        set->files = files;
+        set->cap = cap;
+    }
+    oap_source *src = &set->files[set->nfiles];
+    src->path = strdup(name);
+    if (!src->path) {
+        free(text);
+        return OAP_ENOMEM;
+    }
+    src->text = text;
+    src->len = len;
+    src->bom = oap_load_bom_length(text, len);
+    unsigned index = (unsigned)set->nfiles++;
+
+    oap_plan *plan;
+    int rc = oap_load_json(&set->model, src->path, index, text, len, diags, &plan);
+    if (rc == 0 && plan)
+        rc = check_plan_id(set, plan, diags);
+    return rc;
+}
+
+static int already_loaded(const oap_planset *set, const char *path)
+{
+    for (size_t i = 0; i < set->nfiles; i++)
+        if (strcmp(set->files[i].path, path) == 0)
+            return 1;
+    return 0;
+}
+
+static int load_file(oap_planset *set, const char *path, oap_diags *diags)
+{
+    if (already_loaded(set, path))
+        return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        set_error(set, "cannot read '%s': %s", path, strerror(errno));
+        return OAP_EIO;
+    }
+    size_t len;
+    char *text = read_stream(f, &len);
+    int e = errno;
+    fclose(f);
+    if (!text) {
+        set_error(set, "cannot read '%s': %s", path, strerror(e));
+        return e == ENOMEM ? OAP_ENOMEM : OAP_EIO;
+    }
+    return add_source(set, path, text, len, diags);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t ls = strlen(s), lx = strlen(suffix);
+    return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef struct pathlist {
+    char **items;
+    size_t n, cap;
+} pathlist;
+
+static int pathlist_add(pathlist *l, char *p)
+{
+    if (!p)
+        return OAP_ENOMEM;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        char **items = realloc(l->items, cap * sizeof *items);
+        if (!items) {
+            free(p);
+            return OAP_ENOMEM;
+        }
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->n++] = p;
+    return 0;
+}
+
+static void pathlist_free(pathlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i]);
+    free(l->items);
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t ld = strlen(dir), ln = strlen(name);
+    int slash = ld > 0 && dir[ld - 1] == '/';
+    char *p = malloc(ld + ln + 2);
+    if (p)
+        sprintf(p, "%s%s%s", dir, slash ? "" : "/", name);
+    return p;
+}
+
+/* Every *.oap.json below dir, sorted; folders walked with an explicit work list, so
+ * deep trees cannot exhaust the stack. Hidden entries are skipped. */
+static int load_folder(oap_planset *set, const char *dir, oap_diags *diags)
+{
+    pathlist todo = {0}, found = {0};
+    int rc = pathlist_add(&todo, strdup(dir));
+    while (rc == 0 && todo.n > 0) {
+        char *d = todo.items[--todo.n];
+        DIR *h = opendir(d);
+        if (!h) {
+            set_error(set, "cannot read folder '%s': %s", d, strerror(errno));
+            free(d);
+            rc = OAP_EIO;
+            break;
+        }
+        struct dirent *e;
+        while (rc == 0 && (e = readdir(h))) {
+            if (e->d_name[0] == '.')
+                continue;
+            char *p = join(d, e->d_name);
+            struct stat st;
+            if (!p)
+                rc = OAP_ENOMEM;
+            else if (stat(p, &st) != 0)
+                free(p); /* a dangling link: nothing to read */
+            else if (S_ISDIR(st.st_mode))
+                rc = pathlist_add(&todo, p);
+            else if (S_ISREG(st.st_mode) && ends_with(e->d_name, ".oap.json"))
+                rc = pathlist_add(&found, p);
+            else
+                free(p);
+        }
+        closedir(h);
+        free(d);
+    }
+    if (rc == 0) {
+        qsort(found.items, found.n, sizeof *found.items, cmp_str);
+        for (size_t i = 0; i < found.n && rc != OAP_ENOMEM; i++) {
+            int r = load_file(set, found.items[i], diags);
+            if (r < 0)
+                rc = r;
+        }
+    }
+    pathlist_free(&todo);
+    pathlist_free(&found);
+    return rc;
+}
+
+int oap_planset_load_path(oap_planset *set, const char *path, oap_diags *diags)
+{
+    if (strcmp(path, "-") == 0) {
+        size_t len;
+        char *text = read_stream(stdin, &len);
+        if (!text) {
+            set_error(set, "cannot read standard input: %s", strerror(errno));
+            return OAP_EIO;
+        }
+        return add_source(set, "-", text, len, diags);
+    }
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        set_error(set, "cannot read '%s': %s", path, strerror(errno));
+        return OAP_EIO;
+    }
+    if (S_ISDIR(st.st_mode))
+        return load_folder(set, path, diags);
+    return load_file(set, path, diags);
+}
+
+int oap_planset_load_buffer(oap_planset *set, const char *name, const char *text, size_t len,
+                            oap_diags *diags)
+{
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return OAP_ENOMEM;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return add_source(set, name, copy, len, diags);
+}
+
+int oap_planset_locate(oap_planset *set, oap_diags *diags)
+{
+    for (size_t i = 0; i < set->nfiles; i++) {
+        oap_source *src = &set->files[i];
+        oap_diag_query *q;
+        size_t n = oap_diags__unlocated(diags, (unsigned)i, &q);
+        if (n == (size_t)-1)
+            return OAP_ENOMEM;
+        if (n > 0 && src->text) {
+            oap_srcmap_query *sq = calloc(n, sizeof *sq);
+            if (!sq) {
+                free(q);
+                return OAP_ENOMEM;
+            }
+            for (size_t k = 0; k < n; k++)
+                sq[k] = (oap_srcmap_query){q[k].pointer, q[k].at_key, 0, 0};
+            int rc = oap_srcmap_locate(src->text + src->bom, src->len - src->bom, sq, n);
+            for (size_t k = 0; k < n; k++) {
+                /* Not found cannot happen for pointers the loader built from the same
+                 * text; point at the file's start rather than print line 0. */
+                q[k].line = sq[k].line ? sq[k].line : 1;
+                q[k].col = sq[k].line ? sq[k].col : 1;
+            }
+            free(sq);
+            if (rc < 0) {
+                free(q);
+                return rc;
+            }
+            oap_diags__set_locations(diags, q, n);
+        }
+        free(q);
+        free(src->text);
+        src->text = NULL;
+    }
+    return 0;
+}
+
+size_t oap_planset_plan_count(const oap_planset *set)
+{
+    return set->model.nplans;
+}
+
+size_t oap_planset_file_count(const oap_planset *set)
+{
+    return set->nfiles;
+}
+
+const char *oap_planset_file(const oap_planset *set, size_t i)
+{
+    return i < set->nfiles ? set->files[i].path : NULL;
+}
+
+const char *oap_planset_plan_id(const oap_planset *set, size_t i)
+{
+    return i < set->model.nplans ? set->model.plans[i]->id : NULL;
+}
+
+size_t oap_planset_action_count(const oap_planset *set, size_t i)
+{
+    return i < set->model.nplans ? set->model.plans[i]->nactions : 0;
+}
+
+size_t oap_planset_goal_count(const oap_planset *set, size_t i)
+{
+    return i < set->model.nplans ? set->model.plans[i]->ngoals : 0;
+}

@@ -1,0 +1,25 @@
+/* planset: the files of a run, their plans (the model) and their texts until located. */
+#ifndef OAP_LOAD_PLANSET_H
+#define OAP_LOAD_PLANSET_H
+
+#include "oapgraph/plan.h"
+#include "core/model.h"
+
+typedef struct oap_source {
+    char *path;
+    char *text; /* kept until findings are located */
+    size_t len;
+    size_t bom; /* bytes of byte-order mark skipped before the JSON */
+} oap_source;
+
+struct oap_planset {
+    oap_model model;
+    oap_source *files;
+    size_t nfiles, cap;
+    char error[512];
+};
+
+/* The model, for the stages after loading. */
+const oap_model *oap_planset__model(const oap_planset *set);
+
+#endif

@@ -1,0 +1,451 @@
+/* srcmap: JSON pointer -> line:col, with one scan of the text. */
+#include "srcmap.h"
+
+#include "oapgraph/common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int oap_pointer_push(char *buf, size_t cap, size_t *len, const char *segment)
+{
+    size_t n = *len;
+    if (n + 1 >= cap)
+        return -1;
+    /* On failure the buffer is left as it was: the pointer of the parent. */
+    buf[n++] = '/';
+    for (const char *s = segment; *s; s++) {
+        const char *esc = *s == '~' ? "~0" : *s == '/' ? "~1" : NULL;
+        size_t need = esc ? 2 : 1;
+        if (n + need >= cap) {
+            buf[*len] = '\0';
+            return -1;
+        }
+        if (esc) {
+            buf[n++] = esc[0];
+            buf[n++] = esc[1];
+        } else {
+            buf[n++] = *s;
+        }
+    }
+    buf[n] = '\0';
+    *len = n;
+    return 0;
+}
+
+/* A growable string: the pointer of the value being scanned. */
+typedef struct path {
+    char *s;
+    size_t len, cap;
+} path;
+
+static int path_reserve(path *p, size_t extra)
+{
+    if (p->len + extra + 1 <= p->cap)
+        return 0;
+    size_t cap = p->cap ? p->cap : 256;
+    while (cap < p->len + extra + 1)
+        cap *= 2;
+    char *s = realloc(p->s, cap);
+    if (!s)
+        return -1;
+    p->s = s;
+    p->cap = cap;
+    return 0;
+}
+
+/* Sorted unique strings, for "is this path wanted" and "does a wanted path lie below". */
+typedef struct strset {
+    char **items;
+    size_t n;
+} strset;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void strset_finish(strset *s)
+{
+    qsort(s->items, s->n, sizeof *s->items, cmp_str);
+    size_t w = 0;
+    for (size_t r = 0; r < s->n; r++) {
+        if (w > 0 && strcmp(s->items[w - 1], s->items[r]) == 0)
+            free(s->items[r]);
+        else
+            s->items[w++] = s->items[r];
+    }
+    s->n = w;
+}
+
+static int strset_has(const strset *s, const char *key)
+{
+    return bsearch(&key, s->items, s->n, sizeof *s->items, cmp_str) != NULL;
+}
+
+static void strset_free(strset *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->items[i]);
+    free(s->items);
+}
+
+struct keyed {
+    const char *pointer;
+    size_t index;
+};
+
+typedef struct scanner {
+    const char *t;
+    size_t len, pos;
+    unsigned line, col;
+    oap_srcmap_query *q;
+    size_t nq;
+    struct keyed *order; /* queries sorted by pointer */
+    strset prefixes;     /* every pointer that has a query at or below it */
+    path path;
+    int oom;
+} scanner;
+
+static void advance(scanner *s)
+{
+    unsigned char c = (unsigned char)s->t[s->pos++];
+    if (c == '\n') {
+        s->line++;
+        s->col = 1;
+    } else if ((c & 0xC0) != 0x80) {
+        s->col++;
+    }
+}
+
+static void skip_ws(scanner *s)
+{
+    while (s->pos < s->len && strchr(" \t\r\n", s->t[s->pos]) && s->t[s->pos] != '\0')
+        advance(s);
+}
+
+/* Records the current position for the queries on the current path. */
+static void mark(scanner *s, int at_key)
+{
+    size_t lo = 0, hi = s->nq;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(s->order[mid].pointer, s->path.s) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < s->nq; i++) {
+        oap_srcmap_query *q = &s->q[s->order[i].index];
+        if (strcmp(q->pointer, s->path.s) != 0)
+            break;
+        if (q->line == 0 && (q->at_key != 0) == at_key) {
+            q->line = s->line;
+            q->col = s->col;
+        }
+    }
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static unsigned read_hex4(scanner *s)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4 && s->pos < s->len; i++) {
+        int h = hexval((unsigned char)s->t[s->pos]);
+        advance(s);
+        v = v * 16 + (unsigned)(h < 0 ? 0 : h);
+    }
+    return v;
+}
+
+static size_t put_utf8(char *out, unsigned cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Scans a string at s->pos (the opening quote). When decode is set, appends it to the
+ * path as one pointer segment ("/" + escaped name). */
+static void scan_string(scanner *s, int decode)
+{
+    advance(s); /* opening quote */
+    if (decode) {
+        if (path_reserve(&s->path, 1) < 0) {
+            s->oom = 1;
+            return;
+        }
+        s->path.s[s->path.len++] = '/';
+    }
+    while (s->pos < s->len && s->t[s->pos] != '"') {
+        char buf[8];
+        size_t n = 0;
+        if (s->t[s->pos] == '\\' && s->pos + 1 < s->len) {
+            advance(s);
+            char e = s->t[s->pos];
+            advance(s);
+            if (e == 'u') {
+                unsigned cp = read_hex4(s);
+                if (cp >= 0xD800 && cp < 0xDC00 && s->pos + 1 < s->len && s->t[s->pos] == '\\' &&
+                    s->t[s->pos + 1] == 'u') {
+                    advance(s);
+                    advance(s);
+                    unsigned lo = read_hex4(s);
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                }
+                n = put_utf8(buf, cp);
+            } else {
+                buf[0] = e == 'n'   ? '\n'
+                         : e == 't' ? '\t'
+                         : e == 'r' ? '\r'
+                         : e == 'b' ? '\b'
+                         : e == 'f' ? '\f'
+                                    : e;
+                n = 1;
+            }
+        } else {
+            buf[0] = s->t[s->pos];
+            n = 1;
+            advance(s);
+        }
+        if (!decode)
+            continue;
+        if (path_reserve(&s->path, 2 * n) < 0) {
+            s->oom = 1;
+            return;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (buf[i] == '~' || buf[i] == '/') {
+                s->path.s[s->path.len++] = '~';
+                s->path.s[s->path.len++] = buf[i] == '~' ? '0' : '1';
+            } else {
+                s->path.s[s->path.len++] = buf[i];
+            }
+        }
+    }
+    if (s->pos < s->len)
+        advance(s); /* closing quote */
+    if (decode)
+        s->path.s[s->path.len] = '\0';
+}
+
+/* Skips a value that holds no query: strings are skipped whole, containers by depth. */
+static void skip_value(scanner *s)
+{
+    size_t depth = 0;
+    do {
+        if (s->pos >= s->len)
+            return;
+        char c = s->t[s->pos];
+        if (c == '"') {
+            scan_string(s, 0);
+            continue;
+        }
+        if (c == '{' || c == '[')
+            depth++;
+        else if (c == '}' || c == ']')
+            depth--;
+        advance(s);
+        if (depth == 0 && c != '{' && c != '[' && c != '}' && c != ']') {
+            /* a scalar: skip to its end */
+            while (s->pos < s->len && !strchr(",]} \t\r\n", s->t[s->pos]))
+                advance(s);
+            return;
+        }
+    } while (depth > 0);
+}
+
+/* The containers being descended into; each remembers the path length to restore and
+ * the index of its next element. */
+typedef struct frame {
+    size_t path_len;
+    size_t index;
+    char kind; /* '{' or '[' */
+} frame;
+
+static int scan(scanner *s)
+{
+    frame *stack = NULL;
+    size_t depth = 0, cap = 0;
+    int rc = 0;
+
+    skip_ws(s);
+    s->path.s[0] = '\0';
+    s->path.len = 0;
+    for (;;) {
+        /* Here a value starts at s->pos, at path s->path. */
+        skip_ws(s);
+        if (s->pos >= s->len)
+            break;
+        mark(s, 0);
+        char c = s->t[s->pos];
+        if ((c == '{' || c == '[') && strset_has(&s->prefixes, s->path.s)) {
+            if (depth == cap) {
+                cap = cap ? cap * 2 : 32;
+                frame *f = realloc(stack, cap * sizeof *f);
+                if (!f) {
+                    rc = OAP_ENOMEM;
+                    goto done;
+                }
+                stack = f;
+            }
+            stack[depth++] = (frame){s->path.len, 0, c};
+            advance(s);
+        } else {
+            skip_value(s);
+            if (depth == 0)
+                break;
+        }
+        /* Move to the next value: past separators and closed containers. */
+        for (;;) {
+            skip_ws(s);
+            if (s->pos >= s->len || depth == 0)
+                goto done;
+            frame *f = &stack[depth - 1];
+            char d = s->t[s->pos];
+            if (d == ']' || d == '}') {
+                advance(s);
+                depth--;
+                if (depth == 0)
+                    goto done;
+                continue;
+            }
+            if (d == ',')
+                advance(s);
+            skip_ws(s);
+            if (s->pos < s->len && (s->t[s->pos] == ']' || s->t[s->pos] == '}'))
+                continue;
+            s->path.len = f->path_len;
+            s->path.s[s->path.len] = '\0';
+            if (f->kind == '[') {
+                char num[32];
+                int k = snprintf(num, sizeof num, "/%zu", f->index++);
+                if (path_reserve(&s->path, (size_t)k) < 0) {
+                    rc = OAP_ENOMEM;
+                    goto done;
+                }
+                memcpy(s->path.s + s->path.len, num, (size_t)k + 1);
+                s->path.len += (size_t)k;
+            } else {
+                unsigned kl = s->line, kc = s->col;
+                scan_string(s, 1);
+                if (s->oom) {
+                    rc = OAP_ENOMEM;
+                    goto done;
+                }
+                unsigned save_l = s->line, save_c = s->col;
+                s->line = kl;
+                s->col = kc;
+                mark(s, 1);
+                s->line = save_l;
+                s->col = save_c;
+                skip_ws(s);
+                if (s->pos < s->len && s->t[s->pos] == ':')
+                    advance(s);
+            }
+            break;
+        }
+    }
+done:
+    free(stack);
+    return rc;
+}
+
+/* Adds the pointer and all its proper prefixes ("", "/a", "/a/b") to the set. */
+static int add_prefixes(strset *set, size_t *cap, const char *pointer)
+{
+    size_t len = strlen(pointer);
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && pointer[i] != '/')
+            continue;
+        if (set->n == *cap) {
+            size_t c = *cap ? *cap * 2 : 64;
+            char **items = realloc(set->items, c * sizeof *items);
+            if (!items)
+                return -1;
+            set->items = items;
+            *cap = c;
+        }
+        char *p = malloc(i + 1);
+        if (!p)
+            return -1;
+        memcpy(p, pointer, i);
+        p[i] = '\0';
+        set->items[set->n++] = p;
+    }
+    return 0;
+}
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    return strcmp(((const struct keyed *)a)->pointer, ((const struct keyed *)b)->pointer);
+}
+
+int oap_srcmap_locate(const char *text, size_t len, oap_srcmap_query *queries, size_t n)
+{
+    scanner s = {.t = text, .len = len, .line = 1, .col = 1, .q = queries, .nq = n};
+    size_t cap = 0;
+    int rc = 0;
+    s.order = malloc((n ? n : 1) * sizeof *s.order);
+    if (!s.order)
+        return OAP_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        s.order[i] = (struct keyed){queries[i].pointer, i};
+    for (size_t i = 0; i < n; i++) {
+        queries[i].line = queries[i].col = 0;
+        if (add_prefixes(&s.prefixes, &cap, queries[i].pointer) < 0) {
+            rc = OAP_ENOMEM;
+            goto done;
+        }
+    }
+    if (n == 0)
+        goto done;
+    strset_finish(&s.prefixes);
+    qsort(s.order, n, sizeof *s.order, cmp_keyed);
+    if (path_reserve(&s.path, 64) < 0) {
+        rc = OAP_ENOMEM;
+        goto done;
+    }
+    rc = scan(&s);
+done:
+    free(s.order);
+    strset_free(&s.prefixes);
+    free(s.path.s);
+    return rc;
+}
+
+void oap_srcmap_offset(const char *text, size_t len, size_t offset, unsigned *line, unsigned *col)
+{
+    scanner s = {.t = text, .len = offset < len ? offset : len, .line = 1, .col = 1};
+    while (s.pos < s.len)
+        advance(&s);
+    *line = s.line;
+    *col = s.col;
+}

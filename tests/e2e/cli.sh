@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# End-to-end: run the built oapgraph as a user would and assert exit codes and output.
+# usage: cli.sh OAPGRAPH SOURCE_DIR
+set -u
+bin=$(realpath "$1")
+src=$(realpath "$2")
+[ -x "$bin" ] || { echo "no program at $1"; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+# expect NAME STATUS STDOUT_FILE STDERR_FILE -- COMMAND...
+# Runs COMMAND, compares its exit status and, where a file is given, its exact output.
+expect() {
+    local name=$1 status=$2 want_out=$3 want_err=$4
+    shift 5
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local got=$?
+    local ok=1
+    if [ "$got" != "$status" ]; then
+        echo "FAIL $name: exit status $got, expected $status"
+        ok=0
+    fi
+    if [ "$want_out" != "-" ] && ! diff -u "$want_out" "$tmp/out" >"$tmp/diff"; then
+        echo "FAIL $name: standard output differs"
+        cat "$tmp/diff"
+        ok=0
+    fi
+    if [ "$want_err" != "-" ] && ! diff -u "$want_err" "$tmp/err" >"$tmp/diff"; then
+        echo "FAIL $name: standard error differs"
+        cat "$tmp/diff"
+        ok=0
+    fi
+    if [ $ok = 1 ]; then
+        pass=$((pass + 1))
+        echo "ok   $name"
+    else
+        fail=$((fail + 1))
+    fi
+}
+
+
+empty="$tmp/empty"
+: >"$empty"
+
+# The reference plan loads whole, with no finding, and exits 0.
+printf 'oapgraph: 1 file, 1 plan, 16 actions: 0 errors, 0 warnings, 0 info\n' >"$tmp/ref.err"
+expect "reference plan is clean" 0 "$empty" "$tmp/ref.err" -- \
+    "$bin" check "$src/fixtures/2012-C.oap.json"
+
+# A broken file is reported with its real path, line and column, and the good file
+# beside it is still loaded in the same run.
+cd "$src/fixtures" || exit 2
+cat >"$tmp/two.out" <<'OUT'
+syntax/truncated/plan.oap.json:7:1: error: not valid JSON: string or '}' expected near end of file [syntax]
+OUT
+printf 'oapgraph: 2 files, 1 plan, 16 actions: 1 error, 0 warnings, 0 info\n' >"$tmp/two.err"
+expect "broken file reported, other still loaded" 1 "$tmp/two.out" "$tmp/two.err" -- \
+    "$bin" check syntax/truncated/plan.oap.json 2012-C.oap.json
+
+# Warnings do not fail the run unless --fail-on says so.
+expect "warnings pass by default" 0 - - -- "$bin" check -q unknown-key/misspelled
+expect "--fail-on warning" 1 - - -- "$bin" check -q --fail-on warning unknown-key/misspelled
+expect "--fail-on none" 0 - - -- "$bin" check -q --fail-on none syntax/truncated
+
+# Standard input is read for "-", and named "-" in findings.
+printf -- '-:1:1: error: not valid JSON: '"'"'['"'"' or '"'"'{'"'"' expected near end of file [syntax]\n' >"$tmp/stdin.out"
+expect "standard input" 1 "$tmp/stdin.out" - -- "$bin" check -q - <"$empty"
+
+# A folder is read for every *.oap.json below it, in name order: three files carry plan
+# 2012-C (two more duplicate-id findings) beside the three within within-plan.
+expect "folder" 1 - - -- "$bin" check -q duplicate-id
+if [ "$(grep -c 'duplicate-id\]$' "$tmp/out")" = 5 ] &&
+    grep -qx 'duplicate-id/within-plan/plan.oap.json:3:18: error: plan id "2012-C" is also used by duplicate-id/across-files/a.oap.json; plan ids must be unique across the files of a run \[duplicate-id\]' "$tmp/out"; then
+    pass=$((pass + 1))
+else
+    echo "FAIL folder: expected 5 duplicate-id findings"
+    cat "$tmp/out"
+    fail=$((fail + 1))
+fi
+
+# Trouble is exit 2, with a message on standard error and nothing on standard output.
+printf "oapgraph: cannot read 'no-such.oap.json': No such file or directory\n" >"$tmp/missing.err"
+expect "missing file" 2 "$empty" "$tmp/missing.err" -- "$bin" check -q no-such.oap.json
+expect "no plan" 2 "$empty" - -- "$bin" check
+expect "bad --fail-on" 2 "$empty" - -- "$bin" check --fail-on fatal 2012-C.oap.json
+expect "unknown option" 2 "$empty" - -- "$bin" check --frobnicate 2012-C.oap.json
+expect "unknown command" 2 "$empty" - -- "$bin" frobnicate
+expect "no command" 2 "$empty" - -- "$bin"
+
+# Help and version go to standard output and exit 0.
+expect "--help" 0 - "$empty" -- "$bin" --help
+grep -q '^usage: oapgraph COMMAND' "$tmp/out" && pass=$((pass + 1)) ||
+    { echo "FAIL --help text"; fail=$((fail + 1)); }
+expect "check --help" 0 - "$empty" -- "$bin" check --help
+expect "schema --help" 0 - "$empty" -- "$bin" schema --help
+printf 'oapgraph 0.1.0\n' >"$tmp/version"
+expect "--version" 0 "$tmp/version" "$empty" -- "$bin" --version
+
+# The schema printed is the one in the source tree, byte for byte.
+expect "schema" 0 "$src/src/load/plan.schema.json" "$empty" -- "$bin" schema
+
+# A write to a closed or full standard output is an error, not a silent truncation.
+if [ -w /dev/full ]; then
+    "$bin" schema >/dev/full 2>"$tmp/err"
+    got=$?
+    if [ $got = 2 ] && grep -q 'cannot write' "$tmp/err"; then
+        pass=$((pass + 1))
+        echo "ok   write to a full device"
+    else
+        fail=$((fail + 1))
+        echo "FAIL write to a full device: status $got"
+    fi
+fi
+
+# Colour only on a terminal: never in a pipe, and never with NO_COLOR.
+"$bin" check -q unknown-key/misspelled >"$tmp/out"
+if ! grep -q 'unknown-key\]$' "$tmp/out" || grep -q $'\033' "$tmp/out"; then
+    fail=$((fail + 1))
+    echo "FAIL colour escape in a pipe"
+else
+    pass=$((pass + 1))
+    echo "ok   no colour in a pipe"
+fi
+if command -v script >/dev/null; then
+    script -qec "$bin check -q unknown-key/misspelled" /dev/null >"$tmp/tty" 2>&1
+    NO_COLOR=1 script -qec "$bin check -q unknown-key/misspelled" /dev/null >"$tmp/tty-nocolor" 2>&1
+    if grep -q $'\033\\[' "$tmp/tty" && ! grep -q $'\033\\[' "$tmp/tty-nocolor" &&
+        grep -q 'unknown-key\]' "$tmp/tty-nocolor"; then
+        pass=$((pass + 1))
+        echo "ok   colour on a terminal, none with NO_COLOR"
+    else
+        fail=$((fail + 1))
+        echo "FAIL colour on a terminal"
+    fi
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Check that the plan schema and oapgraph's loader agree on every fixture.
+
+usage: validate_fixtures.py SCHEMA FIXTURES_DIR
+
+- SCHEMA must be a valid draft-07 schema.
+- Every FIXTURES_DIR/*.oap.json must validate.
+- A case folder is a folder below FIXTURES_DIR that holds an expected.txt; its
+  *.oap.json files (also in its subfolders) are checked against the findings
+  listed there (FILE:LINE:COL: SEVERITY: MESSAGE [RULE], FILE relative to the
+  case folder):
+    * a file Python cannot parse as JSON must have a [syntax] finding;
+    * otherwise the schema must reject it if and only if a [schema] or
+      [unknown-key] finding names it;
+    * a file whose [schema] findings are all about duplicate keys is skipped:
+      Python's json keeps the last value, the schema cannot see duplicates.
+- Folders of FIXTURES_DIR with no expected.txt at any depth are ignored.
+
+Prints one line per file and "N passed, M failed"; exits 1 on any failure,
+2 when SCHEMA or FIXTURES_DIR does not exist.
+"""
+
+import json
+import os
+import re
+import sys
+
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import SchemaError, best_match
+
+PLAN_SUFFIX = ".oap.json"
+EXPECTED = "expected.txt"
+REJECTING_RULES = ("schema", "unknown-key")
+
+FILE_RE = re.compile(r"^(.*?):\d+:")
+RULE_RE = re.compile(r"\[([^\[\]]*)\]\s*$")
+
+
+class Tally:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def ok(self, path, what):
+        self.passed += 1
+        print(f"ok   {path} ({what})")
+
+    def fail(self, path, why):
+        self.failed += 1
+        print(f"FAIL {path}: {why}")
+
+
+def _no_constant(name):
+    raise ValueError(f"{name} is not JSON")
+
+
+def load_json(path):
+    """Returns (document, None), or (None, reason) when the file is not JSON."""
+    try:
+        with open(path, "rb") as f:
+            text = f.read().decode("utf-8-sig")
+        return json.loads(text, parse_constant=_no_constant), None
+    except (UnicodeDecodeError, ValueError) as e:
+        return None, str(e)
+
+
+def json_path(error):
+    path = getattr(error, "json_path", None)
+    if path is not None:
+        return path
+    out = "$"
+    for part in error.absolute_path:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def first_error(validator, doc):
+    """Returns "message at $.path" for the most relevant error, or None."""
+    error = best_match(validator.iter_errors(doc))
+    if error is None:
+        return None
+    return f"{error.message} at {json_path(error)}"
+
+
+def read_expected(path, tally):
+    """Returns {file relative to the case: [(rule, message, line)]}, or None
+    after reporting a malformed expected.txt."""
+    findings = {}
+    bad = []
+    with open(path, encoding="utf-8-sig") as f:
+        for number, line in enumerate(f, 1):
+            line = line.rstrip("\r\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            file_m = FILE_RE.match(line)
+            rule_m = RULE_RE.search(line)
+            if not file_m or not rule_m:
+                bad.append(number)
+                continue
+            name = os.path.normpath(file_m.group(1))
+            findings.setdefault(name, []).append((rule_m.group(1), line, number))
+    if bad:
+        lines = ", ".join(str(n) for n in bad)
+        tally.fail(path, f"line {lines} not of the form FILE:LINE:COL: SEVERITY: MESSAGE [RULE]")
+        return None
+    return findings
+
+
+def plan_files(folder, skip_dirs=()):
+    """*.oap.json below folder, sorted, not descending into skip_dirs."""
+    out = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if os.path.join(root, d) not in skip_dirs)
+        out.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(PLAN_SUFFIX))
+    return out
+
+
+def check_case(case, validator, tally):
+    expected = read_expected(os.path.join(case, EXPECTED), tally)
+    if expected is None:
+        return
+    nested = {
+        root for root, _, files in os.walk(case) if root != case and EXPECTED in files
+    }
+    seen = set()
+    for path in plan_files(case, nested):
+        name = os.path.normpath(os.path.relpath(path, case))
+        seen.add(name)
+        findings = expected.get(name, [])
+        rules = {rule for rule, _, _ in findings}
+
+        doc, reason = load_json(path)
+        if reason is not None:
+            if "syntax" in rules:
+                tally.ok(path, "skipped: not JSON, [syntax] expected")
+            else:
+                tally.fail(path, f"not JSON ({reason}) but expected.txt has no [syntax] finding")
+            continue
+
+        schema_lines = [line for rule, line, _ in findings if rule == "schema"]
+        if schema_lines and all("duplicate key" in line for line in schema_lines):
+            tally.ok(path, "skipped: duplicate keys, which the schema cannot express")
+            continue
+
+        wanted = [line for rule, line, _ in findings if rule in REJECTING_RULES]
+        error = first_error(validator, doc)
+        if wanted and error:
+            tally.ok(path, "rejected as expected")
+        elif not wanted and not error:
+            tally.ok(path, "valid")
+        elif error:
+            tally.fail(path, f"schema rejects it ({error}), but expected.txt has no "
+                       "[schema] or [unknown-key] finding for it")
+        else:
+            tally.fail(path, f"schema accepts it but expected.txt says: {wanted[0]}")
+
+    for name in sorted(set(expected) - seen):
+        rules = {rule for rule, _, _ in expected[name]}
+        if rules & {"syntax", *REJECTING_RULES} and not os.path.exists(os.path.join(case, name)):
+            tally.fail(os.path.join(case, EXPECTED), f"names {name}, which is not in the case folder")
+
+
+def check_group(group, validator, tally):
+    """A folder of FIXTURES_DIR: its case folders, and plan files outside any."""
+    cases = sorted(
+        root for root, _, files in os.walk(group) if root != group and EXPECTED in files
+    )
+    if os.path.isfile(os.path.join(group, EXPECTED)):
+        cases.insert(0, group)
+    if not cases:
+        return
+    # A case folder nested in another is a case of its own: the outer case
+    # does not descend into it.
+    for case in cases:
+        check_case(case, validator, tally)
+    case_set = set(cases)
+    for path in plan_files(group, case_set):
+        tally.fail(path, "plan file outside any case folder (no expected.txt beside or above it)")
+
+
+def main(argv):
+    if len(argv) != 3:
+        print("usage: validate_fixtures.py SCHEMA FIXTURES_DIR", file=sys.stderr)
+        return 2
+    schema_path, fixtures = argv[1], argv[2]
+    if not os.path.isfile(schema_path):
+        print(f"validate_fixtures.py: {schema_path}: no such file", file=sys.stderr)
+        return 2
+    if not os.path.isdir(fixtures):
+        print(f"validate_fixtures.py: {fixtures}: no such folder", file=sys.stderr)
+        return 2
+
+    tally = Tally()
+    schema, reason = load_json(schema_path)
+    if reason is None:
+        try:
+            Draft7Validator.check_schema(schema)
+        except SchemaError as e:
+            reason = f"not a valid draft-07 schema: {e.message} at {json_path(e)}"
+    if reason is not None:
+        tally.fail(schema_path, reason)
+        print(f"{tally.passed} passed, {tally.failed} failed")
+        return 1
+    tally.ok(schema_path, "valid")
+    validator = Draft7Validator(schema)
+
+    entries = sorted(os.listdir(fixtures))
+    for entry in entries:
+        path = os.path.join(fixtures, entry)
+        if not entry.endswith(PLAN_SUFFIX) or not os.path.isfile(path):
+            continue
+        doc, reason = load_json(path)
+        error = f"not JSON: {reason}" if reason is not None else first_error(validator, doc)
+        if error:
+            tally.fail(path, error)
+        else:
+            tally.ok(path, "valid")
+
+    for entry in entries:
+        path = os.path.join(fixtures, entry)
+        if os.path.isdir(path):
+            check_group(path, validator, tally)
+
+    print(f"{tally.passed} passed, {tally.failed} failed")
+    return 1 if tally.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
