@@ -2,7 +2,6 @@
 #ifndef OAP_CORE_TIMING_H
 #define OAP_CORE_TIMING_H
 
-/* timing: timing text -> month window, in the plan's year. */
 typedef struct oap_window {
     int start; /* month index: year * 12 + (month - 1) */
     int end;   /* inclusive, start <= end */

@@ -4,6 +4,7 @@
 #include "oapgraph/common.h"
 #include "core/strmap.h"
 #include "core/suggest.h"
+#include "core/timing.h"
 #include "srcmap.h"
 
 #include <jansson.h>
@@ -242,21 +243,6 @@ static oap_strv get_strv(ctx *c, json_t *obj, const char *key)
     return out;
 }
 
-/* "YYYY-MM" -> year * 12 + month - 1, or -1. */
-static int parse_month(const char *s)
-{
-    if (strlen(s) != 7 || s[4] != '-')
-        return -1;
-    for (int i = 0; i < 7; i++)
-        if (i != 4 && (s[i] < '0' || s[i] > '9'))
-            return -1;
-    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int month = (s[5] - '0') * 10 + (s[6] - '0');
-    if (month < 1 || month > 12)
-        return -1;
-    return year * 12 + month - 1;
-}
-
 static oap_month_span get_window(ctx *c, json_t *obj)
 {
     oap_month_span w = {0, 0, 0};
@@ -267,8 +253,9 @@ static oap_month_span get_window(ctx *c, json_t *obj)
     int start = -1, end = -1;
     if (json_is_array(v) && json_array_size(v) == 2 && json_is_string(json_array_get(v, 0)) &&
         json_is_string(json_array_get(v, 1))) {
-        start = parse_month(json_string_value(json_array_get(v, 0)));
-        end = parse_month(json_string_value(json_array_get(v, 1)));
+        if (oap_timing_parse_month(json_string_value(json_array_get(v, 0)), &start) < 0 ||
+            oap_timing_parse_month(json_string_value(json_array_get(v, 1)), &end) < 0)
+            start = end = -1;
     }
     if (start < 0 || end < 0)
         report(c, "schema", OAP_SEVERITY_ERROR, 0,
