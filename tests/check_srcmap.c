@@ -22,14 +22,14 @@ static void locate(oap_srcmap_query *q, size_t n)
 START_TEST(values_and_keys)
 {
     oap_srcmap_query q[] = {
-        {"", 0, 0, 0},
-        {"/plan", 0, 0, 0},
-        {"/plan/id", 0, 0, 0},
-        {"/plan/id", 1, 0, 0},
-        {"/actions/0/leaders/1", 0, 0, 0},
-        {"/actions/1", 0, 0, 0},
-        {"/actions/1/x", 1, 0, 0},
-        {"/actions/1/x", 0, 0, 0},
+        {"", 0, 0, 0, 0},
+        {"/plan", 0, 0, 0, 0},
+        {"/plan/id", 0, 0, 0, 0},
+        {"/plan/id", 1, 0, 0, 0},
+        {"/actions/0/leaders/1", 0, 0, 0, 0},
+        {"/actions/1", 0, 0, 0, 0},
+        {"/actions/1/x", 1, 0, 0, 0},
+        {"/actions/1/x", 0, 0, 0, 0},
     };
     locate(q, sizeof q / sizeof q[0]);
     ck_assert_uint_eq(q[0].line, 1);
@@ -54,8 +54,8 @@ END_TEST
 START_TEST(escaped_keys_and_scalars)
 {
     oap_srcmap_query q[] = {
-        {"/a~1b~0c", 1, 0, 0},   {"/a~1b~0c/0", 0, 0, 0}, {"/a~1b~0c/1", 0, 0, 0},
-        {"/a~1b~0c/2", 0, 0, 0}, {"/a~1b~0c/4", 0, 0, 0}, {"/actions/7", 0, 0, 0},
+        {"/a~1b~0c", 1, 0, 0, 0},   {"/a~1b~0c/0", 0, 0, 0, 0}, {"/a~1b~0c/1", 0, 0, 0, 0},
+        {"/a~1b~0c/2", 0, 0, 0, 0}, {"/a~1b~0c/4", 0, 0, 0, 0}, {"/actions/7", 0, 0, 0, 0},
     };
     locate(q, sizeof q / sizeof q[0]);
     ck_assert_uint_eq(q[0].line, 7);
@@ -71,7 +71,7 @@ END_TEST
 START_TEST(unicode_escape_in_key)
 {
     const char *text = "{\"caf\\u00e9\": 1, \"\\ud83d\\ude00\": [2]}";
-    oap_srcmap_query q[] = {{"/café", 0, 0, 0}, {"/\xF0\x9F\x98\x80/0", 0, 0, 0}};
+    oap_srcmap_query q[] = {{"/café", 0, 0, 0, 0}, {"/\xF0\x9F\x98\x80/0", 0, 0, 0, 0}};
     ck_assert_int_eq(oap_srcmap_locate(text, strlen(text), q, 2), 0);
     ck_assert_uint_eq(q[0].line, 1);
     ck_assert_uint_eq(q[0].col, 15);
@@ -94,7 +94,7 @@ START_TEST(deep_nesting)
     for (size_t i = 0; i < depth - 1; i++)
         memcpy(pointer + 2 * i, "/0", 2);
     pointer[2 * (depth - 1)] = '\0';
-    oap_srcmap_query q = {pointer, 0, 0, 0};
+    oap_srcmap_query q = {pointer, 0, 0, 0, 0};
     ck_assert_int_eq(oap_srcmap_locate(text, 2 * depth, &q, 1), 0);
     ck_assert_uint_eq(q.line, 1);
     ck_assert_uint_eq(q.col, depth);

@@ -15,12 +15,17 @@ typedef struct oap_check_options {
      * entries end the list. */
     const char *const *rule_ids;
     const oap_severity *rule_severities;
+    /* Actor codes to accept beside the built-in ones and those a plan declares (the
+     * config file's "actors"); NULL-terminated, or NULL. */
+    const char *const *extra_actors;
+    /* possible-overlap's score threshold, 0 to 1; negative: the rule's default. */
+    double overlap_threshold;
 } oap_check_options;
 
 #define OAP_CHECK_OPTIONS_VERSION 1
 #define OAP_CHECK_OPTIONS_INIT                                                                     \
     {                                                                                              \
-        OAP_CHECK_OPTIONS_VERSION, NULL, NULL                                                      \
+        OAP_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, -1.0                                          \
     }
 
 /* Runs every rule over the plans of set, adds the findings to diags (which already

@@ -32,15 +32,26 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
 {
     size_t n;
     const oap_rule *rules = oap_rules__table(&n);
-    oap_rule_ctx ctx = {.model = oap_planset__model(set), .diags = diags};
-    for (size_t i = 0; i < n; i++) {
+    oap_graph *graph = NULL;
+    oap_scc scc = {0};
+    int rc = oap_graph_build(&graph, oap_planset__model(set));
+    if (rc == 0)
+        rc = oap_algo_scc(&scc, &graph->needs, graph->nnodes);
+    oap_rule_ctx ctx = {.model = oap_planset__model(set),
+                        .graph = graph,
+                        .needs_scc = &scc,
+                        .opts = opts,
+                        .diags = diags};
+    for (size_t i = 0; i < n && rc == 0; i++) {
         if (!rules[i].run || severity_of(opts, &rules[i].info) == OAP_SEVERITY_OFF)
             continue;
         ctx.rule = &rules[i].info;
-        int rc = rules[i].run(&ctx);
-        if (rc < 0)
-            return rc;
+        rc = rules[i].run(&ctx);
     }
+    oap_algo_scc_free(&scc);
+    oap_graph_free(graph);
+    if (rc < 0)
+        return rc;
     /* Severities: the loader and the rules report at the defaults; configuration wins. */
     severity_map m = {opts};
     oap_diags__filter(diags, keep_enabled, &m);
@@ -49,7 +60,7 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
         if (rule)
             oap_diags__set_severity(diags, i, severity_of(opts, rule));
     }
-    int rc = oap_planset_locate(set, diags);
+    rc = oap_planset_locate(set, diags);
     if (rc < 0)
         return rc;
     oap_diags_sort(diags);

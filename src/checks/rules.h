@@ -5,10 +5,15 @@
 #include "oapgraph/check.h"
 #include "core/diag.h"
 #include "core/model.h"
+#include "graph/algo.h"
+#include "graph/graph.h"
 
-/* What a rule's run function gets: the plans and where its findings go. */
+/* What a rule's run function gets: the plans, their graph, and where findings go. */
 typedef struct oap_rule_ctx {
     const oap_model *model;
+    const oap_graph *graph;
+    const oap_scc *needs_scc; /* strongly connected components of graph->needs */
+    const oap_check_options *opts;
     oap_diags *diags;
     const oap_rule_info *rule;
 } oap_rule_ctx;
@@ -19,5 +24,40 @@ typedef struct oap_rule {
 } oap_rule;
 
 const oap_rule *oap_rules__table(size_t *n);
+
+/* Adds a finding of the running rule about node (which gives file, plan and node id),
+ * located at the JSON pointer (offset: a byte offset into the string value there). */
+int oap_rule_emit(oap_rule_ctx *ctx, uint32_t node, const char *pointer, size_t offset,
+                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* The JSON pointer of a link's list item, "/actions/3/phases/0/needs/1". */
+const char *oap_rule_link_pointer(const oap_graph *g, const oap_link *l, char *buf, size_t size);
+/* The JSON pointer of an action or phase node, or of one of its keys ("" for none). */
+const char *oap_rule_node_pointer(const oap_graph *g, uint32_t node, const char *key, char *buf,
+                                  size_t size);
+
+/* The run functions, one file per family. */
+int oap_check_bad_ref(oap_rule_ctx *ctx);
+int oap_check_dangling_ref(oap_rule_ctx *ctx);
+int oap_check_external_ref(oap_rule_ctx *ctx);
+int oap_check_ambiguous_ref(oap_rule_ctx *ctx);
+int oap_check_self_ref(oap_rule_ctx *ctx);
+int oap_check_duplicate_ref(oap_rule_ctx *ctx);
+int oap_check_one_way_ref(oap_rule_ctx *ctx);
+int oap_check_undeclared_mention(oap_rule_ctx *ctx);
+int oap_check_undeclared_overlap(oap_rule_ctx *ctx);
+int oap_check_need_target(oap_rule_ctx *ctx);
+int oap_check_orphan_action(oap_rule_ctx *ctx);
+int oap_check_empty_goal(oap_rule_ctx *ctx);
+int oap_check_isolated_action(oap_rule_ctx *ctx);
+int oap_check_action_goal_mismatch(oap_rule_ctx *ctx);
+int oap_check_missing_leader(oap_rule_ctx *ctx);
+int oap_check_missing_kpi(oap_rule_ctx *ctx);
+int oap_check_missing_timing(oap_rule_ctx *ctx);
+int oap_check_unknown_actor(oap_rule_ctx *ctx);
+int oap_check_dependency_cycle(oap_rule_ctx *ctx);
+int oap_check_redundant_need(oap_rule_ctx *ctx);
+int oap_check_timing_order(oap_rule_ctx *ctx);
+int oap_check_timing_unparsed(oap_rule_ctx *ctx);
 
 #endif

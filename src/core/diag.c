@@ -12,6 +12,7 @@ typedef struct entry {
     oap_diag d;
     unsigned file_index;
     int at_key;
+    size_t offset;
 } entry;
 
 struct oap_diags {
@@ -88,6 +89,7 @@ int oap_diags_addv(oap_diags *diags, const char *rule, oap_severity severity,
     e->d.message = message;
     e->file_index = where->file_index;
     e->at_key = where->at_key;
+    e->offset = where->offset;
     if (!e->d.file || !e->d.pointer || !e->d.plan || !e->d.node)
         return OAP_ENOMEM;
     diags->n++;
@@ -161,6 +163,7 @@ size_t oap_diags__unlocated(const oap_diags *diags, unsigned file_index, oap_dia
         if (e->file_index == file_index && e->d.line == 0) {
             q[k].pointer = e->d.pointer;
             q[k].at_key = e->at_key;
+            q[k].offset = e->offset;
             q[k].diag = i;
             k++;
         }

@@ -15,6 +15,7 @@ typedef struct oap_where {
     unsigned file_index;
     const char *pointer;
     int at_key;
+    size_t offset; /* a byte offset into the string value at pointer (a mention in a title) */
     unsigned line, col;
     const char *plan;
     const char *node;
@@ -31,6 +32,7 @@ int oap_diags_addv(oap_diags *diags, const char *rule, oap_severity severity,
 typedef struct oap_diag_query {
     const char *pointer;
     int at_key;
+    size_t offset;
     unsigned line, col; /* filled by the source map; 0 when not found */
     size_t diag;        /* index of the finding */
 } oap_diag_query;

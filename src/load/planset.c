@@ -314,7 +314,7 @@ int oap_planset_locate(oap_planset *set, oap_diags *diags)
                 return OAP_ENOMEM;
             }
             for (size_t k = 0; k < n; k++)
-                sq[k] = (oap_srcmap_query){q[k].pointer, q[k].at_key, 0, 0};
+                sq[k] = (oap_srcmap_query){q[k].pointer, q[k].at_key, q[k].offset, 0, 0};
             int rc = oap_srcmap_locate(src->text + src->bom, src->len - src->bom, sq, n);
             for (size_t k = 0; k < n; k++) {
                 /* Not found cannot happen for pointers the loader built from the same

@@ -124,6 +124,35 @@ static void skip_ws(scanner *s)
         advance(s);
 }
 
+static unsigned read_hex4(scanner *s);
+
+/* The line and column of a byte offset into the decoded string that starts at s->pos:
+ * escapes count as one or more decoded bytes but several characters of text. */
+static void string_offset(const scanner *start, size_t offset, unsigned *line, unsigned *col)
+{
+    scanner s = *start;
+    size_t decoded = 0;
+    advance(&s); /* opening quote */
+    while (s.pos < s.len && s.t[s.pos] != '"' && decoded < offset) {
+        if (s.t[s.pos] == '\\' && s.pos + 1 < s.len) {
+            advance(&s);
+            char e = s.t[s.pos];
+            advance(&s);
+            if (e == 'u') {
+                unsigned cp = read_hex4(&s);
+                decoded += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+            } else {
+                decoded++;
+            }
+        } else {
+            advance(&s);
+            decoded++;
+        }
+    }
+    *line = s.line;
+    *col = s.col;
+}
+
 /* Records the current position for the queries on the current path. */
 static void mark(scanner *s, int at_key)
 {
@@ -142,6 +171,8 @@ static void mark(scanner *s, int at_key)
         if (q->line == 0 && (q->at_key != 0) == at_key) {
             q->line = s->line;
             q->col = s->col;
+            if (q->offset > 0 && !at_key && s->t[s->pos] == '"')
+                string_offset(s, q->offset, &q->line, &q->col);
         }
     }
 }

@@ -7,6 +7,7 @@
 typedef struct oap_srcmap_query {
     const char *pointer; /* RFC 6901: "" is the whole document, "/actions/3/leaders/1" */
     int at_key;          /* locate the member name instead of its value */
+    size_t offset;       /* a byte offset into the decoded string value (0: its start) */
     unsigned line, col;  /* out: 1-based, col in code points; 0 when not found */
 } oap_srcmap_query;
 

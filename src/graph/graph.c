@@ -1,0 +1,545 @@
+/* graph: all loaded plans as one graph; node ids 0..n-1 and compact adjacency arrays. */
+#include "graph.h"
+
+#include "core/refs.h"
+#include "oapgraph/common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Everything the graph allocates besides its arrays: normalised ids, external names. */
+typedef struct graph_impl {
+    oap_graph g;
+    oap_arena arena;
+    oap_strmap ext_map;
+    size_t ext_cap;
+} graph_impl;
+
+int oap_edges_add(oap_edges *e, uint32_t from, uint32_t to, uint32_t link)
+{
+    if (e->n == e->cap) {
+        size_t cap = e->cap ? e->cap * 2 : 1024;
+        oap_edge *items = realloc(e->items, cap * sizeof *items);
+        if (!items)
+            return OAP_ENOMEM;
+        e->items = items;
+        e->cap = cap;
+    }
+    e->items[e->n++] = (oap_edge){from, to, link};
+    return 0;
+}
+
+static int cmp_edge(const void *pa, const void *pb)
+{
+    const oap_edge *a = pa, *b = pb;
+    if (a->from != b->from)
+        return a->from < b->from ? -1 : 1;
+    if (a->to != b->to)
+        return a->to < b->to ? -1 : 1;
+    /* A written need sorts before the implied phase order, so it is the one kept. */
+    return a->link < b->link ? -1 : a->link > b->link;
+}
+
+/* Rows sorted by target, repeats dropped. Counting sort by source keeps this linear but
+ * for the sort within rows, which are short. */
+int oap_csr_build(oap_csr *c, uint32_t n, const oap_edges *e)
+{
+    c->start = calloc((size_t)n + 1, sizeof *c->start);
+    c->target = malloc((e->n ? e->n : 1) * sizeof *c->target);
+    c->link = malloc((e->n ? e->n : 1) * sizeof *c->link);
+    oap_edge *sorted = malloc((e->n ? e->n : 1) * sizeof *sorted);
+    if (!c->start || !c->target || !c->link || !sorted) {
+        free(sorted);
+        return OAP_ENOMEM;
+    }
+    for (size_t i = 0; i < e->n; i++)
+        c->start[e->items[i].from + 1]++;
+    for (uint32_t v = 0; v < n; v++)
+        c->start[v + 1] += c->start[v];
+    uint32_t *fill = malloc(((size_t)n + 1) * sizeof *fill);
+    if (!fill) {
+        free(sorted);
+        return OAP_ENOMEM;
+    }
+    memcpy(fill, c->start, ((size_t)n + 1) * sizeof *fill);
+    for (size_t i = 0; i < e->n; i++)
+        sorted[fill[e->items[i].from]++] = e->items[i];
+    free(fill);
+    uint32_t w = 0;
+    for (uint32_t v = 0; v < n; v++) {
+        uint32_t lo = c->start[v], hi = c->start[v + 1];
+        if (hi - lo > 1)
+            qsort(sorted + lo, hi - lo, sizeof *sorted, cmp_edge);
+        c->start[v] = w;
+        for (uint32_t i = lo; i < hi; i++) {
+            if (i > lo && sorted[i].to == sorted[i - 1].to)
+                continue;
+            c->target[w] = sorted[i].to;
+            c->link[w] = sorted[i].link;
+            w++;
+        }
+    }
+    c->start[n] = w;
+    free(sorted);
+    return 0;
+}
+
+void oap_csr_free(oap_csr *c)
+{
+    free(c->start);
+    free(c->target);
+    free(c->link);
+}
+
+/* Goal ids are compared as the reference grammar normalises them: "SG 1" is "SG1". */
+static const char *goal_key(oap_arena *a, const char *id)
+{
+    oap_ref r;
+    if (oap_ref_parse(id, &r, NULL) == 0 && r.kind == OAP_REF_NODE && !r.qualifier[0] &&
+        !r.phase[0])
+        return oap_arena_strdup(a, r.target);
+    return id;
+}
+
+static uint32_t external_node(graph_impl *gi, const char *qualifier)
+{
+    oap_graph *g = &gi->g;
+    uint32_t item;
+    if (oap_strmap_get(&gi->ext_map, qualifier, &item))
+        return g->nnodes - g->next + item;
+    return OAP_NONE;
+}
+
+/* Adds a node for an external priority, once per qualifier. */
+static int add_external(graph_impl *gi, const char *qualifier, uint32_t *node)
+{
+    oap_graph *g = &gi->g;
+    uint32_t found = external_node(gi, qualifier);
+    if (found != OAP_NONE) {
+        *node = found;
+        return 0;
+    }
+    if (g->next == gi->ext_cap) {
+        size_t cap = gi->ext_cap ? gi->ext_cap * 2 : 16;
+        size_t total = (size_t)g->nnodes + cap - g->next;
+        char **names = realloc(g->ext_names, cap * sizeof *names);
+        if (names)
+            g->ext_names = names;
+        oap_node *nodes = realloc(g->nodes, total * sizeof *nodes);
+        if (nodes)
+            g->nodes = nodes;
+        uint32_t *first = realloc(g->first_phase, total * sizeof *first);
+        if (first)
+            g->first_phase = first;
+        if (!names || !nodes || !first)
+            return OAP_ENOMEM;
+        gi->ext_cap = cap;
+    }
+    char *name = oap_arena_strdup(&gi->arena, qualifier);
+    if (!name || oap_strmap_put(&gi->ext_map, name, g->next, NULL) < 0)
+        return OAP_ENOMEM;
+    g->ext_names[g->next] = name;
+    *node = g->nnodes;
+    g->first_phase[g->nnodes] = OAP_NONE;
+    g->nodes[g->nnodes++] = (oap_node){OAP_NODE_PRIORITY, OAP_NONE, g->next, 0, OAP_NONE};
+    g->next++;
+    return 0;
+}
+
+/* Resolves a parsed reference; external priorities are looked up, not created. */
+static int resolve_ref(const oap_graph *g, uint32_t plan, const oap_ref *r, const char **ext,
+                       uint32_t *node)
+{
+    *node = OAP_NONE;
+    *ext = NULL;
+    uint32_t target_plan = plan;
+    if (r->qualifier[0]) {
+        uint32_t p;
+        if (oap_strmap_get(&g->plan_ids, r->qualifier, &p)) {
+            target_plan = p;
+        } else if (oap_strmap_get(&g->priorities, r->qualifier, &p)) {
+            if (g->priority_count[p] > 1)
+                return OAP_LINK_AMBIGUOUS;
+            target_plan = p;
+        } else {
+            *ext = r->qualifier;
+            return OAP_LINK_EXTERNAL;
+        }
+    }
+    if (target_plan == OAP_NONE)
+        return OAP_LINK_DANGLING;
+    if (r->kind == OAP_REF_PRIORITY) {
+        *node = g->plan_node[target_plan];
+        return OAP_LINK_RESOLVED;
+    }
+    uint32_t idx;
+    int goal_first = oap_ref_is_goal_id(r->target);
+    if (goal_first && oap_strmap_get(&g->goal_ids[target_plan], r->target, &idx)) {
+        *node = g->goal_base[target_plan] + idx;
+        return OAP_LINK_RESOLVED;
+    }
+    if (oap_strmap_get(&g->action_ids[target_plan], r->target, &idx)) {
+        uint32_t a = g->action_base[target_plan] + idx;
+        if (!r->phase[0]) {
+            *node = a;
+            return OAP_LINK_RESOLVED;
+        }
+        const oap_action *act = &g->model->plans[target_plan]->actions[idx];
+        for (uint32_t k = 0; k < act->nphases; k++)
+            if (strcmp(act->phases[k].id, r->phase) == 0) {
+                *node = g->first_phase[a] + k;
+                return OAP_LINK_RESOLVED;
+            }
+        return OAP_LINK_DANGLING;
+    }
+    if (!goal_first && !r->phase[0] && oap_strmap_get(&g->goal_ids[target_plan], r->target, &idx)) {
+        *node = g->goal_base[target_plan] + idx;
+        return OAP_LINK_RESOLVED;
+    }
+    return OAP_LINK_DANGLING;
+}
+
+int oap_graph_resolve(const oap_graph *g, uint32_t plan, const char *text, uint32_t *node)
+{
+    oap_ref r;
+    *node = OAP_NONE;
+    if (oap_ref_parse(text, &r, NULL) < 0)
+        return OAP_LINK_UNREADABLE;
+    const char *ext;
+    int status = resolve_ref(g, plan, &r, &ext, node);
+    if (status == OAP_LINK_EXTERNAL) {
+        uint32_t item;
+        const graph_impl *gi = (const graph_impl *)g;
+        if (oap_strmap_get(&gi->ext_map, ext, &item))
+            *node = g->nnodes - g->next + item;
+    }
+    return status;
+}
+
+uint32_t oap_graph_action_of(const oap_graph *g, uint32_t node)
+{
+    return g->nodes[node].kind == OAP_NODE_PHASE ? g->nodes[node].owner : node;
+}
+
+uint32_t oap_graph_unit_end(const oap_graph *g, uint32_t node)
+{
+    if (g->nodes[node].kind != OAP_NODE_ACTION || g->first_phase[node] == OAP_NONE)
+        return node;
+    return g->first_phase[node] + oap_graph_action(g, node)->nphases - 1;
+}
+
+uint32_t oap_graph_unit_start(const oap_graph *g, uint32_t node)
+{
+    if (g->nodes[node].kind != OAP_NODE_ACTION || g->first_phase[node] == OAP_NONE)
+        return node;
+    return g->first_phase[node];
+}
+
+const oap_plan *oap_graph_plan(const oap_graph *g, uint32_t node)
+{
+    uint32_t p = g->nodes[node].plan;
+    return p == OAP_NONE ? NULL : g->model->plans[p];
+}
+
+const oap_action *oap_graph_action(const oap_graph *g, uint32_t node)
+{
+    node = oap_graph_action_of(g, node);
+    if (g->nodes[node].kind != OAP_NODE_ACTION)
+        return NULL;
+    return &g->model->plans[g->nodes[node].plan]->actions[g->nodes[node].item];
+}
+
+const oap_goal *oap_graph_goal(const oap_graph *g, uint32_t node)
+{
+    if (g->nodes[node].kind != OAP_NODE_GOAL)
+        return NULL;
+    return &g->model->plans[g->nodes[node].plan]->goals[g->nodes[node].item];
+}
+
+const oap_phase *oap_graph_phase(const oap_graph *g, uint32_t node)
+{
+    if (g->nodes[node].kind != OAP_NODE_PHASE)
+        return NULL;
+    return &oap_graph_action(g, node)->phases[g->nodes[node].phase];
+}
+
+const char *oap_graph_name(const oap_graph *g, uint32_t node, uint32_t from, char *buf, size_t size)
+{
+    const oap_node *n = &g->nodes[node];
+    if (n->kind == OAP_NODE_PRIORITY) {
+        snprintf(buf, size, "%s:*", g->ext_names[n->item]);
+        return buf;
+    }
+    const oap_plan *p = g->model->plans[n->plan];
+    char prefix[80] = "";
+    if (from != OAP_NONE && n->plan != from)
+        snprintf(prefix, sizeof prefix, "%.70s:", p->id);
+    switch (n->kind) {
+    case OAP_NODE_PLAN:
+        if (prefix[0])
+            snprintf(buf, size, "%s*", prefix);
+        else
+            snprintf(buf, size, "%s", p->id);
+        break;
+    case OAP_NODE_GOAL:
+        snprintf(buf, size, "%s%s", prefix, p->goals[n->item].id);
+        break;
+    case OAP_NODE_ACTION:
+        snprintf(buf, size, "%s%s", prefix, p->actions[n->item].id);
+        break;
+    case OAP_NODE_PHASE: {
+        const oap_action *a = oap_graph_action(g, node);
+        snprintf(buf, size, "%s%s#%s", prefix, a->id, a->phases[n->phase].id);
+        break;
+    }
+    }
+    return buf;
+}
+
+static int add_link(oap_graph *g, size_t *cap, oap_link link)
+{
+    if (g->nlinks == *cap) {
+        size_t c = *cap ? *cap * 2 : 1024;
+        oap_link *items = realloc(g->links, c * sizeof *items);
+        if (!items)
+            return OAP_ENOMEM;
+        g->links = items;
+        *cap = c;
+    }
+    g->links[g->nlinks++] = link;
+    return 0;
+}
+
+/* Resolves one list of one action into links. */
+static int link_list(graph_impl *gi, size_t *cap, uint32_t plan, uint32_t action,
+                     const oap_strv *list, oap_list kind, uint32_t phase)
+{
+    oap_graph *g = &gi->g;
+    for (uint32_t j = 0; j < list->n; j++) {
+        oap_link l = {action, OAP_NONE, j, phase, (uint8_t)kind, OAP_LINK_RESOLVED, 0};
+        oap_ref r;
+        oap_ref_error err;
+        const char *ext;
+        if (oap_ref_parse(list->items[j], &r, &err) < 0) {
+            l.status = OAP_LINK_UNREADABLE;
+            l.detail = (uint16_t)(err.offset > UINT16_MAX ? UINT16_MAX : err.offset);
+        } else {
+            l.status = (uint8_t)resolve_ref(g, plan, &r, &ext, &l.to);
+            if (l.status == OAP_LINK_EXTERNAL && add_external(gi, ext, &l.to) < 0)
+                return OAP_ENOMEM;
+        }
+        if (l.status == OAP_LINK_RESOLVED) {
+            int self = kind == OAP_LIST_PHASE_NEEDS
+                           ? oap_graph_unit_end(g, l.to) == g->first_phase[action] + phase
+                           : oap_graph_action_of(g, l.to) == action;
+            if (self)
+                l.status = OAP_LINK_SELF;
+        }
+        if (add_link(g, cap, l) < 0)
+            return OAP_ENOMEM;
+    }
+    return 0;
+}
+
+static int count_nodes(oap_graph *g, const oap_model *m)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < m->nplans; p++) {
+        const oap_plan *plan = m->plans[p];
+        n += 1 + (size_t)plan->ngoals + plan->nactions;
+        for (uint32_t i = 0; i < plan->nactions; i++)
+            n += plan->actions[i].nphases;
+    }
+    if (n >= OAP_NONE / 2)
+        return OAP_ELIMIT;
+    g->nnodes = (uint32_t)n;
+    return 0;
+}
+
+static int build_nodes(graph_impl *gi)
+{
+    oap_graph *g = &gi->g;
+    const oap_model *m = g->model;
+    size_t np = m->nplans ? m->nplans : 1;
+    g->nodes = malloc(((size_t)g->nnodes + 16) * sizeof *g->nodes);
+    gi->ext_cap = 16;
+    g->first_phase = malloc(((size_t)g->nnodes + 16) * sizeof *g->first_phase);
+    g->plan_node = malloc(np * sizeof *g->plan_node);
+    g->goal_base = malloc(np * sizeof *g->goal_base);
+    g->action_base = malloc(np * sizeof *g->action_base);
+    g->priority_count = calloc(np, sizeof *g->priority_count);
+    g->goal_ids = calloc(np, sizeof *g->goal_ids);
+    g->action_ids = calloc(np, sizeof *g->action_ids);
+    g->ext_names = malloc(16 * sizeof *g->ext_names);
+    if (!g->nodes || !g->first_phase || !g->plan_node || !g->goal_base || !g->action_base ||
+        !g->priority_count || !g->goal_ids || !g->action_ids || !g->ext_names)
+        return OAP_ENOMEM;
+
+    uint32_t v = 0;
+    for (uint32_t p = 0; p < m->nplans; p++) {
+        const oap_plan *plan = m->plans[p];
+        uint32_t first;
+        if (oap_strmap_put(&g->plan_ids, plan->id, p, NULL) < 0)
+            return OAP_ENOMEM;
+        int rc = oap_strmap_put(&g->priorities, plan->priority, p, &first);
+        if (rc < 0)
+            return OAP_ENOMEM;
+        g->priority_count[rc ? p : first]++;
+        g->plan_node[p] = v;
+        g->first_phase[v] = OAP_NONE;
+        g->nodes[v++] = (oap_node){OAP_NODE_PLAN, p, 0, 0, OAP_NONE};
+        g->goal_base[p] = v;
+        for (uint32_t i = 0; i < plan->ngoals; i++) {
+            const char *key = goal_key(&gi->arena, plan->goals[i].id);
+            if (!key || oap_strmap_put(&g->goal_ids[p], key, i, NULL) < 0)
+                return OAP_ENOMEM;
+            g->first_phase[v] = OAP_NONE;
+            g->nodes[v++] = (oap_node){OAP_NODE_GOAL, p, i, 0, g->plan_node[p]};
+        }
+        g->action_base[p] = v;
+        for (uint32_t i = 0; i < plan->nactions; i++) {
+            const oap_action *a = &plan->actions[i];
+            uint32_t goal = OAP_NONE;
+            const char *key = goal_key(&gi->arena, a->goal);
+            uint32_t gidx;
+            if (!key || oap_strmap_put(&g->action_ids[p], a->id, i, NULL) < 0)
+                return OAP_ENOMEM;
+            if (oap_strmap_get(&g->goal_ids[p], key, &gidx))
+                goal = g->goal_base[p] + gidx;
+            g->nodes[v++] = (oap_node){OAP_NODE_ACTION, p, i, 0, goal};
+        }
+        for (uint32_t i = 0; i < plan->nactions; i++) {
+            const oap_action *a = &plan->actions[i];
+            uint32_t an = g->action_base[p] + i;
+            g->first_phase[an] = a->nphases ? v : OAP_NONE;
+            for (uint32_t k = 0; k < a->nphases; k++) {
+                g->first_phase[v] = OAP_NONE;
+                g->nodes[v++] = (oap_node){OAP_NODE_PHASE, p, i, k, an};
+            }
+        }
+    }
+    /* A plan whose priority another plan shares counts as ambiguous too. */
+    for (uint32_t p = 0; p < m->nplans; p++) {
+        uint32_t first;
+        oap_strmap_get(&g->priorities, m->plans[p]->priority, &first);
+        g->priority_count[p] = g->priority_count[first];
+    }
+    return 0;
+}
+
+static int build_links(graph_impl *gi)
+{
+    oap_graph *g = &gi->g;
+    const oap_model *m = g->model;
+    size_t cap = 0;
+    for (uint32_t p = 0; p < m->nplans; p++) {
+        const oap_plan *plan = m->plans[p];
+        for (uint32_t i = 0; i < plan->nactions; i++) {
+            const oap_action *a = &plan->actions[i];
+            uint32_t an = g->action_base[p] + i;
+            if (link_list(gi, &cap, p, an, &a->refs, OAP_LIST_REFS, 0) < 0 ||
+                link_list(gi, &cap, p, an, &a->needs, OAP_LIST_NEEDS, 0) < 0)
+                return OAP_ENOMEM;
+            for (uint32_t k = 0; k < a->nphases; k++)
+                if (link_list(gi, &cap, p, an, &a->phases[k].needs, OAP_LIST_PHASE_NEEDS, k) < 0)
+                    return OAP_ENOMEM;
+        }
+    }
+    return 0;
+}
+
+/* needs between dependency units, and refs between actions and what they name. */
+static int build_edges(oap_graph *g)
+{
+    oap_edges needs = {0}, refs = {0};
+    int rc = OAP_ENOMEM;
+    for (size_t i = 0; i < g->nlinks; i++) {
+        const oap_link *l = &g->links[i];
+        if (l->status != OAP_LINK_RESOLVED && l->status != OAP_LINK_EXTERNAL)
+            continue;
+        uint32_t target = oap_graph_action_of(g, l->to);
+        if (oap_edges_add(&refs, l->action, target, (uint32_t)i) < 0)
+            goto done;
+        if (l->list == OAP_LIST_REFS || l->status != OAP_LINK_RESOLVED)
+            continue;
+        uint8_t kind = g->nodes[l->to].kind;
+        if (kind != OAP_NODE_ACTION && kind != OAP_NODE_PHASE)
+            continue; /* a need of a goal or plan is a finding, not a dependency */
+        uint32_t from = l->list == OAP_LIST_NEEDS ? oap_graph_unit_start(g, l->action)
+                                                  : g->first_phase[l->action] + l->phase;
+        if (oap_edges_add(&needs, from, oap_graph_unit_end(g, l->to), (uint32_t)i) < 0)
+            goto done;
+    }
+    for (uint32_t v = 0; v < g->nnodes; v++)
+        if (g->nodes[v].kind == OAP_NODE_PHASE && g->nodes[v].phase > 0 &&
+            oap_edges_add(&needs, v, v - 1, OAP_NONE) < 0)
+            goto done;
+    if (oap_csr_build(&g->needs, g->nnodes, &needs) < 0 ||
+        oap_csr_build(&g->refs, g->nnodes, &refs) < 0)
+        goto done;
+    for (size_t i = 0; i < refs.n; i++) {
+        uint32_t t = refs.items[i].from;
+        refs.items[i].from = refs.items[i].to;
+        refs.items[i].to = t;
+    }
+    if (oap_csr_build(&g->refs_in, g->nnodes, &refs) < 0)
+        goto done;
+    rc = 0;
+done:
+    free(needs.items);
+    free(refs.items);
+    return rc;
+}
+
+int oap_graph_build(oap_graph **out, const oap_model *model)
+{
+    *out = NULL;
+    graph_impl *gi = calloc(1, sizeof *gi);
+    if (!gi)
+        return OAP_ENOMEM;
+    oap_graph *g = &gi->g;
+    g->model = model;
+    int rc = count_nodes(g, model);
+    if (rc == 0)
+        rc = build_nodes(gi);
+    if (rc == 0)
+        rc = build_links(gi);
+    if (rc == 0)
+        rc = build_edges(g);
+    if (rc < 0) {
+        oap_graph_free(g);
+        return rc;
+    }
+    *out = g;
+    return 0;
+}
+
+void oap_graph_free(oap_graph *g)
+{
+    if (!g)
+        return;
+    graph_impl *gi = (graph_impl *)g;
+    for (size_t p = 0; g->goal_ids && p < g->model->nplans; p++) {
+        oap_strmap_free(&g->goal_ids[p]);
+        oap_strmap_free(&g->action_ids[p]);
+    }
+    free(g->goal_ids);
+    free(g->action_ids);
+    oap_strmap_free(&g->plan_ids);
+    oap_strmap_free(&g->priorities);
+    oap_strmap_free(&gi->ext_map);
+    free(g->priority_count);
+    free(g->nodes);
+    free(g->first_phase);
+    free(g->plan_node);
+    free(g->goal_base);
+    free(g->action_base);
+    free(g->ext_names);
+    free(g->links);
+    oap_csr_free(&g->needs);
+    oap_csr_free(&g->refs);
+    oap_csr_free(&g->refs_in);
+    oap_arena_free(&gi->arena);
+    free(gi);
+}

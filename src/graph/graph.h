@@ -1,0 +1,141 @@
+/* graph: all loaded plans as one graph; node ids 0..n-1 and compact adjacency arrays. */
+#ifndef OAP_GRAPH_GRAPH_H
+#define OAP_GRAPH_GRAPH_H
+
+#include "core/model.h"
+#include "core/strmap.h"
+
+#include <stdint.h>
+
+#define OAP_NONE UINT32_MAX
+
+typedef enum oap_node_kind {
+    OAP_NODE_PLAN,
+    OAP_NODE_GOAL,
+    OAP_NODE_ACTION,
+    OAP_NODE_PHASE,
+    OAP_NODE_PRIORITY /* a priority no loaded plan carries: the target of external refs */
+} oap_node_kind;
+
+typedef struct oap_node {
+    uint8_t kind;
+    uint32_t plan;  /* plan index in the model; OAP_NONE for an external priority */
+    uint32_t item;  /* goal or action index in the plan; external: index in ext_names */
+    uint32_t phase; /* phase index in the action */
+    uint32_t owner; /* phase -> action, action -> goal (OAP_NONE: orphan), goal -> plan */
+} oap_node;
+
+/* Which list of an action a reference was written in. */
+typedef enum oap_list {
+    OAP_LIST_REFS,        /* /actions/i/refs/j */
+    OAP_LIST_NEEDS,       /* /actions/i/needs/j */
+    OAP_LIST_PHASE_NEEDS, /* /actions/i/phases/k/needs/j */
+} oap_list;
+
+typedef enum oap_link_status {
+    OAP_LINK_RESOLVED,
+    OAP_LINK_EXTERNAL,   /* names a priority no loaded plan carries */
+    OAP_LINK_DANGLING,   /* names something that is not there */
+    OAP_LINK_AMBIGUOUS,  /* the qualifier matches more than one loaded plan */
+    OAP_LINK_UNREADABLE, /* not in the reference grammar */
+    OAP_LINK_SELF        /* an action's list names the action itself */
+} oap_link_status;
+
+/* One reference as written in a plan, and what it resolved to. */
+typedef struct oap_link {
+    uint32_t action; /* node of the action whose list holds it */
+    uint32_t to;     /* resolved node (for EXTERNAL the priority node), else OAP_NONE */
+    uint32_t item;   /* index in the list */
+    uint32_t phase;  /* phase index for OAP_LIST_PHASE_NEEDS */
+    uint8_t list;    /* oap_list */
+    uint8_t status;  /* oap_link_status */
+    uint16_t detail; /* for UNREADABLE: byte offset of the fault (capped) */
+} oap_link;
+
+/* Compressed sparse rows: the edges of node v are target[start[v] .. start[v + 1]). */
+typedef struct oap_csr {
+    uint32_t *start;  /* nnodes + 1 */
+    uint32_t *target; /* node ids */
+    uint32_t *link;   /* the link that made the edge, or OAP_NONE (implicit phase order) */
+} oap_csr;
+
+/* Edges before they are placed in rows. */
+typedef struct oap_edge {
+    uint32_t from, to, link;
+} oap_edge;
+
+typedef struct oap_edges {
+    oap_edge *items;
+    size_t n, cap;
+} oap_edges;
+
+int oap_edges_add(oap_edges *e, uint32_t from, uint32_t to, uint32_t link);
+/* Rows sorted by target, repeats dropped (the smallest link kept). 0 or OAP_ENOMEM. */
+int oap_csr_build(oap_csr *c, uint32_t n, const oap_edges *e);
+void oap_csr_free(oap_csr *c);
+
+typedef struct oap_graph {
+    const oap_model *model;
+    oap_node *nodes;
+    uint32_t nnodes;
+    uint32_t *plan_node;   /* per plan */
+    uint32_t *goal_base;   /* per plan: node of its first goal */
+    uint32_t *action_base; /* per plan: node of its first action */
+    uint32_t *first_phase; /* per node: an action's first phase node, else OAP_NONE */
+    char **ext_names;      /* external priorities, by item */
+    uint32_t next;
+
+    oap_link *links; /* every reference, in plan and action order */
+    size_t nlinks;
+
+    /* Dependency units are actions without phases and phases. needs: unit -> unit it
+     * needs, with phase k+1 -> phase k implied; sorted, without repeats. */
+    oap_csr needs;
+    /* Every resolved reference between nodes, in refs or needs, from the action that
+     * lists it to the target's action (a phase stands for its action), goal, plan or
+     * priority; sorted, without repeats. */
+    oap_csr refs;
+    /* The reverse of refs: who lists this node. */
+    oap_csr refs_in;
+
+    /* Lookup: plan ids, priority codes, and per plan goal and action ids. */
+    oap_strmap plan_ids, priorities;
+    uint32_t *priority_count; /* per plan: how many loaded plans share its priority */
+    oap_strmap *goal_ids, *action_ids;
+} oap_graph;
+
+/* Builds the graph of every plan in model: nodes, resolved links, needs and refs.
+ * Returns 0 or OAP_ENOMEM. */
+int oap_graph_build(oap_graph **out, const oap_model *model);
+void oap_graph_free(oap_graph *g);
+
+/* Resolves one reference in the grammar of FORMAT.md as written in plan `plan`
+ * (OAP_NONE: only qualified references resolve). Returns an oap_link_status and sets
+ * *node (OAP_NONE unless RESOLVED or EXTERNAL). */
+int oap_graph_resolve(const oap_graph *g, uint32_t plan, const char *text, uint32_t *node);
+
+/* The unit a whole-action reference depends on (its last phase, or the action), and the
+ * unit its own needs start from (its first phase, or the action). */
+uint32_t oap_graph_unit_end(const oap_graph *g, uint32_t node);
+uint32_t oap_graph_unit_start(const oap_graph *g, uint32_t node);
+/* The action of a phase node, or the node itself. */
+uint32_t oap_graph_action_of(const oap_graph *g, uint32_t node);
+
+/* Writes a node's name as a reference, qualified unless it is in plan `from` (or from is
+ * OAP_NONE): "2.1", "2.1#1", "SG2", "2012-F:3.1", "B:*", "2012-C". Returns buf. */
+const char *oap_graph_name(const oap_graph *g, uint32_t node, uint32_t from, char *buf,
+                           size_t size);
+
+/* The plan, action and phase records behind nodes. */
+const oap_plan *oap_graph_plan(const oap_graph *g, uint32_t node); /* NULL: external */
+const oap_action *oap_graph_action(const oap_graph *g, uint32_t node);
+const oap_goal *oap_graph_goal(const oap_graph *g, uint32_t node);
+const oap_phase *oap_graph_phase(const oap_graph *g, uint32_t node);
+
+/* Edges of v in a CSR. */
+static inline uint32_t oap_csr_count(const oap_csr *c, uint32_t v)
+{
+    return c->start[v + 1] - c->start[v];
+}
+
+#endif
