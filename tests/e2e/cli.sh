@@ -100,6 +100,22 @@ expect "unknown option" 2 "$empty" - -- "$bin" check --frobnicate 2012-C.oap.jso
 expect "unknown command" 2 "$empty" - -- "$bin" frobnicate
 expect "no command" 2 "$empty" - -- "$bin"
 
+# refs: how a table cell reads, one reference a line; unreadable text is quoted with
+# the position of the fault, and no half answer is printed.
+printf 'SG1\nB:*\n' >"$tmp/refs1"
+expect "refs SG 1, SGs in priority B" 0 "$tmp/refs1" "$empty" -- "$bin" refs "SG 1, SGs in priority B"
+printf 'B:*\nF:*\n' >"$tmp/refs2"
+expect "refs SGs in priority B and priority F" 0 "$tmp/refs2" "$empty" -- \
+    "$bin" refs "SGs in priority B and priority F"
+printf 'SG1\nSG2\nSG4\n' >"$tmp/refs3"
+expect "refs with stray spaces and a full stop" 0 "$tmp/refs3" "$empty" -- "$bin" refs " SG 1 , SG 2 and SG 4."
+cat >"$tmp/refs4" <<'ERR'
+oapgraph: refs: SG 1, blah, 2.1
+oapgraph: refs:       ^ at character 7: cannot read "blah" as a reference (expected "SG n", an action number such as 2.1, or "SGs in priority X")
+ERR
+expect "refs unreadable" 1 "$empty" "$tmp/refs4" -- "$bin" refs "SG 1, blah, 2.1"
+expect "refs without text" 2 "$empty" - -- "$bin" refs
+
 # Help and version go to standard output and exit 0.
 expect "--help" 0 - "$empty" -- "$bin" --help
 grep -q '^usage: oapgraph COMMAND' "$tmp/out" && pass=$((pass + 1)) ||
