@@ -9,6 +9,11 @@
 extern "C" {
 #endif
 
+/* Numbers about a run, for the curious and for the benchmark. */
+typedef struct oap_check_stats {
+    size_t overlap_candidates; /* pairs of actions the overlap index let through to scoring */
+} oap_check_stats;
+
 typedef struct oap_check_options {
     unsigned version; /* OAP_CHECK_OPTIONS_VERSION */
     /* Severity per rule id, overriding the default (OAP_SEVERITY_OFF: not run); NULL
@@ -20,12 +25,14 @@ typedef struct oap_check_options {
     const char *const *extra_actors;
     /* possible-overlap's score threshold, 0 to 1; negative: the rule's default. */
     double overlap_threshold;
+    /* Filled in when not NULL. */
+    oap_check_stats *stats;
 } oap_check_options;
 
 #define OAP_CHECK_OPTIONS_VERSION 1
 #define OAP_CHECK_OPTIONS_INIT                                                                     \
     {                                                                                              \
-        OAP_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, -1.0                                          \
+        OAP_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, -1.0, NULL                                       \
     }
 
 /* Runs every rule over the plans of set, adds the findings to diags (which already

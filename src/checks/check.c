@@ -41,7 +41,12 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
                         .graph = graph,
                         .needs_scc = &scc,
                         .opts = opts,
-                        .diags = diags};
+                        .diags = diags,
+                        .possible_overlap_on =
+                            severity_of(opts, oap_rule_find("possible-overlap")) !=
+                            OAP_SEVERITY_OFF,
+                        .linked_overlap_on =
+                            severity_of(opts, oap_rule_find("linked-overlap")) != OAP_SEVERITY_OFF};
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (!rules[i].run || severity_of(opts, &rules[i].info) == OAP_SEVERITY_OFF)
             continue;

@@ -80,6 +80,15 @@ static const oap_rule rules[] = {
     {{"timing-unparsed", OAP_SEVERITY_INFO, "dependencies",
       "a timing text has no month, quarter or semester the tool can read"},
      oap_check_timing_unparsed},
+    {{"possible-overlap", OAP_SEVERITY_WARNING, "overlap",
+      "two actions, in one plan or across plans, look like the same work: similar title and "
+      "description, shared leaders, overlapping participants and windows; the score and what "
+      "they share are given"},
+     oap_check_possible_overlap},
+    {{"linked-overlap", OAP_SEVERITY_INFO, "overlap",
+      "two actions that already refer to each other look like the same work: the planners "
+      "know of the link, but should confirm the work is not done twice"},
+     oap_check_linked_overlap},
 };
 
 int oap_rule_emit(oap_rule_ctx *ctx, uint32_t node, const char *pointer, size_t offset,

@@ -16,6 +16,8 @@ typedef struct oap_rule_ctx {
     const oap_check_options *opts;
     oap_diags *diags;
     const oap_rule_info *rule;
+    /* The two overlap rules share one index; each knows whether the other runs. */
+    int possible_overlap_on, linked_overlap_on;
 } oap_rule_ctx;
 
 typedef struct oap_rule {
@@ -59,5 +61,7 @@ int oap_check_dependency_cycle(oap_rule_ctx *ctx);
 int oap_check_redundant_need(oap_rule_ctx *ctx);
 int oap_check_timing_order(oap_rule_ctx *ctx);
 int oap_check_timing_unparsed(oap_rule_ctx *ctx);
+int oap_check_possible_overlap(oap_rule_ctx *ctx);
+int oap_check_linked_overlap(oap_rule_ctx *ctx);
 
 #endif

@@ -1,0 +1,154 @@
+/* text: words of plan text, case- and accent-folded, without stop words, for comparing. */
+#include "text.h"
+
+#include <string.h>
+
+/* English plan language that says nothing about what an action is about. Sorted, for
+ * binary search. Frequent subject words ("workshop", "risk") are kept: rarity weighting
+ * makes them count little, and they still tell two actions apart from a third. */
+static const char *const stop_words[] = {
+    "a",         "about", "above",  "according", "actions", "activities", "activity",   "after",
+    "all",       "also",  "an",     "and",       "any",     "are",        "as",         "at",
+    "based",     "be",    "been",   "being",     "between", "both",       "but",        "by",
+    "can",       "could", "do",     "done",      "due",     "during",     "each",       "eu",
+    "european",  "for",   "from",   "further",   "had",     "has",        "have",       "in",
+    "including", "into",  "is",     "it",        "its",     "level",      "may",        "member",
+    "more",      "most",  "ms",     "mss",       "no",      "not",        "number",     "of",
+    "on",        "one",   "or",     "other",     "out",     "over",       "particular", "possible",
+    "relevant",  "same",  "shall",  "should",    "so",      "state",      "states",     "such",
+    "than",      "that",  "the",    "their",     "them",    "then",       "there",      "these",
+    "they",      "this",  "those",  "through",   "to",      "under",      "union",      "up",
+    "upon",      "use",   "used",   "using",     "very",    "via",        "was",        "well",
+    "were",      "what",  "when",   "where",     "whether", "which",      "while",      "who",
+    "will",      "with",  "within", "would",
+};
+
+int oap_text_is_stop_word(const char *word, size_t len)
+{
+    size_t lo = 0, hi = sizeof stop_words / sizeof stop_words[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(stop_words[mid], word, len);
+        if (c == 0 && stop_words[mid][len] != '\0')
+            c = 1;
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* Latin-1 Supplement and Latin Extended-A letters (U+00C0..U+017F) to their base letter,
+ * lower case; 0 for the few that are not letters (multiplication and division signs). */
+static const char latin_base[] = "aaaaaaaceeeeiiii"  /* C0 */
+                                 "dnooooo\0ouuuuyts" /* D0 */
+                                 "aaaaaaaceeeeiiii"  /* E0 */
+                                 "dnooooo\0ouuuuyty" /* F0 */
+                                 "aaaaaaccccccccdd"  /* 100 */
+                                 "ddeeeeeeeeeegggg"  /* 110 */
+                                 "gggghhhhiiiiiiii"  /* 120 */
+                                 "iijjjjkkklllllll"  /* 130 */
+                                 "lllnnnnnnnnnoooo"  /* 140 */
+                                 "oooorrrrrrssssss"  /* 150 */
+                                 "ssttttttuuuuuuuu"  /* 160 */
+                                 "uuuuwwyyyzzzzzzs"; /* 170 */
+
+/* Decodes one UTF-8 sequence at s (NUL-terminated); returns its length, or 1 with
+ * *cp = 0xFFFD for a byte that does not start a valid sequence. */
+static size_t decode(const unsigned char *s, unsigned *cp)
+{
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    size_t n = (s[0] & 0xE0) == 0xC0   ? 2
+               : (s[0] & 0xF0) == 0xE0 ? 3
+               : (s[0] & 0xF8) == 0xF0 ? 4
+                                       : 0;
+    if (n == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    unsigned v = s[0] & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    *cp = v;
+    return n;
+}
+
+/* Whether a code point is part of a word: letters and digits; punctuation, symbols,
+ * spaces, superscript footnote marks and undecodable bytes separate words. */
+static int word_char(unsigned cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD)
+        return 0;
+    if (cp >= 0x2000 && cp <= 0x2BFF) /* punctuation, super/subscripts, symbols, arrows */
+        return 0;
+    if (cp >= 0x3000 && cp <= 0x303F)
+        return 0;
+    return 1;
+}
+
+void oap_text_words(const char *text, void (*word)(void *ctx, const char *w, size_t len), void *ctx)
+{
+    char buf[OAP_TEXT_WORD_MAX + 8];
+    size_t len = 0;
+    int digits_only = 1, too_long = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    for (;;) {
+        unsigned cp = 0;
+        size_t n = *s ? decode(s, &cp) : 0;
+        if (n && word_char(cp)) {
+            char folded[4];
+            size_t fl = 0;
+            if (cp < 0x80) {
+                folded[fl++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+                if (cp < '0' || cp > '9')
+                    digits_only = 0;
+            } else if (cp >= 0xC0 && cp <= 0x17F && latin_base[cp - 0xC0]) {
+                folded[fl++] = latin_base[cp - 0xC0];
+                digits_only = 0;
+            } else {
+                memcpy(folded, s, n);
+                fl = n;
+                digits_only = 0;
+            }
+            if (len + fl <= OAP_TEXT_WORD_MAX) {
+                memcpy(buf + len, folded, fl);
+                len += fl;
+            } else {
+                too_long = 1;
+            }
+            s += n;
+            continue;
+        }
+        /* A word ends: numbers, one-letter words, stop words and overlong runs say
+         * nothing about the subject. A plural s is dropped ("operations"). */
+        if (len > 1 && !digits_only && !too_long) {
+            if (len > 4 && memcmp(buf + len - 3, "ies", 3) == 0)
+                buf[(len -= 2) - 1] = 'y';
+            else if (len > 3 && buf[len - 1] == 's' && buf[len - 2] != 's' && buf[len - 2] != 'u' &&
+                     buf[len - 2] != 'i')
+                len--;
+            buf[len] = '\0';
+            if (!oap_text_is_stop_word(buf, len))
+                word(ctx, buf, len);
+        }
+        len = 0;
+        digits_only = 1;
+        too_long = 0;
+        if (!n)
+            break;
+        s += n;
+    }
+}
