@@ -286,10 +286,14 @@ static int score_pair(pair_ctx *p, uint32_t i, uint32_t j, const oap_rule_info *
             v++;
         } else {
             float w = tl->weight[u] * tl->weight[v];
-            int k = nbest < 5 ? nbest++ : 4;
-            if (k == 4 && nbest == 5 && best_w[4] >= w) {
+            int k;
+            if (nbest < 5) {
+                k = nbest++;
+            } else if (best_w[4] >= w) {
                 u++, v++;
                 continue;
+            } else {
+                k = 4;
             }
             for (; k > 0 && best_w[k - 1] < w; k--) {
                 best[k] = best[k - 1];
