@@ -267,17 +267,11 @@ static int score_pair(pair_ctx *p, uint32_t i, uint32_t j, const oap_rule_info *
                    W_WINDOW * window;
     if (score < p->threshold)
         return 0;
-    int is_linked = linked(g, a, b);
-    if (is_linked && linked_rule == NULL)
-        return 0;
-    if (!is_linked && possible == NULL)
-        return 0;
-
     /* What drives the score: the shared words that weigh most. */
     const term_list *tl = &p->ix->actions;
     uint32_t best[5];
     float best_w[5];
-    int nbest = 0;
+    int nbest = 0, nshared = 0;
     uint32_t u = tl->start[i], v = tl->start[j];
     while (u < tl->start[i + 1] && v < tl->start[j + 1]) {
         if (tl->term[u] < tl->term[v]) {
@@ -287,6 +281,7 @@ static int score_pair(pair_ctx *p, uint32_t i, uint32_t j, const oap_rule_info *
         } else {
             float w = tl->weight[u] * tl->weight[v];
             int k;
+            nshared++;
             if (nbest < 5) {
                 k = nbest++;
             } else if (best_w[4] >= w) {
@@ -304,6 +299,16 @@ static int score_pair(pair_ctx *p, uint32_t i, uint32_t j, const oap_rule_info *
             u++, v++;
         }
     }
+    /* One shared word is not the same work, however short the texts ("Month 13" and
+     * "One month only"): it takes two. */
+    if (nshared < 2)
+        return 0;
+    int is_linked = linked(g, a, b);
+    if (is_linked && linked_rule == NULL)
+        return 0;
+    if (!is_linked && possible == NULL)
+        return 0;
+
     char terms[256] = "", months[64] = "", an[160], bn[160];
     size_t used = 0;
     for (int k = 0; k < nbest; k++)
