@@ -1,6 +1,8 @@
 /* check_actors: unit tests of the built-in actor registry (src/core/actors.[ch]). */
 #include "core/actors.h"
 
+#include "check_main.h"
+
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -500,9 +502,5 @@ static Suite *actors_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(actors_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return oap_test_run(actors_suite());
 }

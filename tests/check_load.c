@@ -2,6 +2,8 @@
 #include "oapgraph/oapgraph.h"
 #include "load/planset.h"
 
+#include "check_main.h"
+
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,9 +183,5 @@ int main(void)
     tcase_add_test(tc, reference_plan_kept_whole);
     tcase_add_test(tc, missing_file_is_trouble);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return oap_test_run(s);
 }

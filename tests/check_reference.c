@@ -2,6 +2,8 @@
  * careful reader of the Council document finds in it: nothing missing, nothing extra. */
 #include "oapgraph/oapgraph.h"
 
+#include "check_main.h"
+
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,9 +99,5 @@ int main(void)
     TCase *tc = tcase_create("2012-C");
     tcase_add_test(tc, reference_plan_findings);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return oap_test_run(s);
 }

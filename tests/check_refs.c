@@ -1,6 +1,8 @@
 /* check_refs: the reference grammar, table cells and mentions of src/core/refs. */
 #include "core/refs.h"
 
+#include "check_main.h"
+
 #include <check.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -648,10 +650,5 @@ static Suite *refs_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(refs_suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return oap_test_run(refs_suite());
 }

@@ -1,6 +1,8 @@
 /* check_srcmap: JSON pointers to line and column. */
 #include "load/srcmap.h"
 
+#include "check_main.h"
+
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,9 +127,5 @@ int main(void)
     tcase_add_test(tc, deep_nesting);
     tcase_add_test(tc, pointer_push_escapes);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return oap_test_run(s);
 }

@@ -1,6 +1,8 @@
 /* check_text: the words overlap detection compares. */
 #include "core/text.h"
 
+#include "check_main.h"
+
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,9 +76,5 @@ int main(void)
     tcase_add_test(tc, greek_and_invalid_bytes);
     tcase_add_test(tc, stop_words_sorted_lookup);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return oap_test_run(s);
 }

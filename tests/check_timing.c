@@ -1,6 +1,8 @@
 /* check_timing: unit tests for the timing reader, led by the reference plan's Timing cells. */
 #include "core/timing.h"
 
+#include "check_main.h"
+
 #include <check.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -627,11 +629,5 @@ static Suite *timing_suite(void)
 
 int main(void)
 {
-    SRunner *runner = srunner_create(timing_suite());
-    int failed;
-
-    srunner_run_all(runner, CK_NORMAL);
-    failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return oap_test_run(timing_suite());
 }
