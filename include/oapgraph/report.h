@@ -13,16 +13,43 @@ extern "C" {
 typedef struct oap_report_options {
     int color;         /* ANSI colours (the caller decides: a terminal, no NO_COLOR) */
     const char *strip; /* a path prefix to leave out of file names, or NULL */
+    /* The files the run read, for the summaries of JSON and Markdown; may be NULL. */
+    const char *const *files;
+    size_t nfiles;
+    /* One fingerprint per finding, in the order held (a run with a baseline computes
+     * them over all findings before it drops the known ones); NULL: computed here. */
+    const char *const *fingerprints;
+    size_t baselined; /* findings a baseline matched and that are not in diags */
+    int baseline;     /* non-zero when a baseline was used (the summaries say so) */
+    /* SARIF: the absolute folder that relative file names start from (the current
+     * folder, "/home/ci/plans"), given as %SRCROOT% in originalUriBaseIds; NULL leaves
+     * it out. */
+    const char *srcroot;
 } oap_report_options;
 
 #define OAP_REPORT_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        0, NULL                                                                                    \
+        0, NULL, NULL, 0, NULL, 0, 0, NULL                                                         \
     }
 
-/* `file:line:col: severity: message [rule]`, one finding a line, in the order held.
- * Returns 0, or OAP_EIO when writing fails. */
+/* Each writer puts the findings of diags, in the order held, on out, and returns 0, or
+ * OAP_EIO when writing fails, OAP_ENOMEM when memory runs out. */
+
+/* `file:line:col: severity: message [rule]`, one finding a line. */
 int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options *opts);
+
+/* One JSON document: {"version": 1, "tool", "findings": [...], "summary"}; the field
+ * names are stable and documented in the README. Text that is not UTF-8 (a file name,
+ * a cut message) is written with U+FFFD in place of the bad bytes. */
+int oap_report_json(FILE *out, const oap_diags *diags, const oap_report_options *opts);
+
+/* SARIF 2.1.0: one run, every registered rule in tool.driver.rules, a result per
+ * finding with a partialFingerprints entry "oapgraph/v1". */
+int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_report_options *opts);
+
+/* GitHub-flavoured Markdown: a table of findings per plan (per file for findings
+ * outside a plan) and a summary; cell text is escaped. */
+int oap_report_markdown(FILE *out, const oap_diags *diags, const oap_report_options *opts);
 
 #ifdef __cplusplus
 }

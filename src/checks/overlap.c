@@ -109,7 +109,8 @@ static int cmp_u32(const void *a, const void *b)
 /* Appends the scratch words as one document: sorted term ids with their counts. */
 static int end_document(index *ix, term_list *tl, uint32_t doc, int count_df)
 {
-    qsort(ix->scratch, ix->nscratch, sizeof *ix->scratch, cmp_u32);
+    if (ix->nscratch > 1)
+        qsort(ix->scratch, ix->nscratch, sizeof *ix->scratch, cmp_u32);
     if (tl->n + ix->nscratch > tl->cap) {
         size_t cap = tl->cap ? tl->cap : 1024;
         while (cap < tl->n + ix->nscratch)

@@ -89,6 +89,9 @@ static const oap_rule rules[] = {
       "two actions that already refer to each other look like the same work: the planners "
       "know of the link, but should confirm the work is not done twice"},
      oap_check_linked_overlap},
+    {{"stale-baseline", OAP_SEVERITY_INFO, "reports",
+      "a baseline entry matches no current finding; remove it so the baseline shrinks"},
+     NULL},
 };
 
 int oap_rule_emit(oap_rule_ctx *ctx, uint32_t node, const char *pointer, size_t offset,

@@ -3,10 +3,15 @@
 #include "cli.h"
 
 #include "oapgraph/oapgraph.h"
+#include "load/baseline.h"
+#include "load/config.h"
+#include "output.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void help(void)
@@ -16,13 +21,22 @@ static void help(void)
            "into one graph, runs every rule and prints the findings as\n"
            "  file:line:col: severity: message [rule]\n\n"
            "options:\n"
-           "  --fail-on LEVEL  exit 1 on findings at or above LEVEL: error (default),\n"
-           "                   warning, info, or none\n"
-           "  --format FORMAT  text (default)\n"
-           "  -q, --quiet      no summary line on standard error\n"
-           "  -h, --help       this help\n\n"
+           "  --fail-on LEVEL        exit 1 on findings at or above LEVEL: error (default),\n"
+           "                         warning, info, or none\n"
+           "  --format FORMAT        text (default), json, sarif (SARIF 2.1.0) or markdown\n"
+           "  --config FILE          rule severities, extra actors, overlap threshold\n"
+           "                         (default: " OAP_CONFIG_NAME " here or in a folder above)\n"
+           "  --no-config            read no config file\n"
+           "  --baseline FILE        findings recorded in FILE are known: not shown, and\n"
+           "                         they do not fail the run; entries that match nothing\n"
+           "                         are reported (stale-baseline)\n"
+           "  --write-baseline FILE  record the current findings in FILE (then they are\n"
+           "                         known for this run too)\n"
+           "  -q, --quiet            no summary line on standard error\n"
+           "  -h, --help             this help\n\n"
            "exit status: 0 nothing at or above --fail-on, 1 findings, 2 trouble (usage,\n"
-           "unreadable file). A plan that is not valid JSON is a finding, not trouble.\n");
+           "unreadable file, bad config or baseline, failed write). A plan that is not valid\n"
+           "JSON is a finding, not trouble.\n");
 }
 
 static int use_color(void)
@@ -31,59 +45,107 @@ static int use_color(void)
     return isatty(STDOUT_FILENO) && !(no && *no);
 }
 
-int oap_cmd_check(int argc, char **argv)
+typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_MARKDOWN } format;
+
+static int parse_format(const char *s)
 {
-    static const struct option longopts[] = {{"fail-on", required_argument, NULL, 'F'},
-                                             {"format", required_argument, NULL, 'f'},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    int fail_on = OAP_SEVERITY_ERROR, quiet = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'F':
-            if (strcmp(optarg, "none") == 0)
-                fail_on = OAP_SEVERITY_OFF;
-            else if ((fail_on = oap_severity_parse(optarg, 0)) < 0) {
-                oap_cli_error("check: --fail-on takes error, warning, info or none, not '%s'",
-                              optarg);
-                return EXIT_TROUBLE;
-            }
-            break;
-        case 'f':
-            if (strcmp(optarg, "text") != 0) {
-                oap_cli_error("check: --format takes text, not '%s'", optarg);
-                return EXIT_TROUBLE;
-            }
-            break;
-        case 'q':
-            quiet = 1;
-            break;
-        case 'h':
-            help();
-            return oap_cli_finish_stdout(EXIT_CLEAN);
-        default:
-            oap_cli_error("check: unknown option '%s'; see 'oapgraph check --help'",
-                          argv[optind - 1]);
+    static const char *const names[] = {"text", "json", "sarif", "markdown"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static const char *plural(size_t n, const char *s)
+{
+    return n == 1 ? "" : s;
+}
+
+/* "oapgraph: 3 files, 2 plans, 17 actions: 4 errors, 5 warnings, 0 info[, 2 baselined]" */
+static void print_summary(const oap_planset *set, const oap_diags *shown, int baseline,
+                          size_t baselined)
+{
+    size_t actions = 0, files = oap_planset_file_count(set), plans = oap_planset_plan_count(set);
+    for (size_t i = 0; i < plans; i++)
+        actions += oap_planset_action_count(set, i);
+    size_t errors = oap_diags_count_at_least(shown, OAP_SEVERITY_ERROR);
+    size_t warnings = oap_diags_count_at_least(shown, OAP_SEVERITY_WARNING) - errors;
+    size_t infos = oap_diags_count(shown) - errors - warnings;
+    fprintf(stderr,
+            "oapgraph: %zu file%s, %zu plan%s, %zu action%s: %zu error%s, %zu warning%s, %zu "
+            "info",
+            files, plural(files, "s"), plans, plural(plans, "s"), actions, plural(actions, "s"),
+            errors, plural(errors, "s"), warnings, plural(warnings, "s"), infos);
+    if (baseline)
+        fprintf(stderr, ", %zu baselined", baselined);
+    fputc('\n', stderr);
+}
+
+typedef struct run_args {
+    int fail_on, quiet, no_config;
+    format fmt;
+    const char *config, *baseline, *write_baseline;
+} run_args;
+
+/* Loads the config (given, or found upward) into opts; 0, or EXIT_TROUBLE after saying why. */
+static int load_config(const run_args *a, oap_config **cfg, oap_check_options *opts)
+{
+    char err[1024];
+    char *found = NULL;
+    const char *path = a->config;
+    if (!path && !a->no_config) {
+        if (oap_config_find(&found) < 0) {
+            oap_cli_error("check: %s", oap_strerror(OAP_ENOMEM));
             return EXIT_TROUBLE;
         }
+        path = found;
     }
-    if (optind >= argc) {
-        oap_cli_error("check: no plan given; see 'oapgraph check --help'");
+    int rc = path ? oap_config_read(cfg, path, err, sizeof err) : 0;
+    free(found);
+    if (rc == OAP_ENOMEM) {
+        oap_cli_error("check: %s", oap_strerror(rc));
         return EXIT_TROUBLE;
     }
-
-    int status = EXIT_CLEAN, rc = 0;
-    oap_planset *set = NULL;
-    oap_diags *diags = NULL;
-    if (oap_planset_new(&set) < 0 || oap_diags_new(&diags) < 0) {
-        rc = OAP_ENOMEM;
-        goto done;
+    if (rc < 0) {
+        oap_cli_error("%s", err);
+        return EXIT_TROUBLE;
     }
-    for (int i = optind; i < argc; i++) {
-        rc = oap_planset_load_path(set, argv[i], diags);
+    if (*cfg)
+        oap_config_apply(*cfg, opts);
+    return 0;
+}
+
+static int run(const run_args *a, int nplans, char **plans)
+{
+    int status = EXIT_CLEAN, rc = 0;
+    char err[1024];
+    oap_config *cfg = NULL;
+    oap_baseline *base = NULL;
+    oap_planset *set = NULL;
+    oap_diags *diags = NULL, *fresh = NULL;
+    oap_fingerprint *fps = NULL, *fresh_fps = NULL;
+    const char **fp_texts = NULL, **files = NULL;
+    const oap_diags *shown;
+    size_t baselined = 0;
+    oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
+
+    if ((status = load_config(a, &cfg, &opts)) != 0)
+        goto done;
+    if (a->baseline && !a->write_baseline) {
+        rc = oap_baseline_read(&base, a->baseline, err, sizeof err);
+        if (rc == OAP_EIO || rc == OAP_EINVAL) {
+            oap_cli_error("%s", err);
+            status = EXIT_TROUBLE;
+            rc = 0;
+            goto done;
+        }
+        if (rc < 0)
+            goto done;
+    }
+    if ((rc = oap_planset_new(&set)) < 0 || (rc = oap_diags_new(&diags)) < 0)
+        goto done;
+    for (int i = 0; i < nplans; i++) {
+        rc = oap_planset_load_path(set, plans[i], diags);
         if (rc == OAP_EIO) {
             oap_cli_error("%s", oap_planset_error(set));
             status = EXIT_TROUBLE;
@@ -92,41 +154,200 @@ int oap_cmd_check(int argc, char **argv)
             goto done;
         }
     }
-    oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
     if ((rc = oap_check_run(set, diags, &opts)) < 0)
         goto done;
-    oap_report_options ropts = OAP_REPORT_OPTIONS_INIT;
-    ropts.color = use_color();
-    oap_report_text(stdout, diags, &ropts);
-    if (!quiet) {
-        size_t actions = 0;
-        for (size_t i = 0; i < oap_planset_plan_count(set); i++)
-            actions += oap_planset_action_count(set, i);
-        fprintf(stderr,
-                "oapgraph: %zu file%s, %zu plan%s, %zu action%s: %zu error%s, %zu warning%s, "
-                "%zu info\n",
-                oap_planset_file_count(set), oap_planset_file_count(set) == 1 ? "" : "s",
-                oap_planset_plan_count(set), oap_planset_plan_count(set) == 1 ? "" : "s", actions,
-                actions == 1 ? "" : "s", oap_diags_count_at_least(diags, OAP_SEVERITY_ERROR),
-                oap_diags_count_at_least(diags, OAP_SEVERITY_ERROR) == 1 ? "" : "s",
-                oap_diags_count_at_least(diags, OAP_SEVERITY_WARNING) -
-                    oap_diags_count_at_least(diags, OAP_SEVERITY_ERROR),
-                oap_diags_count_at_least(diags, OAP_SEVERITY_WARNING) -
-                            oap_diags_count_at_least(diags, OAP_SEVERITY_ERROR) ==
-                        1
-                    ? ""
-                    : "s",
-                oap_diags_count(diags) - oap_diags_count_at_least(diags, OAP_SEVERITY_WARNING));
+    size_t nfiles = oap_planset_file_count(set);
+    if (!(files = calloc(nfiles + 1, sizeof *files))) {
+        rc = OAP_ENOMEM;
+        goto done;
     }
-    if (status == EXIT_CLEAN && fail_on != OAP_SEVERITY_OFF &&
-        oap_diags_count_at_least(diags, (oap_severity)fail_on) > 0)
+    for (size_t i = 0; i < nfiles; i++)
+        files[i] = oap_planset_file(set, i);
+    if ((rc = oap_baseline_fingerprints(&fps, diags)) < 0)
+        goto done;
+
+    /* Known findings: those of the baseline just written, or of the one given. */
+    shown = diags;
+    const oap_fingerprint *shown_fps = fps;
+    if (a->write_baseline) {
+        if (status == EXIT_TROUBLE) {
+            oap_cli_error("check: not writing the baseline '%s': some plans could not be read",
+                          a->write_baseline);
+            goto done;
+        }
+        /* A rename over a device or a pipe would replace it with a file. */
+        struct stat st;
+        if (stat(a->write_baseline, &st) == 0 && !S_ISREG(st.st_mode)) {
+            oap_cli_error("check: cannot write the baseline '%s': not a regular file",
+                          a->write_baseline);
+            status = EXIT_TROUBLE;
+            goto done;
+        }
+        oap_output o;
+        if (oap_output_open(&o, a->write_baseline, set) < 0) {
+            status = EXIT_TROUBLE;
+            goto done;
+        }
+        if ((rc = oap_baseline_write(o.f, diags, fps)) < 0 && rc != OAP_EIO) {
+            oap_output_abort(&o);
+            goto done;
+        }
+        rc = 0;
+        if (oap_output_commit(&o) < 0) {
+            status = EXIT_TROUBLE;
+            goto done;
+        }
+        if ((rc = oap_diags_new(&fresh)) < 0)
+            goto done;
+        baselined = oap_diags_count(diags);
+        if (!a->quiet)
+            fprintf(stderr, "oapgraph: wrote %zu finding%s to the baseline %s\n", baselined,
+                    plural(baselined, "s"), a->write_baseline);
+        shown = fresh;
+    } else if (base) {
+        if ((rc = oap_diags_new(&fresh)) < 0 ||
+            (rc = oap_baseline_apply(base, diags, fps, &opts, fresh, &fresh_fps, &baselined)) < 0)
+            goto done;
+        shown = fresh;
+        shown_fps = fresh_fps;
+    }
+    size_t nshown = oap_diags_count(shown);
+    if (!(fp_texts = calloc(nshown + 1, sizeof *fp_texts))) {
+        rc = OAP_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < nshown; i++)
+        fp_texts[i] = shown_fps[i].text;
+
+    char cwd[PATH_MAX];
+    oap_report_options ropts = OAP_REPORT_OPTIONS_INIT;
+    ropts.color = a->fmt == FORMAT_TEXT && use_color();
+    ropts.files = files;
+    ropts.nfiles = nfiles;
+    ropts.fingerprints = fp_texts;
+    ropts.baselined = baselined;
+    ropts.baseline = a->baseline || a->write_baseline;
+    ropts.srcroot = getcwd(cwd, sizeof cwd);
+    switch (a->fmt) {
+    case FORMAT_TEXT:
+        rc = oap_report_text(stdout, shown, &ropts);
+        break;
+    case FORMAT_JSON:
+        rc = oap_report_json(stdout, shown, &ropts);
+        break;
+    case FORMAT_SARIF:
+        rc = oap_report_sarif(stdout, shown, &ropts);
+        break;
+    case FORMAT_MARKDOWN:
+        rc = oap_report_markdown(stdout, shown, &ropts);
+        break;
+    }
+    if (rc == OAP_EIO) {
+        /* oap_cli_finish_stdout says so. */
+        status = EXIT_TROUBLE;
+        rc = 0;
+    } else if (rc < 0) {
+        goto done;
+    }
+    if (!a->quiet)
+        print_summary(set, shown, a->baseline || a->write_baseline, baselined);
+    if (status == EXIT_CLEAN && a->fail_on != OAP_SEVERITY_OFF &&
+        oap_diags_count_at_least(shown, (oap_severity)a->fail_on) > 0)
         status = EXIT_FINDINGS;
 done:
     if (rc < 0) {
         oap_cli_error("check: %s", oap_strerror(rc));
         status = EXIT_TROUBLE;
     }
+    free(fp_texts);
+    free(files);
+    free(fps);
+    free(fresh_fps);
+    oap_diags_free(fresh);
     oap_diags_free(diags);
     oap_planset_free(set);
-    return oap_cli_finish_stdout(status);
+    oap_baseline_free(base);
+    oap_config_free(cfg);
+    return status;
+}
+
+int oap_cmd_check(int argc, char **argv)
+{
+    enum { OPT_FAIL_ON = 256, OPT_FORMAT, OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE };
+    static const struct option longopts[] = {{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+                                             {"format", required_argument, NULL, OPT_FORMAT},
+                                             {"config", required_argument, NULL, OPT_CONFIG},
+                                             {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+                                             {"baseline", required_argument, NULL, OPT_BASELINE},
+                                             {"write-baseline", required_argument, NULL, OPT_WRITE},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    run_args a = {.fail_on = OAP_SEVERITY_ERROR, .fmt = FORMAT_TEXT};
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_FAIL_ON:
+            if (strcmp(optarg, "none") == 0)
+                a.fail_on = OAP_SEVERITY_OFF;
+            else if ((a.fail_on = oap_severity_parse(optarg, 0)) < 0) {
+                oap_cli_error("check: --fail-on takes error, warning, info or none, not '%s'",
+                              optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        case OPT_FORMAT: {
+            int f = parse_format(optarg);
+            if (f < 0) {
+                oap_cli_error("check: --format takes text, json, sarif or markdown, not '%s'",
+                              optarg);
+                return EXIT_TROUBLE;
+            }
+            a.fmt = (format)f;
+            break;
+        }
+        case OPT_CONFIG:
+            a.config = optarg;
+            break;
+        case OPT_NO_CONFIG:
+            a.no_config = 1;
+            break;
+        case OPT_BASELINE:
+            a.baseline = optarg;
+            break;
+        case OPT_WRITE:
+            a.write_baseline = optarg;
+            break;
+        case 'q':
+            a.quiet = 1;
+            break;
+        case 'h':
+            help();
+            return oap_cli_finish_stdout(EXIT_CLEAN);
+        default:
+            if (optopt >= OPT_FAIL_ON)
+                oap_cli_error("check: option '%s' needs a value; see 'oapgraph check --help'",
+                              argv[optind - 1]);
+            else
+                oap_cli_error("check: unknown option '%s'; see 'oapgraph check --help'",
+                              argv[optind - 1]);
+            return EXIT_TROUBLE;
+        }
+    }
+    if (a.write_baseline && strcmp(a.write_baseline, "-") == 0) {
+        oap_cli_error("check: --write-baseline needs a file; standard output carries the "
+                      "findings");
+        return EXIT_TROUBLE;
+    }
+    if (a.config && a.no_config) {
+        oap_cli_error("check: --config and --no-config exclude each other");
+        return EXIT_TROUBLE;
+    }
+    if (optind >= argc) {
+        oap_cli_error("check: no plan given; see 'oapgraph check --help'");
+        return EXIT_TROUBLE;
+    }
+    return oap_cli_finish_stdout(run(&a, argc - optind, argv + optind));
 }

@@ -24,7 +24,8 @@ int oap_output_open(oap_output *o, const char *path, const oap_planset *set)
         return 0;
     }
     struct stat st;
-    if (stat(path, &st) == 0) {
+    int exists = stat(path, &st) == 0;
+    if (exists) {
         if (S_ISDIR(st.st_mode)) {
             oap_cli_error("cannot write '%s': it is a folder", path);
             return -1;
@@ -34,6 +35,23 @@ int oap_output_open(oap_output *o, const char *path, const oap_planset *set)
                 oap_cli_error("refusing to write '%s': it is one of the input plans", path);
                 return -1;
             }
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        /* A device or a pipe (/dev/stdout, a FIFO) cannot be replaced by a rename, and
+         * must not be: write to it directly. */
+        o->f = fopen(path, "w");
+        if (!o->f) {
+            oap_cli_error("cannot write '%s': %s", path, strerror(errno));
+            return -1;
+        }
+        o->path = strdup(path);
+        if (!o->path) {
+            fclose(o->f);
+            o->f = NULL;
+            oap_cli_error("out of memory");
+            return -1;
+        }
+        return 0;
     }
     size_t len = strlen(path);
     o->path = strdup(path);
@@ -79,6 +97,17 @@ int oap_output_commit(oap_output *o)
         e = errno;
     }
     o->f = NULL;
+    if (!failed && !o->tmp) {
+        free(o->path);
+        o->path = NULL;
+        return 0;
+    }
+    if (failed && !o->tmp) {
+        oap_cli_error("cannot write '%s': %s", o->path, strerror(e));
+        free(o->path);
+        o->path = NULL;
+        return -1;
+    }
     if (!failed) {
         /* Plain permissions for a new file, as the umask allows (mkstemp makes it 0600). */
         mode_t mask = umask(0);

@@ -14,8 +14,9 @@ typedef struct oap_output {
 
 /* Opens path ("-" or NULL: standard output) for writing through a temporary file in the
  * same folder, so an interrupted run never leaves half a file. Refuses a destination that
- * is one of the plan files of set (the same file, by device and inode). Reports on
- * standard error and returns -1 on failure, else 0. */
+ * is one of the plan files of set (the same file, by device and inode), or a folder. An
+ * existing device or pipe (/dev/stdout, a FIFO) is written directly: a rename would
+ * replace it. Reports on standard error and returns -1 on failure, else 0. */
 int oap_output_open(oap_output *o, const char *path, const oap_planset *set);
 
 /* Flushes and renames the temporary file into place. A failed write (full disk, closed

@@ -7,6 +7,8 @@
 #include "core/timing.h"
 #include "srcmap.h"
 
+#include "json_util.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -79,28 +81,6 @@ static void report(ctx *c, const char *rule, oap_severity sev, int at_key, const
     va_end(ap);
 }
 
-static const char *type_name(const json_t *v)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT:
-        return "an object";
-    case JSON_ARRAY:
-        return "an array";
-    case JSON_STRING:
-        return "a string";
-    case JSON_INTEGER:
-        return "an integer";
-    case JSON_REAL:
-        return "a number";
-    case JSON_TRUE:
-    case JSON_FALSE:
-        return "a boolean";
-    case JSON_NULL:
-        return "null";
-    }
-    return "a value";
-}
-
 static const char *ordinal_suffix(size_t n)
 {
     if (n % 100 >= 11 && n % 100 <= 13)
@@ -119,14 +99,6 @@ static int valid_id(const char *s)
     return 1;
 }
 
-static int in_list(const char *key, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(key, *list) == 0)
-            return 1;
-    return 0;
-}
-
 /* Reports unknown keys (with the nearest known one) and missing required keys. */
 static void check_keys(ctx *c, json_t *obj, const char *const *known, const char *const *required)
 {
@@ -135,7 +107,7 @@ static void check_keys(ctx *c, json_t *obj, const char *const *known, const char
     json_object_foreach(obj, key, value)
     {
         (void)value;
-        if (in_list(key, known) || strncmp(key, "x-", 2) == 0)
+        if (oap_json_in_list(key, known) || strncmp(key, "x-", 2) == 0)
             continue;
         size_t n = 0;
         while (known[n])
@@ -166,7 +138,7 @@ static const char *get_string(ctx *c, json_t *obj, const char *key)
     if (!json_is_string(v)) {
         int saved = push(c, key);
         report(c, "schema", OAP_SEVERITY_ERROR, 0, "\"%s\" of %s must be a string, not %s", key,
-               c->what, type_name(v));
+               c->what, oap_json_type_name(v));
         pop(c, saved);
         return NULL;
     }
@@ -211,7 +183,8 @@ static oap_strv get_strv(ctx *c, json_t *obj, const char *key)
     int saved = push(c, key);
     if (!json_is_array(v)) {
         report(c, "schema", OAP_SEVERITY_ERROR, 0,
-               "\"%s\" of %s must be an array of strings, not %s", key, c->what, type_name(v));
+               "\"%s\" of %s must be an array of strings, not %s", key, c->what,
+               oap_json_type_name(v));
         pop(c, saved);
         return out;
     }
@@ -228,7 +201,7 @@ static oap_strv get_strv(ctx *c, json_t *obj, const char *key)
             int inner = push_index(c, i);
             report(c, "schema", OAP_SEVERITY_ERROR, 0,
                    "\"%s\" of %s must hold strings; item %zu is %s", key, c->what, i + 1,
-                   type_name(item));
+                   oap_json_type_name(item));
             pop(c, inner);
             continue;
         }
@@ -278,7 +251,7 @@ static json_t *get_array(ctx *c, json_t *obj, const char *key, const char *of_wh
     if (!json_is_array(v)) {
         int saved = push(c, key);
         report(c, "schema", OAP_SEVERITY_ERROR, 0, "\"%s\" must be an array of %s, not %s", key,
-               of_what, type_name(v));
+               of_what, oap_json_type_name(v));
         pop(c, saved);
         return NULL;
     }
@@ -291,7 +264,7 @@ static int item_is_object(ctx *c, json_t *item, const char *array, size_t i)
     if (json_is_object(item))
         return 1;
     report(c, "schema", OAP_SEVERITY_ERROR, 0, "item %zu of \"%s\" must be an object, not %s",
-           i + 1, array, type_name(item));
+           i + 1, array, oap_json_type_name(item));
     return 0;
 }
 
@@ -358,7 +331,8 @@ static void read_plan_meta(ctx *c, json_t *obj, oap_plan *p)
         int saved = push(c, "year");
         if (!json_is_integer(year))
             report(c, "schema", OAP_SEVERITY_ERROR, 0,
-                   "\"year\" of \"plan\" must be an integer such as 2012, not %s", type_name(year));
+                   "\"year\" of \"plan\" must be an integer such as 2012, not %s",
+                   oap_json_type_name(year));
         else if (json_integer_value(year) < 1900 || json_integer_value(year) > 2200)
             report(c, "schema", OAP_SEVERITY_ERROR, 0,
                    "\"year\" of \"plan\" must be a year between 1900 and 2200, not %lld",
@@ -466,7 +440,7 @@ static void read_results(ctx *c, json_t *o, oap_action *a)
     int saved = push(c, "results");
     if (!json_is_object(o)) {
         report(c, "schema", OAP_SEVERITY_ERROR, 0, "\"results\" of %s must be an object, not %s",
-               c->what, type_name(o));
+               c->what, oap_json_type_name(o));
         pop(c, saved);
         return;
     }
@@ -477,7 +451,7 @@ static void read_results(ctx *c, json_t *o, oap_action *a)
     a->results.june = get_string(c, o, "june");
     a->results.december = get_string(c, o, "december");
     a->results.status = get_string(c, o, "status");
-    if (a->results.status && !in_list(a->results.status, result_statuses)) {
+    if (a->results.status && !oap_json_in_list(a->results.status, result_statuses)) {
         int inner = push(c, "status");
         report(c, "schema", OAP_SEVERITY_ERROR, 0,
                "\"status\" of %s must be one of planned, ongoing, completed, continue, "
@@ -574,7 +548,7 @@ static void read_actors(ctx *c, json_t *arr, oap_plan *p)
             d->code = get_string(c, o, "code");
             d->name = get_string(c, o, "name");
             d->kind = get_string(c, o, "kind");
-            if (d->kind && !in_list(d->kind, actor_kinds)) {
+            if (d->kind && !oap_json_in_list(d->kind, actor_kinds)) {
                 int k = push(c, "kind");
                 report(c, "schema", OAP_SEVERITY_ERROR, 0,
                        "\"kind\" of %s must be one of member-state, agency, international, "
@@ -652,7 +626,7 @@ int oap_load_json(oap_model *model, const char *file, unsigned file_index, const
         report(&c, "schema", OAP_SEVERITY_ERROR, 0,
                "a plan file must be a JSON object with \"oapgraph\", \"plan\", \"goals\" and "
                "\"actions\", not %s",
-               type_name(root));
+               oap_json_type_name(root));
         goto done;
     }
     check_keys(&c, root, top_keys,
@@ -668,7 +642,7 @@ int oap_load_json(oap_model *model, const char *file, unsigned file_index, const
         if (!json_is_integer(version))
             report(&c, "schema", OAP_SEVERITY_ERROR, 0,
                    "\"oapgraph\" must be the format version, the integer 1, not %s",
-                   type_name(version));
+                   oap_json_type_name(version));
         else if (json_integer_value(version) != 1)
             report(&c, "schema", OAP_SEVERITY_ERROR, 0,
                    "format version %lld is not known; this oapgraph reads version 1",
@@ -683,7 +657,7 @@ int oap_load_json(oap_model *model, const char *file, unsigned file_index, const
         int saved = push(&c, "plan");
         if (!json_is_object(meta))
             report(&c, "schema", OAP_SEVERITY_ERROR, 0, "\"plan\" must be an object, not %s",
-                   type_name(meta));
+                   oap_json_type_name(meta));
         else
             read_plan_meta(&c, meta, &plan);
         pop(&c, saved);

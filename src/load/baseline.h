@@ -1,0 +1,61 @@
+/* baseline: finding fingerprints, and baseline files of known findings that do not fail a run. */
+#ifndef OAP_LOAD_BASELINE_H
+#define OAP_LOAD_BASELINE_H
+
+#include "oapgraph/check.h"
+#include "oapgraph/diag.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* The rule of a baseline entry that matches no current finding. */
+#define OAP_BASELINE_RULE "stale-baseline"
+
+enum { OAP_FINGERPRINT_SIZE = 40 };
+
+/* "0123456789abcdef" or, for the k-th identical finding of a run (k >= 2), "...:k". */
+typedef struct oap_fingerprint {
+    char text[OAP_FINGERPRINT_SIZE];
+} oap_fingerprint;
+
+/* The fingerprint of every finding of diags, in the order held: 16 hex digits of FNV-1a
+ * (64 bits) over the rule, plan, node, message and the base name of the file, never the
+ * line or column, so that moving unrelated lines keeps it. In the message, the file
+ * names of the run are read as their base names, so running from another folder keeps
+ * it too. The second, third, ... finding with the same hash gets ":2", ":3", ... in
+ * order. *out is malloc'ed (NULL when diags is empty) and the caller's. Returns 0 or
+ * OAP_ENOMEM. */
+int oap_baseline_fingerprints(oap_fingerprint **out, const oap_diags *diags);
+
+typedef struct oap_baseline oap_baseline;
+
+/* Reads a baseline file: {"oapgraph-baseline": 1, "findings": [{"fingerprint", ...}]}.
+ * Returns 0; OAP_EIO when the file cannot be read, OAP_EINVAL when it is not a
+ * baseline, both with err saying so ("base.json:3:5: ..."); OAP_ENOMEM. */
+int oap_baseline_read(oap_baseline **out, const char *path, char *err, size_t errsize);
+/* The same from memory; name stands for the file in messages and findings. */
+int oap_baseline_parse(oap_baseline **out, const char *name, const char *text, size_t len,
+                       char *err, size_t errsize);
+void oap_baseline_free(oap_baseline *b);
+size_t oap_baseline_count(const oap_baseline *b);
+
+/* The severity stale-baseline findings get under opts: configured, else the
+ * registry's, else info; OAP_SEVERITY_OFF when turned off. */
+oap_severity oap_baseline_stale_severity(const oap_check_options *opts);
+
+/* Splits the findings of a run (all, with fps[i] the fingerprint of finding i) into
+ * known and new. Adds to shown, in order, every finding the baseline does not hold,
+ * then a stale-baseline finding for every entry that matched nothing (at the entry's
+ * line in the baseline file), unless that entry's rule or stale-baseline itself is off
+ * in opts. *shown_fps gets one fingerprint per finding of shown (malloc'ed, the
+ * caller's); *baselined how many findings the baseline held. Returns 0 or OAP_ENOMEM. */
+int oap_baseline_apply(const oap_baseline *b, const oap_diags *all, const oap_fingerprint *fps,
+                       const oap_check_options *opts, oap_diags *shown, oap_fingerprint **shown_fps,
+                       size_t *baselined);
+
+/* Writes every finding of diags (fps[i] the fingerprint of finding i) as a baseline
+ * to out, entries in an order that moving lines does not change. Returns 0, OAP_EIO
+ * when writing fails or OAP_ENOMEM. */
+int oap_baseline_write(FILE *out, const oap_diags *diags, const oap_fingerprint *fps);
+
+#endif

@@ -1,0 +1,13 @@
+/* json_util: small helpers every jansson reader in src/load shares. */
+#ifndef OAP_LOAD_JSON_UTIL_H
+#define OAP_LOAD_JSON_UTIL_H
+
+#include <jansson.h>
+
+/* What a value is, in words for messages: "a string", "an integer", "null". */
+const char *oap_json_type_name(const json_t *v);
+
+/* Non-zero when s is one of the NULL-terminated list. */
+int oap_json_in_list(const char *s, const char *const *list);
+
+#endif

@@ -1,0 +1,43 @@
+/* util: what the report writers share: safe JSON strings, file names, fingerprints, counts. */
+#ifndef OAP_REPORT_UTIL_H
+#define OAP_REPORT_UTIL_H
+
+#include "oapgraph/check.h"
+#include "oapgraph/report.h"
+#include "load/baseline.h"
+
+#include <jansson.h>
+
+/* What every writer needs besides the findings: their fingerprints, the rules (the
+ * registry's in its order, then any other rule a finding names), counts. */
+typedef struct oap_report_ctx {
+    const oap_diags *diags;
+    const oap_report_options *opts;
+    const char **fps;       /* one per finding */
+    oap_fingerprint *owned; /* computed here when the options gave none */
+    const char **rule_ids;
+    const oap_rule_info **rules; /* NULL for a rule the registry lacks */
+    size_t *rule_counts;
+    size_t *rule_of; /* per finding: its index in rule_ids */
+    size_t nrules;
+    size_t counts[3]; /* by severity: info, warning, error */
+    size_t stale;     /* stale-baseline findings */
+} oap_report_ctx;
+
+/* Returns 0 or OAP_ENOMEM; oap_report__finish releases in either case. */
+int oap_report__prepare(oap_report_ctx *ctx, const oap_diags *diags,
+                        const oap_report_options *opts);
+void oap_report__finish(oap_report_ctx *ctx);
+
+/* A file name as shown: without opts->strip. */
+const char *oap_report__file(const oap_report_ctx *ctx, const char *file);
+
+/* A JSON string of s; bytes that are not UTF-8 become U+FFFD. NULL when out of memory. */
+json_t *oap_report__string(const char *s);
+/* The same, or JSON null for "". */
+json_t *oap_report__string_or_null(const char *s);
+
+/* A one-line description of a rule the registry lacks. */
+const char *oap_report__rule_summary(const oap_report_ctx *ctx, size_t rule);
+
+#endif

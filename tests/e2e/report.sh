@@ -1,0 +1,393 @@
+#!/usr/bin/env bash
+# End-to-end: the report formats, the config file and baselines, as CI uses them. JSON and
+# SARIF output is read back with Python's own JSON parser, and every format must report
+# the same findings as the text format.
+# usage: report.sh OAPGRAPH SOURCE_DIR
+set -u
+bin=$(realpath "$1")
+src=$(realpath "$2")
+[ -x "$bin" ] || { echo "no program at $1"; exit 2; }
+command -v python3 >/dev/null || { echo "python3 is needed"; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() {
+    pass=$((pass + 1))
+    echo "ok   $1"
+}
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL $1"
+}
+
+# expect NAME STATUS STDOUT_FILE STDERR_FILE -- COMMAND...
+# Runs COMMAND, compares its exit status and, where a file is given, its exact output.
+expect() {
+    local name=$1 status=$2 want_out=$3 want_err=$4
+    shift 5
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local got=$?
+    local good=1
+    if [ "$got" != "$status" ]; then
+        echo "FAIL $name: exit status $got, expected $status"
+        cat "$tmp/err"
+        good=0
+    fi
+    if [ "$want_out" != "-" ] && ! diff -u "$want_out" "$tmp/out" >"$tmp/diff"; then
+        echo "FAIL $name: standard output differs"
+        cat "$tmp/diff"
+        good=0
+    fi
+    if [ "$want_err" != "-" ] && ! diff -u "$want_err" "$tmp/err" >"$tmp/diff"; then
+        echo "FAIL $name: standard error differs"
+        cat "$tmp/diff"
+        good=0
+    fi
+    if [ $good = 1 ]; then
+        ok "$name"
+    else
+        fail=$((fail + 1))
+    fi
+}
+
+# py NAME SCRIPT ARGS...: a Python check that prints why and exits non-zero on failure.
+py() {
+    local name=$1
+    shift
+    if python3 -c "$@" >"$tmp/py" 2>&1; then
+        ok "$name"
+    else
+        bad "$name"
+        cat "$tmp/py"
+    fi
+}
+
+empty="$tmp/empty"
+: >"$empty"
+
+# Compares the four formats of one run: the same findings (file, line, column, severity,
+# rule, message) in the same order, the same counts, the same exit status.
+agree() {
+    local name=$1
+    shift
+    local status
+    "$bin" check -q --no-config "$@" >"$tmp/a.txt" 2>"$tmp/a.err"
+    status=$?
+    for f in json sarif markdown; do
+        "$bin" check -q --no-config --format $f "$@" >"$tmp/a.$f" 2>>"$tmp/a.err"
+        if [ $? != $status ]; then
+            bad "$name: --format $f exits differently from text"
+            return
+        fi
+    done
+    if [ "$status" = 2 ] || [ -s "$tmp/a.err" ]; then
+        bad "$name: trouble"
+        cat "$tmp/a.err"
+        return
+    fi
+    py "$name: text, json, sarif and markdown agree" '
+import json, re, sys
+d = sys.argv[1]
+def esc(m):
+    # As the text format shows control characters.
+    return "".join("\\n" if c == "\n" else "\\t" if c == "\t" else
+                   "\\x%02x" % ord(c) if ord(c) < 0x20 or ord(c) == 0x7f else c for c in m)
+text = open(d + "/a.txt", encoding="utf-8").read().splitlines()
+rx = re.compile(r"^(.*):(\d+):(\d+): (error|warning|info): (.*) \[([a-z-]+)\]$")
+t = []
+for line in text:
+    m = rx.match(line)
+    assert m, "not a finding line: " + line
+    t.append((m[1], int(m[2]), int(m[3]), m[4], m[6], m[5]))
+
+doc = json.load(open(d + "/a.json", encoding="utf-8"))
+assert doc["version"] == 1 and doc["tool"]["name"] == "oapgraph", doc["tool"]
+keys = ["rule", "severity", "message", "file", "line", "column", "pointer", "plan", "node", "fingerprint"]
+for f in doc["findings"]:
+    assert sorted(f) == sorted(keys), sorted(f)
+j = [(f["file"], f["line"], f["column"], f["severity"], f["rule"],
+      esc(f["message"])) for f in doc["findings"]]
+assert t == j, "text and json differ:\n%s\n%s" % (t, j)
+s = doc["summary"]
+for sev in ("error", "warning", "info"):
+    assert s["counts"][sev] == sum(1 for x in t if x[3] == sev), (sev, s["counts"])
+rules = {}
+for x in t:
+    rules[x[4]] = rules.get(x[4], 0) + 1
+assert s["rules"] == rules, (s["rules"], rules)
+assert s["baselined"] == 0 and s["stale_baseline"] == 0
+
+sarif = json.load(open(d + "/a.sarif", encoding="utf-8"))
+assert sarif["version"] == "2.1.0"
+run = sarif["runs"][0]
+ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+level = {"error": "error", "warning": "warning", "info": "note"}
+sr = []
+for r in run["results"]:
+    assert ids[r["ruleIndex"]] == r["ruleId"]
+    loc = r["locations"][0]["physicalLocation"]
+    sr.append((loc["region"]["startLine"], loc["region"]["startColumn"], r["level"], r["ruleId"],
+               esc(r["message"]["text"]), r["partialFingerprints"]["oapgraph/v1"]))
+want = [(x[1], x[2], level[x[3]], x[4], x[5], f["fingerprint"]) for x, f in zip(t, doc["findings"])]
+assert sr == want, "text and sarif differ:\n%s\n%s" % (sr, want)
+
+md = open(d + "/a.markdown", encoding="utf-8").read().splitlines()
+rows = [l for l in md if re.match(r"^\| (error|warning|info) \| [a-z-]+ \| ", l)]
+assert len(rows) == len(t), (len(rows), len(t))
+mrules = {}
+for l in rows:
+    r = l.split(" | ")[1]
+    mrules[r] = mrules.get(r, 0) + 1
+assert mrules == rules, (mrules, rules)
+for sev in ("error", "warning", "info"):
+    assert "| %s | %d |" % (sev, s["counts"][sev]) in md, sev
+for r, n in rules.items():
+    assert "| %s | %d |" % (r, n) in md, r
+' "$tmp"
+}
+
+cd "$src/fixtures" || exit 2
+
+# Each format on the reference plan and on runs of several files.
+agree "reference plan" 2012-C.oap.json
+agree "two folders" duplicate-id/across-files unknown-key/misspelled
+agree "every fixture" .
+
+# The exact fields of one finding, in JSON and SARIF.
+"$bin" check -q --no-config --format json unknown-key/misspelled duplicate-id/across-files >"$tmp/k.json"
+py "json fields of a known finding" '
+import json, sys
+doc = json.load(open(sys.argv[1]))
+f = [f for f in doc["findings"] if f["pointer"] == "/plan/yaer"]
+assert len(f) == 1, f
+f = f[0]
+assert f["rule"] == "unknown-key" and f["severity"] == "warning", f
+assert f["file"] == "unknown-key/misspelled/plan.oap.json", f
+assert (f["line"], f["column"]) == (3, 77), f
+assert f["message"] == "unknown key \"yaer\" in \"plan\"; did you mean \"year\"?", f
+assert len(f["fingerprint"]) == 16 and int(f["fingerprint"], 16) >= 0, f
+g = [f for f in doc["findings"] if f["file"] == "duplicate-id/across-files/b.oap.json"][0]
+assert (g["rule"], g["line"], g["column"], g["plan"], g["node"]) == ("duplicate-id", 4, 11, "2012-C", None), g
+assert doc["summary"]["files"] == ["unknown-key/misspelled/plan.oap.json",
+    "duplicate-id/across-files/a.oap.json", "duplicate-id/across-files/b.oap.json"], doc["summary"]["files"]
+' "$tmp/k.json"
+"$bin" check -q --no-config --format sarif unknown-key/misspelled >"$tmp/k.sarif"
+py "sarif location of a known finding" '
+import json, os, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+assert run["columnKind"] == "unicodeCodePoints"
+assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file://" + os.getcwd() + "/", run["originalUriBaseIds"]
+r = [r for r in run["results"] if "yaer" in r["message"]["text"]][0]
+loc = r["locations"][0]["physicalLocation"]
+assert loc["artifactLocation"] == {"uri": "unknown-key/misspelled/plan.oap.json", "uriBaseId": "%SRCROOT%"}, loc
+assert loc["region"] == {"startLine": 3, "startColumn": 77}, loc
+assert r["level"] == "warning" and r["ruleId"] == "unknown-key"
+' "$tmp/k.sarif"
+
+# Fingerprints do not change when a plan is run from another folder.
+(cd "$src" && "$bin" check -q --no-config --format json fixtures/unknown-key/misspelled fixtures/duplicate-id/across-files) >"$tmp/k2.json"
+py "fingerprints independent of the folder run from" '
+import json, sys
+a = [f["fingerprint"] for f in json.load(open(sys.argv[1]))["findings"]]
+b = [f["fingerprint"] for f in json.load(open(sys.argv[2]))["findings"]]
+assert a == b, (a, b)
+' "$tmp/k.json" "$tmp/k2.json"
+
+# Usage and write errors are exit 2.
+expect "bad --format" 2 "$empty" - -- "$bin" check --format xml 2012-C.oap.json
+expect "--baseline without a file" 2 "$empty" - -- "$bin" check 2012-C.oap.json --baseline
+if [ -w /dev/full ]; then
+    for f in text json sarif markdown; do
+        "$bin" check -q --no-config --format $f 2012-C.oap.json >/dev/full 2>"$tmp/err"
+        got=$?
+        if [ $got = 2 ] && grep -q 'cannot write' "$tmp/err"; then
+            ok "--format $f to a full device"
+        else
+            bad "--format $f to a full device: status $got"
+        fi
+    done
+fi
+
+# Colour is for the text format on a terminal only.
+if command -v script >/dev/null; then
+    script -qec "$bin check -q --no-config --format json unknown-key/misspelled" /dev/null >"$tmp/tty" 2>&1
+    if grep -q '"findings"' "$tmp/tty" && ! grep -q $'\033\\[' "$tmp/tty"; then
+        ok "no colour in json on a terminal"
+    else
+        bad "no colour in json on a terminal"
+    fi
+fi
+
+# The config file.
+work="$tmp/work"
+mkdir -p "$work/sub/deeper"
+# Its own plan id and priority, so that it can be loaded beside the reference plan.
+sed 's/"id": "2012-C", "priority": "C"/"id": "2012-X", "priority": "X"/' \
+    unknown-key/misspelled/plan.oap.json >"$work/p.oap.json"
+cd "$work" || exit 2
+
+printf '{\n  "rules": {"unknown-key": "error"}\n}\n' >.oapgraph.json
+expect "config: severity raised" 1 - - -- "$bin" check -q p.oap.json
+if [ "$(grep -c ': error: unknown key' "$tmp/out")" = 5 ]; then ok "config: 5 errors"; else bad "config: 5 errors"; fi
+
+printf '{"rules": {"unknown-key": "off"}}\n' >.oapgraph.json
+expect "config: rule off" 0 - - -- "$bin" check -q --format json p.oap.json
+py "config: no unknown-key finding" '
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert all(f["rule"] != "unknown-key" for f in doc["findings"]), doc["findings"]
+assert "unknown-key" not in doc["summary"]["rules"]
+' "$tmp/out"
+
+# Found upward from a subfolder; --no-config and --config override.
+(cd sub/deeper && "$bin" check -q ../../p.oap.json >"$tmp/up.out" 2>&1)
+if ! grep -q 'unknown-key' "$tmp/up.out"; then ok "config: found upward"; else bad "config: found upward"; fi
+expect "config: --no-config" 0 - - -- "$bin" check -q --no-config p.oap.json
+grep -q 'unknown-key' "$tmp/out" && ok "config: --no-config reads none" || bad "config: --no-config reads none"
+printf '{"rules": {"unknown-key": "error"}}\n' >sub/strict.json
+expect "config: --config FILE" 1 - - -- "$bin" check -q --config sub/strict.json p.oap.json
+
+# A bad config is exit 2, with the file, line, column and key, and nothing on stdout.
+printf '{\n  "rules": {\n    "dangling-refs": "off"\n  }\n}\n' >.oapgraph.json
+printf 'oapgraph: .oapgraph.json:3:5: unknown rule "dangling-refs" in "rules"; did you mean "dangling-ref"?\n' >"$tmp/want"
+expect "bad config: unknown rule" 2 "$empty" "$tmp/want" -- "$bin" check p.oap.json
+printf '{\n  "rule": {}\n}\n' >.oapgraph.json
+printf 'oapgraph: .oapgraph.json:2:3: unknown key "rule" in the config file; did you mean "rules"?\n' >"$tmp/want"
+expect "bad config: unknown key" 2 "$empty" "$tmp/want" -- "$bin" check p.oap.json
+printf '{"rules": {"missing-kpi": "fatal"}}' >.oapgraph.json
+printf 'oapgraph: .oapgraph.json:1:27: rule "missing-kpi" in "rules" has severity "fatal"; expected "error", "warning", "info" or "off"\n' >"$tmp/want"
+expect "bad config: bad value" 2 "$empty" "$tmp/want" -- "$bin" check p.oap.json
+printf '{"rules": {}' >.oapgraph.json
+expect "bad config: not JSON" 2 "$empty" - -- "$bin" check p.oap.json
+grep -q '^oapgraph: .oapgraph.json:1:12: not valid JSON' "$tmp/err" && ok "bad config: not JSON message" || { bad "bad config: not JSON message"; cat "$tmp/err"; }
+(cd sub/deeper && "$bin" check ../../p.oap.json >"$tmp/up.out" 2>"$tmp/up.err")
+grep -q '^oapgraph: ../../.oapgraph.json:1:12: ' "$tmp/up.err" && ok "bad config found upward: named as found" || bad "bad config found upward: named as found"
+printf "oapgraph: cannot read 'nope.json': No such file or directory\n" >"$tmp/want"
+expect "missing --config" 2 "$empty" "$tmp/want" -- "$bin" check --config nope.json p.oap.json
+rm .oapgraph.json
+
+# Actors and the overlap threshold reach the rules.
+printf '{"actors": ["Atlantis", {"code": "Nowhere", "kind": "network"}]}' >actors.json
+"$bin" check -q --no-config "$src/fixtures/unknown-actor/unknown-and-misspelled" >"$tmp/a1" 2>&1
+"$bin" check -q --config actors.json "$src/fixtures/unknown-actor/unknown-and-misspelled" >"$tmp/a2" 2>&1
+if grep -q '"Atlantis" is not a known actor' "$tmp/a1" && ! grep -q 'Atlantis' "$tmp/a2" &&
+    grep -q '"Europl" is not a known actor' "$tmp/a2"; then
+    ok "config: actors are known"
+else
+    bad "config: actors are known"
+fi
+printf '{"overlap": {"threshold": 1}}' >strict-overlap.json
+n1=$("$bin" check -q --no-config "$src/fixtures/possible-overlap/reworded-across-plans" | grep -c 'possible-overlap\]$')
+n2=$("$bin" check -q --config strict-overlap.json "$src/fixtures/possible-overlap/reworded-across-plans" | grep -c 'possible-overlap\]$')
+if [ "$n1" -gt 0 ] && [ "$n2" -lt "$n1" ]; then
+    ok "config: overlap threshold"
+else
+    bad "config: overlap threshold ($n1 findings by default, $n2 at threshold 1)"
+fi
+
+# The config schema: printed as in the source tree, and it agrees with the tool on
+# what is a valid config.
+expect "schema --config" 0 "$src/src/load/config.schema.json" "$empty" -- "$bin" schema --config
+py "config schema accepts and rejects what the tool does" '
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft7Validator.check_schema(schema)
+v = jsonschema.Draft7Validator(schema)
+good = [{}, {"$schema": "x", "rules": {"missing-kpi": "off", "dangling-ref": "warning"},
+         "actors": ["SEAHORSE", {"code": "NET", "name": "n", "kind": "network"}],
+         "overlap": {"threshold": 0.4}, "x-team": 1}]
+badc = [{"rule": {}}, {"rules": {"missing-kpi": "fatal"}}, {"rules": []},
+        {"overlap": {"threshold": 2}}, {"overlap": {"treshold": 0.5}}, {"actors": [3]},
+        {"actors": [{"name": "x"}]}, []]
+for c in good:
+    assert v.is_valid(c), c
+for c in badc:
+    assert not v.is_valid(c), c
+' "$src/src/load/config.schema.json"
+for c in '{"$schema": "x", "rules": {"missing-kpi": "off"}, "actors": ["SEAHORSE", {"code": "NET", "kind": "network"}], "overlap": {"threshold": 0.4}, "x-team": 1}'; do
+    printf '%s' "$c" >good.json
+    expect "a config the schema accepts is read" 0 - - -- "$bin" check -q --config good.json p.oap.json
+done
+
+# Baselines: written, then the run is clean; moving lines keeps it clean; a fixed
+# finding leaves a stale entry; a new finding fails the run.
+cp "$src/fixtures/2012-C.oap.json" ref.oap.json
+expect "write a baseline" 0 "$empty" - -- "$bin" check --no-config --write-baseline base.json p.oap.json ref.oap.json
+grep -q '^oapgraph: wrote [0-9]* findings to the baseline base.json$' "$tmp/err" && ok "baseline: written message" || { bad "baseline: written message"; cat "$tmp/err"; }
+grep -q ', [0-9]* baselined$' "$tmp/err" && ok "baseline: summary counts baselined" || bad "baseline: summary counts baselined"
+py "baseline file" '
+import json, sys
+b = json.load(open(sys.argv[1]))
+assert b["oapgraph-baseline"] == 1
+assert len(b["findings"]) >= 6, len(b["findings"])
+for e in b["findings"]:
+    assert {"rule", "plan", "node", "message", "fingerprint"} <= set(e), e
+    assert "line" not in e and "column" not in e
+' base.json
+expect "baseline: re-run is clean" 0 "$empty" - -- "$bin" check --no-config --fail-on info --baseline base.json p.oap.json ref.oap.json
+n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' base.json)
+grep -q "0 errors, 0 warnings, 0 info, $n baselined\$" "$tmp/err" && ok "baseline: all $n known" || { bad "baseline: all known"; cat "$tmp/err"; }
+
+# Unrelated edits: a blank line and a new key at the top of both plans move every line.
+for f in p.oap.json ref.oap.json; do
+    { printf '\n{\n  "x-note": "edited after the baseline",\n'; tail -c +2 "$f"; } >"$f.new" && mv "$f.new" "$f"
+done
+expect "baseline: lines moved, still clean" 0 "$empty" - -- "$bin" check --no-config --fail-on info --baseline base.json p.oap.json ref.oap.json
+"$bin" check -q --no-config --format json --baseline base.json p.oap.json ref.oap.json >"$tmp/b.json"
+py "baseline: json summary" '
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["findings"] == [], doc["findings"]
+assert doc["summary"]["baselined"] == int(sys.argv[2]) and doc["summary"]["stale_baseline"] == 0, doc["summary"]
+' "$tmp/b.json" "$n"
+
+# Fixing a finding leaves its entry stale: reported at its line in the baseline.
+sed -i 's/"yaer"/"year"/' p.oap.json
+expect "baseline: fixed finding, info does not fail" 0 - - -- "$bin" check -q --no-config --baseline base.json p.oap.json ref.oap.json
+line=$(grep -n '"message": "unknown key \\"yaer\\"' base.json | cut -d: -f1)
+line=$((line - 5))
+printf 'base.json:%s:5: info: no current finding matches this baseline entry; remove it so the baseline shrinks (it recorded: unknown key "yaer" in "plan"; did you mean "year"? [unknown-key]) [stale-baseline]\n' "$line" >"$tmp/want"
+expect "baseline: stale entry reported" 1 "$tmp/want" - -- "$bin" check -q --no-config --fail-on info --baseline base.json p.oap.json ref.oap.json
+"$bin" check -q --no-config --format json --baseline base.json p.oap.json ref.oap.json >"$tmp/b.json"
+py "baseline: stale entry in json" '
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert [f["rule"] for f in doc["findings"]] == ["stale-baseline"], doc["findings"]
+assert doc["findings"][0]["file"] == "base.json" and doc["findings"][0]["pointer"].startswith("/findings/")
+assert doc["summary"]["stale_baseline"] == 1 and doc["summary"]["baselined"] == int(sys.argv[2]) - 1, doc["summary"]
+' "$tmp/b.json" "$n"
+printf '{"rules": {"stale-baseline": "off"}}' >quiet.json
+expect "baseline: stale-baseline can be turned off" 0 "$empty" - -- "$bin" check -q --config quiet.json --fail-on info --baseline base.json p.oap.json ref.oap.json
+
+# A new finding fails the run; only it is shown.
+sed -i '0,/"goal": "SG1"/s//"goal": "SG9"/' ref.oap.json
+expect "baseline: new error fails the run" 1 - - -- "$bin" check -q --no-config --baseline base.json p.oap.json ref.oap.json
+if grep -q 'error: .*SG9.*\[orphan-action\]$' "$tmp/out" && ! grep -q 'one-way-ref' "$tmp/out"; then
+    ok "baseline: only the new finding shown"
+else
+    bad "baseline: only the new finding shown"
+    cat "$tmp/out"
+fi
+
+# Writing again shrinks the baseline to what is there now.
+expect "baseline: rewrite" 0 "$empty" - -- "$bin" check -q --no-config --write-baseline base.json p.oap.json ref.oap.json
+expect "baseline: rewritten is clean" 0 "$empty" - -- "$bin" check -q --no-config --fail-on info --baseline base.json p.oap.json ref.oap.json
+grep -q 'yaer' base.json && bad "baseline: stale entry gone" || ok "baseline: stale entry gone"
+
+# Trouble: a bad or missing baseline, and never a baseline over a plan.
+cp ref.oap.json before.json
+printf "oapgraph: refusing to write 'ref.oap.json': it is one of the input plans\n" >"$tmp/want"
+expect "write-baseline over an input plan" 2 "$empty" "$tmp/want" -- "$bin" check -q --no-config --write-baseline ref.oap.json p.oap.json ref.oap.json
+cmp -s ref.oap.json before.json && ok "input plan untouched" || bad "input plan untouched"
+expect "write-baseline to standard output" 2 "$empty" - -- "$bin" check -q --no-config --write-baseline - p.oap.json
+printf "oapgraph: cannot read 'nope.json': No such file or directory\n" >"$tmp/want"
+expect "missing baseline" 2 "$empty" "$tmp/want" -- "$bin" check -q --no-config --baseline nope.json p.oap.json
+printf '{"findings": []}' >notbase.json
+printf 'oapgraph: notbase.json:1:1: not an oapgraph baseline: a baseline is an object with "oapgraph-baseline": 1 and "findings"\n' >"$tmp/want"
+expect "not a baseline" 2 "$empty" "$tmp/want" -- "$bin" check -q --no-config --baseline notbase.json p.oap.json
+ls -a | grep -q '\.tmp\.' && bad "no temporary files left" || ok "no temporary files left"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
