@@ -1,10 +1,9 @@
 /* overlap: actions of one plan or of different plans that look like the same work.
  *
- * Candidates come from an inverted index of rare words (and leaders), never from
- * comparing every action with every other: two actions are compared only when they
- * share at least two words that few actions use, or one such word and a leader. A
- * candidate is scored from its text (cosine of rarity-weighted word counts), leaders,
- * participants, goals' wording and overlapping months. */
+ * Candidates come from an inverted index of rare words, never from comparing every
+ * action with every other: two actions are compared only when they share at least two
+ * words that few actions use. A candidate is scored from its text (cosine of rarity-weighted word
+ * counts), leaders, participants, goals' wording and overlapping months. */
 #include "rules.h"
 
 #include "core/actors.h"
@@ -33,12 +32,14 @@
 #define DEFAULT_THRESHOLD 0.50
 #define LINKED_MARGIN 0.10
 
-/* Words in at most this many actions are "rare" and index candidates; it grows slowly
- * with the number of actions so that one word never makes more than a few dozen pairs. */
+/* Words in at most this many actions are "rare" and index candidates: the square root of
+ * the number of actions (a word in a few of 40 actions says something; in a few hundred of
+ * a million it still does), capped so that one word never makes more than a few hundred
+ * pairs and the index stays linear in the number of actions. */
 static uint32_t rare_limit(uint32_t n)
 {
     uint32_t r = (uint32_t)sqrt((double)n);
-    return r < 3 ? 3 : r > 12 ? 12 : r;
+    return r < 3 ? 3 : r > 32 ? 32 : r;
 }
 
 typedef struct term_list {
@@ -445,8 +446,9 @@ static int run_overlap(oap_rule_ctx *ctx, const oap_rule_info *possible,
         }
     free(fill);
 
-    /* Candidates of each action among the later ones: two shared rare words, or one and
-     * a shared leader. */
+    /* Candidates of each action among the later ones: those that share two rare words
+     * with it. A shared leader alone never makes a candidate: a leader leads many actions
+     * on many subjects; it only adds to the score of a candidate. */
     rc = 0;
     size_t candidates = 0;
     for (uint32_t i = 0; i < n && rc == 0; i++) {
@@ -465,16 +467,10 @@ static int run_overlap(oap_rule_ctx *ctx, const oap_rule_info *possible,
         }
         for (uint32_t q = 0; q < ntouched && rc == 0; q++) {
             uint32_t j = touched[q];
-            int enough = count[j] >= 2;
-            if (!enough)
-                enough =
-                    actor_similarity(&oap_graph_action(g, p.act_node[i])->leaders,
-                                     &oap_graph_action(g, p.act_node[j])->leaders, NULL, 0) > 0;
-            if (enough) {
+            if (count[j] >= 2) {
                 candidates++;
                 rc = score_pair(&p, i, j, possible, linked_rule);
             }
-            count[j] = 0;
         }
         for (uint32_t q = 0; q < ntouched; q++)
             count[touched[q]] = 0;

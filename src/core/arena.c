@@ -15,12 +15,14 @@ struct oap_arena_block {
 
 enum { BLOCK_SIZE = 256 * 1024 };
 
-void *oap_arena_alloc(oap_arena *arena, size_t size)
+/* Memory for size bytes at the given alignment (a power of two), not cleared. */
+static void *alloc_raw(oap_arena *arena, size_t size, size_t align)
 {
-    const size_t align = alignof(max_align_t);
-    size_t need = (size + align - 1) & ~(align - 1);
-    if (need < size)
-        return NULL;
+    size_t need = size;
+    if (arena->head) /* pad the head block's fill up to the alignment */
+        arena->used = (arena->used + align - 1) & ~(align - 1);
+    if (arena->head && arena->used > arena->size)
+        arena->used = arena->size;
     if (!arena->head || arena->size - arena->used < need) {
         /* Large requests get a block of their own so small ones keep filling the head. */
         size_t block = need > BLOCK_SIZE / 4 ? need : BLOCK_SIZE;
@@ -33,7 +35,6 @@ void *oap_arena_alloc(oap_arena *arena, size_t size)
             /* Keep the current head for later small allocations. */
             b->next = arena->head->next;
             arena->head->next = b;
-            memset(b->data, 0, need);
             return b->data;
         }
         b->next = arena->head;
@@ -43,7 +44,14 @@ void *oap_arena_alloc(oap_arena *arena, size_t size)
     }
     void *p = arena->head->data + arena->used;
     arena->used += need;
-    memset(p, 0, size);
+    return p;
+}
+
+void *oap_arena_alloc(oap_arena *arena, size_t size)
+{
+    void *p = alloc_raw(arena, size, alignof(max_align_t));
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
@@ -51,7 +59,8 @@ char *oap_arena_strndup(oap_arena *arena, const char *s, size_t len)
 {
     if (len == SIZE_MAX)
         return NULL;
-    char *p = oap_arena_alloc(arena, len + 1);
+    /* Strings need no alignment and no clearing: they are copied over at once. */
+    char *p = alloc_raw(arena, len + 1, 1);
     if (!p)
         return NULL;
     memcpy(p, s, len);

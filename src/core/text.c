@@ -30,6 +30,8 @@ static const char *const stop_words[] = {
 
 int oap_text_is_stop_word(const char *word, size_t len)
 {
+    if (len > 10) /* the longest stop word, "activities" */
+        return 0;
     size_t lo = 0, hi = sizeof stop_words / sizeof stop_words[0];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,10 +58,15 @@ const char *oap_planset_error(const oap_planset *set)
     return set->error;
 }
 
-/* Reads a whole stream; returns a malloc'ed NUL-terminated buffer or NULL (errno set). */
+/* Reads a whole stream; returns a malloc'ed NUL-terminated buffer or NULL (errno set).
+ * A regular file is read into a buffer of its size at once, not grown by copying. */
 static char *read_stream(FILE *f, size_t *len)
 {
     size_t cap = 1 << 16, n = 0;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (unsigned long long)st.st_size < SIZE_MAX / 2)
+        cap = (size_t)st.st_size + 2;
     char *buf = malloc(cap);
     if (!buf)
         return NULL;

@@ -703,7 +703,9 @@ static void make_rare_words(uint32_t actions)
     wordset w;
     rng r;
 
-    while ((uint64_t)p * p <= actions || !is_prime(p))
+    /* p^2 > N keeps two actions' rare terms apart; p >= N/20 keeps each rare term in at
+     * most about 20 actions however large N grows, as operation names are in real plans. */
+    while ((uint64_t)p * p <= actions || (uint64_t)p * 20 < actions || !is_prime(p))
         p++;
     rare_p = p;
     total = (size_t)RARE_SLOTS * p;
