@@ -10,8 +10,14 @@ extern "C" {
 #endif
 
 /* Numbers about a run, for the curious and for the benchmark. */
+#define OAP_CHECK_STATS_RULES 64
+
 typedef struct oap_check_stats {
     size_t overlap_candidates; /* pairs of actions the overlap index let through to scoring */
+    size_t nodes, needs_edges, ref_edges; /* the size of the graph */
+    double graph_seconds;                 /* resolving references and building the graph */
+    /* Seconds each rule took, by its index in the registry (oap_rule_at). */
+    double rule_seconds[OAP_CHECK_STATS_RULES];
 } oap_check_stats;
 
 typedef struct oap_check_options {
@@ -32,7 +38,7 @@ typedef struct oap_check_options {
 #define OAP_CHECK_OPTIONS_VERSION 1
 #define OAP_CHECK_OPTIONS_INIT                                                                     \
     {                                                                                              \
-        OAP_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, -1.0, NULL                                       \
+        OAP_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, -1.0, NULL                                    \
     }
 
 /* Runs every rule over the plans of set, adds the findings to diags (which already

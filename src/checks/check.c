@@ -1,4 +1,5 @@
 /* check: run every rule, apply configured severities, locate and sort the findings. */
+#define _POSIX_C_SOURCE 200809L
 #include "oapgraph/check.h"
 #include "oapgraph/common.h"
 
@@ -6,6 +7,14 @@
 #include "rules.h"
 
 #include <string.h>
+#include <time.h>
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 /* The severity a rule runs at: configured, else its default. */
 static oap_severity severity_of(const oap_check_options *opts, const oap_rule_info *rule)
@@ -34,9 +43,17 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
     const oap_rule *rules = oap_rules__table(&n);
     oap_graph *graph = NULL;
     oap_scc scc = {0};
+    oap_check_stats *stats = opts ? opts->stats : NULL;
+    double t0 = now();
     int rc = oap_graph_build(&graph, oap_planset__model(set));
     if (rc == 0)
         rc = oap_algo_scc(&scc, &graph->needs, graph->nnodes);
+    if (stats && rc == 0) {
+        stats->graph_seconds = now() - t0;
+        stats->nodes = graph->nnodes;
+        stats->needs_edges = graph->needs.start[graph->nnodes];
+        stats->ref_edges = graph->refs.start[graph->nnodes];
+    }
     oap_rule_ctx ctx = {.model = oap_planset__model(set),
                         .graph = graph,
                         .needs_scc = &scc,
@@ -51,7 +68,10 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
         if (!rules[i].run || severity_of(opts, &rules[i].info) == OAP_SEVERITY_OFF)
             continue;
         ctx.rule = &rules[i].info;
+        double t = now();
         rc = rules[i].run(&ctx);
+        if (stats && i < OAP_CHECK_STATS_RULES)
+            stats->rule_seconds[i] = now() - t;
     }
     oap_algo_scc_free(&scc);
     oap_graph_free(graph);
