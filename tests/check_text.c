@@ -21,7 +21,7 @@ static const char *words(const char *text)
 {
     static char out[4096];
     out[0] = '\0';
-    oap_text_words(text, collect, out);
+    oap_text_words(text, 0, collect, out);
     return out;
 }
 

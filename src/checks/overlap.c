@@ -55,6 +55,7 @@ typedef struct index {
     oap_strmap ids;    /* word -> term id */
     const char **text; /* term id -> word */
     uint32_t *df;      /* term id -> documents (actions) using it */
+    uint8_t *stop;     /* term id -> a stop word, tested once per distinct word */
     size_t nterms, cap;
     term_list actions, goals;
     uint32_t *scratch; /* one document's term ids before sorting */
@@ -73,11 +74,14 @@ static void add_word(void *ctx, const char *w, size_t len)
             size_t cap = ix->cap ? ix->cap * 2 : 1024;
             const char **text = realloc(ix->text, cap * sizeof *text);
             uint32_t *df = text ? realloc(ix->df, cap * sizeof *df) : NULL;
+            uint8_t *stop = df ? realloc(ix->stop, cap * sizeof *stop) : NULL;
             if (text)
                 ix->text = text;
             if (df)
                 ix->df = df;
-            if (!text || !df) {
+            if (stop)
+                ix->stop = stop;
+            if (!text || !df || !stop) {
                 ix->oom = 1;
                 return;
             }
@@ -91,8 +95,11 @@ static void add_word(void *ctx, const char *w, size_t len)
         }
         ix->text[id] = copy;
         ix->df[id] = 0;
+        ix->stop[id] = (uint8_t)oap_text_is_stop_word(w, len);
         ix->nterms++;
     }
+    if (ix->stop[id])
+        return;
     if (ix->nscratch == ix->scratch_cap) {
         size_t cap = ix->scratch_cap ? ix->scratch_cap * 2 : 256;
         uint32_t *s = realloc(ix->scratch, cap * sizeof *s);
@@ -384,7 +391,7 @@ static int run_overlap(oap_rule_ctx *ctx, const oap_rule_info *possible,
         goal_of[v] = OAP_NONE;
         if (g->nodes[v].kind != OAP_NODE_GOAL)
             continue;
-        oap_text_words(oap_graph_goal(g, v)->title, add_word, &ix);
+        oap_text_words(oap_graph_goal(g, v)->title, OAP_TEXT_STOP_WORDS, add_word, &ix);
         goal_of[v] = gd;
         if (end_document(&ix, &ix.goals, gd++, 0) < 0)
             goto done;
@@ -406,9 +413,9 @@ static int run_overlap(oap_rule_ctx *ctx, const oap_rule_info *possible,
             p.win_start[k] = w.start;
             p.win_end[k] = w.end;
         }
-        oap_text_words(a->title, add_word, &ix);
+        oap_text_words(a->title, OAP_TEXT_STOP_WORDS, add_word, &ix);
         if (a->description)
-            oap_text_words(a->description, add_word, &ix);
+            oap_text_words(a->description, OAP_TEXT_STOP_WORDS, add_word, &ix);
         if (end_document(&ix, &ix.actions, k++, 1) < 0)
             goto done;
     }
@@ -491,6 +498,7 @@ done:
     term_list_free(&ix.goals);
     free(ix.text);
     free(ix.df);
+    free(ix.stop);
     free(ix.scratch);
     oap_strmap_free(&ix.ids);
     oap_arena_free(&ix.words);

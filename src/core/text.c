@@ -106,7 +106,8 @@ static int word_char(unsigned cp)
     return 1;
 }
 
-void oap_text_words(const char *text, void (*word)(void *ctx, const char *w, size_t len), void *ctx)
+void oap_text_words(const char *text, int flags, void (*word)(void *ctx, const char *w, size_t len),
+                    void *ctx)
 {
     char buf[OAP_TEXT_WORD_MAX + 8];
     size_t len = 0;
@@ -148,7 +149,7 @@ void oap_text_words(const char *text, void (*word)(void *ctx, const char *w, siz
                      buf[len - 2] != 'i')
                 len--;
             buf[len] = '\0';
-            if (!oap_text_is_stop_word(buf, len))
+            if ((flags & OAP_TEXT_STOP_WORDS) || !oap_text_is_stop_word(buf, len))
                 word(ctx, buf, len);
         }
         len = 0;

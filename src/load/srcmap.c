@@ -225,8 +225,36 @@ static size_t put_utf8(char *out, unsigned cp)
 
 /* Scans a string at s->pos (the opening quote). When decode is set, appends it to the
  * path as one pointer segment ("/" + escaped name). */
+/* Skips a string that is not a key on the path: JSON strings hold no raw line break, so
+ * only the column moves, by one per character (not per continuation byte). */
+static void skip_string(scanner *s)
+{
+    const unsigned char *t = (const unsigned char *)s->t;
+    size_t pos = s->pos + 1, len = s->len;
+    unsigned col = s->col + 1;
+    while (pos < len && t[pos] != '"') {
+        if (t[pos] == '\\' && pos + 1 < len) {
+            pos += 2;
+            col += 2;
+            continue;
+        }
+        col += (t[pos] & 0xC0) != 0x80;
+        pos++;
+    }
+    if (pos < len) {
+        pos++;
+        col++;
+    }
+    s->pos = pos;
+    s->col = col;
+}
+
 static void scan_string(scanner *s, int decode)
 {
+    if (!decode) {
+        skip_string(s);
+        return;
+    }
     advance(s); /* opening quote */
     if (decode) {
         if (path_reserve(&s->path, 1) < 0) {
