@@ -1,0 +1,291 @@
+/* cmd_import: turn an OAP table (TSV, CSV, Council text) into a plan file. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+
+#include "oapgraph/common.h"
+#include "load/import_table.h"
+#include "output.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void help(void)
+{
+    printf("usage: oapgraph import [OPTIONS] FILE\n\n"
+           "Turns an OAP table into a plan file (JSON) on standard output. FILE is a table\n"
+           "saved as tab-separated text or CSV, or the plan as text pasted or converted from\n"
+           "the Council document; '-' reads standard input:\n"
+           "  oapgraph import 2012-C.txt > 2012-C.oap.json\n"
+           "  oapgraph import 2012-C.txt | oapgraph check -\n\n"
+           "options:\n"
+           "  --format FORMAT   auto (default: tell from the text), tsv, csv or council\n"
+           "  --priority CODE   the priority the plan is for (C); overrides the table's\n"
+           "  --year YEAR       the year the plan is for (2012); overrides the table's\n"
+           "  -o, --output FILE write the plan to FILE (atomically) instead of standard output\n"
+           "  -q, --quiet       no summary line on standard error\n"
+           "  -h, --help        this help\n\n"
+           "A TSV or CSV table needs a header row naming its columns (#, Activity, Leader,\n"
+           "Participants, Description, I/D SG, I/D OA, Timing, Target, Results>June,\n"
+           "Results>Dec, in any order), rows \"Strategic Goal N: title\" before the actions of\n"
+           "each goal, and the priority and year: from --priority and --year, or from rows\n"
+           "above the header such as \"Priority: C\" and \"Year: 2012\".\n\n"
+           "What cannot be placed in the plan is reported on standard error with its line:\n"
+           "  oapgraph: import: FILE:LINE: message         (the text is not in the plan)\n"
+           "  oapgraph: import: FILE:LINE: note: message   (nothing is lost)\n\n"
+           "exit status: 0 plan written, 1 plan written but some text could not be placed,\n"
+           "or no plan could be made; 2 usage error, unreadable input, priority or year\n"
+           "unknown, failed write.\n");
+}
+
+/* Reads a whole stream, at most OAP_IMPORT_MAX_INPUT + 1 bytes (so that a larger one is
+ * known to be too large). NULL with errno set on failure. */
+static char *read_all(FILE *f, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    for (;;) {
+        if (n == cap) {
+            if (cap > (size_t)OAP_IMPORT_MAX_INPUT)
+                break;
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int e = errno ? errno : EIO;
+                free(buf);
+                errno = e;
+                return NULL;
+            }
+            break;
+        }
+    }
+    *len = n;
+    return buf;
+}
+
+static void print_messages(const char *name, const oap_import_messages *m)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        const oap_import_message *x = &m->items[i];
+        const char *note = x->level == OAP_IMPORT_NOTE ? "note: " : "";
+        if (x->line)
+            fprintf(stderr, "oapgraph: import: %s:%u: %s%s\n", name, x->line, note, x->text);
+        else
+            fprintf(stderr, "oapgraph: import: %s: %s%s\n", name, note, x->text);
+    }
+    if (m->more)
+        fprintf(stderr, "oapgraph: import: %s: %zu more messages not shown\n", name, m->more);
+}
+
+static const char *format_words(oap_import_format f)
+{
+    return f == OAP_IMPORT_COUNCIL ? "Council text" : f == OAP_IMPORT_TSV ? "TSV" : "CSV";
+}
+
+typedef struct args {
+    oap_import_options opts;
+    const char *output;
+    int quiet;
+} args;
+
+/* The year from an option: 1900..2200, else -1. */
+static int parse_year(const char *s)
+{
+    char *end;
+    errno = 0;
+    long y = strtol(s, &end, 10);
+    if (errno || end == s || *end || y < 1900 || y > 2200)
+        return -1;
+    return (int)y;
+}
+
+static int valid_code(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 32)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+              *s == '.' || *s == '_' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+static int run(const args *a, const char *path)
+{
+    int status = EXIT_CLEAN;
+    oap_model model;
+    oap_import_messages msgs = OAP_IMPORT_MESSAGES_INIT;
+    oap_output out = {0};
+    oap_plan *plan = NULL;
+    oap_import_format format = OAP_IMPORT_AUTO;
+    size_t len = 0;
+    char *text;
+    int is_stdin = strcmp(path, "-") == 0;
+    struct stat in_st;
+    int have_st = 0;
+
+    oap_model_init(&model);
+    if (is_stdin) {
+        text = read_all(stdin, &len);
+    } else {
+        FILE *f = fopen(path, "rb");
+        if (!f) {
+            oap_cli_error("import: cannot read '%s': %s", path, strerror(errno));
+            return EXIT_TROUBLE;
+        }
+        have_st = fstat(fileno(f), &in_st) == 0;
+        text = read_all(f, &len);
+        int e = errno;
+        fclose(f);
+        errno = e;
+    }
+    if (!text) {
+        if (is_stdin)
+            oap_cli_error("import: cannot read standard input: %s", strerror(errno));
+        else
+            oap_cli_error("import: cannot read '%s': %s", path, strerror(errno));
+        status = EXIT_TROUBLE;
+        goto done;
+    }
+    int rc = oap_import_read(&plan, &model, path, text, len, &a->opts, &msgs, &format);
+    print_messages(path, &msgs);
+    if (rc == OAP_ENOMEM) {
+        oap_cli_error("import: %s", oap_strerror(rc));
+        status = EXIT_TROUBLE;
+        goto done;
+    }
+    if (rc < 0) { /* OAP_EINVAL: no priority or year; OAP_ELIMIT: too large */
+        status = EXIT_TROUBLE;
+        goto done;
+    }
+    if (!plan) {
+        status = EXIT_FINDINGS;
+        goto done;
+    }
+    if (a->output && strcmp(a->output, "-") != 0 && have_st) {
+        struct stat o;
+        if (stat(a->output, &o) == 0 && o.st_dev == in_st.st_dev && o.st_ino == in_st.st_ino) {
+            oap_cli_error("import: refusing to write '%s': it is the table being imported",
+                          a->output);
+            status = EXIT_TROUBLE;
+            goto done;
+        }
+    }
+    if (oap_output_open(&out, a->output, NULL) < 0) {
+        status = EXIT_TROUBLE;
+        goto done;
+    }
+    rc = oap_import_write(out.f, plan);
+    if (rc < 0) {
+        if (rc == OAP_EIO)
+            oap_cli_error("import: cannot write %s%s%s", out.path ? "'" : "",
+                          out.path ? out.path : "to standard output", out.path ? "'" : "");
+        else
+            oap_cli_error("import: %s", oap_strerror(rc));
+        oap_output_abort(&out);
+        status = EXIT_TROUBLE;
+        goto done;
+    }
+    if (oap_output_commit(&out) < 0) {
+        status = EXIT_TROUBLE;
+        goto done;
+    }
+    if (!a->quiet) {
+        size_t notes = msgs.n + msgs.more - (size_t)msgs.warnings;
+        fprintf(stderr,
+                "oapgraph: import: %s: %s, plan %s: %u goal%s, %u action%s; %d warning%s, %zu "
+                "note%s\n",
+                path, format_words(format), plan->id, plan->ngoals, plan->ngoals == 1 ? "" : "s",
+                plan->nactions, plan->nactions == 1 ? "" : "s", msgs.warnings,
+                msgs.warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
+    }
+    status = msgs.warnings > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+done:
+    free(text);
+    oap_import_messages_free(&msgs);
+    oap_model_free(&model);
+    return status;
+}
+
+int oap_cmd_import(int argc, char **argv)
+{
+    enum { OPT_FORMAT = 256, OPT_PRIORITY, OPT_YEAR };
+    static const struct option longopts[] = {{"format", required_argument, NULL, OPT_FORMAT},
+                                             {"priority", required_argument, NULL, OPT_PRIORITY},
+                                             {"year", required_argument, NULL, OPT_YEAR},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    args a = {OAP_IMPORT_OPTIONS_INIT, NULL, 0};
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_FORMAT:
+            if (oap_import_format_parse(optarg, &a.opts.format) < 0) {
+                oap_cli_error("import: --format takes auto, tsv, csv or council, not '%s'", optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        case OPT_PRIORITY:
+            if (!valid_code(optarg)) {
+                oap_cli_error("import: --priority takes a code of letters, digits, '.', '_' and "
+                              "'-' such as C, not '%s'",
+                              optarg);
+                return EXIT_TROUBLE;
+            }
+            a.opts.priority = optarg;
+            break;
+        case OPT_YEAR:
+            if ((a.opts.year = parse_year(optarg)) < 0) {
+                oap_cli_error("import: --year takes a year between 1900 and 2200, not '%s'",
+                              optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        case 'o':
+            a.output = optarg;
+            break;
+        case 'q':
+            a.quiet = 1;
+            break;
+        case 'h':
+            help();
+            return oap_cli_finish_stdout(EXIT_CLEAN);
+        default:
+            if (optopt >= OPT_FORMAT || optopt == 'o')
+                oap_cli_error("import: option '%s' needs a value; see 'oapgraph import --help'",
+                              argv[optind - 1]);
+            else
+                oap_cli_error("import: unknown option '%s'; see 'oapgraph import --help'",
+                              argv[optind - 1]);
+            return EXIT_TROUBLE;
+        }
+    }
+    if (optind >= argc) {
+        oap_cli_error("import: no table given; see 'oapgraph import --help'");
+        return EXIT_TROUBLE;
+    }
+    if (argc - optind > 1) {
+        oap_cli_error("import: one table at a time; '%s' is a second one", argv[optind + 1]);
+        return EXIT_TROUBLE;
+    }
+    return oap_cli_finish_stdout(run(&a, argv[optind]));
+}
