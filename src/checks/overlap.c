@@ -401,15 +401,11 @@ static int run_overlap(oap_rule_ctx *ctx, const oap_rule_info *possible,
         if (g->nodes[v].kind != OAP_NODE_ACTION)
             continue;
         const oap_action *a = oap_graph_action(g, v);
-        const oap_plan *plan = oap_graph_plan(g, v);
         oap_window w;
         p.act_node[k] = v;
         p.goal_doc[k] = g->nodes[v].owner != OAP_NONE ? goal_of[g->nodes[v].owner] : OAP_NONE;
         p.win_start[k] = p.win_end[k] = -1;
-        if (a->window.set) {
-            p.win_start[k] = a->window.start;
-            p.win_end[k] = a->window.end;
-        } else if (a->timing && plan->year > 0 && oap_timing_read(a->timing, plan->year, &w)) {
+        if (oap_graph_window(g, v, &w)) {
             p.win_start[k] = w.start;
             p.win_end[k] = w.end;
         }

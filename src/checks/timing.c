@@ -9,28 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The window of a dependency unit: its "window", else what its timing reads as. */
-static int unit_window(const oap_graph *g, uint32_t unit, oap_window *w)
-{
-    const oap_plan *p = oap_graph_plan(g, unit);
-    const oap_month_span *span;
-    const char *timing;
-    if (g->nodes[unit].kind == OAP_NODE_PHASE) {
-        span = &oap_graph_phase(g, unit)->window;
-        timing = oap_graph_phase(g, unit)->timing;
-    } else if (g->nodes[unit].kind == OAP_NODE_ACTION) {
-        span = &oap_graph_action(g, unit)->window;
-        timing = oap_graph_action(g, unit)->timing;
-    } else {
-        return 0;
-    }
-    if (span->set) {
-        *w = (oap_window){span->start, span->end};
-        return 1;
-    }
-    return timing && p->year > 0 && oap_timing_read(timing, p->year, w);
-}
-
 static int has_text(const char *s)
 {
     for (; s && *s; s++)
@@ -72,11 +50,11 @@ int oap_check_timing_order(oap_rule_ctx *ctx)
     const oap_graph *g = ctx->graph;
     for (uint32_t u = 0; u < g->nnodes; u++) {
         oap_window wu, wv;
-        if (oap_csr_count(&g->needs, u) == 0 || !unit_window(g, u, &wu))
+        if (oap_csr_count(&g->needs, u) == 0 || !oap_graph_window(g, u, &wu))
             continue;
         for (uint32_t e = g->needs.start[u]; e < g->needs.start[u + 1]; e++) {
             uint32_t v = g->needs.target[e];
-            if (!unit_window(g, v, &wv) || wv.end <= wu.start)
+            if (!oap_graph_window(g, v, &wv) || wv.end <= wu.start)
                 continue;
             char pointer[96], a[160], b[160], end[8], start[8];
             uint32_t plan = g->nodes[u].plan, at = oap_graph_action_of(g, u);

@@ -20,6 +20,11 @@ int oap_cmd_check(int argc, char **argv);
 int oap_cmd_schema(int argc, char **argv);
 int oap_cmd_refs(int argc, char **argv);
 int oap_cmd_import(int argc, char **argv);
+int oap_cmd_tasking(int argc, char **argv);
+int oap_cmd_impact(int argc, char **argv);
+int oap_cmd_deps(int argc, char **argv);
+int oap_cmd_rdeps(int argc, char **argv);
+int oap_cmd_path(int argc, char **argv);
 
 /* "oapgraph: message" on standard error. */
 void oap_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

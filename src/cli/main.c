@@ -11,6 +11,11 @@ static const oap_command commands[] = {
     {"import", oap_cmd_import, "turn an OAP table (TSV, CSV, Council text) into a plan file"},
     {"refs", oap_cmd_refs, "show how a table cell such as \"SG 1, SGs in priority B\" reads"},
     {"schema", oap_cmd_schema, "print the JSON Schema of the plan format"},
+    {"tasking", oap_cmd_tasking, "one sheet per Member State and agency: what it leads and joins"},
+    {"impact", oap_cmd_impact, "what an actor's drop-out (--without) or a slip (--late) does"},
+    {"deps", oap_cmd_deps, "what a node needs, directly and through others"},
+    {"rdeps", oap_cmd_rdeps, "what needs a node, directly and through others"},
+    {"path", oap_cmd_path, "the shortest path between two nodes"},
 };
 
 void oap_cli_error(const char *fmt, ...)

@@ -2,6 +2,7 @@
 #include "graph.h"
 
 #include "core/refs.h"
+#include "core/timing.h"
 #include "oapgraph/common.h"
 
 #include <stdio.h>
@@ -262,6 +263,47 @@ const oap_phase *oap_graph_phase(const oap_graph *g, uint32_t node)
     if (g->nodes[node].kind != OAP_NODE_PHASE)
         return NULL;
     return &oap_graph_action(g, node)->phases[g->nodes[node].phase];
+}
+
+/* Months an action or phase runs: its "window", else what its timing reads as in its
+ * plan's year; an action with phases and no timing of its own, from its first phase's
+ * start to its last's end. */
+int oap_graph_window(const oap_graph *g, uint32_t unit, oap_window *w)
+{
+    const oap_plan *p = oap_graph_plan(g, unit);
+    const oap_month_span *span;
+    const char *timing;
+    if (g->nodes[unit].kind == OAP_NODE_PHASE) {
+        span = &oap_graph_phase(g, unit)->window;
+        timing = oap_graph_phase(g, unit)->timing;
+    } else if (g->nodes[unit].kind == OAP_NODE_ACTION) {
+        span = &oap_graph_action(g, unit)->window;
+        timing = oap_graph_action(g, unit)->timing;
+    } else {
+        return 0;
+    }
+    if (span->set) {
+        *w = (oap_window){span->start, span->end};
+        return 1;
+    }
+    if (timing && p->year > 0 && oap_timing_read(timing, p->year, w))
+        return 1;
+    /* An action with phases and no timing of its own runs from its first to its last. */
+    uint32_t first = g->first_phase[unit];
+    if (g->nodes[unit].kind != OAP_NODE_ACTION || first == OAP_NONE)
+        return 0;
+    int found = 0;
+    for (uint32_t k = 0; k < oap_graph_action(g, unit)->nphases; k++) {
+        oap_window pw;
+        if (!oap_graph_window(g, first + k, &pw))
+            continue;
+        if (!found || pw.start < w->start)
+            w->start = pw.start;
+        if (!found || pw.end > w->end)
+            w->end = pw.end;
+        found = 1;
+    }
+    return found;
 }
 
 const char *oap_graph_name(const oap_graph *g, uint32_t node, uint32_t from, char *buf, size_t size)

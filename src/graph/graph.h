@@ -4,6 +4,7 @@
 
 #include "core/model.h"
 #include "core/strmap.h"
+#include "core/timing.h"
 
 #include <stdint.h>
 
@@ -125,6 +126,11 @@ uint32_t oap_graph_action_of(const oap_graph *g, uint32_t node);
  * OAP_NONE): "2.1", "2.1#1", "SG2", "2012-F:3.1", "B:*", "2012-C". Returns buf. */
 const char *oap_graph_name(const oap_graph *g, uint32_t node, uint32_t from, char *buf,
                            size_t size);
+
+/* The months an action or phase node runs (its window, else its timing read in its
+ * plan's year; a phased action without timing spans its phases). Returns 1 and fills
+ * *w, or 0 when they cannot be told. */
+int oap_graph_window(const oap_graph *g, uint32_t node, oap_window *w);
 
 /* The plan, action and phase records behind nodes. */
 const oap_plan *oap_graph_plan(const oap_graph *g, uint32_t node); /* NULL: external */

@@ -8,7 +8,7 @@
 #include "core/diag.h"
 #include "load_json.h"
 #include "srcmap.h"
-#include "utf8.h"
+#include "json_util.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -460,7 +460,7 @@ static int cmp_sorted(const void *pa, const void *pb)
 
 static json_t *string_or_null(const char *s)
 {
-    return *s ? oap_utf8_json_string(s) : json_null();
+    return *s ? oap_json_string_safe(s) : json_null();
 }
 
 static json_t *baseline_json(const oap_diags *diags, const oap_fingerprint *fps)
@@ -479,11 +479,11 @@ static json_t *baseline_json(const oap_diags *diags, const oap_fingerprint *fps)
         const oap_diag *d = order[i].d;
         json_t *item = json_object();
         if (!item || json_array_append_new(list, item) < 0 ||
-            json_object_set_new(item, "rule", oap_utf8_json_string(d->rule)) < 0 ||
-            json_object_set_new(item, "file", oap_utf8_json_string(base_name(d->file))) < 0 ||
+            json_object_set_new(item, "rule", oap_json_string_safe(d->rule)) < 0 ||
+            json_object_set_new(item, "file", oap_json_string_safe(base_name(d->file))) < 0 ||
             json_object_set_new(item, "plan", string_or_null(d->plan)) < 0 ||
             json_object_set_new(item, "node", string_or_null(d->node)) < 0 ||
-            json_object_set_new(item, "message", oap_utf8_json_string(d->message)) < 0 ||
+            json_object_set_new(item, "message", oap_json_string_safe(d->message)) < 0 ||
             json_object_set_new(item, "fingerprint", json_string(order[i].fp)) < 0)
             goto fail;
     }

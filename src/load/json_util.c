@@ -1,6 +1,9 @@
 /* json_util: small helpers every jansson reader in src/load shares. */
 #include "json_util.h"
 
+#include "core/utf8.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 const char *oap_json_type_name(const json_t *v)
@@ -31,4 +34,14 @@ int oap_json_in_list(const char *s, const char *const *list)
         if (strcmp(s, *list) == 0)
             return 1;
     return 0;
+}
+
+json_t *oap_json_string_safe(const char *s)
+{
+    if (oap_utf8_valid(s))
+        return json_string(s);
+    char *copy = oap_utf8_sanitize(s);
+    json_t *v = copy ? json_string(copy) : NULL;
+    free(copy);
+    return v;
 }

@@ -1,52 +1,21 @@
 /* markdown: findings as GitHub-flavoured Markdown tables, for a job summary or an annex. */
 #include "oapgraph/common.h"
 #include "oapgraph/report.h"
-#include "load/utf8.h"
+#include "core/utf8.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Text in a table cell or a heading, shown as written: Markdown punctuation is
- * backslash-escaped, "<", ">" and "&" become entities so no HTML gets through, a
- * newline becomes <br> (or a space outside a cell), other control characters and bytes
- * that are not UTF-8 become U+FFFD. */
+static void put_bytes(void *ctx, const char *b, size_t n)
+{
+    fwrite(b, 1, n, ctx);
+}
+
+/* Text in a table cell or a heading, shown as written (see oap_utf8_markdown). */
 static void put_text(FILE *out, const char *s, int cell)
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = oap_utf8_sequence(s + i, n - i);
-        if (k == 0) {
-            fputs("\xef\xbf\xbd", out);
-            i++;
-            continue;
-        }
-        if (k > 1) {
-            fwrite(s + i, 1, k, out);
-            i += k;
-            continue;
-        }
-        i++;
-        if (c == '\n')
-            fputs(cell ? "<br>" : " ", out);
-        else if (c == '\r')
-            continue;
-        else if (c == '\t')
-            fputc(' ', out);
-        else if (c < 0x20 || c == 0x7f)
-            fputs("\xef\xbf\xbd", out);
-        else if (c == '<')
-            fputs("&lt;", out);
-        else if (c == '>')
-            fputs("&gt;", out);
-        else if (c == '&')
-            fputs("&amp;", out);
-        else if (strchr("\\`*_[]|~#!", c))
-            fprintf(out, "\\%c", c);
-        else
-            fputc(c, out);
-    }
+    oap_utf8_markdown(s, cell, put_bytes, out);
 }
 
 /* Findings are grouped by file, in the order of their first finding; a file holds one

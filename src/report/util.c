@@ -2,7 +2,7 @@
 #include "util.h"
 
 #include "oapgraph/common.h"
-#include "load/utf8.h"
+#include "load/json_util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +74,7 @@ const char *oap_report__file(const oap_report_ctx *ctx, const char *file)
 
 json_t *oap_report__string(const char *s)
 {
-    return oap_utf8_json_string(s);
+    return oap_json_string_safe(s);
 }
 
 json_t *oap_report__string_or_null(const char *s)

@@ -77,12 +77,43 @@ char *oap_utf8_sanitize(const char *s)
     return out;
 }
 
-json_t *oap_utf8_json_string(const char *s)
+void oap_utf8_markdown(const char *s, int cell, void (*put)(void *ctx, const char *b, size_t n),
+                       void *ctx)
 {
-    if (oap_utf8_valid(s))
-        return json_string(s);
-    char *copy = oap_utf8_sanitize(s);
-    json_t *v = copy ? json_string(copy) : NULL;
-    free(copy);
-    return v;
+    static const char replacement[] = "\xef\xbf\xbd";
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = oap_utf8_sequence(s + i, n - i);
+        if (k == 0) {
+            put(ctx, replacement, 3);
+            i++;
+            continue;
+        }
+        if (k > 1) {
+            put(ctx, s + i, k);
+            i += k;
+            continue;
+        }
+        i++;
+        char esc[2] = {'\\', (char)c};
+        if (c == '\n')
+            put(ctx, cell ? "<br>" : " ", cell ? 4 : 1);
+        else if (c == '\r')
+            continue;
+        else if (c == '\t')
+            put(ctx, " ", 1);
+        else if (c < 0x20 || c == 0x7f)
+            put(ctx, replacement, 3);
+        else if (c == '<')
+            put(ctx, "&lt;", 4);
+        else if (c == '>')
+            put(ctx, "&gt;", 4);
+        else if (c == '&')
+            put(ctx, "&amp;", 5);
+        else if (strchr("\\`*_[]|~#!", c))
+            put(ctx, esc, 2);
+        else
+            put(ctx, s + i - 1, 1);
+    }
 }

@@ -1,8 +1,7 @@
 /* utf8: text that must be UTF-8 (JSON strings) made safe from text that may not be. */
-#ifndef OAP_LOAD_UTF8_H
-#define OAP_LOAD_UTF8_H
+#ifndef OAP_CORE_UTF8_H
+#define OAP_CORE_UTF8_H
 
-#include <jansson.h>
 #include <stddef.h>
 
 /* The length of the valid UTF-8 sequence at s (at most n bytes), or 0 when the bytes
@@ -17,8 +16,11 @@ int oap_utf8_valid(const char *s);
  * replaced by U+FFFD; NULL when out of memory. */
 char *oap_utf8_sanitize(const char *s);
 
-/* A JSON string of s, with U+FFFD for bytes that are not UTF-8 (which jansson refuses);
- * NULL when out of memory. */
-json_t *oap_utf8_json_string(const char *s);
+/* Writes s as Markdown text, shown as written: Markdown punctuation is backslash-escaped,
+ * "<", ">" and "&" become entities so no HTML gets through, a newline becomes <br> in a
+ * table cell (a space elsewhere), other control characters and bytes that are not UTF-8
+ * become U+FFFD. put(ctx, bytes, n) receives the output. */
+void oap_utf8_markdown(const char *s, int cell, void (*put)(void *ctx, const char *b, size_t n),
+                       void *ctx);
 
 #endif

@@ -1,0 +1,191 @@
+/* cmd_deps: deps, rdeps and path: what a node needs, what needs it, how two connect. */
+#include "cli.h"
+
+#include "output.h"
+#include "views/deps.h"
+#include "views/views.h"
+
+#include "oapgraph/oapgraph.h"
+
+#include <getopt.h>
+#include <string.h>
+
+typedef enum query { QUERY_DEPS, QUERY_RDEPS, QUERY_PATH } query;
+
+static const char *const names[] = {"deps", "rdeps", "path"};
+
+static void help(query q)
+{
+    if (q == QUERY_PATH)
+        printf("usage: oapgraph path [OPTIONS] FROM TO PLAN...\n\n"
+               "The shortest path from node FROM to node TO, one step a line:\n"
+               "  $ oapgraph path 2.1 1.1 2012-C.oap.json\n"
+               "  path from 2.1 to 1.1 over needs, 1 step:\n"
+               "  2.1#2 needs 1.1\n\n"
+               "Over needs the path runs the way needs point (FROM needs ... needs TO).\n");
+    else if (q == QUERY_DEPS)
+        printf("usage: oapgraph deps [OPTIONS] REF PLAN...\n\n"
+               "What node REF needs, directly and through others: every node reached, with\n"
+               "its depth (0: REF itself, 1: needed directly, ...) and its own needs.\n");
+    else
+        printf("usage: oapgraph rdeps [OPTIONS] REF PLAN...\n\n"
+               "What needs node REF, directly and through others: every node reached, with\n"
+               "its depth (0: REF itself, 1: needs it directly, ...) and what needs it.\n");
+    printf("\nNodes are written as in plan files: \"2.1\", \"2.1#1\" (a phase), \"SG2\", \"B:*\",\n"
+           "\"2012-F:3.1\"; an unqualified one must be in exactly one loaded plan. The node\n"
+           "arguments come first, then the plans (files, folders of *.oap.json, '-').\n"
+           "Over needs, an action with phases stands for its phases (phase k+1 needs phase\n"
+           "k), a goal for its actions, a plan for all of its own.\n\n"
+           "options:\n"
+           "  --all-links      also follow refs (both ways: they carry no direction), needs\n"
+           "                   naming goals or priorities, and phase to action\n"
+           "  --format FORMAT  text (default) or json\n"
+           "  -o FILE          write to FILE (atomically) instead of standard output\n"
+           "  -h, --help       this help\n\n"
+           "exit status: 0 answered, %s2 trouble (usage, unreadable file, unknown node,\n"
+           "failed write).\n",
+           q == QUERY_PATH ? "1 no path, " : "");
+}
+
+typedef struct args {
+    query q;
+    int all_links, json;
+    const char *output;
+} args;
+
+static int answer(const args *a, oap_views_input *in, char **nodes, oap_output *o)
+{
+    const char *name = names[a->q];
+    oap_graph *g = in->graph;
+    oap_deps_options opts = {a->q == QUERY_RDEPS, a->all_links};
+    uint32_t v[2];
+    char err[512];
+    int nnodes = a->q == QUERY_PATH ? 2 : 1;
+    for (int i = 0; i < nnodes; i++)
+        if (oap_views_resolve(g, nodes[i], &v[i], err, sizeof err) < 0) {
+            oap_cli_error("%s: %s", name, err);
+            return EXIT_TROUBLE;
+        }
+    int rc, status = EXIT_CLEAN;
+    if (a->q == QUERY_PATH) {
+        oap_path *p = NULL;
+        rc = oap_path_find(&p, g, v[0], v[1], &opts);
+        if (rc == 0)
+            status = EXIT_FINDINGS;
+        if (rc >= 0)
+            rc = a->json ? oap_path_write_json(o->f, p) : oap_path_write_text(o->f, p);
+        oap_path_free(p);
+    } else {
+        oap_deps *d = NULL;
+        rc = oap_deps_run(&d, g, v[0], &opts);
+        if (rc >= 0)
+            rc = a->json ? oap_deps_write_json(o->f, d) : oap_deps_write_text(o->f, d);
+        oap_deps_free(d);
+    }
+    if (rc == OAP_EIO)
+        return EXIT_TROUBLE; /* the commit says what failed */
+    if (rc < 0) {
+        oap_cli_error("%s: %s", name, oap_strerror(rc));
+        return EXIT_TROUBLE;
+    }
+    return status;
+}
+
+static int run(const args *a, char **nodes, int nplans, char **plans)
+{
+    const char *name = names[a->q];
+    oap_views_input in;
+    oap_output o;
+    char err[512];
+    int status;
+    int rc = oap_views_open(&in, plans, (size_t)nplans, err, sizeof err);
+    if (rc < 0) {
+        if (rc == OAP_EIO)
+            oap_cli_error("%s", err);
+        else
+            oap_cli_error("%s: %s", name, oap_strerror(rc));
+        oap_views_close(&in);
+        return EXIT_TROUBLE;
+    }
+    size_t errors = oap_diags_count_at_least(in.diags, OAP_SEVERITY_ERROR);
+    if (errors)
+        oap_cli_error("%s: the plans have %zu error%s that 'oapgraph check' shows; this answer "
+                      "covers what could be read",
+                      name, errors, errors == 1 ? "" : "s");
+    if (oap_output_open(&o, a->output, in.set) < 0) {
+        oap_views_close(&in);
+        return EXIT_TROUBLE;
+    }
+    status = answer(a, &in, nodes, &o);
+    if (status == EXIT_TROUBLE)
+        oap_output_abort(&o);
+    else if (oap_output_commit(&o) < 0)
+        status = EXIT_TROUBLE;
+    oap_views_close(&in);
+    return status;
+}
+
+static int command(int argc, char **argv, query q)
+{
+    enum { OPT_ALL_LINKS = 256, OPT_FORMAT };
+    static const struct option longopts[] = {{"all-links", no_argument, NULL, OPT_ALL_LINKS},
+                                             {"format", required_argument, NULL, OPT_FORMAT},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const char *name = names[q];
+    args a = {.q = q};
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_ALL_LINKS:
+            a.all_links = 1;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") == 0 || strcmp(optarg, "json") == 0) {
+                a.json = optarg[0] == 'j';
+                break;
+            }
+            oap_cli_error("%s: --format takes text or json, not '%s'", name, optarg);
+            return EXIT_TROUBLE;
+        case 'o':
+            a.output = optarg;
+            break;
+        case 'h':
+            help(q);
+            return oap_cli_finish_stdout(EXIT_CLEAN);
+        default:
+            if (optopt == OPT_FORMAT || optopt == 'o')
+                oap_cli_error("%s: option '%s' needs a value; see 'oapgraph %s --help'", name,
+                              argv[optind - 1], name);
+            else
+                oap_cli_error("%s: unknown option '%s'; see 'oapgraph %s --help'", name,
+                              argv[optind - 1], name);
+            return EXIT_TROUBLE;
+        }
+    }
+    int nnodes = q == QUERY_PATH ? 2 : 1;
+    if (argc - optind < nnodes + 1) {
+        oap_cli_error("%s: give %s, then at least one plan; see 'oapgraph %s --help'", name,
+                      q == QUERY_PATH ? "FROM and TO" : "a REF", name);
+        return EXIT_TROUBLE;
+    }
+    /* Standard output is flushed and checked by oap_output_commit. */
+    return run(&a, argv + optind, argc - optind - nnodes, argv + optind + nnodes);
+}
+
+int oap_cmd_deps(int argc, char **argv)
+{
+    return command(argc, argv, QUERY_DEPS);
+}
+
+int oap_cmd_rdeps(int argc, char **argv)
+{
+    return command(argc, argv, QUERY_RDEPS);
+}
+
+int oap_cmd_path(int argc, char **argv)
+{
+    return command(argc, argv, QUERY_PATH);
+}

@@ -1,0 +1,201 @@
+/* cmd_impact: what an actor's drop-out (the exclusion clause) or an action's slip does. */
+#include "cli.h"
+
+#include "output.h"
+#include "views/impact.h"
+#include "views/views.h"
+
+#include "oapgraph/oapgraph.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void help(void)
+{
+    printf("usage: oapgraph impact --without CODE [--without CODE...] [OPTIONS] PLAN...\n"
+           "       oapgraph impact --late REF --months N [OPTIONS] PLAN...\n\n"
+           "--without: what the plans lose if actors drop out (an OAP's exclusion clause):\n"
+           "actions left with no leader, actions that lose a co-leader and keep others,\n"
+           "actions left with no named participant (groups such as \"Relevant MS\" are not\n"
+           "named), actions that lose a participant or a Member State of their \"All MS\",\n"
+           "plans that lose their driver or project support; then every action or phase\n"
+           "that needs an affected one, directly or through others, with the path: \"at risk\"\n"
+           "when the cause has no leader or no named participant left.\n\n"
+           "--late: what a slip of REF (an action: all its phases; or a phase \"2.1#1\") by N\n"
+           "months does: each unit that needs a slipped one must start no earlier than the\n"
+           "month the other now ends, so it slips by what its slack does not absorb, and so\n"
+           "on down the needs, with the path. Units with no window cannot be told.\n\n"
+           "options:\n"
+           "  --without CODE   an actor as plans write it (\"HU\", \"Cefpol\"); again for more\n"
+           "  --late REF       the action or phase that slips\n"
+           "  --months N       by how many months (1 to 1200)\n"
+           "  --format FORMAT  text (default) or json\n"
+           "  -o FILE          write to FILE (atomically) instead of standard output\n"
+           "  -h, --help       this help\n\n"
+           "exit status: 0 answered, 2 trouble (usage, unreadable file, unknown actor or\n"
+           "node, a node with no window to slip, failed write).\n");
+}
+
+typedef struct args {
+    const char **without;
+    size_t nwithout;
+    const char *late, *output;
+    int months, json;
+} args;
+
+static int answer(const args *a, oap_views_input *in, oap_output *o)
+{
+    oap_graph *g = in->graph;
+    oap_impact *im = NULL;
+    oap_impact_actor *actors = NULL;
+    char err[512];
+    int rc = 0, status = EXIT_TROUBLE;
+    if (a->late) {
+        uint32_t node;
+        if (oap_views_resolve(g, a->late, &node, err, sizeof err) < 0 ||
+            (rc = oap_impact_slip(&im, g, node, a->months, err, sizeof err)) == OAP_EINVAL) {
+            oap_cli_error("impact: %s", err);
+            goto done;
+        }
+    } else {
+        if (!(actors = malloc(a->nwithout * sizeof *actors))) {
+            rc = OAP_ENOMEM;
+            goto done;
+        }
+        for (size_t i = 0; i < a->nwithout; i++)
+            if (oap_impact_actor_read(&actors[i], g, a->without[i], err, sizeof err) < 0) {
+                oap_cli_error("impact: %s", err);
+                goto done;
+            }
+        rc = oap_impact_without(&im, g, actors, a->nwithout);
+    }
+    if (rc == 0)
+        rc = a->json ? oap_impact_write_json(o->f, im) : oap_impact_write_text(o->f, im);
+    if (rc == 0 || rc == OAP_EIO) /* a failed write is what the commit reports */
+        status = EXIT_CLEAN;
+done:
+    if (rc < 0 && rc != OAP_EIO && rc != OAP_EINVAL)
+        oap_cli_error("impact: %s", oap_strerror(rc));
+    oap_impact_free(im);
+    free(actors);
+    return status;
+}
+
+static int run(const args *a, int nplans, char **plans)
+{
+    oap_views_input in;
+    oap_output o;
+    char err[512];
+    int rc = oap_views_open(&in, plans, (size_t)nplans, err, sizeof err);
+    if (rc < 0) {
+        if (rc == OAP_EIO)
+            oap_cli_error("%s", err);
+        else
+            oap_cli_error("impact: %s", oap_strerror(rc));
+        oap_views_close(&in);
+        return EXIT_TROUBLE;
+    }
+    size_t errors = oap_diags_count_at_least(in.diags, OAP_SEVERITY_ERROR);
+    if (errors)
+        oap_cli_error("impact: the plans have %zu error%s that 'oapgraph check' shows; this "
+                      "answer covers what could be read",
+                      errors, errors == 1 ? "" : "s");
+    if (oap_output_open(&o, a->output, in.set) < 0) {
+        oap_views_close(&in);
+        return EXIT_TROUBLE;
+    }
+    int status = answer(a, &in, &o);
+    if (status == EXIT_TROUBLE)
+        oap_output_abort(&o);
+    else if (oap_output_commit(&o) < 0)
+        status = EXIT_TROUBLE;
+    oap_views_close(&in);
+    return status;
+}
+
+/* A whole number of months, 1 to 1200; -1 when text is not one. */
+static int parse_months(const char *text)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (end == text || *end || v < 1 || v > 1200)
+        return -1;
+    return (int)v;
+}
+
+int oap_cmd_impact(int argc, char **argv)
+{
+    enum { OPT_WITHOUT = 256, OPT_LATE, OPT_MONTHS, OPT_FORMAT };
+    static const struct option longopts[] = {{"without", required_argument, NULL, OPT_WITHOUT},
+                                             {"late", required_argument, NULL, OPT_LATE},
+                                             {"months", required_argument, NULL, OPT_MONTHS},
+                                             {"format", required_argument, NULL, OPT_FORMAT},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    args a = {0};
+    int c, status = EXIT_TROUBLE;
+    if (!(a.without = malloc(((size_t)argc + 1) * sizeof *a.without))) {
+        oap_cli_error("impact: %s", oap_strerror(OAP_ENOMEM));
+        return EXIT_TROUBLE;
+    }
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_WITHOUT:
+            a.without[a.nwithout++] = optarg;
+            break;
+        case OPT_LATE:
+            a.late = optarg;
+            break;
+        case OPT_MONTHS:
+            if ((a.months = parse_months(optarg)) < 0) {
+                oap_cli_error("impact: --months takes a whole number from 1 to 1200, not '%s'",
+                              optarg);
+                goto done;
+            }
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0) {
+                oap_cli_error("impact: --format takes text or json, not '%s'", optarg);
+                goto done;
+            }
+            a.json = optarg[0] == 'j';
+            break;
+        case 'o':
+            a.output = optarg;
+            break;
+        case 'h':
+            help();
+            status = oap_cli_finish_stdout(EXIT_CLEAN);
+            goto done;
+        default:
+            if (optopt >= OPT_WITHOUT || optopt == 'o')
+                oap_cli_error("impact: option '%s' needs a value; see 'oapgraph impact --help'",
+                              argv[optind - 1]);
+            else
+                oap_cli_error("impact: unknown option '%s'; see 'oapgraph impact --help'",
+                              argv[optind - 1]);
+            goto done;
+        }
+    }
+    if ((a.nwithout > 0) == (a.late != NULL)) {
+        oap_cli_error("impact: give --without CODE or --late REF (one of them); see 'oapgraph "
+                      "impact --help'");
+        goto done;
+    }
+    if ((a.late != NULL) != (a.months > 0)) {
+        oap_cli_error("impact: --late and --months go together");
+        goto done;
+    }
+    if (optind >= argc) {
+        oap_cli_error("impact: no plan given; see 'oapgraph impact --help'");
+        goto done;
+    }
+    /* Standard output is flushed and checked by oap_output_commit. */
+    status = run(&a, argc - optind, argv + optind);
+done:
+    free(a.without);
+    return status;
+}

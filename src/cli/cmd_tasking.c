@@ -1,0 +1,282 @@
+/* cmd_tasking: one sheet per Member State and agency: what it leads, joins, when, KPIs. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+
+#include "output.h"
+#include "views/tasking.h"
+#include "views/views.h"
+
+#include "oapgraph/oapgraph.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+static void help(void)
+{
+    printf("usage: oapgraph tasking [OPTIONS] PLAN...\n\n"
+           "One tasking sheet per Member State, agency and other actor across the loaded\n"
+           "plans (files, folders of *.oap.json, '-'): every action it leads or joins, with\n"
+           "plan, goal, role (leader; co-leader when an action has several leaders;\n"
+           "participant), timing, target and KPIs, and whether it drives or supports a plan.\n"
+           "\"All MS\" is on the sheet of every state that is a member in the plan's year,\n"
+           "marked \"as one of All MS\"; groups that cannot be expanded (\"Relevant MS\", \"MS\n"
+           "concerned\", \"Acting EU Presidency\", ...) have a sheet of their own: the actions\n"
+           "whose participants are still to be named. Names are read as the registry knows\n"
+           "them (\"Cefpol\" is CEPOL). A sheet carries the classification of its plans.\n\n"
+           "options:\n"
+           "  --actor CODE     only this actor's sheet (again for more); an actor that takes\n"
+           "                   part in nothing gets an empty sheet\n"
+           "  --format FORMAT  markdown (default), csv (RFC 4180, one table, the actor in\n"
+           "                   the first columns) or json\n"
+           "  -o DIR           one file per actor in DIR (made if missing), named by its\n"
+           "                   code: HU.md, Europol.md, Relevant-MS.md (characters other\n"
+           "                   than letters, digits, '-' and '_' become '-'); each written\n"
+           "                   atomically; other files in DIR are left alone\n"
+           "  -h, --help       this help\n\n"
+           "exit status: 0 written, 2 trouble (usage, unreadable file, unknown actor, a code\n"
+           "that makes no safe file name, failed write).\n");
+}
+
+typedef struct args {
+    const char **actors;
+    size_t nactors;
+    oap_tasking_format fmt;
+    const char *dir;
+} args;
+
+static const char *const format_names[] = {"markdown", "csv", "json"};
+
+/* The sheets asked for, in the order asked, each once; 0 or EXIT_TROUBLE (said why). */
+static int select_sheets(const args *a, oap_tasking *t, size_t **out, size_t *n)
+{
+    char err[512];
+    *n = 0;
+    if (!a->nactors) {
+        *out = malloc((t->norder + 1) * sizeof **out);
+        if (!*out)
+            goto nomem;
+        memcpy(*out, t->order, t->norder * sizeof **out);
+        *n = t->norder;
+        return 0;
+    }
+    *out = malloc(a->nactors * sizeof **out);
+    if (!*out)
+        goto nomem;
+    for (size_t i = 0; i < a->nactors; i++) {
+        size_t s;
+        int rc = oap_tasking_select(t, a->actors[i], &s, err, sizeof err);
+        if (rc == OAP_ENOMEM)
+            goto nomem;
+        if (rc < 0) {
+            oap_cli_error("tasking: %s", err);
+            return EXIT_TROUBLE;
+        }
+        size_t k = 0;
+        while (k < *n && (*out)[k] != s)
+            k++;
+        if (k == *n)
+            (*out)[(*n)++] = s;
+    }
+    return 0;
+nomem:
+    oap_cli_error("tasking: %s", oap_strerror(OAP_ENOMEM));
+    return EXIT_TROUBLE;
+}
+
+static int write_one(const char *path, const oap_tasking *t, const size_t *sheets, size_t n,
+                     oap_tasking_format fmt, const oap_planset *set)
+{
+    oap_output o;
+    if (oap_output_open(&o, path, set) < 0)
+        return EXIT_TROUBLE;
+    int rc = oap_tasking_write(o.f, t, sheets, n, fmt);
+    if (rc == OAP_ENOMEM) {
+        oap_cli_error("tasking: %s", oap_strerror(rc));
+        oap_output_abort(&o);
+        return EXIT_TROUBLE;
+    }
+    /* A failed write (OAP_EIO) is what the commit finds and reports. */
+    return oap_output_commit(&o) < 0 ? EXIT_TROUBLE : EXIT_CLEAN;
+}
+
+/* Whether path is one of the plan files of set (the same file, by device and inode). */
+static int is_input(const char *path, const oap_planset *set)
+{
+    struct stat a, b;
+    if (stat(path, &a) != 0)
+        return 0;
+    for (size_t i = 0; i < oap_planset_file_count(set); i++)
+        if (stat(oap_planset_file(set, i), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+            return 1;
+    return 0;
+}
+
+/* One file per sheet in dir; every name is checked before anything is written. */
+static int write_dir(const args *a, const oap_tasking *t, const size_t *sheets, size_t n,
+                     const oap_planset *set)
+{
+    struct stat st;
+    if (stat(a->dir, &st) != 0) {
+        if (errno != ENOENT || mkdir(a->dir, 0777) != 0) {
+            oap_cli_error("tasking: cannot make the folder '%s': %s", a->dir, strerror(errno));
+            return EXIT_TROUBLE;
+        }
+    } else if (!S_ISDIR(st.st_mode)) {
+        oap_cli_error("tasking: -o takes a folder, and '%s' is not one", a->dir);
+        return EXIT_TROUBLE;
+    }
+    char(*names)[128] = malloc((n + 1) * sizeof *names);
+    if (!names) {
+        oap_cli_error("tasking: %s", oap_strerror(OAP_ENOMEM));
+        return EXIT_TROUBLE;
+    }
+    int status = EXIT_CLEAN;
+    for (size_t i = 0; i < n && status == EXIT_CLEAN; i++) {
+        const oap_tasking_sheet *s = &t->sheets[sheets[i]];
+        if (oap_tasking_file_name(s, a->fmt, names[i], sizeof names[i]) < 0) {
+            oap_cli_error("tasking: the actor code '%.80s' makes no safe file name; nothing "
+                          "written",
+                          s->code);
+            status = EXIT_TROUBLE;
+        }
+        /* Case-insensitive: "Ab.md" and "AB.md" are one file on some systems. */
+        for (size_t k = 0; k < i && status == EXIT_CLEAN; k++)
+            if (strcasecmp(names[k], names[i]) == 0) {
+                oap_cli_error("tasking: the actors '%.80s' and '%.80s' would both be written to "
+                              "'%s'; nothing written",
+                              t->sheets[sheets[k]].code, s->code, names[i]);
+                status = EXIT_TROUBLE;
+            }
+    }
+    size_t dlen = strlen(a->dir);
+    char *path = malloc(dlen + 130);
+    if (!path && status == EXIT_CLEAN) {
+        oap_cli_error("tasking: %s", oap_strerror(OAP_ENOMEM));
+        status = EXIT_TROUBLE;
+    }
+    const char *sep = dlen && a->dir[dlen - 1] == '/' ? "" : "/";
+    /* oap_output_open refuses to write over an input plan; ask before the first write,
+     * so that a refusal leaves the folder as it was. */
+    for (size_t i = 0; i < n && status == EXIT_CLEAN; i++) {
+        snprintf(path, dlen + 130, "%s%s%s", a->dir, sep, names[i]);
+        if (is_input(path, set)) {
+            oap_cli_error("tasking: refusing to write '%s': it is one of the input plans; "
+                          "nothing written",
+                          path);
+            status = EXIT_TROUBLE;
+        }
+    }
+    for (size_t i = 0; i < n && status == EXIT_CLEAN; i++) {
+        snprintf(path, dlen + 130, "%s%s%s", a->dir, sep, names[i]);
+        status = write_one(path, t, &sheets[i], 1, a->fmt, set);
+    }
+    if (status == EXIT_CLEAN)
+        fprintf(stderr, "oapgraph: tasking: wrote %zu sheet%s to %s\n", n, n == 1 ? "" : "s",
+                a->dir);
+    free(path);
+    free(names);
+    return status;
+}
+
+static int run(const args *a, int nplans, char **plans)
+{
+    oap_views_input in;
+    oap_tasking *t = NULL;
+    size_t *sheets = NULL, n = 0;
+    char err[512];
+    int status = EXIT_TROUBLE;
+    int rc = oap_views_open(&in, plans, (size_t)nplans, err, sizeof err);
+    if (rc == OAP_EIO) {
+        oap_cli_error("%s", err);
+        goto done;
+    }
+    if (rc == 0)
+        rc = oap_tasking_build(&t, in.graph);
+    if (rc < 0) {
+        oap_cli_error("tasking: %s", oap_strerror(rc));
+        goto done;
+    }
+    size_t errors = oap_diags_count_at_least(in.diags, OAP_SEVERITY_ERROR);
+    if (errors)
+        oap_cli_error("tasking: the plans have %zu error%s that 'oapgraph check' shows; the "
+                      "sheets cover what could be read",
+                      errors, errors == 1 ? "" : "s");
+    if (select_sheets(a, t, &sheets, &n) != 0)
+        goto done;
+    if (a->dir)
+        status = write_dir(a, t, sheets, n, in.set);
+    else
+        status = write_one(NULL, t, sheets, n, a->fmt, in.set);
+done:
+    free(sheets);
+    oap_tasking_free(t);
+    oap_views_close(&in);
+    return status;
+}
+
+int oap_cmd_tasking(int argc, char **argv)
+{
+    enum { OPT_ACTOR = 256, OPT_FORMAT };
+    static const struct option longopts[] = {{"actor", required_argument, NULL, OPT_ACTOR},
+                                             {"format", required_argument, NULL, OPT_FORMAT},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    args a = {.fmt = OAP_TASKING_MARKDOWN};
+    int c, status = EXIT_TROUBLE;
+    if (!(a.actors = malloc(((size_t)argc + 1) * sizeof *a.actors))) {
+        oap_cli_error("tasking: %s", oap_strerror(OAP_ENOMEM));
+        return EXIT_TROUBLE;
+    }
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_ACTOR:
+            a.actors[a.nactors++] = optarg;
+            break;
+        case OPT_FORMAT: {
+            int f = 0;
+            while (f < 3 && strcmp(optarg, format_names[f]) != 0)
+                f++;
+            if (f == 3) {
+                oap_cli_error("tasking: --format takes markdown, csv or json, not '%s'", optarg);
+                goto done;
+            }
+            a.fmt = (oap_tasking_format)f;
+            break;
+        }
+        case 'o':
+            a.dir = optarg;
+            break;
+        case 'h':
+            help();
+            status = oap_cli_finish_stdout(EXIT_CLEAN);
+            goto done;
+        default:
+            if (optopt == OPT_ACTOR || optopt == OPT_FORMAT || optopt == 'o')
+                oap_cli_error("tasking: option '%s' needs a value; see 'oapgraph tasking --help'",
+                              argv[optind - 1]);
+            else
+                oap_cli_error("tasking: unknown option '%s'; see 'oapgraph tasking --help'",
+                              argv[optind - 1]);
+            goto done;
+        }
+    }
+    if (a.dir && strcmp(a.dir, "-") == 0) {
+        oap_cli_error("tasking: -o takes a folder; without -o the sheets go to standard output");
+        goto done;
+    }
+    if (optind >= argc) {
+        oap_cli_error("tasking: no plan given; see 'oapgraph tasking --help'");
+        goto done;
+    }
+    /* Standard output is flushed and checked by oap_output_commit. */
+    status = run(&a, argc - optind, argv + optind);
+done:
+    free(a.actors);
+    return status;
+}

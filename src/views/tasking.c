@@ -1,0 +1,805 @@
+/* tasking: one sheet per actor: the actions it leads or joins in every loaded plan. */
+#include "tasking.h"
+
+#include "jsonw.h"
+#include "views.h"
+
+#include "oapgraph/common.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Writes prefix and len bytes of s (ASCII letters folded when fold) into t->key. */
+static const char *make_key(oap_tasking *t, char prefix, const char *s, size_t len, int fold)
+{
+    if (len + 3 > t->key_cap) {
+        size_t cap = len + 64;
+        char *k = realloc(t->key, cap);
+        if (!k)
+            return NULL;
+        t->key = k;
+        t->key_cap = cap;
+    }
+    t->key[0] = prefix;
+    t->key[1] = ':';
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        t->key[i + 2] = fold && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    t->key[len + 2] = '\0';
+    return t->key;
+}
+
+/* The sheet for t->key, made (zeroed) when new: *created says so. */
+static int sheet_for_key(oap_tasking *t, size_t *sheet, int *created)
+{
+    uint32_t v;
+    *created = 0;
+    if (oap_strmap_get(&t->index, t->key, &v)) {
+        *sheet = v;
+        return 0;
+    }
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        oap_tasking_sheet *s = realloc(t->sheets, cap * sizeof *s);
+        if (!s)
+            return OAP_ENOMEM;
+        t->sheets = s;
+        t->cap = cap;
+    }
+    const char *key = oap_arena_strdup(&t->arena, t->key);
+    if (!key || oap_strmap_put(&t->index, key, (uint32_t)t->n, NULL) < 0)
+        return OAP_ENOMEM;
+    oap_tasking_sheet *s = &t->sheets[t->n];
+    memset(s, 0, sizeof *s);
+    s->stamp = s->counted = OAP_NONE;
+    s->declared_plan = OAP_NONE;
+    *sheet = t->n++;
+    *created = 1;
+    return 0;
+}
+
+static const oap_tasking_kind kind_of[] = {
+    [OAP_ACTOR_MEMBER_STATE] = OAP_TASKING_MEMBER_STATE,
+    [OAP_ACTOR_AGENCY] = OAP_TASKING_AGENCY,
+    [OAP_ACTOR_INTERNATIONAL] = OAP_TASKING_INTERNATIONAL,
+    [OAP_ACTOR_THIRD_COUNTRY] = OAP_TASKING_THIRD_COUNTRY,
+    [OAP_ACTOR_GROUP] = OAP_TASKING_GROUP,
+    [OAP_ACTOR_OTHER] = OAP_TASKING_OTHER,
+};
+
+static int registry_sheet(oap_tasking *t, const oap_actor_info *info, size_t *sheet)
+{
+    int created;
+    if (!make_key(t, 'R', info->code, strlen(info->code), 0))
+        return OAP_ENOMEM;
+    int rc = sheet_for_key(t, sheet, &created);
+    if (rc == 0 && created) {
+        oap_tasking_sheet *s = &t->sheets[*sheet];
+        s->code = info->code;
+        s->name = info->name;
+        s->info = info;
+        s->kind = (uint8_t)kind_of[info->kind];
+    }
+    return rc;
+}
+
+static int declared_sheet(oap_tasking *t, uint32_t plan, const oap_actor_decl *d, size_t *sheet)
+{
+    int created;
+    if (!make_key(t, 'D', d->code, strlen(d->code), 1))
+        return OAP_ENOMEM;
+    int rc = sheet_for_key(t, sheet, &created);
+    if (rc == 0 && created) {
+        oap_tasking_sheet *s = &t->sheets[*sheet];
+        s->code = d->code;
+        s->name = d->name;
+        s->declared_kind = d->kind;
+        s->declared_plan = plan;
+        s->kind = OAP_TASKING_DECLARED;
+    }
+    return rc;
+}
+
+/* How one actor text of plan `plan` reads: its sheet, or *all_ms set when it is "All
+ * MS" in a plan with a year (expanded by the caller), or *sheet SIZE_MAX when blank. */
+static int read_actor(oap_tasking *t, uint32_t plan, const char *text, size_t *sheet, int *all_ms)
+{
+    const oap_plan *p = t->g->model->plans[plan];
+    const oap_actor_info *info = oap_actors_find(text);
+    *sheet = SIZE_MAX;
+    *all_ms = 0;
+    if (info && info->group == OAP_GROUP_ALL_MS && p->year > 0) {
+        *all_ms = 1;
+        return 0;
+    }
+    if (info)
+        return registry_sheet(t, info, sheet);
+    const char *start;
+    size_t len = oap_views__trim(text, &start);
+    if (len == 0)
+        return 0;
+    const oap_actor_decl *d = oap_views__declared(p, start, len);
+    if (d && d->code)
+        return declared_sheet(t, plan, d, sheet);
+    int created;
+    if (!make_key(t, 'U', start, len, 1))
+        return OAP_ENOMEM;
+    int rc = sheet_for_key(t, sheet, &created);
+    if (rc == 0 && created) {
+        char *code = oap_arena_strndup(&t->arena, start, len);
+        if (!code)
+            return OAP_ENOMEM;
+        t->sheets[*sheet].code = code;
+        t->sheets[*sheet].kind = OAP_TASKING_UNKNOWN;
+    }
+    return rc;
+}
+
+/* Adds node to a sheet unless the sheet has it already (the first role added wins). */
+static int add_entry(oap_tasking *t, size_t sheet, uint32_t node, oap_tasking_role role,
+                     const char *via)
+{
+    oap_tasking_sheet *s = &t->sheets[sheet];
+    if (s->stamp == node)
+        return 0;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 8;
+        oap_tasking_entry *e = realloc(s->entries, cap * sizeof *e);
+        if (!e)
+            return OAP_ENOMEM;
+        s->entries = e;
+        s->cap = cap;
+    }
+    s->stamp = node;
+    s->entries[s->n++] = (oap_tasking_entry){node, (uint8_t)role, via};
+    return 0;
+}
+
+/* The Member States in any month of year, in protocol order; returns how many. */
+static size_t members_of_year(int year, const oap_actor_info **out, size_t cap, unsigned char *flag)
+{
+    const oap_actor_info *base = oap_actors_at(0), *month[64];
+    size_t count = oap_actors_count(), n = 0;
+    memset(flag, 0, count);
+    for (int m = 0; m < 12; m++) {
+        size_t k = oap_actors_member_states(year * 12 + m, month, 64);
+        for (size_t i = 0; i < k && i < 64; i++)
+            flag[month[i] - base] = 1;
+    }
+    for (size_t i = 0; i < count && n < cap; i++)
+        if (flag[i])
+            out[n++] = oap_actors_at(i);
+    return n;
+}
+
+typedef struct scratch {
+    size_t *leaders;
+    size_t cap;
+    const oap_actor_info *members[64];
+    size_t nmembers;
+} scratch;
+
+static int plan_roles(oap_tasking *t, uint32_t plan)
+{
+    const oap_plan *p = t->g->model->plans[plan];
+    uint32_t node = t->g->plan_node[plan];
+    size_t s;
+    int all_ms, rc = 0;
+    if (p->driver && (rc = read_actor(t, plan, p->driver, &s, &all_ms)) == 0 && s != SIZE_MAX)
+        rc = add_entry(t, s, node, OAP_TASKING_DRIVER, NULL);
+    for (uint32_t i = 0; rc == 0 && i < p->support.n; i++)
+        if ((rc = read_actor(t, plan, p->support.items[i], &s, &all_ms)) == 0 && s != SIZE_MAX)
+            rc = add_entry(t, s, node, OAP_TASKING_SUPPORT, NULL);
+    return rc;
+}
+
+static int action_roles(oap_tasking *t, scratch *sc, uint32_t plan, uint32_t node,
+                        const char *all_ms_code)
+{
+    const oap_action *a = oap_graph_action(t->g, node);
+    size_t s, nl = 0;
+    int all_ms, lead_all = 0, join_all = 0, rc;
+    if (a->leaders.n > sc->cap) {
+        size_t *l = realloc(sc->leaders, a->leaders.n * sizeof *l);
+        if (!l)
+            return OAP_ENOMEM;
+        sc->leaders = l;
+        sc->cap = a->leaders.n;
+    }
+    /* Leaders first, counted once each: co-leaders when there are several. */
+    for (uint32_t i = 0; i < a->leaders.n; i++) {
+        if ((rc = read_actor(t, plan, a->leaders.items[i], &s, &all_ms)) < 0)
+            return rc;
+        lead_all |= all_ms;
+        if (s == SIZE_MAX || t->sheets[s].counted == node)
+            continue;
+        t->sheets[s].counted = node;
+        sc->leaders[nl++] = s;
+    }
+    oap_tasking_role lead = nl > 1 || lead_all ? OAP_TASKING_CO_LEADER : OAP_TASKING_LEADER;
+    for (size_t i = 0; i < nl; i++)
+        if ((rc = add_entry(t, sc->leaders[i], node, lead, NULL)) < 0)
+            return rc;
+    for (uint32_t i = 0; i < a->participants.n; i++) {
+        if ((rc = read_actor(t, plan, a->participants.items[i], &s, &all_ms)) < 0)
+            return rc;
+        join_all |= all_ms;
+        if (s != SIZE_MAX && (rc = add_entry(t, s, node, OAP_TASKING_PARTICIPANT, NULL)) < 0)
+            return rc;
+    }
+    /* Then "All MS": a state named in person keeps the role it has. */
+    for (size_t i = 0; (lead_all || join_all) && i < sc->nmembers; i++) {
+        if ((rc = registry_sheet(t, sc->members[i], &s)) < 0 ||
+            (rc = add_entry(t, s, node, lead_all ? OAP_TASKING_CO_LEADER : OAP_TASKING_PARTICIPANT,
+                            all_ms_code)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* Sheets as written: rank, then registry index or order of first meeting. */
+typedef struct sort_key {
+    uint64_t key;
+    size_t sheet;
+} sort_key;
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const sort_key *a = pa, *b = pb;
+    return a->key < b->key ? -1 : a->key > b->key;
+}
+
+static int make_order(oap_tasking *t)
+{
+    sort_key *keys = malloc((t->n + 1) * sizeof *keys);
+    t->order = malloc((t->n + 1) * sizeof *t->order);
+    if (!keys || !t->order) {
+        free(keys);
+        return OAP_ENOMEM;
+    }
+    const oap_actor_info *base = oap_actors_at(0);
+    for (size_t i = 0; i < t->n; i++) {
+        const oap_tasking_sheet *s = &t->sheets[i];
+        uint64_t rank = s->kind == OAP_TASKING_GROUP ? 2 : s->info ? 0 : 1;
+        uint64_t sub = s->info ? (uint64_t)(s->info - base) : i;
+        keys[i] = (sort_key){rank << 40 | sub, i};
+    }
+    qsort(keys, t->n, sizeof *keys, cmp_key);
+    for (size_t i = 0; i < t->n; i++)
+        t->order[i] = keys[i].sheet;
+    t->norder = t->n;
+    free(keys);
+    return 0;
+}
+
+int oap_tasking_build(oap_tasking **out, const oap_graph *g)
+{
+    scratch sc = {0};
+    unsigned char *flag = NULL;
+    int rc = OAP_ENOMEM;
+    oap_tasking *t = calloc(1, sizeof *t);
+    *out = NULL;
+    if (!t)
+        return OAP_ENOMEM;
+    t->g = g;
+    const oap_actor_info *all_ms = oap_actors_find("All MS");
+    if (!(flag = malloc(oap_actors_count() + 1)))
+        goto done;
+    for (uint32_t p = 0; p < g->model->nplans; p++) {
+        const oap_plan *plan = g->model->plans[p];
+        sc.nmembers = plan->year > 0 ? members_of_year(plan->year, sc.members, 64, flag) : 0;
+        if ((rc = plan_roles(t, p)) < 0)
+            goto done;
+        for (uint32_t i = 0; i < plan->nactions; i++)
+            if ((rc = action_roles(t, &sc, p, g->action_base[p] + i, all_ms->code)) < 0)
+                goto done;
+    }
+    rc = make_order(t);
+done:
+    free(sc.leaders);
+    free(flag);
+    if (rc < 0)
+        oap_tasking_free(t);
+    else
+        *out = t;
+    return rc;
+}
+
+void oap_tasking_free(oap_tasking *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n; i++)
+        free(t->sheets[i].entries);
+    free(t->sheets);
+    free(t->order);
+    free(t->key);
+    oap_strmap_free(&t->index);
+    oap_arena_free(&t->arena);
+    free(t);
+}
+
+int oap_tasking_select(oap_tasking *t, const char *text, size_t *sheet, char *err, size_t size)
+{
+    const oap_actor_info *info = oap_actors_find(text);
+    if (info && info->group == OAP_GROUP_ALL_MS) {
+        if (!make_key(t, 'R', info->code, strlen(info->code), 0))
+            return OAP_ENOMEM;
+        uint32_t v;
+        if (oap_strmap_get(&t->index, t->key, &v)) {
+            *sheet = v;
+            return 0;
+        }
+        snprintf(err, size,
+                 "\"All MS\" is on the sheet of every Member State of the plan's year; ask "
+                 "for one of them (--actor HU)");
+        return OAP_EINVAL;
+    }
+    if (info)
+        return registry_sheet(t, info, sheet);
+    const char *start;
+    size_t len = oap_views__trim(text, &start);
+    for (uint32_t p = 0; len && p < t->g->model->nplans; p++) {
+        const oap_actor_decl *d = oap_views__declared(t->g->model->plans[p], start, len);
+        if (d && d->code)
+            return declared_sheet(t, p, d, sheet);
+    }
+    uint32_t v;
+    if (!make_key(t, 'U', start, len, 1))
+        return OAP_ENOMEM;
+    if (len && oap_strmap_get(&t->index, t->key, &v)) {
+        *sheet = v;
+        return 0;
+    }
+    const char *near = oap_actors_suggest(text);
+    snprintf(err, size, "'%.80s' is not a known actor, and no loaded plan names it%s%s%s", text,
+             near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+    return OAP_EINVAL;
+}
+
+/* Writing. */
+
+static const char *const role_ids[] = {"leader", "co-leader", "participant", "driver", "support"};
+static const char *const kind_ids[] = {"member-state", "agency",   "international", "third-country",
+                                       "other",        "declared", "unknown",       "group"};
+
+/* The plans a sheet draws on, one byte per plan; all of them for an empty sheet. */
+static unsigned char *plan_mask(const oap_tasking *t, const oap_tasking_sheet *s)
+{
+    size_t np = t->g->model->nplans;
+    unsigned char *mask = calloc(np + 1, 1);
+    if (!mask)
+        return NULL;
+    for (size_t i = 0; i < s->n; i++)
+        mask[t->g->nodes[s->entries[i].node].plan] = 1;
+    if (s->n == 0)
+        memset(mask, 1, np);
+    return mask;
+}
+
+static const char *plural(size_t n, const char *s)
+{
+    return n == 1 ? "" : s;
+}
+
+/* Joins the parts of a sentence: "a", "a and b", "a, b and c". */
+static void put_list_sep(FILE *out, size_t i, size_t n)
+{
+    if (i > 0)
+        fputs(i + 1 == n ? " and " : ", ", out);
+}
+
+/* "Driver of 2012-C. Project support for 2012-C and 2013-C." */
+static void md_plan_roles(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s,
+                          oap_tasking_role role, const char *lead)
+{
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i < s->n; i++)
+        n += s->entries[i].role == role;
+    if (!n)
+        return;
+    fprintf(out, " %s ", lead);
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->entries[i].role != role)
+            continue;
+        put_list_sep(out, k++, n);
+        oap_views__markdown(out, oap_graph_plan(t->g, s->entries[i].node)->id, 0);
+    }
+    fputc('.', out);
+}
+
+static void md_kind(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s)
+{
+    switch (s->kind) {
+    case OAP_TASKING_MEMBER_STATE:
+        fputs("Member State.", out);
+        break;
+    case OAP_TASKING_AGENCY:
+        fputs("EU body or agency.", out);
+        break;
+    case OAP_TASKING_INTERNATIONAL:
+        fputs("International organisation.", out);
+        break;
+    case OAP_TASKING_THIRD_COUNTRY:
+        fputs("Third country.", out);
+        break;
+    case OAP_TASKING_OTHER:
+        fputs("Part of a Member State with a code of its own.", out);
+        break;
+    case OAP_TASKING_DECLARED:
+        fputs("Declared by plan ", out);
+        oap_views__markdown(out, t->g->model->plans[s->declared_plan]->id, 0);
+        if (s->declared_kind) {
+            fputs(" as a ", out);
+            oap_views__markdown(out, s->declared_kind, 0);
+        }
+        fputc('.', out);
+        break;
+    case OAP_TASKING_UNKNOWN:
+        fputs("Not a known actor: `oapgraph check` reports it.", out);
+        break;
+    default:
+        if (s->info && s->info->group == OAP_GROUP_ALL_MS)
+            fputs("A group: in a plan without a year, which states were members cannot be told.",
+                  out);
+        else
+            fputs("A group, not one actor: these actions still have participants to name.", out);
+    }
+}
+
+/* "Leads 1 action, co-leads 2 and takes part in 6 (6 as one of All MS)." */
+static void md_summary(FILE *out, const oap_tasking_sheet *s)
+{
+    size_t lead = 0, co = 0, part = 0, via = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const oap_tasking_entry *e = &s->entries[i];
+        lead += e->role == OAP_TASKING_LEADER;
+        co += e->role == OAP_TASKING_CO_LEADER;
+        part += e->role == OAP_TASKING_PARTICIPANT;
+        via += e->via != NULL;
+    }
+    size_t parts = (lead > 0) + (co > 0) + (part > 0), k = 0;
+    if (parts == 0) {
+        fputs(" Takes part in no action of the loaded plans.", out);
+        return;
+    }
+    fputc(' ', out);
+    if (lead) {
+        put_list_sep(out, k, parts);
+        fprintf(out, "%s %zu action%s", k++ ? "leads" : "Leads", lead, plural(lead, "s"));
+    }
+    if (co) {
+        put_list_sep(out, k, parts);
+        fprintf(out, "%s %zu%s", k++ ? "co-leads" : "Co-leads", co,
+                lead      ? ""
+                : co == 1 ? " action"
+                          : " actions");
+    }
+    if (part) {
+        put_list_sep(out, k, parts);
+        fprintf(out, "%s %zu%s", k++ ? "takes part in" : "Takes part in", part,
+                lead || co  ? ""
+                : part == 1 ? " action"
+                            : " actions");
+    }
+    if (via)
+        fprintf(out, " (%zu as one of All MS)", via);
+    fputc('.', out);
+}
+
+/* The marking of the sheet's plans, bold: an opening one is followed by a blank line,
+ * a closing one ends the sheet. */
+static void md_banner(FILE *out, const oap_graph *g, const unsigned char *mask, int closing)
+{
+    size_t i = 0, n = 0;
+    for (const char *c; (c = oap_views__classification(g, mask, &i));) {
+        if (closing && n++)
+            fputc('\n', out);
+        fputs("**", out);
+        oap_views__markdown(out, c, 0);
+        fputs(closing ? "**\n" : "**\n\n", out);
+    }
+}
+
+static void md_cell(FILE *out, const char *s)
+{
+    fputs(" ", out);
+    if (s)
+        oap_views__markdown(out, s, 1);
+    fputs(" |", out);
+}
+
+static void md_row(FILE *out, const oap_tasking *t, const oap_tasking_entry *e)
+{
+    const oap_graph *g = t->g;
+    const oap_action *a = oap_graph_action(g, e->node);
+    char win[24] = "";
+    oap_window w;
+    if (oap_views__window(g, e->node, &w))
+        oap_views__format_window(&w, win, sizeof win);
+    fputc('|', out);
+    md_cell(out, oap_graph_plan(g, e->node)->id);
+    md_cell(out, a->goal);
+    md_cell(out, a->id);
+    fprintf(out, " %s", role_ids[e->role]);
+    if (e->via) {
+        fputs(", as one of ", out);
+        oap_views__markdown(out, e->via, 1);
+    }
+    fputs(" |", out);
+    md_cell(out, a->title);
+    md_cell(out, a->timing);
+    md_cell(out, win);
+    md_cell(out, a->target);
+    fputc(' ', out);
+    for (uint32_t k = 0; k < a->kpis.n; k++) {
+        if (k)
+            fputs("<br>", out);
+        oap_views__markdown(out, a->kpis.items[k], 1);
+    }
+    fputs(" |\n", out);
+}
+
+static int md_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s)
+{
+    unsigned char *mask = plan_mask(t, s);
+    if (!mask)
+        return OAP_ENOMEM;
+    md_banner(out, t->g, mask, 0);
+    fputs("# ", out);
+    oap_views__markdown(out, s->code, 0);
+    if (s->name) {
+        fputs(": ", out);
+        oap_views__markdown(out, s->name, 0);
+    }
+    fputs("\n\n", out);
+    md_kind(out, t, s);
+    md_plan_roles(out, t, s, OAP_TASKING_DRIVER, "Driver of");
+    md_plan_roles(out, t, s, OAP_TASKING_SUPPORT, "Project support for");
+    md_summary(out, s);
+    fputs("\n\n", out);
+    int table = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const oap_tasking_entry *e = &s->entries[i];
+        if (e->role == OAP_TASKING_DRIVER || e->role == OAP_TASKING_SUPPORT)
+            continue;
+        if (!table++)
+            fputs("| Plan | Goal | Action | Role | Activity | Timing | Window | Target | KPIs |\n"
+                  "|---|---|---|---|---|---|---|---|---|\n",
+                  out);
+        md_row(out, t, e);
+    }
+    size_t i = 0;
+    if (table && oap_views__classification(t->g, mask, &i))
+        fputc('\n', out);
+    md_banner(out, t->g, mask, 1);
+    free(mask);
+    return 0;
+}
+
+static void csv_line(FILE *out, const char *const *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputc(',', out);
+        oap_views__csv(out, fields[i]);
+    }
+    fputs("\r\n", out);
+}
+
+enum { CSV_FIELDS = 15 };
+
+static int csv_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s)
+{
+    const oap_graph *g = t->g;
+    for (size_t i = 0; i < s->n; i++) {
+        const oap_tasking_entry *e = &s->entries[i];
+        const oap_plan *p = oap_graph_plan(g, e->node);
+        const oap_action *a = oap_graph_action(g, e->node);
+        char start[8] = "", end[8] = "", *kpis = NULL;
+        oap_window w;
+        if (a && oap_views__window(g, e->node, &w)) {
+            oap_timing_format_month(w.start, start);
+            oap_timing_format_month(w.end, end);
+        }
+        if (a && a->kpis.n) {
+            size_t len = 1;
+            for (uint32_t k = 0; k < a->kpis.n; k++)
+                len += strlen(a->kpis.items[k]) + 1;
+            if (!(kpis = malloc(len)))
+                return OAP_ENOMEM;
+            kpis[0] = '\0';
+            for (uint32_t k = 0; k < a->kpis.n; k++) {
+                if (k)
+                    strcat(kpis, "\n");
+                strcat(kpis, a->kpis.items[k]);
+            }
+        }
+        const char *fields[CSV_FIELDS] = {s->code,
+                                          s->name,
+                                          kind_ids[s->kind],
+                                          p->id,
+                                          a ? a->goal : NULL,
+                                          a ? a->id : NULL,
+                                          role_ids[e->role],
+                                          e->via,
+                                          a ? a->title : p->title,
+                                          a ? a->timing : NULL,
+                                          start,
+                                          end,
+                                          a ? a->target : NULL,
+                                          kpis,
+                                          p->classification};
+        csv_line(out, fields, CSV_FIELDS);
+        free(kpis);
+    }
+    return 0;
+}
+
+static void json_window(oap_jsonw *w, const oap_graph *g, uint32_t node)
+{
+    oap_window win;
+    char month[8];
+    oap_jsonw_key(w, "window");
+    if (!oap_views__window(g, node, &win)) {
+        oap_jsonw_null(w);
+        return;
+    }
+    oap_jsonw_array(w);
+    oap_timing_format_month(win.start, month);
+    oap_jsonw_string(w, month);
+    oap_timing_format_month(win.end, month);
+    oap_jsonw_string(w, month);
+    oap_jsonw_end(w);
+}
+
+static int json_sheet(oap_jsonw *w, const oap_tasking *t, const oap_tasking_sheet *s)
+{
+    const oap_graph *g = t->g;
+    char name[200];
+    unsigned char *mask = plan_mask(t, s);
+    if (!mask)
+        return OAP_ENOMEM;
+    oap_jsonw_object(w);
+    oap_jsonw_member(w, "actor", s->code);
+    oap_jsonw_member(w, "name", s->name);
+    oap_jsonw_member(w, "kind", kind_ids[s->kind]);
+    oap_views__json_classification(w, g, mask);
+    free(mask);
+    oap_jsonw_key(w, "plans");
+    oap_jsonw_array(w);
+    for (size_t i = 0; i < s->n; i++) {
+        const oap_tasking_entry *e = &s->entries[i];
+        if (e->role != OAP_TASKING_DRIVER && e->role != OAP_TASKING_SUPPORT)
+            continue;
+        oap_jsonw_object(w);
+        oap_jsonw_member(w, "plan", oap_graph_plan(g, e->node)->id);
+        oap_jsonw_member(w, "role", role_ids[e->role]);
+        oap_jsonw_end(w);
+    }
+    oap_jsonw_end(w);
+    oap_jsonw_key(w, "actions");
+    oap_jsonw_array(w);
+    for (size_t i = 0; i < s->n; i++) {
+        const oap_tasking_entry *e = &s->entries[i];
+        if (e->role == OAP_TASKING_DRIVER || e->role == OAP_TASKING_SUPPORT)
+            continue;
+        const oap_action *a = oap_graph_action(g, e->node);
+        oap_jsonw_object(w);
+        oap_jsonw_member(w, "node",
+                         oap_views__name(g, e->node, OAP_VIEWS_QUALIFY, name, sizeof name));
+        oap_jsonw_member(w, "plan", oap_graph_plan(g, e->node)->id);
+        oap_jsonw_member(w, "goal", a->goal);
+        oap_jsonw_member(w, "action", a->id);
+        oap_jsonw_member(w, "role", role_ids[e->role]);
+        oap_jsonw_member(w, "via", e->via);
+        oap_jsonw_member(w, "title", a->title);
+        oap_jsonw_member(w, "timing", a->timing);
+        json_window(w, g, e->node);
+        oap_jsonw_member(w, "target", a->target);
+        oap_jsonw_key(w, "kpis");
+        oap_jsonw_array(w);
+        for (uint32_t k = 0; k < a->kpis.n; k++)
+            oap_jsonw_string(w, a->kpis.items[k]);
+        oap_jsonw_end(w);
+        oap_jsonw_end(w);
+    }
+    oap_jsonw_end(w);
+    oap_jsonw_end(w);
+    return 0;
+}
+
+int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, size_t n,
+                      oap_tasking_format fmt)
+{
+    int rc = 0;
+    if (fmt == OAP_TASKING_JSON) {
+        /* The document's classification: that of every plan any of its sheets draws on. */
+        size_t np = t->g->model->nplans;
+        unsigned char *all = calloc(np + 1, 1);
+        if (!all)
+            return OAP_ENOMEM;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char *mask = plan_mask(t, &t->sheets[sheets[i]]);
+            if (!mask) {
+                free(all);
+                return OAP_ENOMEM;
+            }
+            for (size_t p = 0; p < np; p++)
+                all[p] |= mask[p];
+            free(mask);
+        }
+        oap_jsonw w;
+        oap_jsonw_init(&w, out);
+        oap_jsonw_object(&w);
+        oap_jsonw_key(&w, "version");
+        oap_jsonw_int(&w, 1);
+        oap_views__json_classification(&w, t->g, all);
+        free(all);
+        oap_jsonw_key(&w, "sheets");
+        oap_jsonw_array(&w);
+        for (size_t i = 0; i < n && rc == 0; i++)
+            rc = json_sheet(&w, t, &t->sheets[sheets[i]]);
+        oap_jsonw_end(&w);
+        oap_jsonw_end(&w);
+        if (rc == 0)
+            rc = oap_jsonw_finish(&w);
+        return rc;
+    }
+    if (fmt == OAP_TASKING_CSV) {
+        static const char *const header[CSV_FIELDS] = {
+            "actor",        "name",       "kind",   "plan",  "goal",
+            "action",       "role",       "via",    "title", "timing",
+            "window_start", "window_end", "target", "kpis",  "classification"};
+        csv_line(out, header, CSV_FIELDS);
+    }
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (fmt == OAP_TASKING_CSV) {
+            rc = csv_sheet(out, t, &t->sheets[sheets[i]]);
+        } else {
+            if (i)
+                fputc('\n', out);
+            rc = md_sheet(out, t, &t->sheets[sheets[i]]);
+        }
+    }
+    if (rc == 0 && ferror(out))
+        rc = OAP_EIO;
+    return rc;
+}
+
+int oap_tasking_file_name(const oap_tasking_sheet *s, oap_tasking_format fmt, char *buf,
+                          size_t size)
+{
+    static const char *const ext[] = {".md", ".csv", ".json"};
+    static const char *const reserved[] = {
+        "CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
+        "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
+    char name[128];
+    size_t n = 0;
+    int dash = 0;
+    for (const char *c = s->code; *c; c++) {
+        int keep = (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+                   (*c >= '0' && *c <= '9') || *c == '-' || *c == '_';
+        if (!keep || (*c == '-' && n == 0)) {
+            dash = n > 0;
+            continue;
+        }
+        if (n + 2 >= sizeof name)
+            return OAP_EINVAL;
+        if (dash)
+            name[n++] = '-';
+        dash = 0;
+        name[n++] = *c;
+    }
+    name[n] = '\0';
+    if (n == 0 || n > 100)
+        return OAP_EINVAL;
+    for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
+        if (strcasecmp(name, reserved[i]) == 0)
+            return OAP_EINVAL;
+    if ((size_t)snprintf(buf, size, "%s%s", name, ext[fmt]) >= size)
+        return OAP_EINVAL;
+    return 0;
+}

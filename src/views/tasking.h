@@ -1,0 +1,104 @@
+/* tasking: one sheet per actor: the actions it leads or joins in every loaded plan. */
+#ifndef OAP_VIEWS_TASKING_H
+#define OAP_VIEWS_TASKING_H
+
+#include "core/actors.h"
+#include "core/arena.h"
+#include "core/strmap.h"
+#include "graph/graph.h"
+
+#include <stdio.h>
+
+typedef enum oap_tasking_role {
+    OAP_TASKING_LEADER,      /* the only leader */
+    OAP_TASKING_CO_LEADER,   /* one of several leaders */
+    OAP_TASKING_PARTICIPANT, /* a participant */
+    OAP_TASKING_DRIVER,      /* the plan's driver */
+    OAP_TASKING_SUPPORT      /* gives the plan project support */
+} oap_tasking_role;
+
+/* One line of a sheet: an action (or, for driver and support, a plan) and the role. */
+typedef struct oap_tasking_entry {
+    uint32_t node;
+    uint8_t role;
+    const char *via; /* the group the actor is named through ("All MS"), or NULL */
+} oap_tasking_entry;
+
+typedef enum oap_tasking_kind {
+    OAP_TASKING_MEMBER_STATE,
+    OAP_TASKING_AGENCY,
+    OAP_TASKING_INTERNATIONAL,
+    OAP_TASKING_THIRD_COUNTRY,
+    OAP_TASKING_OTHER,    /* part of a Member State with an ISO code of its own */
+    OAP_TASKING_DECLARED, /* declared in a plan's "actors" */
+    OAP_TASKING_UNKNOWN,  /* neither built in nor declared: `check` reports it */
+    OAP_TASKING_GROUP     /* a group that cannot be expanded: members still to be named */
+} oap_tasking_kind;
+
+typedef struct oap_tasking_sheet {
+    const char *code;           /* canonical or declared code, or the text as first written */
+    const char *name;           /* full name, or NULL */
+    const char *declared_kind;  /* for DECLARED: the plan's "kind", or NULL */
+    uint32_t declared_plan;     /* for DECLARED: the first plan that declares it */
+    const oap_actor_info *info; /* the registry entry, or NULL */
+    uint8_t kind;               /* oap_tasking_kind */
+    oap_tasking_entry *entries; /* plan by plan: driver and support, then actions */
+    size_t n, cap;
+    uint32_t stamp;   /* scratch: the last action given an entry */
+    uint32_t counted; /* scratch: the last action whose leaders counted it */
+} oap_tasking_sheet;
+
+typedef struct oap_tasking {
+    const oap_graph *g;
+    oap_tasking_sheet *sheets;
+    size_t n, cap;
+    size_t *order; /* the sheets as written: Member States and other actors in registry
+                    * order, then declared and unknown ones as first met, then groups */
+    size_t norder;
+    oap_arena arena;
+    oap_strmap index; /* actor key -> sheet */
+    char *key;        /* scratch for building keys */
+    size_t key_cap;
+} oap_tasking;
+
+/* Builds every sheet of the plans of g. Actors are read through oap_actors_find (so
+ * "Cefpol" is CEPOL's sheet), else as a plan declares them, else as written (case and
+ * surrounding space ignored). Role: leader, co-leader when the action has several
+ * leaders, else participant; one line per action, the strongest role. "All MS" is
+ * expanded onto the sheet of every state that is a member in any month of the plan's
+ * year, marked as named through it; a state named in person keeps that role. Other
+ * groups ("Relevant MS", "MS concerned", "Acting EU Presidency", ...), and "All MS" in
+ * a plan with no year, get a sheet of their own: participants still to be named.
+ * Linear in the plans (Member States per "All MS" action at most). 0 or OAP_ENOMEM. */
+int oap_tasking_build(oap_tasking **out, const oap_graph *g);
+void oap_tasking_free(oap_tasking *t);
+
+/* The sheet of an actor written as --actor gives it (read as above). An actor the
+ * registry or a plan knows but that takes part in nothing gets an empty sheet. Returns
+ * 0 with *sheet, OAP_EINVAL with a message in err (unknown, or "All MS", which is on
+ * the Member States' sheets), or OAP_ENOMEM. */
+int oap_tasking_select(oap_tasking *t, const char *text, size_t *sheet, char *err, size_t size);
+
+typedef enum oap_tasking_format {
+    OAP_TASKING_MARKDOWN,
+    OAP_TASKING_CSV,
+    OAP_TASKING_JSON
+} oap_tasking_format;
+
+/* Writes the sheets listed (indexes into t->sheets) as one document: Markdown sheets
+ * one after the other, one CSV table with the actor in its first columns, or one JSON
+ * document (fields in the README). Every sheet carries the classification of the plans
+ * it draws on (of every plan, when it is empty): Markdown as a bold line first and
+ * last, CSV per row, JSON per sheet and for the document. 0, OAP_EIO or OAP_ENOMEM. */
+int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, size_t n,
+                      oap_tasking_format fmt);
+
+/* The file a sheet is written to with -o: its code with every run of characters other
+ * than ASCII letters, digits, "-" and "_" made one "-" ("Relevant MS" ->
+ * "Relevant-MS"), and ".md", ".csv" or ".json". Refuses (OAP_EINVAL) a code that leaves
+ * nothing, a name longer than 100 bytes, and device names some systems reserve (CON,
+ * NUL, COM1, ...). Returns 0 with the name in buf. */
+int oap_tasking_file_name(const oap_tasking_sheet *s, oap_tasking_format fmt, char *buf,
+                          size_t size);
+
+#endif

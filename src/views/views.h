@@ -1,0 +1,98 @@
+/* views: what the views share: plans, node arguments, names, windows, banners, escaping. */
+#ifndef OAP_VIEWS_VIEWS_H
+#define OAP_VIEWS_VIEWS_H
+
+#include "core/timing.h"
+#include "core/utf8.h"
+#include "jsonw.h"
+#include "graph/graph.h"
+#include "oapgraph/diag.h"
+#include "oapgraph/plan.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* The plans of one run and their graph. */
+typedef struct oap_views_input {
+    oap_planset *set;
+    oap_diags *diags; /* what the loader found in the plans */
+    oap_graph *graph;
+} oap_views_input;
+
+/* Loads every path (a plan file, a folder of them, "-" for standard input) into one
+ * plan set and builds its graph. Returns 0; OAP_EIO when a path cannot be read (err
+ * says which; the views answer over all the plans asked for or not at all); OAP_ENOMEM.
+ * Problems inside a plan are findings in in->diags, as for `oapgraph check`. Call
+ * oap_views_close in every case. */
+int oap_views_open(oap_views_input *in, char *const *paths, size_t n, char *err, size_t size);
+void oap_views_close(oap_views_input *in);
+
+/* Resolves a node argument in the reference grammar ("2.1", "2.1#1", "SG2",
+ * "2012-F:3.1", "B:*"). An unqualified one is looked up in every loaded plan and must
+ * name something in exactly one. Returns 0 with *node set, or OAP_EINVAL with a
+ * message in err: unreadable, not found, ambiguous, or an external priority that no
+ * plan refers to. */
+int oap_views_resolve(const oap_graph *g, const char *text, uint32_t *node, char *err, size_t size);
+
+/* Module-internal, shared by the views. */
+
+/* A `from` for oap_views__name that qualifies every node with its plan. */
+#define OAP_VIEWS_QUALIFY (UINT32_MAX - 1)
+
+/* A node's name as oap_graph_name writes it, relative to plan `from`, or always
+ * qualified ("2012-C:2.1#1", "2012-C:*", "B:*") for OAP_VIEWS_QUALIFY. Returns buf. */
+const char *oap_views__name(const oap_graph *g, uint32_t node, uint32_t from, char *buf,
+                            size_t size);
+/* The plan that names are written relative to for a view about `node`: its own plan,
+ * else the only loaded plan, else OAP_VIEWS_QUALIFY. */
+uint32_t oap_views__home(const oap_graph *g, uint32_t node);
+
+/* The window of a dependency unit or an action: its "window", else what its timing
+ * reads as in the plan's year, else (an action with phases) from the first start to the
+ * last end of its phases' windows. 1, or 0 when unknown. The recursion into phases is
+ * one level deep. */
+int oap_views__window(const oap_graph *g, uint32_t unit, oap_window *w);
+/* "2012-09" for one month, "2012-04..2012-05" for several. buf: at least 20 bytes. */
+const char *oap_views__format_window(const oap_window *w, char *buf, size_t size);
+
+/* The dependency units a node stands for, in node order: a phase itself, an action its
+ * phases (or itself), a goal those of its actions, a plan all of its own; a priority
+ * none. *out is malloc'ed (caller frees, may be NULL when *n is 0). 0 or OAP_ENOMEM. */
+int oap_views__units(const oap_graph *g, uint32_t node, uint32_t **out, uint32_t *n);
+
+/* Iterates the distinct classifications of the plans marked in mask (one byte per
+ * plan; NULL: every plan), in plan order: start with *i at 0; NULL at the end. It
+ * allocates nothing (a marking must not be lost to a failed allocation) and compares
+ * with the plans before, which are few. */
+const char *oap_views__classification(const oap_graph *g, const unsigned char *mask, size_t *i);
+/* Each of those on a line of its own: the banner that opens and closes a text. */
+void oap_views__banners(FILE *out, const oap_graph *g, const unsigned char *mask);
+/* The same as the JSON member "classification": [...]. */
+void oap_views__json_classification(oap_jsonw *w, const oap_graph *g, const unsigned char *mask);
+
+/* text without surrounding white space (ASCII, and the no-break spaces of text pasted
+ * from Council documents): sets *start, returns the length. */
+size_t oap_views__trim(const char *text, const char **start);
+/* The actor of plan p's "actors" that the len bytes of text name (its code or name,
+ * ASCII case ignored), or NULL. */
+const oap_actor_decl *oap_views__declared(const oap_plan *p, const char *text, size_t len);
+
+/* Text for a terminal, shown as written but safe: a newline or tab as a space, other
+ * control characters (C0 and C1, which could drive the terminal) and bytes that are
+ * not UTF-8 as U+FFFD. */
+void oap_views__plain(FILE *out, const char *s);
+
+/* Text in Markdown, shown as written: Markdown punctuation backslash-escaped, "<", ">"
+ * and "&" as entities so no HTML gets through, a newline as <br> in a table cell (a
+ * space elsewhere), other control characters and bytes that are not UTF-8 as U+FFFD. */
+void oap_views__markdown(FILE *out, const char *s, int cell);
+
+/* One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF or starts or
+ * ends with a space, quotes doubled. A field that starts with "=", "+", "-", "@", tab
+ * or CR gets a leading "'" so that a spreadsheet shows it rather than running it as a
+ * formula (CSV injection). NULL is an empty field. Bytes that are not UTF-8 become
+ * U+FFFD. */
+void oap_views__csv(FILE *out, const char *s);
+
+#endif

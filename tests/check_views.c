@@ -1,0 +1,842 @@
+/* check_views: the tasking, impact and dependency views on the reference plan and a built set. */
+#define _POSIX_C_SOURCE 200809L
+#include "check_main.h"
+
+#include "views/deps.h"
+#include "views/impact.h"
+#include "views/jsonw.h"
+#include "views/tasking.h"
+#include "views/views.h"
+#include "load/planset.h"
+
+#include "oapgraph/common.h"
+
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REFERENCE OAP_SOURCE_DIR "/fixtures/2012-C.oap.json"
+#define VIEWS OAP_SOURCE_DIR "/fixtures/views"
+
+static oap_views_input open_plans(const char *path)
+{
+    oap_views_input in;
+    char *paths[] = {(char *)path};
+    char err[256];
+    ck_assert_int_eq(oap_views_open(&in, paths, 1, err, sizeof err), 0);
+    ck_assert_uint_eq(oap_diags_count_at_least(in.diags, OAP_SEVERITY_ERROR), 0);
+    return in;
+}
+
+static uint32_t node(const oap_graph *g, const char *ref)
+{
+    uint32_t v;
+    char err[256];
+    ck_assert_msg(oap_views_resolve(g, ref, &v, err, sizeof err) == 0, "%s: %s", ref, err);
+    return v;
+}
+
+/* What a writer puts on a stream, as a malloc'ed string. */
+typedef struct capture {
+    FILE *f;
+    char *buf;
+    size_t len;
+} capture;
+
+static FILE *capture_open(capture *c)
+{
+    c->buf = NULL;
+    c->len = 0;
+    c->f = open_memstream(&c->buf, &c->len);
+    ck_assert_ptr_nonnull(c->f);
+    return c->f;
+}
+
+static char *capture_close(capture *c)
+{
+    fclose(c->f);
+    return c->buf;
+}
+
+static void assert_text(const char *got, const char *want)
+{
+    ck_assert_msg(strcmp(got, want) == 0, "--- expected\n%s--- got\n%s", want, got);
+}
+
+static json_t *parse(const char *text)
+{
+    json_error_t e;
+    json_t *v = json_loads(text, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
+    ck_assert_msg(v != NULL, "not JSON (%d:%d: %s):\n%s", e.line, e.column, e.text, text);
+    return v;
+}
+
+/* A sheet's entries as "1.1:participant:All MS,2.2:co-leader,...", actions only. */
+static char *entries(const oap_tasking *t, const char *actor)
+{
+    static const char *const roles[] = {"leader", "co-leader", "participant", "driver", "support"};
+    size_t s;
+    char err[256], name[200];
+    ck_assert_int_eq(oap_tasking_select((oap_tasking *)t, actor, &s, err, sizeof err), 0);
+    const oap_tasking_sheet *sh = &t->sheets[s];
+    capture c;
+    FILE *f = capture_open(&c);
+    for (size_t i = 0; i < sh->n; i++) {
+        const oap_tasking_entry *e = &sh->entries[i];
+        fprintf(f, "%s%s:%s%s%s", i ? "," : "",
+                oap_views__name(t->g, e->node, OAP_VIEWS_QUALIFY, name, sizeof name),
+                roles[e->role], e->via ? ":" : "", e->via ? e->via : "");
+    }
+    return capture_close(&c);
+}
+
+/* The reference plan. */
+
+START_TEST(reference_hu_sheet)
+{
+    oap_views_input in = open_plans(REFERENCE);
+    oap_tasking *t;
+    ck_assert_int_eq(oap_tasking_build(&t, in.graph), 0);
+    /* 2.2 and 5.2 as co-leader, and every All MS action of 2012 (HU joined in 2004). */
+    char *got = entries(t, "HU");
+    assert_text(got, "2012-C:1.1:participant:All MS,2012-C:1.2:participant:All MS,"
+                     "2012-C:1.3:participant:All MS,2012-C:2.2:co-leader,"
+                     "2012-C:2.3:participant:All MS,2012-C:3.1:participant:All MS,"
+                     "2012-C:5.2:co-leader,2012-C:6.3:participant:All MS");
+    free(got);
+    /* Croatia joined in July 2013: not on the 2012 All MS actions. */
+    got = entries(t, "HR");
+    assert_text(got, "");
+    free(got);
+    oap_tasking_free(t);
+    oap_views_close(&in);
+}
+END_TEST
+
+START_TEST(reference_europol_sheet)
+{
+    oap_views_input in = open_plans(REFERENCE);
+    oap_tasking *t;
+    ck_assert_int_eq(oap_tasking_build(&t, in.graph), 0);
+    /* Leads 2.3, co-leads 1.1 (where it is also a participant), 3.1 and 4.1; joins the
+     * rest; gives the plan project support (section 4.2). */
+    char *got = entries(t, "Europol");
+    assert_text(got, "2012-C:*:support,2012-C:1.1:co-leader,2012-C:1.2:participant,"
+                     "2012-C:2.2:participant,2012-C:2.3:leader,2012-C:3.1:co-leader,"
+                     "2012-C:4.1:co-leader,2012-C:4.2:participant,2012-C:5.1:participant,"
+                     "2012-C:5.2:participant,2012-C:7.1:participant");
+    free(got);
+    /* Cefpol is CEPOL; IT drives the plan; the groups have sheets of their own. */
+    got = entries(t, "Cefpol");
+    assert_text(got, "2012-C:*:support,2012-C:3.1:co-leader,2012-C:7.2:leader");
+    free(got);
+    got = entries(t, "IT");
+    ck_assert_msg(strncmp(got, "2012-C:*:driver,", 16) == 0, "%s", got);
+    free(got);
+    got = entries(t, "Relevant MS");
+    assert_text(got, "2012-C:2.1:participant,2012-C:4.1:participant,2012-C:4.2:participant,"
+                     "2012-C:5.1:participant,2012-C:7.2:participant");
+    free(got);
+    got = entries(t, "MS concerned");
+    assert_text(got, "2012-C:6.2:participant");
+    free(got);
+    /* Sheets in order: the 27 Member States of 2012 (protocol order), then bodies. */
+    ck_assert_str_eq(t->sheets[t->order[0]].code, "BE");
+    ck_assert_str_eq(t->sheets[t->order[26]].code, "UK");
+    ck_assert_str_eq(t->sheets[t->order[27]].code, "Europol");
+    ck_assert_str_eq(t->sheets[t->order[t->norder - 1]].code,
+                     "Relevant international organisations");
+    size_t s;
+    char err[256];
+    ck_assert_int_eq(oap_tasking_select(t, "All MS", &s, err, sizeof err), OAP_EINVAL);
+    ck_assert_int_eq(oap_tasking_select(t, "Europool", &s, err, sizeof err), OAP_EINVAL);
+    ck_assert_str_eq(err, "'Europool' is not a known actor, and no loaded plan names it; did you "
+                          "mean 'Europol'?");
+    oap_tasking_free(t);
+    oap_views_close(&in);
+}
+END_TEST
+
+static char *deps_text(const oap_graph *g, const char *ref, int reverse, int all_links)
+{
+    oap_deps *d;
+    oap_deps_options o = {reverse, all_links};
+    ck_assert_int_eq(oap_deps_run(&d, g, node(g, ref), &o), 0);
+    capture c;
+    ck_assert_int_eq(oap_deps_write_text(capture_open(&c), d), 0);
+    oap_deps_free(d);
+    return capture_close(&c);
+}
+
+START_TEST(reference_deps)
+{
+    oap_views_input in = open_plans(REFERENCE);
+    /* 1.1 needs 2.1#1; 2.1#2 needs 1.1; phase 2 comes after phase 1. */
+    char *got = deps_text(in.graph, "2.1", 0, 0);
+    assert_text(got, "RESTREINT UE/EU RESTRICTED\n"
+                     "what 2.1 needs, directly and through others, over needs:\n"
+                     "0  2.1#1  needs nothing\n"
+                     "0  2.1#2  needs 1.1; comes after 2.1#1\n"
+                     "1  1.1    needs 2.1#1\n"
+                     "1 node beyond 2.1, up to 1 step away.\n"
+                     "RESTREINT UE/EU RESTRICTED\n");
+    free(got);
+    got = deps_text(in.graph, "1.1", 1, 0);
+    assert_text(got, "RESTREINT UE/EU RESTRICTED\n"
+                     "what needs 1.1, directly and through others, over needs:\n"
+                     "0  1.1    needed by 2.1#2\n"
+                     "1  2.1#2  needed by nothing\n"
+                     "1 node beyond 1.1, up to 1 step away.\n"
+                     "RESTREINT UE/EU RESTRICTED\n");
+    free(got);
+    got = deps_text(in.graph, "2.1#1", 1, 0);
+    assert_text(got, "RESTREINT UE/EU RESTRICTED\n"
+                     "what needs 2.1#1, directly and through others, over needs:\n"
+                     "0  2.1#1  needed by 1.1; followed by 2.1#2\n"
+                     "1  1.1    needed by 2.1#2\n"
+                     "1  2.1#2  needed by nothing\n"
+                     "2 nodes beyond 2.1#1, up to 1 step away.\n"
+                     "RESTREINT UE/EU RESTRICTED\n");
+    free(got);
+    got = deps_text(in.graph, "1.2", 0, 0);
+    assert_text(got, "RESTREINT UE/EU RESTRICTED\n"
+                     "what 1.2 needs, directly and through others, over needs:\n"
+                     "0  1.2  needs nothing\n"
+                     "nothing beyond 1.2.\n"
+                     "RESTREINT UE/EU RESTRICTED\n");
+    free(got);
+    /* Over all links 1.2's only link is SG4, which 1.1, 1.3, 2.1 and 5.2 also name. */
+    got = deps_text(in.graph, "1.2", 0, 1);
+    ck_assert_msg(strstr(got, "\n1  SG4    referred to by 1.1, 1.2, 1.3, 2.1, 5.2\n"), "%s", got);
+    free(got);
+    oap_views_close(&in);
+}
+END_TEST
+
+static char *path_text(const oap_graph *g, const char *from, const char *to, int all_links,
+                       int found)
+{
+    oap_path *p;
+    oap_deps_options o = {0, all_links};
+    ck_assert_int_eq(oap_path_find(&p, g, node(g, from), node(g, to), &o), found);
+    capture c;
+    ck_assert_int_eq(oap_path_write_text(capture_open(&c), p), 0);
+    oap_path_free(p);
+    return capture_close(&c);
+}
+
+START_TEST(reference_path)
+{
+    oap_views_input in = open_plans(REFERENCE);
+    char *got = path_text(in.graph, "2.1", "1.1", 0, 1);
+    assert_text(got, "RESTREINT UE/EU RESTRICTED\n"
+                     "path from 2.1 to 1.1 over needs, 1 step:\n"
+                     "2.1#2 needs 1.1\n"
+                     "RESTREINT UE/EU RESTRICTED\n");
+    free(got);
+    got = path_text(in.graph, "1.2", "1.1", 0, 0);
+    assert_text(got, "RESTREINT UE/EU RESTRICTED\n"
+                     "no path from 1.2 to 1.1 over needs\n"
+                     "needs run one way: 'oapgraph path 1.1 1.2' looks the other way, "
+                     "--all-links also follows refs\n"
+                     "RESTREINT UE/EU RESTRICTED\n");
+    free(got);
+    got = path_text(in.graph, "1.2", "2.2", 1, 1);
+    assert_text(got, "RESTREINT UE/EU RESTRICTED\n"
+                     "path from 1.2 to 2.2 over all links, 3 steps:\n"
+                     "1.2 refers to SG4\n"
+                     "SG4 referred to by 1.1\n"
+                     "1.1 referred to by 2.2\n"
+                     "RESTREINT UE/EU RESTRICTED\n");
+    free(got);
+    got = path_text(in.graph, "2.1", "2.1#1", 0, 1);
+    assert_text(got, "RESTREINT UE/EU RESTRICTED\n"
+                     "path from 2.1 to 2.1#1 over needs, 0 steps: 2.1#1 is part of both\n"
+                     "RESTREINT UE/EU RESTRICTED\n");
+    free(got);
+    oap_views_close(&in);
+}
+END_TEST
+
+static oap_impact *without(const oap_graph *g, const char *const *codes, size_t n)
+{
+    oap_impact_actor a[8];
+    char err[256];
+    for (size_t i = 0; i < n; i++)
+        ck_assert_int_eq(oap_impact_actor_read(&a[i], g, codes[i], err, sizeof err), 0);
+    oap_impact *im;
+    ck_assert_int_eq(oap_impact_without(&im, g, a, n), 0);
+    return im;
+}
+
+static char *impact_text(const oap_impact *im)
+{
+    capture c;
+    ck_assert_int_eq(oap_impact_write_text(capture_open(&c), im), 0);
+    return capture_close(&c);
+}
+
+START_TEST(reference_impact_without_hu)
+{
+    oap_views_input in = open_plans(REFERENCE);
+    static const char *const hu[] = {"HU"};
+    oap_impact *im = without(in.graph, hu, 1);
+    char *got = impact_text(im);
+    assert_text(got,
+                "RESTREINT UE/EU RESTRICTED\n"
+                "without HU:\n"
+                "2.2  loses co-leader HU; AT, Frontex still lead it\n"
+                "5.2  loses co-leader HU; UK still leads it\n"
+                "1.1  loses HU as one of All MS; the other Member States still take part\n"
+                "1.2  loses HU as one of All MS; the other Member States still take part\n"
+                "1.3  loses HU as one of All MS; the other Member States still take part\n"
+                "2.3  loses HU as one of All MS; the other Member States still take part\n"
+                "3.1  loses HU as one of All MS; the other Member States still take part\n"
+                "6.3  loses HU as one of All MS; the other Member States still take part\n"
+                "downstream through needs: nothing needs 2.2 or 5.2\n"
+                "actions at risk: 0 (0 without a leader); losing a co-leader: 2, every named "
+                "participant: 0, a participant: 0, a Member State of All MS: 6; downstream: 0, 0 "
+                "at risk\n"
+                "RESTREINT UE/EU RESTRICTED\n");
+    free(got);
+    oap_impact_free(im);
+    /* Without IT: 2.1 has no leader, and 1.1 needs its first phase. */
+    static const char *const it[] = {"IT"};
+    im = without(in.graph, it, 1);
+    ck_assert_uint_eq(im->nplans, 1);
+    ck_assert(im->plans[0].driver);
+    ck_assert_uint_eq(im->nreach, 1);
+    char name[200];
+    ck_assert_str_eq(oap_views__name(in.graph, im->reach[0].unit, 0, name, sizeof name), "1.1");
+    ck_assert_str_eq(oap_views__name(in.graph, im->reach[0].next, 0, name, sizeof name), "2.1#1");
+    ck_assert_str_eq(oap_views__name(in.graph, im->reach[0].cause, 0, name, sizeof name), "2.1");
+    ck_assert(im->reach[0].severe);
+    oap_impact_free(im);
+    oap_views_close(&in);
+}
+END_TEST
+
+START_TEST(reference_impact_late)
+{
+    oap_views_input in = open_plans(REFERENCE);
+    oap_impact *im;
+    char err[256];
+    /* 2.1#1 (April/May) six months late ends in November: 1.1 (September) must move two
+     * months, and 2.1#2 (October/November) one. */
+    ck_assert_int_eq(oap_impact_slip(&im, in.graph, node(in.graph, "2.1#1"), 6, err, sizeof err),
+                     0);
+    char *got = impact_text(im);
+    assert_text(got, "RESTREINT UE/EU RESTRICTED\n"
+                     "if 2.1#1 is 6 months late:\n"
+                     "2.1#1  slips 6 months: 2012-04..2012-05 becomes 2012-10..2012-11\n"
+                     "1.1    slips 2 months: 2012-09 becomes 2012-11; it needs 2.1#1, which now "
+                     "ends 2012-11 (1.1 -> 2.1#1)\n"
+                     "2.1#2  slips 1 month: 2012-10..2012-11 becomes 2012-11..2012-12; it needs "
+                     "2.1#1, which now ends 2012-11 (2.1#2 -> 2.1#1)\n"
+                     "2 dependants must move, 0 still fit, 0 cannot be told\n"
+                     "RESTREINT UE/EU RESTRICTED\n");
+    free(got);
+    oap_impact_free(im);
+    ck_assert_int_eq(oap_impact_slip(&im, in.graph, node(in.graph, "2.1#1"), 2, err, sizeof err),
+                     0);
+    ck_assert_uint_eq(im->nreach, 1);
+    ck_assert_uint_eq(im->nholding, 2);
+    oap_impact_free(im);
+    ck_assert_int_eq(oap_impact_slip(&im, in.graph, node(in.graph, "SG1"), 2, err, sizeof err),
+                     OAP_EINVAL);
+    ck_assert_str_eq(err, "SG1 is not an action or a phase; only those have a timing to slip");
+    oap_views_close(&in);
+}
+END_TEST
+
+START_TEST(reference_json)
+{
+    oap_views_input in = open_plans(REFERENCE);
+    oap_deps *d;
+    oap_deps_options o = {0, 0};
+    capture c;
+    ck_assert_int_eq(oap_deps_run(&d, in.graph, node(in.graph, "2.1"), &o), 0);
+    ck_assert_int_eq(oap_deps_write_json(capture_open(&c), d), 0);
+    char *text = capture_close(&c);
+    json_t *v = parse(text);
+    ck_assert_str_eq(json_string_value(json_object_get(v, "node")), "2012-C:2.1");
+    json_t *nodes = json_object_get(v, "nodes");
+    ck_assert_uint_eq(json_array_size(nodes), 3);
+    json_t *n1 = json_array_get(nodes, 2);
+    ck_assert_str_eq(json_string_value(json_object_get(n1, "node")), "2012-C:1.1");
+    ck_assert_int_eq(json_integer_value(json_object_get(n1, "depth")), 1);
+    json_t *e = json_array_get(json_object_get(n1, "edges"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(e, "relation")), "needs");
+    ck_assert_str_eq(json_string_value(json_object_get(e, "node")), "2012-C:2.1#1");
+    json_decref(v);
+    free(text);
+    oap_deps_free(d);
+
+    oap_tasking *t;
+    ck_assert_int_eq(oap_tasking_build(&t, in.graph), 0);
+    ck_assert_int_eq(oap_tasking_write(capture_open(&c), t, t->order, t->norder, OAP_TASKING_JSON),
+                     0);
+    text = capture_close(&c);
+    v = parse(text);
+    ck_assert_uint_eq(json_array_size(json_object_get(v, "sheets")), t->norder);
+    json_decref(v);
+    free(text);
+    oap_tasking_free(t);
+
+    static const char *const fx[] = {"Frontex"};
+    oap_impact *im = without(in.graph, fx, 1);
+    ck_assert_int_eq(oap_impact_write_json(capture_open(&c), im), 0);
+    text = capture_close(&c);
+    v = parse(text);
+    /* 1.2, 1.3 and 7.1 are left without a leader; 3.1 keeps only groups, All MS among
+     * them, so it is not at risk; 2.1#2 needs 1.1, which loses a co-leader. */
+    json_t *acts = json_object_get(v, "actions");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(acts, 0), "node")),
+                     "2012-C:1.2");
+    ck_assert(json_is_true(json_object_get(json_array_get(acts, 0), "at_risk")));
+    json_t *down = json_array_get(json_object_get(v, "downstream"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(down, "node")), "2012-C:2.1#2");
+    ck_assert(json_is_false(json_object_get(down, "at_risk")));
+    json_decref(v);
+    free(text);
+    oap_impact_free(im);
+    oap_views_close(&in);
+}
+END_TEST
+
+/* The plan set of fixtures/views: see fixtures/views/README.md for what is built in. */
+
+START_TEST(views_deps_chain_and_diamond)
+{
+    oap_views_input in = open_plans(VIEWS);
+    char *got = deps_text(in.graph, "1.4", 0, 0);
+    assert_text(got, "TEST MARKING\n"
+                     "what 1.4 needs, directly and through others, over needs:\n"
+                     "0  1.4  needs 1.3\n"
+                     "1  1.3  needs 1.2\n"
+                     "2  1.2  needs 1.1\n"
+                     "3  1.1  needs nothing\n"
+                     "3 nodes beyond 1.4, up to 3 steps away.\n"
+                     "TEST MARKING\n");
+    free(got);
+    /* The diamond's bottom is reached once, at depth 2. */
+    got = deps_text(in.graph, "2.1", 1, 0);
+    assert_text(got, "TEST MARKING\n"
+                     "what needs 2.1, directly and through others, over needs:\n"
+                     "0  2.1  needed by 2.2, 2.3\n"
+                     "1  2.2  needed by 2.4\n"
+                     "1  2.3  needed by 2.4\n"
+                     "2  2.4  needed by nothing\n"
+                     "3 nodes beyond 2.1, up to 2 steps away.\n"
+                     "TEST MARKING\n");
+    free(got);
+    /* Across plans: names outside the query's plan are qualified. */
+    got = deps_text(in.graph, "2020-X:1.1", 1, 0);
+    assert_text(got, "TEST MARKING\n"
+                     "what needs 1.1, directly and through others, over needs:\n"
+                     "0  1.1          needed by 1.2, undated:9.1\n"
+                     "1  1.2          needed by 1.3, 3.1#2\n"
+                     "1  undated:9.1  needed by nothing\n"
+                     "2  1.3          needed by 1.4\n"
+                     "2  3.1#2        needed by nothing\n"
+                     "3  1.4          needed by 2021-Y:1.1\n"
+                     "4  2021-Y:1.1   needed by nothing\n"
+                     "6 nodes beyond 1.1, up to 4 steps away.\n"
+                     "TEST MARKING\n");
+    free(got);
+    got = path_text(in.graph, "2.4", "2.1", 0, 1);
+    assert_text(got, "TEST MARKING\n"
+                     "path from 2.4 to 2.1 over needs, 2 steps:\n"
+                     "2.4 needs 2.2\n"
+                     "2.2 needs 2.1\n"
+                     "TEST MARKING\n");
+    free(got);
+    got = path_text(in.graph, "2021-Y:1.1", "2020-X:1.1", 0, 1);
+    ck_assert_msg(strstr(got, "over needs, 4 steps:\n"), "%s", got);
+    free(got);
+    /* "1.1" is in two plans; "9.9" in none; "B:*" is not referred to. */
+    uint32_t v;
+    char err[256];
+    ck_assert_int_eq(oap_views_resolve(in.graph, "1.1", &v, err, sizeof err), OAP_EINVAL);
+    ck_assert_str_eq(err, "'1.1' is in several loaded plans (2020-X, 2021-Y); qualify it, as in "
+                          "2020-X:1.1");
+    ck_assert_int_eq(oap_views_resolve(in.graph, "9.9", &v, err, sizeof err), OAP_EINVAL);
+    ck_assert_str_eq(err, "'9.9' is not an action, phase or goal of any loaded plan");
+    ck_assert_int_eq(oap_views_resolve(in.graph, "B:*", &v, err, sizeof err), OAP_EINVAL);
+    ck_assert_int_eq(oap_views_resolve(in.graph, "X:*", &v, err, sizeof err), 0);
+    ck_assert_int_eq(oap_views_resolve(in.graph, "2.1 2", &v, err, sizeof err), OAP_EINVAL);
+    oap_views_close(&in);
+}
+END_TEST
+
+START_TEST(views_tasking)
+{
+    oap_views_input in = open_plans(VIEWS);
+    oap_tasking *t;
+    ck_assert_int_eq(oap_tasking_build(&t, in.graph), 0);
+    /* DE: named in person on 1.1, 1.3, 2.1, 2.2 and 2.4 (All MS there too), through All
+     * MS on 1.2 and on 2021-Y:1.1, and drives 2021-Y. */
+    char *got = entries(t, "DE");
+    assert_text(got, "2020-X:1.1:participant,2020-X:1.2:participant:All MS,"
+                     "2020-X:1.3:co-leader,2020-X:2.1:co-leader,2020-X:2.2:participant,"
+                     "2020-X:2.4:participant,2021-Y:*:driver,2021-Y:1.1:participant:All MS");
+    free(got);
+    /* The UK is a member in January 2020 and not in 2021. */
+    got = entries(t, "UK");
+    assert_text(got, "2020-X:1.2:participant:All MS,2020-X:2.4:participant:All MS,"
+                     "2020-X:3.1:leader");
+    free(got);
+    /* HR leads the 2021 action that All MS also joins: one line, the stronger role. */
+    got = entries(t, "HR");
+    assert_text(got, "2020-X:1.2:participant:All MS,2020-X:2.4:participant:All MS,"
+                     "2021-Y:1.1:leader");
+    free(got);
+    /* A declared actor by code and by name; an unknown one as written; All MS in a plan
+     * with no year. */
+    got = entries(t, "seahorse network");
+    assert_text(got, "2020-X:1.1:leader,2020-X:3.1:participant");
+    free(got);
+    got = entries(t, "atlantis");
+    assert_text(got, "2020-X:2.3:participant");
+    free(got);
+    got = entries(t, "All MS");
+    assert_text(got, "undated:9.1:participant");
+    free(got);
+
+    /* The whole sheet of IOM: its one plan has no classification, so no banner. */
+    size_t s;
+    char err[256];
+    capture c;
+    ck_assert_int_eq(oap_tasking_select(t, "IOM", &s, err, sizeof err), 0);
+    ck_assert_int_eq(oap_tasking_write(capture_open(&c), t, &s, 1, OAP_TASKING_MARKDOWN), 0);
+    got = capture_close(&c);
+    assert_text(got,
+                "# IOM: International Organization for Migration\n\n"
+                "International organisation. Takes part in 1 action.\n\n"
+                "| Plan | Goal | Action | Role | Activity | Timing | Window | Target | KPIs |\n"
+                "|---|---|---|---|---|---|---|---|---|\n"
+                "| 2021-Y | SG1 | 1.2 | participant | Members to be named |  | 2021-03 |  | "
+                "y1.2 |\n");
+    free(got);
+    ck_assert_int_eq(oap_tasking_select(t, "Cefpol", &s, err, sizeof err), 0);
+    ck_assert_int_eq(oap_tasking_write(capture_open(&c), t, &s, 1, OAP_TASKING_MARKDOWN), 0);
+    got = capture_close(&c);
+    assert_text(got,
+                "**TEST MARKING**\n\n"
+                "# CEPOL: European Union Agency for Law Enforcement Training\n\n"
+                "EU body or agency. Project support for 2020-X. Leads 1 action.\n\n"
+                "| Plan | Goal | Action | Role | Activity | Timing | Window | Target | KPIs |\n"
+                "|---|---|---|---|---|---|---|---|---|\n"
+                "| 2020-X | SG2 | 2.4 | leader | Diamond bottom |  | 2020-06 | Both sides done "
+                "| k2.4a<br>k2.4b |\n\n"
+                "**TEST MARKING**\n");
+    free(got);
+    ck_assert_int_eq(oap_tasking_write(capture_open(&c), t, &s, 1, OAP_TASKING_CSV), 0);
+    got = capture_close(&c);
+    assert_text(got, "actor,name,kind,plan,goal,action,role,via,title,timing,window_start,"
+                     "window_end,target,kpis,classification\r\n"
+                     "CEPOL,European Union Agency for Law Enforcement Training,agency,2020-X,,,"
+                     "support,,\"Views test plan: a chain, a diamond and phases\",,,,,,TEST "
+                     "MARKING\r\n"
+                     "CEPOL,European Union Agency for Law Enforcement Training,agency,2020-X,SG2,"
+                     "2.4,leader,,Diamond bottom,,2020-06,2020-06,Both sides done,\"k2.4a\n"
+                     "k2.4b\",TEST MARKING\r\n");
+    free(got);
+    /* An actor the registry knows that takes part in nothing has an empty sheet. */
+    ck_assert_int_eq(oap_tasking_select(t, "Interpol", &s, err, sizeof err), 0);
+    ck_assert_uint_eq(t->sheets[s].n, 0);
+    oap_tasking_free(t);
+    oap_views_close(&in);
+}
+END_TEST
+
+START_TEST(views_impact)
+{
+    oap_views_input in = open_plans(VIEWS);
+    char name[200];
+    /* SEAHORSE alone leads the chain's head: the whole chain, the plan that needs its
+     * tail and the undated action are at risk, each with the path to 1.1. 3.1, which
+     * loses its only (named) participant, is at risk itself. */
+    static const char *const sea[] = {"SEAHORSE"};
+    oap_impact *im = without(in.graph, sea, 1);
+    char *got = impact_text(im);
+    assert_text(got, "TEST MARKING\n"
+                     "without SEAHORSE:\n"
+                     "2020-X:1.1   loses its only leader SEAHORSE: no one is left to lead it\n"
+                     "2020-X:3.1   loses its only named participant Seahorse network; no one else "
+                     "takes part\n"
+                     "downstream through needs:\n"
+                     "2020-X:1.2   at risk through 2020-X:1.2 -> 2020-X:1.1: 2020-X:1.1 is left "
+                     "without a leader\n"
+                     "undated:9.1  at risk through undated:9.1 -> 2020-X:1.1: 2020-X:1.1 is left "
+                     "without a leader\n"
+                     "2020-X:1.3   at risk through 2020-X:1.3 -> 2020-X:1.2 -> 2020-X:1.1: "
+                     "2020-X:1.1 is left without a leader\n"
+                     "2020-X:1.4   at risk through 2020-X:1.4 -> 2020-X:1.3 -> 2020-X:1.2 -> "
+                     "2020-X:1.1: 2020-X:1.1 is left without a leader\n"
+                     "2021-Y:1.1   at risk through 2021-Y:1.1 -> 2020-X:1.4 -> 2020-X:1.3 -> "
+                     "2020-X:1.2 -> 2020-X:1.1: 2020-X:1.1 is left without a leader\n"
+                     "actions at risk: 2 (1 without a leader); losing a co-leader: 0, every named "
+                     "participant: 1, a participant: 0, a Member State of All MS: 0; downstream: "
+                     "5, 5 at risk\n"
+                     "TEST MARKING\n");
+    free(got);
+    oap_impact_free(im);
+    /* DE co-leads the diamond's top: 2.2 loses its only participant (at risk), so 2.4
+     * is at risk through it; 2.3 is affected through 2.1; DE drives 2021-Y. */
+    static const char *const de[] = {"DE"};
+    im = without(in.graph, de, 1);
+    ck_assert_uint_eq(im->nplans, 1);
+    ck_assert(im->plans[0].driver);
+    ck_assert_str_eq(
+        oap_views__name(in.graph, im->actions[0].action, OAP_VIEWS_QUALIFY, name, sizeof name),
+        "2020-X:2.2");
+    ck_assert(im->actions[0].at_risk);
+    ck_assert_str_eq(
+        oap_views__name(in.graph, im->reach[0].unit, OAP_VIEWS_QUALIFY, name, sizeof name),
+        "2020-X:2.4");
+    ck_assert(im->reach[0].severe);
+    ck_assert_uint_eq(im->nreach, 7);
+    for (size_t i = 1; i < im->nreach; i++)
+        ck_assert(!im->reach[i].severe);
+    oap_impact_free(im);
+    /* Unknown actors are refused with a suggestion. */
+    oap_impact_actor a;
+    char err[256];
+    ck_assert_int_eq(oap_impact_actor_read(&a, in.graph, "Seahorses", err, sizeof err), OAP_EINVAL);
+    ck_assert_int_eq(oap_impact_actor_read(&a, in.graph, "Seahorse network", err, sizeof err), 0);
+    ck_assert_str_eq(a.code, "SEAHORSE");
+    ck_assert_int_eq(oap_impact_actor_read(&a, in.graph, "cefpol", err, sizeof err), 0);
+    ck_assert_str_eq(a.code, "CEPOL");
+    oap_views_close(&in);
+}
+END_TEST
+
+START_TEST(views_late)
+{
+    oap_views_input in = open_plans(VIEWS);
+    oap_impact *im;
+    char err[256];
+    /* 1.1 (January) five months late: 1.2 (March, two months of slack) moves three, 1.3
+     * (May, two more) one, 1.4 (July) still fits, and so does 3.1#2 (September); 9.1 has
+     * no window. */
+    ck_assert_int_eq(
+        oap_impact_slip(&im, in.graph, node(in.graph, "2020-X:1.1"), 5, err, sizeof err), 0);
+    char *got = impact_text(im);
+    assert_text(got, "TEST MARKING\n"
+                     "if 1.1 is 5 months late:\n"
+                     "1.1  slips 5 months: 2020-01 becomes 2020-06\n"
+                     "1.2  slips 3 months: 2020-03 becomes 2020-06; it needs 1.1, which now ends "
+                     "2020-06 (1.2 -> 1.1)\n"
+                     "1.3  slips 1 month: 2020-05 becomes 2020-06; it needs 1.2, which now ends "
+                     "2020-06 (1.3 -> 1.2 -> 1.1)\n"
+                     "still fit: 1.4, 3.1#2\n"
+                     "no window to tell: undated:9.1\n"
+                     "2 dependants must move, 2 still fit, 1 cannot be told\n"
+                     "TEST MARKING\n");
+    free(got);
+    oap_impact_free(im);
+    /* The diamond: 2.1 (February) three months late; 2.2 (April) moves one month, 2.3
+     * (March) two; 2.4 (June) needs both, now ending in June: it fits. */
+    ck_assert_int_eq(oap_impact_slip(&im, in.graph, node(in.graph, "2.1"), 3, err, sizeof err), 0);
+    ck_assert_uint_eq(im->nreach, 3);
+    ck_assert_int_eq(im->reach[1].slip, 2);
+    ck_assert_int_eq(im->reach[2].slip, 1);
+    ck_assert_uint_eq(im->nholding, 1);
+    oap_impact_free(im);
+    /* A whole action with phases moves all of them. */
+    ck_assert_int_eq(oap_impact_slip(&im, in.graph, node(in.graph, "3.1"), 1, err, sizeof err), 0);
+    ck_assert_uint_eq(im->nreach, 2);
+    oap_impact_free(im);
+    ck_assert_int_eq(oap_impact_slip(&im, in.graph, node(in.graph, "9.1"), 1, err, sizeof err),
+                     OAP_EINVAL);
+    ck_assert_str_eq(err, "9.1 has no window to slip: its timing names no month (or its plan has "
+                          "no year) and it has no \"window\"");
+    oap_views_close(&in);
+}
+END_TEST
+
+/* Escaping and file names. */
+
+START_TEST(json_strings)
+{
+    capture c;
+    oap_jsonw_put_string(capture_open(&c), "a\"b\\c\n\t\x01\x7f\xe2\x80\xa8 \xff \xc3\xa9");
+    char *got = capture_close(&c);
+    assert_text(got, "\"a\\\"b\\\\c\\n\\t\\u0001\\u007f\\u2028 \\ufffd \xc3\xa9\"");
+    json_t *v = parse(got);
+    json_decref(v);
+    free(got);
+    oap_jsonw w;
+    oap_jsonw_init(&w, capture_open(&c));
+    oap_jsonw_object(&w);
+    oap_jsonw_key(&w, "a");
+    oap_jsonw_array(&w);
+    oap_jsonw_end(&w);
+    oap_jsonw_member(&w, "b", NULL);
+    oap_jsonw_key(&w, "c");
+    oap_jsonw_array(&w);
+    oap_jsonw_int(&w, 1);
+    oap_jsonw_bool(&w, 0);
+    oap_jsonw_end(&w);
+    oap_jsonw_end(&w);
+    ck_assert_int_eq(oap_jsonw_finish(&w), 0);
+    got = capture_close(&c);
+    assert_text(got, "{\n  \"a\": [],\n  \"b\": null,\n  \"c\": [\n    1,\n    false\n  ]\n}\n");
+    free(got);
+}
+END_TEST
+
+START_TEST(markdown_csv_plain)
+{
+    capture c;
+    oap_views__markdown(capture_open(&c), "a|b <i>&\n*x*", 1);
+    char *got = capture_close(&c);
+    assert_text(got, "a\\|b &lt;i&gt;&amp;<br>\\*x\\*");
+    free(got);
+    FILE *f = capture_open(&c);
+    oap_views__csv(f, "plain");
+    fputc(',', f);
+    oap_views__csv(f, "a,\"b\"");
+    fputc(',', f);
+    oap_views__csv(f, "=cmd()");
+    fputc(',', f);
+    oap_views__csv(f, NULL);
+    got = capture_close(&c);
+    assert_text(got, "plain,\"a,\"\"b\"\"\",\"'=cmd()\",");
+    free(got);
+    oap_views__plain(capture_open(&c), "a\x1b[31mb\nc\xc2\x9b");
+    got = capture_close(&c);
+    assert_text(got, "a\xef\xbf\xbd[31mb c\xef\xbf\xbd");
+    free(got);
+}
+END_TEST
+
+START_TEST(file_names)
+{
+    oap_tasking_sheet s = {0};
+    char buf[160];
+    static const struct {
+        const char *code, *name;
+    } ok[] = {{"HU", "HU.md"},
+              {"Relevant MS", "Relevant-MS.md"},
+              {"Acting EU Presidency", "Acting-EU-Presidency.md"},
+              {"../../etc/passwd", "etc-passwd.md"},
+              {"-rf", "rf.md"},
+              {"Caf\xc3\xa9 net", "Caf-net.md"}};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        s.code = ok[i].code;
+        ck_assert_int_eq(oap_tasking_file_name(&s, OAP_TASKING_MARKDOWN, buf, sizeof buf), 0);
+        ck_assert_str_eq(buf, ok[i].name);
+    }
+    s.code = "EMPACT SU";
+    ck_assert_int_eq(oap_tasking_file_name(&s, OAP_TASKING_JSON, buf, sizeof buf), 0);
+    ck_assert_str_eq(buf, "EMPACT-SU.json");
+    static const char *const bad[] = {"..", "", "/", "con", "NUL", "Com1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        s.code = bad[i];
+        ck_assert_int_eq(oap_tasking_file_name(&s, OAP_TASKING_CSV, buf, sizeof buf), OAP_EINVAL);
+    }
+}
+END_TEST
+
+/* A chain of n actions, each needing the one before, loaded from memory. */
+static char *chain_plan(int n)
+{
+    capture c;
+    FILE *f = capture_open(&c);
+    fprintf(f, "{\"oapgraph\": 1, \"plan\": {\"id\": \"L\", \"priority\": \"L\", \"title\": "
+               "\"long\", \"year\": 2020}, \"goals\": [{\"id\": \"SG1\", \"title\": \"g\"}], "
+               "\"actions\": [");
+    for (int i = 1; i <= n; i++) {
+        fprintf(f,
+                "%s{\"id\": \"%d\", \"goal\": \"SG1\", \"title\": \"t\", \"leaders\": [\"%s\"], "
+                "\"window\": [\"2020-01\", \"2020-01\"]",
+                i > 1 ? "," : "", i, i == 1 ? "HU" : "AT");
+        if (i > 1)
+            fprintf(f, ", \"needs\": [\"%d\"]", i - 1);
+        fputc('}', f);
+    }
+    fputs("]}", f);
+    return capture_close(&c);
+}
+
+START_TEST(long_chain)
+{
+    /* Deeper than any C stack would survive recursion on; every walk is iterative. */
+    enum { N = 20000 };
+    char *text = chain_plan(N);
+    oap_planset *set;
+    oap_diags *diags;
+    oap_graph *g;
+    ck_assert_int_eq(oap_planset_new(&set), 0);
+    ck_assert_int_eq(oap_diags_new(&diags), 0);
+    ck_assert_int_eq(oap_planset_load_buffer(set, "long.oap.json", text, strlen(text), diags), 0);
+    ck_assert_int_eq(oap_graph_build(&g, oap_planset__model(set)), 0);
+    char last[16];
+    snprintf(last, sizeof last, "%d", N);
+    oap_deps *d;
+    oap_deps_options o = {0, 0};
+    ck_assert_int_eq(oap_deps_run(&d, g, node(g, last), &o), 0);
+    ck_assert_uint_eq(d->n, N);
+    ck_assert_uint_eq(d->depth[d->n - 1], N - 1);
+    oap_deps_free(d);
+    oap_path *p;
+    ck_assert_int_eq(oap_path_find(&p, g, node(g, last), node(g, "1"), &o), 1);
+    ck_assert_uint_eq(p->n, N);
+    oap_path_free(p);
+    static const char *const hu[] = {"HU"};
+    oap_impact *im = without(g, hu, 1);
+    ck_assert_uint_eq(im->nreach, N - 1);
+    capture c;
+    ck_assert_int_eq(oap_impact_write_text(capture_open(&c), im), 0);
+    free(capture_close(&c));
+    oap_impact_free(im);
+    /* Every action is in January, with no slack: a month's slip moves all of them. */
+    char err[256];
+    ck_assert_int_eq(oap_impact_slip(&im, g, node(g, "1"), 1, err, sizeof err), 0);
+    ck_assert_uint_eq(im->nreach, N);
+    oap_impact_free(im);
+    oap_graph_free(g);
+    oap_diags_free(diags);
+    oap_planset_free(set);
+    free(text);
+}
+END_TEST
+
+static Suite *views_suite(void)
+{
+    Suite *s = suite_create("views");
+    TCase *ref = tcase_create("reference");
+    tcase_add_test(ref, reference_hu_sheet);
+    tcase_add_test(ref, reference_europol_sheet);
+    tcase_add_test(ref, reference_deps);
+    tcase_add_test(ref, reference_path);
+    tcase_add_test(ref, reference_impact_without_hu);
+    tcase_add_test(ref, reference_impact_late);
+    tcase_add_test(ref, reference_json);
+    suite_add_tcase(s, ref);
+    TCase *gen = tcase_create("constructed");
+    tcase_add_test(gen, views_deps_chain_and_diamond);
+    tcase_add_test(gen, views_tasking);
+    tcase_add_test(gen, views_impact);
+    tcase_add_test(gen, views_late);
+    suite_add_tcase(s, gen);
+    TCase *esc = tcase_create("escaping");
+    tcase_add_test(esc, json_strings);
+    tcase_add_test(esc, markdown_csv_plain);
+    tcase_add_test(esc, file_names);
+    suite_add_tcase(s, esc);
+    TCase *big = tcase_create("scale");
+    tcase_set_timeout(big, 120);
+    tcase_add_test(big, long_chain);
+    suite_add_tcase(s, big);
+    return s;
+}
+
+int main(void)
+{
+    return oap_test_run(views_suite());
+}
