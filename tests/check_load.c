@@ -156,6 +156,76 @@ START_TEST(reference_plan_kept_whole)
 }
 END_TEST
 
+static run load_limited(const char *text, const oap_load_limits *limits)
+{
+    run r;
+    ck_assert_int_eq(oap_planset_new(&r.set), 0);
+    ck_assert_int_eq(oap_diags_new(&r.diags), 0);
+    oap_planset_set_limits(r.set, limits);
+    ck_assert_int_eq(oap_planset_load_buffer(r.set, "t.oap.json", text, strlen(text), r.diags), 0);
+    oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
+    ck_assert_int_eq(oap_check_run(r.set, r.diags, &opts), 0);
+    return r;
+}
+
+static const char small_plan[] =
+    "{\"oapgraph\": 1, \"plan\": {\"id\": \"2012-C\", \"priority\": \"C\", \"title\": \"T\"},\n"
+    " \"goals\": [{\"id\": \"SG1\", \"title\": \"Intelligence picture\"}],\n"
+    " \"actions\": [{\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"Tailored risk assessment\",\n"
+    "   \"leaders\": [\"Frontex\"], \"refs\": [\"1.2\"], \"timing\": \"May\", \"kpis\": [\"k\"]},\n"
+    "  {\"id\": \"1.2\", \"goal\": \"SG1\", \"title\": \"Workshop on forged passports\",\n"
+    "   \"leaders\": [\"Frontex\"], \"refs\": [\"1.1\"], \"timing\": \"May\", \"kpis\": "
+    "[\"k\"]}]}\n";
+
+/* Each limit gives one [limit] finding where it is crossed, and no crash. */
+START_TEST(limits_are_findings)
+{
+    oap_load_limits limits = OAP_LOAD_LIMITS_DEFAULT;
+    run r = load_limited(small_plan, &limits);
+    ck_assert_uint_eq(oap_diags_count(r.diags), 0);
+    done(&r);
+
+    limits.max_file_bytes = 100;
+    r = load_limited(small_plan, &limits);
+    char expected[128];
+    snprintf(expected, sizeof expected,
+             "the file is %zu bytes; this run reads plan files of at most 100 bytes",
+             strlen(small_plan));
+    assert_one(&r, "limit", 1, 1, expected);
+    done(&r);
+
+    limits = (oap_load_limits)OAP_LOAD_LIMITS_DEFAULT;
+    limits.max_actions = 1;
+    r = load_limited(small_plan, &limits);
+    assert_one(&r, "limit", 3, 13,
+               "plan 2012-C has 2 actions; this run reads plans of at most 1 actions, so it is "
+               "not checked");
+    done(&r);
+
+    limits = (oap_load_limits)OAP_LOAD_LIMITS_DEFAULT;
+    limits.max_string_bytes = 20;
+    r = load_limited(small_plan, &limits);
+    /* "Intelligence picture" is exactly 20 bytes: allowed. The two titles are not. */
+    ck_assert_uint_eq(oap_diags_count(r.diags), 2);
+    ck_assert_str_eq(oap_diags_at(r.diags, 0)->rule, "limit");
+    ck_assert_uint_eq(oap_diags_at(r.diags, 0)->line, 3);
+    ck_assert_uint_eq(oap_diags_at(r.diags, 0)->col, 52);
+    ck_assert_str_eq(oap_diags_at(r.diags, 0)->message,
+                     "this string is 24 bytes; this run reads strings of at most 20 bytes, so it "
+                     "is left out");
+    ck_assert_uint_eq(oap_diags_at(r.diags, 1)->line, 5);
+    ck_assert_uint_eq(oap_diags_at(r.diags, 1)->col, 41);
+    done(&r);
+
+    limits = (oap_load_limits)OAP_LOAD_LIMITS_DEFAULT;
+    limits.max_depth = 2;
+    r = load_limited(small_plan, &limits);
+    assert_one(&r, "limit", 2, 12,
+               "arrays and objects nest deeper than 2 here; this run reads no deeper");
+    done(&r);
+}
+END_TEST
+
 START_TEST(missing_file_is_trouble)
 {
     oap_planset *set;
@@ -182,6 +252,7 @@ int main(void)
     tcase_add_test(tc, raw_nul_byte);
     tcase_add_test(tc, reference_plan_kept_whole);
     tcase_add_test(tc, missing_file_is_trouble);
+    tcase_add_test(tc, limits_are_findings);
     suite_add_tcase(s, tc);
     return oap_test_run(s);
 }

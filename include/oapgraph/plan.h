@@ -13,6 +13,24 @@ extern "C" {
 
 typedef struct oap_planset oap_planset;
 
+/* What one run reads at most. The defaults are far above any real plan (the largest
+ * OAP has a few dozen actions); they stop a hostile or broken file from taking the
+ * machine. An input over a limit is a finding of rule "limit", not a crash. */
+typedef struct oap_load_limits {
+    size_t max_file_bytes;   /* a plan file's size */
+    size_t max_depth;        /* nesting of arrays and objects (jansson stops at 2048) */
+    size_t max_string_bytes; /* one string or key */
+    size_t max_actions;      /* actions of one plan */
+} oap_load_limits;
+
+#define OAP_LOAD_LIMITS_DEFAULT                                                                    \
+    {                                                                                              \
+        (size_t)1 << 30, 2048, (size_t)64 << 20, 10000000                                          \
+    }
+
+/* Sets the limits for the files loaded from now on (the defaults apply until then). */
+void oap_planset_set_limits(oap_planset *set, const oap_load_limits *limits);
+
 int oap_planset_new(oap_planset **out);
 void oap_planset_free(oap_planset *set);
 

@@ -17,6 +17,10 @@ static const oap_rule rules[] = {
     {{"duplicate-id", OAP_SEVERITY_ERROR, "loading",
       "two goals, actions or phases of one plan, or two loaded plans, share an id"},
      NULL},
+    {{"limit", OAP_SEVERITY_ERROR, "loading",
+      "an input exceeds a limit of the run (file size, nesting, string length, actions per "
+      "plan); the defaults are far above any real plan"},
+     NULL},
     {{"bad-ref", OAP_SEVERITY_ERROR, "references",
       "a reference is not in the grammar of FORMAT.md; the text and the position are quoted"},
      oap_check_bad_ref},

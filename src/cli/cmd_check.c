@@ -7,7 +7,9 @@
 #include "load/config.h"
 #include "output.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,10 @@ static void help(void)
            "                         are reported (stale-baseline)\n"
            "  --write-baseline FILE  record the current findings in FILE (then they are\n"
            "                         known for this run too)\n"
+           "  --max-file-size SIZE   limits, far above any real plan by default: a plan\n"
+           "  --max-depth N          file's size (1G), nesting of arrays and objects (2048),\n"
+           "  --max-string SIZE      one string (64M), actions in one plan (10000000); an\n"
+           "  --max-actions N        input over one is a [limit] finding\n"
            "  -q, --quiet            no summary line on standard error\n"
            "  -h, --help             this help\n\n"
            "exit status: 0 nothing at or above --fail-on, 1 findings, 2 trouble (usage,\n"
@@ -85,7 +91,31 @@ typedef struct run_args {
     int fail_on, quiet, no_config;
     format fmt;
     const char *config, *baseline, *write_baseline;
+    oap_load_limits limits;
 } run_args;
+
+/* A count or a size: digits, optionally followed by k, M or G (powers of 1024). */
+static int parse_amount(const char *s, size_t *out)
+{
+    char *end;
+    if (!*s || *s == '-')
+        return -1;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'k' || *end == 'K')
+        shift = 10;
+    else if (*end == 'M')
+        shift = 20;
+    else if (*end == 'G')
+        shift = 30;
+    if (shift)
+        end++;
+    if (end == s || *end || errno || v == 0 || v > (SIZE_MAX >> shift))
+        return -1;
+    *out = (size_t)(v << shift);
+    return 0;
+}
 
 /* Loads the config (given, or found upward) into opts; 0, or EXIT_TROUBLE after saying why. */
 static int load_config(const run_args *a, oap_config **cfg, oap_check_options *opts)
@@ -144,6 +174,7 @@ static int run(const run_args *a, int nplans, char **plans)
     }
     if ((rc = oap_planset_new(&set)) < 0 || (rc = oap_diags_new(&diags)) < 0)
         goto done;
+    oap_planset_set_limits(set, &a->limits);
     for (int i = 0; i < nplans; i++) {
         rc = oap_planset_load_path(set, plans[i], diags);
         if (rc == OAP_EIO) {
@@ -273,17 +304,35 @@ done:
 
 int oap_cmd_check(int argc, char **argv)
 {
-    enum { OPT_FAIL_ON = 256, OPT_FORMAT, OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE };
-    static const struct option longopts[] = {{"fail-on", required_argument, NULL, OPT_FAIL_ON},
-                                             {"format", required_argument, NULL, OPT_FORMAT},
-                                             {"config", required_argument, NULL, OPT_CONFIG},
-                                             {"no-config", no_argument, NULL, OPT_NO_CONFIG},
-                                             {"baseline", required_argument, NULL, OPT_BASELINE},
-                                             {"write-baseline", required_argument, NULL, OPT_WRITE},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    run_args a = {.fail_on = OAP_SEVERITY_ERROR, .fmt = FORMAT_TEXT};
+    enum {
+        OPT_FAIL_ON = 256,
+        OPT_FORMAT,
+        OPT_CONFIG,
+        OPT_NO_CONFIG,
+        OPT_BASELINE,
+        OPT_WRITE,
+        OPT_MAX_FILE,
+        OPT_MAX_DEPTH,
+        OPT_MAX_STRING,
+        OPT_MAX_ACTIONS
+    };
+    static const struct option longopts[] = {
+        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"baseline", required_argument, NULL, OPT_BASELINE},
+        {"write-baseline", required_argument, NULL, OPT_WRITE},
+        {"max-file-size", required_argument, NULL, OPT_MAX_FILE},
+        {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+        {"max-string", required_argument, NULL, OPT_MAX_STRING},
+        {"max-actions", required_argument, NULL, OPT_MAX_ACTIONS},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    run_args a = {.fail_on = OAP_SEVERITY_ERROR,
+                  .fmt = FORMAT_TEXT,
+                  .limits = (oap_load_limits)OAP_LOAD_LIMITS_DEFAULT};
     int c;
     optind = 1;
     opterr = 0;
@@ -320,6 +369,26 @@ int oap_cmd_check(int argc, char **argv)
         case OPT_WRITE:
             a.write_baseline = optarg;
             break;
+        case OPT_MAX_FILE:
+        case OPT_MAX_DEPTH:
+        case OPT_MAX_STRING:
+        case OPT_MAX_ACTIONS: {
+            size_t *limit = c == OPT_MAX_FILE     ? &a.limits.max_file_bytes
+                            : c == OPT_MAX_DEPTH  ? &a.limits.max_depth
+                            : c == OPT_MAX_STRING ? &a.limits.max_string_bytes
+                                                  : &a.limits.max_actions;
+            if (parse_amount(optarg, limit) < 0 || (c == OPT_MAX_DEPTH && *limit > 2048)) {
+                const char *name = "";
+                for (const struct option *o = longopts; o->name; o++)
+                    if (o->val == c)
+                        name = o->name;
+                oap_cli_error("check: --%s takes a positive number (sizes may end in k, M or "
+                              "G%s), not '%s'",
+                              name, c == OPT_MAX_DEPTH ? "; at most 2048" : "", optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        }
         case 'q':
             a.quiet = 1;
             break;

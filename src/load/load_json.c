@@ -38,12 +38,14 @@ enum { POINTER_MAX = 1024 };
 
 typedef struct ctx {
     oap_arena *arena;
+    const oap_load_limits *limits;
     oap_diags *diags;
     oap_where where;
     char pointer[POINTER_MAX];
     size_t plen;
     char what[160]; /* the object being read, in words: "action 2.1" */
     int oom;
+    int reject; /* over a limit: the plan is reported, not checked */
 } ctx;
 
 static int push(ctx *c, const char *segment)
@@ -81,6 +83,15 @@ static void report(ctx *c, const char *rule, oap_severity sev, int at_key, const
     va_end(ap);
 }
 
+/* A string over the limit is reported and left out, as if it were not there. */
+static void too_long(ctx *c, size_t len)
+{
+    report(c, "limit", OAP_SEVERITY_ERROR, 0,
+           "this string is %zu bytes; this run reads strings of at most %zu bytes, so it is "
+           "left out",
+           len, c->limits->max_string_bytes);
+}
+
 static const char *ordinal_suffix(size_t n)
 {
     if (n % 100 >= 11 && n % 100 <= 13)
@@ -116,10 +127,11 @@ static void check_keys(ctx *c, json_t *obj, const char *const *known, const char
         int saved = push(c, key);
         if (near)
             report(c, "unknown-key", OAP_SEVERITY_WARNING, 1,
-                   "unknown key \"%s\" in %s; did you mean \"%s\"?", key, c->what, near);
+                   "unknown key \"%.200s\" in %s; did you mean \"%s\"?", key, c->what, near);
         else
             report(c, "unknown-key", OAP_SEVERITY_WARNING, 1,
-                   "unknown key \"%s\" in %s (keys starting with \"x-\" are free for your own use)",
+                   "unknown key \"%.200s\" in %s (keys starting with \"x-\" are free for your "
+                   "own use)",
                    key, c->what);
         pop(c, saved);
     }
@@ -139,6 +151,12 @@ static const char *get_string(ctx *c, json_t *obj, const char *key)
         int saved = push(c, key);
         report(c, "schema", OAP_SEVERITY_ERROR, 0, "\"%s\" of %s must be a string, not %s", key,
                c->what, oap_json_type_name(v));
+        pop(c, saved);
+        return NULL;
+    }
+    if (json_string_length(v) > c->limits->max_string_bytes) {
+        int saved = push(c, key);
+        too_long(c, json_string_length(v));
         pop(c, saved);
         return NULL;
     }
@@ -202,6 +220,12 @@ static oap_strv get_strv(ctx *c, json_t *obj, const char *key)
             report(c, "schema", OAP_SEVERITY_ERROR, 0,
                    "\"%s\" of %s must hold strings; item %zu is %s", key, c->what, i + 1,
                    oap_json_type_name(item));
+            pop(c, inner);
+            continue;
+        }
+        if (json_string_length(item) > c->limits->max_string_bytes) {
+            int inner = push_index(c, i);
+            too_long(c, json_string_length(item));
             pop(c, inner);
             continue;
         }
@@ -505,6 +529,16 @@ static void read_action(ctx *c, json_t *o, oap_action *a, size_t i)
 static void read_actions(ctx *c, json_t *arr, oap_plan *p, const char *scope)
 {
     size_t n = json_array_size(arr);
+    if (n > c->limits->max_actions) {
+        int saved = push(c, "actions");
+        report(c, "limit", OAP_SEVERITY_ERROR, 0,
+               "%s has %zu actions; this run reads plans of at most %zu actions, so it is "
+               "not checked",
+               scope, n, c->limits->max_actions);
+        pop(c, saved);
+        c->reject = 1;
+        return;
+    }
     oap_strmap seen = OAP_STRMAP_INIT;
     p->actions = oap_arena_alloc(c->arena, (n ? n : 1) * sizeof *p->actions);
     if (!p->actions) {
@@ -605,16 +639,54 @@ static void report_parse_error(ctx *c, const json_error_t *err, const char *text
     c->where.line = c->where.col = 0;
 }
 
-int oap_load_json(oap_model *model, const char *file, unsigned file_index, const char *text,
-                  size_t len, oap_diags *diags, oap_plan **out)
+/* The byte offset where nesting first goes deeper than max, or len when it never does:
+ * one pass over the text, strings skipped. Only run when the limit is below jansson's. */
+static size_t too_deep_at(const char *text, size_t len, size_t max)
 {
-    ctx c = {.arena = &model->arena, .diags = diags};
+    size_t depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = text[i];
+        if (ch == '"') {
+            for (i++; i < len && text[i] != '"'; i++)
+                if (text[i] == '\\')
+                    i++;
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > max)
+                return i;
+        } else if ((ch == ']' || ch == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return len;
+}
+
+int oap_load_json(oap_model *model, const char *file, unsigned file_index, const char *text,
+                  size_t len, const oap_load_limits *limits, oap_diags *diags, oap_plan **out)
+{
+    ctx c = {.arena = &model->arena, .limits = limits, .diags = diags};
     c.where.file = file;
     c.where.file_index = file_index;
     c.pointer[0] = '\0';
     *out = NULL;
 
     size_t bom = oap_load_bom_length(text, len);
+    if (len > limits->max_file_bytes) {
+        c.where.line = c.where.col = 1;
+        report(&c, "limit", OAP_SEVERITY_ERROR, 0,
+               "the file is %zu bytes; this run reads plan files of at most %zu bytes", len,
+               limits->max_file_bytes);
+        return c.oom ? OAP_ENOMEM : 0;
+    }
+    if (limits->max_depth < 2048) {
+        size_t at = too_deep_at(text + bom, len - bom, limits->max_depth);
+        if (at < len - bom) {
+            oap_srcmap_offset(text + bom, len - bom, at, &c.where.line, &c.where.col);
+            report(&c, "limit", OAP_SEVERITY_ERROR, 0,
+                   "arrays and objects nest deeper than %zu here; this run reads no deeper",
+                   limits->max_depth);
+            return c.oom ? OAP_ENOMEM : 0;
+        }
+    }
     json_error_t err;
     json_t *root = json_loadb(text + bom, len - bom, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
@@ -679,7 +751,7 @@ int oap_load_json(oap_model *model, const char *file, unsigned file_index, const
     if ((arr = get_array(&c, root, "actors", "actor objects")))
         read_actors(&c, arr, &plan);
 
-    if (!c.oom && plan.id && plan.priority) {
+    if (!c.oom && !c.reject && plan.id && plan.priority) {
         oap_plan *p = oap_model_add_plan(model);
         if (!p)
             c.oom = 1;

@@ -30,6 +30,7 @@ int oap_planset_new(oap_planset **out)
     oap_planset *set = calloc(1, sizeof *set);
     if (!set)
         return OAP_ENOMEM;
+    set->limits = (oap_load_limits)OAP_LOAD_LIMITS_DEFAULT;
     oap_model_init(&set->model);
     *out = set;
     return 0;
@@ -46,6 +47,11 @@ void oap_planset_free(oap_planset *set)
     free(set->files);
     oap_model_free(&set->model);
     free(set);
+}
+
+void oap_planset_set_limits(oap_planset *set, const oap_load_limits *limits)
+{
+    set->limits = *limits;
 }
 
 const oap_model *oap_planset__model(const oap_planset *set)
@@ -115,8 +121,8 @@ static int check_plan_id(oap_planset *set, const oap_plan *p, oap_diags *diags)
     return 0;
 }
 
-/* Takes ownership of text and loads it as file name. */
-static int add_source(oap_planset *set, const char *name, char *text, size_t len, oap_diags *diags)
+/* Lists a file of the run; takes ownership of text. Returns its index, or OAP_ENOMEM. */
+static int append_source(oap_planset *set, const char *name, char *text, size_t len)
 {
     if (set->nfiles == set->cap) {
         size_t cap = set->cap ? set->cap * 2 : 8;
@@ -136,13 +142,29 @@ static int add_source(oap_planset *set, const char *name, char *text, size_t len
     }
     src->text = text;
     src->len = len;
-    src->bom = oap_load_bom_length(text, len);
-    unsigned index = (unsigned)set->nfiles++;
+    src->bom = text ? oap_load_bom_length(text, len) : 0;
+    return (int)set->nfiles++;
+}
 
+/* Takes ownership of text and loads it as file name. A file's text is let go once its
+ * plan is built (locating reads it again, if it has findings); standard input and
+ * buffers cannot be read again and are kept. */
+static int add_source(oap_planset *set, const char *name, char *text, size_t len, int keep,
+                      oap_diags *diags)
+{
+    int index = append_source(set, name, text, len);
+    if (index < 0)
+        return index;
+    oap_source *src = &set->files[index];
     oap_plan *plan;
-    int rc = oap_load_json(&set->model, src->path, index, text, len, diags, &plan);
+    int rc = oap_load_json(&set->model, src->path, (unsigned)index, text, len, &set->limits, diags,
+                           &plan);
     if (rc == 0 && plan)
         rc = check_plan_id(set, plan, diags);
+    if (!keep) {
+        free(src->text);
+        src->text = NULL;
+    }
     return rc;
 }
 
@@ -154,6 +176,18 @@ static int already_loaded(const oap_planset *set, const char *path)
     return 0;
 }
 
+/* A file over the size limit is listed in the run and reported, never read. */
+static int add_too_large(oap_planset *set, const char *path, size_t size, oap_diags *diags)
+{
+    int index = append_source(set, path, NULL, 0);
+    if (index < 0)
+        return index;
+    oap_where w = {.file = path, .file_index = (unsigned)index, .line = 1, .col = 1};
+    return oap_diags_add(diags, "limit", OAP_SEVERITY_ERROR, &w,
+                         "the file is %zu bytes; this run reads plan files of at most %zu bytes",
+                         size, set->limits.max_file_bytes);
+}
+
 static int load_file(oap_planset *set, const char *path, oap_diags *diags)
 {
     if (already_loaded(set, path))
@@ -163,6 +197,13 @@ static int load_file(oap_planset *set, const char *path, oap_diags *diags)
         set_error(set, "cannot read '%s': %s", path, strerror(errno));
         return OAP_EIO;
     }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size > set->limits.max_file_bytes) {
+        /* Not read at all: reported from the size alone. */
+        fclose(f);
+        return add_too_large(set, path, (size_t)st.st_size, diags);
+    }
     size_t len;
     char *text = read_stream(f, &len);
     int e = errno;
@@ -171,7 +212,7 @@ static int load_file(oap_planset *set, const char *path, oap_diags *diags)
         set_error(set, "cannot read '%s': %s", path, strerror(e));
         return e == ENOMEM ? OAP_ENOMEM : OAP_EIO;
     }
-    return add_source(set, path, text, len, diags);
+    return add_source(set, path, text, len, 0, diags);
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -282,7 +323,7 @@ int oap_planset_load_path(oap_planset *set, const char *path, oap_diags *diags)
             set_error(set, "cannot read standard input: %s", strerror(errno));
             return OAP_EIO;
         }
-        return add_source(set, "-", text, len, diags);
+        return add_source(set, "-", text, len, 1, diags);
     }
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -302,7 +343,19 @@ int oap_planset_load_buffer(oap_planset *set, const char *name, const char *text
         return OAP_ENOMEM;
     memcpy(copy, text, len);
     copy[len] = '\0';
-    return add_source(set, name, copy, len, diags);
+    return add_source(set, name, copy, len, 1, diags);
+}
+
+/* The text of a file again, to locate its findings; NULL when it cannot be read (the
+ * findings then point at its start). */
+static char *reread(const oap_source *src, size_t *len)
+{
+    FILE *f = fopen(src->path, "rb");
+    if (!f)
+        return NULL;
+    char *text = read_stream(f, len);
+    fclose(f);
+    return text;
 }
 
 int oap_planset_locate(oap_planset *set, oap_diags *diags)
@@ -313,31 +366,34 @@ int oap_planset_locate(oap_planset *set, oap_diags *diags)
         size_t n = oap_diags__unlocated(diags, (unsigned)i, &q);
         if (n == (size_t)-1)
             return OAP_ENOMEM;
-        if (n > 0 && src->text) {
-            oap_srcmap_query *sq = calloc(n, sizeof *sq);
-            if (!sq) {
-                free(q);
-                return OAP_ENOMEM;
-            }
-            for (size_t k = 0; k < n; k++)
-                sq[k] = (oap_srcmap_query){q[k].pointer, q[k].at_key, q[k].offset, 0, 0};
-            int rc = oap_srcmap_locate(src->text + src->bom, src->len - src->bom, sq, n);
-            for (size_t k = 0; k < n; k++) {
-                /* Not found cannot happen for pointers the loader built from the same
-                 * text; point at the file's start rather than print line 0. */
-                q[k].line = sq[k].line ? sq[k].line : 1;
-                q[k].col = sq[k].line ? sq[k].col : 1;
-            }
-            free(sq);
-            if (rc < 0) {
-                free(q);
-                return rc;
-            }
-            oap_diags__set_locations(diags, q, n);
+        char *text = src->text;
+        size_t len = src->len;
+        if (n > 0 && !text)
+            text = reread(src, &len);
+        size_t bom = text ? oap_load_bom_length(text, len) : 0;
+        oap_srcmap_query *sq = n > 0 ? calloc(n, sizeof *sq) : NULL;
+        int rc = n > 0 && !sq ? OAP_ENOMEM : 0;
+        for (size_t k = 0; k < n && sq; k++)
+            sq[k] = (oap_srcmap_query){q[k].pointer, q[k].at_key, q[k].offset, 0, 0};
+        if (sq && text)
+            rc = oap_srcmap_locate(text + bom, len - bom, sq, n);
+        for (size_t k = 0; k < n && sq; k++) {
+            /* Not found cannot happen for pointers the loader built from the same text
+             * (unless the file changed meanwhile); point at the file's start rather than
+             * print line 0. */
+            q[k].line = sq[k].line ? sq[k].line : 1;
+            q[k].col = sq[k].line ? sq[k].col : 1;
         }
+        if (sq && rc == 0)
+            oap_diags__set_locations(diags, q, n);
+        free(sq);
         free(q);
+        if (text != src->text)
+            free(text);
         free(src->text);
         src->text = NULL;
+        if (rc < 0)
+            return rc;
     }
     return 0;
 }

@@ -7,13 +7,15 @@
 
 typedef struct oap_source {
     char *path;
-    char *text; /* kept until findings are located */
+    char *text; /* standard input and buffers: kept until findings are located; files are
+                 * read again then, only if they have findings to locate */
     size_t len;
     size_t bom; /* bytes of byte-order mark skipped before the JSON */
 } oap_source;
 
 struct oap_planset {
     oap_model model;
+    oap_load_limits limits;
     oap_source *files;
     size_t nfiles, cap;
     char error[512];

@@ -116,6 +116,13 @@ ERR
 expect "refs unreadable" 1 "$empty" "$tmp/refs4" -- "$bin" refs "SG 1, blah, 2.1"
 expect "refs without text" 2 "$empty" - -- "$bin" refs
 
+# Limits: an input over one is a [limit] finding (exit 1), a bad limit is trouble.
+size=$(wc -c <2012-C.oap.json)
+printf '2012-C.oap.json:1:1: error: the file is %s bytes; this run reads plan files of at most 1024 bytes [limit]\n' "$size" >"$tmp/limit.out"
+expect "--max-file-size" 1 "$tmp/limit.out" - -- "$bin" check -q --max-file-size 1k 2012-C.oap.json
+expect "--max-depth too deep for jansson" 2 "$empty" - -- "$bin" check -q --max-depth 5000 2012-C.oap.json
+expect "--max-actions not a number" 2 "$empty" - -- "$bin" check -q --max-actions many 2012-C.oap.json
+
 # Help and version go to standard output and exit 0.
 expect "--help" 0 - "$empty" -- "$bin" --help
 grep -q '^usage: oapgraph COMMAND' "$tmp/out" && pass=$((pass + 1)) ||
