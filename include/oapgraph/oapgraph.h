@@ -7,6 +7,7 @@
 #include "oapgraph/plan.h"
 #include "oapgraph/check.h"
 #include "oapgraph/report.h"
+#include "oapgraph/emit.h"
 
 #ifdef __cplusplus
 extern "C" {

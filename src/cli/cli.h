@@ -20,6 +20,7 @@ int oap_cmd_check(int argc, char **argv);
 int oap_cmd_schema(int argc, char **argv);
 int oap_cmd_refs(int argc, char **argv);
 int oap_cmd_import(int argc, char **argv);
+int oap_cmd_dot(int argc, char **argv);
 int oap_cmd_tasking(int argc, char **argv);
 int oap_cmd_impact(int argc, char **argv);
 int oap_cmd_deps(int argc, char **argv);

@@ -8,6 +8,7 @@
 
 static const oap_command commands[] = {
     {"check", oap_cmd_check, "run every rule over plans, print findings"},
+    {"dot", oap_cmd_dot, "draw plans as a diagram: DOT, or SVG, PNG, PDF through Graphviz"},
     {"import", oap_cmd_import, "turn an OAP table (TSV, CSV, Council text) into a plan file"},
     {"refs", oap_cmd_refs, "show how a table cell such as \"SG 1, SGs in priority B\" reads"},
     {"schema", oap_cmd_schema, "print the JSON Schema of the plan format"},

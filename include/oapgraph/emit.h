@@ -1,0 +1,79 @@
+/* emit.h: draw loaded plans as diagrams: DOT, or SVG, PNG and PDF laid out by Graphviz. */
+#ifndef OAPGRAPH_EMIT_H
+#define OAPGRAPH_EMIT_H
+
+#include "oapgraph/diag.h"
+#include "oapgraph/plan.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum oap_emit_view {
+    /* One cluster per strategic goal, actions as nodes, cross-references, needs, links
+     * to other priorities and declared overlaps. */
+    OAP_EMIT_VIEW_PLAN,
+    /* One cluster per plan with only what links across plans, and the declared
+     * overlaps. */
+    OAP_EMIT_VIEW_OVERLAP,
+    /* The actions one actor leads (bold) or joins, by plan and goal. */
+    OAP_EMIT_VIEW_ACTOR
+} oap_emit_view;
+
+typedef enum oap_emit_format {
+    OAP_EMIT_DOT, /* DOT as cgraph writes it, not laid out */
+    OAP_EMIT_SVG, /* laid out by Graphviz's dot, rendered in-process */
+    OAP_EMIT_PNG,
+    OAP_EMIT_PDF
+} oap_emit_format;
+
+typedef struct oap_emit_options {
+    unsigned version; /* OAP_EMIT_OPTIONS_VERSION */
+    oap_emit_view view;
+    const char *actor; /* OAP_EMIT_VIEW_ACTOR: the actor, as plans write it ("HU") */
+    /* Keep only the nodes within depth links of this reference (the grammar of
+     * FORMAT.md: "2.1", "SG2", "2012-F:3.1", "B:*"); NULL keeps everything. */
+    const char *focus;
+    unsigned depth;
+    /* Colour the nodes and edges these findings are about, by severity, with the rule
+     * ids in their tooltips; NULL colours nothing. */
+    const oap_diags *findings;
+    oap_emit_format format;
+    /* Laying out takes time that grows faster than the diagram: above this many nodes
+     * SVG, PNG and PDF are refused with OAP_ELIMIT (0: no limit). DOT has no limit. */
+    size_t max_layout_nodes;
+} oap_emit_options;
+
+#define OAP_EMIT_OPTIONS_VERSION 1
+#define OAP_EMIT_OPTIONS_INIT                                                                      \
+    {                                                                                              \
+        OAP_EMIT_OPTIONS_VERSION, OAP_EMIT_VIEW_PLAN, NULL, NULL, 1, NULL, OAP_EMIT_DOT, 500       \
+    }
+
+/* What a diagram holds, and why it could not be made. */
+typedef struct oap_emit_result {
+    size_t nodes, edges, clusters; /* as drawn; also set when the layout was refused */
+    char message[512];             /* for OAP_EINVAL, OAP_ELIMIT, OAP_EIO */
+} oap_emit_result;
+
+/* Draws the plans of set as opts says and writes the diagram to out. Returns 0;
+ * OAP_EINVAL when the focus or the actor names nothing in the plans; OAP_ELIMIT when the
+ * diagram is too big to lay out (result says how big); OAP_EIO when Graphviz cannot lay
+ * out or render it (no plugin for the format) or writing to out fails; OAP_ENOMEM.
+ * result (may be NULL) tells what was drawn and why it failed. Nothing is written to out
+ * unless the whole diagram was made. */
+int oap_emit_write(FILE *out, const oap_planset *set, const oap_emit_options *opts,
+                   oap_emit_result *result);
+
+/* Roughly how many seconds Graphviz's dot takes to lay out a diagram with this many
+ * nodes and edges (measured on the build machine, growing about with the cube of the
+ * size): for a warning before a long layout. */
+double oap_emit_layout_seconds(size_t nodes, size_t edges);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

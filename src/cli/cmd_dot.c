@@ -1,0 +1,303 @@
+/* cmd_dot: draw plans as a diagram: DOT, or SVG, PNG, PDF laid out by Graphviz. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+
+#include "oapgraph/emit.h"
+#include "oapgraph/oapgraph.h"
+#include "load/config.h"
+#include "output.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void help(void)
+{
+    printf("usage: oapgraph dot [OPTIONS] PLAN...\n\n"
+           "Draws plan files (and every *.oap.json below a folder; '-' reads standard input)\n"
+           "as one diagram: DOT by default, or SVG, PNG or PDF laid out by Graphviz.\n\n"
+           "options:\n"
+           "  --view VIEW       plan (default): goals as clusters, actions as nodes,\n"
+           "                    cross-references dashed, needs as arrows, links to other\n"
+           "                    priorities and declared overlaps;\n"
+           "                    overlap: one cluster per plan, only what links across plans;\n"
+           "                    actor=CODE: the actions CODE leads (bold) and joins\n"
+           "  --focus REF       keep only what is within --depth links of REF (\"2.1\", \"SG2\",\n"
+           "                    \"2012-F:3.1\", \"B:*\")\n"
+           "  --depth N         links from --focus to keep (default 1)\n"
+           "  --highlight       run the checks and colour what has findings: red errors,\n"
+           "                    orange warnings, blue info; the tooltips name the rules\n"
+           "  --config FILE     for --highlight: rule severities (default: " OAP_CONFIG_NAME "\n"
+           "                    here or in a folder above)\n"
+           "  --no-config       read no config file\n"
+           "  -T FORMAT         dot (default), svg, png or pdf; without -T, taken from the\n"
+           "                    -o file's extension (.dot, .gv, .svg, .png, .pdf)\n"
+           "  -o FILE           write to FILE (atomically; never over an input plan)\n"
+           "                    instead of standard output\n"
+           "  --force           lay out even a diagram of more than 500 nodes\n"
+           "  -h, --help        this help\n\n"
+           "Every diagram carries the plans' classification markings as a banner at the top\n"
+           "and at the bottom.\n\n"
+           "exit status: 0 written, 2 trouble (usage, unreadable file, unknown focus or actor,\n"
+           "a diagram too big to lay out, failed write).\n");
+}
+
+typedef struct dot_args {
+    oap_emit_options emit;
+    int highlight, no_config, format_given;
+    const char *config, *output;
+} dot_args;
+
+static int parse_view(const char *s, dot_args *a)
+{
+    if (strcmp(s, "plan") == 0) {
+        a->emit.view = OAP_EMIT_VIEW_PLAN;
+    } else if (strcmp(s, "overlap") == 0) {
+        a->emit.view = OAP_EMIT_VIEW_OVERLAP;
+    } else if (strncmp(s, "actor=", 6) == 0 && s[6]) {
+        a->emit.view = OAP_EMIT_VIEW_ACTOR;
+        a->emit.actor = s + 6;
+    } else {
+        oap_cli_error("dot: --view takes plan, overlap or actor=CODE (as actor=HU), not '%s'", s);
+        return -1;
+    }
+    return 0;
+}
+
+static int parse_format(const char *s, oap_emit_format *f)
+{
+    static const char *const names[] = {"dot", "svg", "png", "pdf", "gv"};
+    static const oap_emit_format formats[] = {OAP_EMIT_DOT, OAP_EMIT_SVG, OAP_EMIT_PNG,
+                                              OAP_EMIT_PDF, OAP_EMIT_DOT};
+    for (int i = 0; i < 5; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *f = formats[i];
+            return 0;
+        }
+    return -1;
+}
+
+/* The findings --highlight colours: loader findings and every rule, with the config's
+ * severities, as 'oapgraph check' reports them. */
+static int run_checks(const dot_args *a, oap_planset *set, oap_diags *diags)
+{
+    char err[1024];
+    char *found = NULL;
+    oap_config *cfg = NULL;
+    oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
+    const char *path = a->config;
+    if (!path && !a->no_config) {
+        if (oap_config_find(&found) < 0)
+            return OAP_ENOMEM;
+        path = found;
+    }
+    int rc = path ? oap_config_read(&cfg, path, err, sizeof err) : 0;
+    free(found);
+    if (rc == OAP_EIO || rc == OAP_EINVAL) {
+        oap_cli_error("%s", err);
+        return rc;
+    }
+    if (rc == 0) {
+        if (cfg)
+            oap_config_apply(cfg, &opts);
+        rc = oap_check_run(set, diags, &opts);
+    }
+    oap_config_free(cfg);
+    return rc;
+}
+
+static int run(dot_args *a, int nplans, char **plans)
+{
+    int status = EXIT_TROUBLE, rc = 0;
+    oap_planset *set = NULL;
+    oap_diags *diags = NULL;
+    oap_output out;
+    int opened = 0;
+
+    if ((rc = oap_planset_new(&set)) < 0 || (rc = oap_diags_new(&diags)) < 0)
+        goto done;
+    for (int i = 0; i < nplans; i++) {
+        rc = oap_planset_load_path(set, plans[i], diags);
+        if (rc == OAP_EIO) {
+            /* A diagram without one of the plans asked for would mislead. */
+            oap_cli_error("%s", oap_planset_error(set));
+            rc = 0;
+            goto done;
+        }
+        if (rc < 0)
+            goto done;
+    }
+    size_t errors = oap_diags_count_at_least(diags, OAP_SEVERITY_ERROR);
+    if (errors)
+        oap_cli_error("dot: the plans have %zu error%s; the diagram shows what could be read "
+                      "(see 'oapgraph check')",
+                      errors, errors == 1 ? "" : "s");
+    if (oap_planset_plan_count(set) == 0) {
+        oap_cli_error("dot: no plan could be read, nothing to draw");
+        goto done;
+    }
+    if (a->highlight) {
+        if ((rc = run_checks(a, set, diags)) == OAP_EIO || rc == OAP_EINVAL) {
+            rc = 0;
+            goto done;
+        }
+        if (rc < 0)
+            goto done;
+        a->emit.findings = diags;
+    }
+    if (a->emit.format == OAP_EMIT_PNG || a->emit.format == OAP_EMIT_PDF) {
+        if ((!a->output || strcmp(a->output, "-") == 0) && isatty(STDOUT_FILENO)) {
+            oap_cli_error("dot: not writing %s to a terminal; give -o FILE",
+                          a->emit.format == OAP_EMIT_PNG ? "PNG" : "PDF");
+            goto done;
+        }
+    }
+    if (oap_output_open(&out, a->output, set) < 0)
+        goto done;
+    opened = 1;
+    oap_emit_result res;
+    errno = 0;
+    rc = oap_emit_write(out.f, set, &a->emit, &res);
+    switch (rc) {
+    case 0:
+        break;
+    case OAP_EINVAL:
+        oap_cli_error("dot: %s", res.message);
+        rc = 0;
+        goto done;
+    case OAP_ELIMIT:
+        oap_cli_error("dot: %s.\n  Narrow it with --focus REF --depth N or --view overlap, write "
+                      "DOT (-T dot, no layout), or lay it out anyway with --force.",
+                      res.message);
+        rc = 0;
+        goto done;
+    case OAP_EIO:
+        if (ferror(out.f))
+            oap_cli_error("cannot write '%s': %s", out.path ? out.path : "standard output",
+                          strerror(errno));
+        else
+            oap_cli_error("dot: %s", res.message);
+        rc = 0;
+        goto done;
+    default:
+        goto done;
+    }
+    opened = 0;
+    if (oap_output_commit(&out) < 0)
+        goto done;
+    status = EXIT_CLEAN;
+done:
+    if (opened)
+        oap_output_abort(&out);
+    if (rc < 0)
+        oap_cli_error("dot: %s", oap_strerror(rc));
+    oap_diags_free(diags);
+    oap_planset_free(set);
+    return status;
+}
+
+int oap_cmd_dot(int argc, char **argv)
+{
+    enum {
+        OPT_VIEW = 256,
+        OPT_FOCUS,
+        OPT_DEPTH,
+        OPT_HIGHLIGHT,
+        OPT_CONFIG,
+        OPT_NO_CONFIG,
+        OPT_FORCE
+    };
+    static const struct option longopts[] = {{"view", required_argument, NULL, OPT_VIEW},
+                                             {"focus", required_argument, NULL, OPT_FOCUS},
+                                             {"depth", required_argument, NULL, OPT_DEPTH},
+                                             {"highlight", no_argument, NULL, OPT_HIGHLIGHT},
+                                             {"config", required_argument, NULL, OPT_CONFIG},
+                                             {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+                                             {"force", no_argument, NULL, OPT_FORCE},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    dot_args a;
+    memset(&a, 0, sizeof a);
+    a.emit = (oap_emit_options)OAP_EMIT_OPTIONS_INIT;
+    int depth_given = 0, c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "T:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_VIEW:
+            if (parse_view(optarg, &a) < 0)
+                return EXIT_TROUBLE;
+            break;
+        case OPT_FOCUS:
+            a.emit.focus = optarg;
+            break;
+        case OPT_DEPTH: {
+            char *end;
+            errno = 0;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (!*optarg || *end || optarg[0] == '-' || errno || n > 1000000) {
+                oap_cli_error("dot: --depth takes a number of links, 0 to 1000000, not '%s'",
+                              optarg);
+                return EXIT_TROUBLE;
+            }
+            a.emit.depth = (unsigned)n;
+            depth_given = 1;
+            break;
+        }
+        case OPT_HIGHLIGHT:
+            a.highlight = 1;
+            break;
+        case OPT_CONFIG:
+            a.config = optarg;
+            break;
+        case OPT_NO_CONFIG:
+            a.no_config = 1;
+            break;
+        case OPT_FORCE:
+            a.emit.max_layout_nodes = 0;
+            break;
+        case 'T':
+            if (parse_format(optarg, &a.emit.format) < 0) {
+                oap_cli_error("dot: -T takes dot, svg, png or pdf, not '%s'", optarg);
+                return EXIT_TROUBLE;
+            }
+            a.format_given = 1;
+            break;
+        case 'o':
+            a.output = optarg;
+            break;
+        case 'h':
+            help();
+            return oap_cli_finish_stdout(EXIT_CLEAN);
+        default:
+            if (optopt >= OPT_VIEW || optopt == 'T' || optopt == 'o')
+                oap_cli_error("dot: option '%s' needs a value; see 'oapgraph dot --help'",
+                              argv[optind - 1]);
+            else
+                oap_cli_error("dot: unknown option '%s'; see 'oapgraph dot --help'",
+                              argv[optind - 1]);
+            return EXIT_TROUBLE;
+        }
+    }
+    if (depth_given && !a.emit.focus) {
+        oap_cli_error("dot: --depth needs --focus REF");
+        return EXIT_TROUBLE;
+    }
+    if (a.config && a.no_config) {
+        oap_cli_error("dot: --config and --no-config exclude each other");
+        return EXIT_TROUBLE;
+    }
+    if (!a.format_given && a.output) {
+        const char *dot = strrchr(a.output, '.');
+        if (dot && !strchr(dot, '/'))
+            parse_format(dot + 1, &a.emit.format);
+    }
+    if (optind >= argc) {
+        oap_cli_error("dot: no plan given; see 'oapgraph dot --help'");
+        return EXIT_TROUBLE;
+    }
+    return oap_cli_finish_stdout(run(&a, argc - optind, argv + optind));
+}

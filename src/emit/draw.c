@@ -1,0 +1,980 @@
+/* draw: a diagram as a cgraph graph; DOT through agwrite, SVG/PNG/PDF through gvc. */
+#include "oapgraph/emit.h"
+
+#include "diagram.h"
+#include "ids.h"
+#include "load/planset.h"
+#include "oapgraph/common.h"
+#include "text.h"
+
+#include <cgraph.h>
+#include <gvc.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Colours: findings by severity (info, warning, error), their fills, the banner. */
+static const char *const severity_color[3] = {"#1f5fbf", "#d06000", "#c00000"};
+static const char *const severity_fill[3] = {"#e3edfb", "#fff0dc", "#fde2e2"};
+#define BANNER_COLOR "#a00000"
+#define LINK_COLOR "#7a3fa0"
+#define FONT "DejaVu Sans"
+
+/* Label sizes: characters per line and lines. */
+#define ACTION_WIDTH 34
+#define ACTION_LINES 4
+#define GOAL_WIDTH 44
+#define GOAL_LINES 2
+#define PHASE_WIDTH 22
+#define PHASE_LINES 3
+
+typedef struct drawer {
+    const oap_diagram *d;
+    const oap_graph *g;
+    const oap_emit_options *opts;
+    Agraph_t *G, *frame;
+    Agraph_t **plan_cluster; /* per plan, NULL when not drawn */
+    Agraph_t **goal_cluster; /* per view node of a goal drawn as a cluster */
+    Agnode_t **node;         /* per view node */
+    uint32_t *first_link;    /* per graph node: its first link, OAP_NONE */
+    int plan_clusters;       /* plans drawn as clusters */
+    size_t clusters;
+    oap_sbuf a, b; /* scratch: labels and tooltips */
+    int rc;        /* first failure */
+} drawer;
+
+/* Plain strings (names, tooltips, fixed values) never hold '<'; HTML labels always start
+ * with it. cgraph keeps one copy of equal strings and would otherwise let the two kinds
+ * mix (issue 10); this keeps them apart by construction. */
+static void set_plain(drawer *w, void *obj, const char *attr, const char *value)
+{
+    if (w->rc)
+        return;
+    if (strchr(value, '<') || agsafeset(obj, (char *)attr, (char *)value, (char *)"") != 0)
+        w->rc = OAP_ENOMEM;
+}
+
+static void set_html(drawer *w, void *obj, const char *attr, const oap_sbuf *html)
+{
+    if (w->rc)
+        return;
+    if (html->oom || html->len == 0 || html->s[0] != '<') {
+        w->rc = OAP_ENOMEM;
+        return;
+    }
+    char *h = agstrdup_html(agroot(obj), html->s);
+    if (!h || !aghtmlstr(h) || agsafeset(obj, (char *)attr, h, (char *)"") != 0)
+        w->rc = OAP_ENOMEM;
+    if (h)
+        agstrfree(agroot(obj), h);
+}
+
+/* Tooltip text: plan text escaped for an escString attribute. */
+static void tip(oap_sbuf *b, const char *text)
+{
+    oap_emit__escape(b, text, OAP_EMIT_TOOLTIP);
+}
+
+static void html(oap_sbuf *b, const char *text)
+{
+    oap_emit__escape(b, text, OAP_EMIT_HTML);
+}
+
+static void tip_list(oap_sbuf *b, const char *what, const oap_strv *list)
+{
+    if (!list->n)
+        return;
+    oap_sbuf_printf(b, "&#10;%s: ", what);
+    for (uint32_t i = 0; i < list->n; i++) {
+        if (i)
+            oap_sbuf_puts(b, ", ");
+        tip(b, list->items[i]);
+    }
+}
+
+/* "&#10;&#10;findings:&#10;warning [rule] message" for each finding in a chain. */
+static void tip_findings(const oap_diagram *d, oap_sbuf *b, uint32_t f)
+{
+    if (f == OAP_NONE)
+        return;
+    oap_sbuf_puts(b, "&#10;&#10;findings:");
+    for (; f != OAP_NONE; f = d->findings[f].next) {
+        const oap_diag *diag = d->findings[f].diag;
+        oap_sbuf_printf(b, "&#10;%s [", oap_severity_name(diag->severity));
+        tip(b, diag->rule);
+        oap_sbuf_puts(b, "] ");
+        tip(b, diag->message);
+    }
+}
+
+static void highlight(drawer *w, void *obj, int severity, int is_node)
+{
+    if (severity < 0 || severity > 2)
+        return;
+    set_plain(w, obj, "color", severity_color[severity]);
+    set_plain(w, obj, "penwidth", "2.5");
+    if (is_node)
+        set_plain(w, obj, "fillcolor", severity_fill[severity]);
+    else
+        set_plain(w, obj, "fontcolor", severity_color[severity]);
+}
+
+/* A name for a node: its reference, qualified by plan ("2012-C:2.1"), escaped; unique. */
+static Agnode_t *make_node(drawer *w, Agraph_t *in, uint32_t k)
+{
+    char ref[200];
+    const oap_dnode *n = &w->d->nodes[k];
+    if (n->gnode != OAP_NONE && w->g->nodes[n->gnode].kind == OAP_NODE_PLAN)
+        snprintf(ref, sizeof ref, "%s", oap_graph_plan(w->g, n->gnode)->id);
+    else
+        oap_emit__diagram_name(w->d, k, OAP_EMIT_QUALIFIED, ref, sizeof ref);
+    oap_sbuf_reset(&w->a);
+    oap_emit__escape(&w->a, ref, OAP_EMIT_NAME);
+    if (w->a.oom) {
+        w->rc = OAP_ENOMEM;
+        return NULL;
+    }
+    /* Ids repeated across a plan (a duplicate-id finding) still get a node each. */
+    if (agnode(w->G, w->a.s, 0))
+        oap_sbuf_printf(&w->a, " ~%u", k);
+    Agnode_t *node = w->a.oom ? NULL : agnode(in, w->a.s, 1);
+    if (!node)
+        w->rc = OAP_ENOMEM;
+    return node;
+}
+
+/* The goals an action refers to in its own plan: a line of its label in the plan view. */
+static void goal_refs_line(drawer *w, oap_sbuf *b, uint32_t action)
+{
+    const oap_graph *g = w->g;
+    int count = 0;
+    for (uint32_t li = w->first_link[action]; li != OAP_NONE && li < g->nlinks; li++) {
+        const oap_link *l = &g->links[li];
+        if (l->action != action)
+            break;
+        if (l->status != OAP_LINK_RESOLVED || g->nodes[l->to].kind != OAP_NODE_GOAL ||
+            g->nodes[l->to].plan != g->nodes[action].plan || l->to == g->nodes[action].owner)
+            continue;
+        int seen = 0;
+        for (uint32_t lj = w->first_link[action]; lj < li; lj++)
+            if (g->links[lj].to == l->to && g->links[lj].status == OAP_LINK_RESOLVED)
+                seen = 1;
+        if (seen)
+            continue;
+        oap_sbuf_puts(b, count++ ? ", "
+                                 : "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
+                                   "POINT-SIZE=\"8\" COLOR=\"#555555\">refers to ");
+        html(b, oap_graph_goal(g, l->to)->id);
+    }
+    if (count)
+        oap_sbuf_puts(b, "</FONT></TD></TR>");
+}
+
+static void draw_action(drawer *w, uint32_t k, Agraph_t *in)
+{
+    const oap_diagram *d = w->d;
+    const oap_dnode *n = &d->nodes[k];
+    const oap_action *act = oap_graph_action(w->g, n->gnode);
+    Agnode_t *node = w->node[k] = make_node(w, in, k);
+    if (!node)
+        return;
+    oap_sbuf *b = &w->a;
+    oap_sbuf_reset(b);
+    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
+                     "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><B>");
+    html(b, act->id);
+    oap_sbuf_puts(b, "</B>");
+    if (act->leaders.n) {
+        oap_sbuf_puts(b, "  <FONT POINT-SIZE=\"8\" COLOR=\"#444444\">");
+        for (uint32_t i = 0; i < act->leaders.n && i < 4; i++) {
+            if (i)
+                oap_sbuf_puts(b, ", ");
+            html(b, act->leaders.items[i]);
+        }
+        if (act->leaders.n > 4)
+            oap_sbuf_puts(b, ", \xE2\x80\xA6");
+        oap_sbuf_puts(b, "</FONT>");
+    }
+    oap_sbuf_puts(b, "</TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+    oap_emit__wrapped(b, act->title, ACTION_WIDTH, ACTION_LINES);
+    oap_sbuf_puts(b, "</TD></TR>");
+    if (n->role == OAP_ROLE_GROUP) {
+        oap_sbuf_puts(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">"
+                         "takes part as one of All MS</FONT></TD></TR>");
+    }
+    if (d->kind != OAP_EMIT_VIEW_OVERLAP)
+        goal_refs_line(w, b, n->gnode);
+    if (act->nphases) {
+        oap_sbuf_puts(b, "<TR><TD><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
+                         "CELLPADDING=\"2\"><TR>");
+        for (uint32_t p = 0; p < act->nphases; p++) {
+            oap_sbuf_printf(b,
+                            "<TD PORT=\"p%u\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+                            "<FONT POINT-SIZE=\"8\"><B>phase ",
+                            p + 1);
+            html(b, act->phases[p].id);
+            oap_sbuf_puts(b, "</B>");
+            if (act->phases[p].timing) {
+                oap_sbuf_puts(b, "<BR ALIGN=\"LEFT\"/>");
+                oap_emit__wrapped(b, act->phases[p].timing, PHASE_WIDTH, PHASE_LINES);
+            }
+            oap_sbuf_puts(b, "</FONT></TD>");
+        }
+        oap_sbuf_puts(b, "</TR></TABLE></TD></TR>");
+    }
+    oap_sbuf_puts(b, "</TABLE>");
+    set_html(w, node, "label", b);
+
+    oap_sbuf *t = &w->b;
+    oap_sbuf_reset(t);
+    tip(t, act->id);
+    oap_sbuf_puts(t, ": ");
+    tip(t, act->title);
+    tip_list(t, "leaders", &act->leaders);
+    tip_list(t, "participants", &act->participants);
+    if (act->timing) {
+        oap_sbuf_puts(t, "&#10;timing: ");
+        tip(t, act->timing);
+    }
+    for (uint32_t p = 0; p < act->nphases; p++) {
+        oap_sbuf_puts(t, "&#10;phase ");
+        tip(t, act->phases[p].id);
+        if (act->phases[p].timing) {
+            oap_sbuf_puts(t, ": ");
+            tip(t, act->phases[p].timing);
+        }
+    }
+    tip_findings(d, t, n->finding);
+    set_plain(w, node, "tooltip", t->oom ? "" : oap_sbuf_str(t));
+    if (t->oom)
+        w->rc = OAP_ENOMEM;
+    if (n->role == OAP_ROLE_LEADS)
+        set_plain(w, node, "style", "rounded,bold");
+    else if (n->role == OAP_ROLE_GROUP)
+        set_plain(w, node, "style", "rounded,dashed");
+    if (n->severity >= 0) {
+        set_plain(w, node, "style",
+                  n->role == OAP_ROLE_LEADS ? "rounded,bold,filled" : "rounded,filled");
+        highlight(w, node, n->severity, 1);
+    } else if (n->role == OAP_ROLE_LEADS) {
+        set_plain(w, node, "penwidth", "2.5");
+    }
+    if (k == d->focus)
+        set_plain(w, node, "peripheries", "2");
+}
+
+static void draw_plan_node(drawer *w, uint32_t k, Agraph_t *in)
+{
+    const oap_dnode *n = &w->d->nodes[k];
+    const oap_plan *plan = oap_graph_plan(w->g, n->gnode);
+    Agnode_t *node = w->node[k] = make_node(w, in, k);
+    if (!node)
+        return;
+    oap_sbuf *b = &w->a;
+    oap_sbuf_reset(b);
+    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
+                     "<TR><TD><B>");
+    html(b, plan->id);
+    oap_sbuf_puts(b, "</B></TD></TR><TR><TD>priority ");
+    html(b, plan->priority);
+    oap_sbuf_puts(b, ": ");
+    oap_emit__wrapped(b, plan->title, ACTION_WIDTH, 2);
+    oap_sbuf_puts(b, "</TD></TR>");
+    if (plan->year || plan->driver) {
+        oap_sbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"8\">");
+        if (plan->year)
+            oap_sbuf_printf(b, "%d", plan->year);
+        if (plan->year && plan->driver)
+            oap_sbuf_puts(b, " \xC2\xB7 ");
+        if (plan->driver) {
+            oap_sbuf_puts(b, "driver ");
+            html(b, plan->driver);
+        }
+        oap_sbuf_puts(b, "</FONT></TD></TR>");
+    }
+    oap_sbuf_puts(b, "</TABLE>");
+    set_html(w, node, "label", b);
+    set_plain(w, node, "shape", "tab");
+    set_plain(w, node, "style", "filled");
+    set_plain(w, node, "fillcolor", "#eeeeee");
+    oap_sbuf *t = &w->b;
+    oap_sbuf_reset(t);
+    tip(t, plan->id);
+    oap_sbuf_puts(t, ": ");
+    tip(t, plan->title);
+    if (plan->aim) {
+        oap_sbuf_puts(t, "&#10;aim: ");
+        tip(t, plan->aim);
+    }
+    if (plan->document) {
+        oap_sbuf_puts(t, "&#10;document: ");
+        tip(t, plan->document);
+    }
+    tip_findings(w->d, t, n->finding);
+    set_plain(w, node, "tooltip", t->oom ? "" : oap_sbuf_str(t));
+    if (n->severity >= 0)
+        highlight(w, node, n->severity, 1);
+    if (k == w->d->focus)
+        set_plain(w, node, "peripheries", "2");
+}
+
+/* A priority no loaded plan carries, or a goal drawn as a node (overlap view). */
+static void draw_other_node(drawer *w, uint32_t k, Agraph_t *in)
+{
+    const oap_dnode *n = &w->d->nodes[k];
+    Agnode_t *node = w->node[k] = make_node(w, in, k);
+    if (!node)
+        return;
+    oap_sbuf *b = &w->a, *t = &w->b;
+    oap_sbuf_reset(b);
+    oap_sbuf_reset(t);
+    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+    if (n->kind == OAP_DN_GOAL) {
+        const oap_goal *goal = oap_graph_goal(w->g, n->gnode);
+        oap_sbuf_puts(b, "<TR><TD ALIGN=\"LEFT\"><B>");
+        html(b, goal->id);
+        oap_sbuf_puts(b, "</B></TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+        oap_emit__wrapped(b, goal->title, ACTION_WIDTH, 3);
+        oap_sbuf_puts(b, "</TD></TR>");
+        tip(t, goal->id);
+        oap_sbuf_puts(t, ": ");
+        tip(t, goal->title);
+        set_plain(w, node, "shape", "note");
+    } else {
+        const char *code =
+            n->gnode != OAP_NONE ? w->g->ext_names[w->g->nodes[n->gnode].item] : n->code;
+        oap_sbuf_puts(b, "<TR><TD>priority <B>");
+        html(b, code);
+        oap_sbuf_puts(b, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"8\">no plan loaded"
+                         "</FONT></TD></TR>");
+        oap_sbuf_puts(t, "priority ");
+        tip(t, code);
+        oap_sbuf_puts(t, ": no loaded plan carries it");
+        set_plain(w, node, "style", "rounded,dashed");
+        set_plain(w, node, "color", LINK_COLOR);
+    }
+    oap_sbuf_puts(b, "</TABLE>");
+    set_html(w, node, "label", b);
+    tip_findings(w->d, t, n->finding);
+    set_plain(w, node, "tooltip", t->oom ? "" : oap_sbuf_str(t));
+    if (n->severity >= 0) {
+        set_plain(w, node, "style", n->kind == OAP_DN_GOAL ? "filled" : "rounded,dashed,filled");
+        highlight(w, node, n->severity, 1);
+    }
+    if (k == w->d->focus)
+        set_plain(w, node, "peripheries", "2");
+}
+
+static Agraph_t *make_cluster(drawer *w, Agraph_t *parent, const char *kind, uint32_t index)
+{
+    char name[64];
+    snprintf(name, sizeof name, "cluster_%s%u", kind, index);
+    Agraph_t *c = w->rc ? NULL : agsubg(parent, name, 1);
+    if (!c && !w->rc)
+        w->rc = OAP_ENOMEM;
+    if (c)
+        w->clusters++;
+    return c;
+}
+
+static Agraph_t *plan_cluster(drawer *w, uint32_t plan)
+{
+    if (!w->plan_clusters)
+        return w->frame;
+    if (w->plan_cluster[plan])
+        return w->plan_cluster[plan];
+    const oap_plan *p = w->g->model->plans[plan];
+    Agraph_t *c = w->plan_cluster[plan] = make_cluster(w, w->frame, "plan", plan);
+    if (!c)
+        return w->frame;
+    oap_sbuf *b = &w->a;
+    oap_sbuf_reset(b);
+    oap_sbuf_puts(b, "<B>");
+    html(b, p->id);
+    oap_sbuf_puts(b, "</B>  ");
+    html(b, p->title);
+    set_html(w, c, "label", b);
+    set_plain(w, c, "style", "rounded");
+    set_plain(w, c, "color", "#707070");
+    set_plain(w, c, "fontsize", "12");
+    oap_sbuf_reset(&w->b);
+    tip(&w->b, p->title);
+    set_plain(w, c, "tooltip", oap_sbuf_str(&w->b));
+    return c;
+}
+
+/* The cluster of a goal (plan and actor views), made on first use; a goal none of whose
+ * actions is shown holds a note saying so, since an empty cluster is not drawn. */
+static Agraph_t *goal_cluster(drawer *w, uint32_t k)
+{
+    if (w->goal_cluster[k])
+        return w->goal_cluster[k];
+    const oap_dnode *n = &w->d->nodes[k];
+    const oap_goal *goal = oap_graph_goal(w->g, n->gnode);
+    Agraph_t *c = w->goal_cluster[k] =
+        make_cluster(w, plan_cluster(w, w->g->nodes[n->gnode].plan), "goal", k);
+    if (!c)
+        return w->frame;
+    oap_sbuf *b = &w->a;
+    oap_sbuf_reset(b);
+    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+                     "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><B>");
+    html(b, goal->id);
+    oap_sbuf_puts(b, "</B> ");
+    oap_emit__wrapped(b, goal->title, GOAL_WIDTH, GOAL_LINES);
+    oap_sbuf_puts(b, "</TD></TR></TABLE>");
+    set_html(w, c, "label", b);
+    set_plain(w, c, "labeljust", "l");
+    set_plain(w, c, "style", n->severity >= 0 ? "rounded,filled,bold" : "rounded,filled");
+    set_plain(w, c, "fillcolor", n->severity >= 0 ? severity_fill[n->severity] : "#f3f5f9");
+    set_plain(w, c, "color", n->severity >= 0 ? severity_color[n->severity] : "#aab4c4");
+    oap_sbuf *t = &w->b;
+    oap_sbuf_reset(t);
+    tip(t, goal->id);
+    oap_sbuf_puts(t, ": ");
+    tip(t, goal->title);
+    tip_findings(w->d, t, n->finding);
+    set_plain(w, c, "tooltip", t->oom ? "" : oap_sbuf_str(t));
+    return c;
+}
+
+static void placeholder(drawer *w, uint32_t k, Agraph_t *in, uint32_t hidden)
+{
+    char text[96];
+    if (hidden)
+        snprintf(text, sizeof text, "(%u action%s outside the focus)", hidden,
+                 hidden == 1 ? "" : "s");
+    else
+        snprintf(text, sizeof text, "(no action)");
+    Agnode_t *node = w->node[k] = make_node(w, in, k);
+    if (!node)
+        return;
+    oap_sbuf_reset(&w->a);
+    oap_sbuf_printf(&w->a, "<FONT POINT-SIZE=\"8\" COLOR=\"#555555\">%s</FONT>", text);
+    set_html(w, node, "label", &w->a);
+    set_plain(w, node, "shape", "plain");
+    oap_sbuf_reset(&w->b);
+    oap_sbuf_puts(&w->b, text);
+    set_plain(w, node, "tooltip", oap_sbuf_str(&w->b));
+}
+
+static void draw_nodes(drawer *w)
+{
+    const oap_diagram *d = w->d;
+    const oap_graph *g = w->g;
+    int goal_clusters = d->kind != OAP_EMIT_VIEW_OVERLAP;
+    /* Goals first, so that clusters come out in goal order. */
+    uint32_t *shown_in = calloc((size_t)d->nnodes + 1, sizeof *shown_in);
+    uint32_t *hidden_in = calloc((size_t)d->nnodes + 1, sizeof *hidden_in);
+    if (!shown_in || !hidden_in) {
+        w->rc = OAP_ENOMEM;
+        goto done;
+    }
+    for (uint32_t k = 0; k < d->nnodes; k++) {
+        const oap_dnode *n = &d->nodes[k];
+        if (n->kind != OAP_DN_ACTION || g->nodes[n->gnode].owner == OAP_NONE)
+            continue;
+        uint32_t goal = d->of_gnode[g->nodes[n->gnode].owner];
+        if (goal != OAP_NONE)
+            (n->shown ? shown_in : hidden_in)[goal]++;
+    }
+    for (uint32_t k = 0; k < d->nnodes && !w->rc; k++) {
+        const oap_dnode *n = &d->nodes[k];
+        if (!n->shown)
+            continue;
+        if (n->kind == OAP_DN_PLAN && d->kind != OAP_EMIT_VIEW_ACTOR)
+            draw_plan_node(w, k, plan_cluster(w, g->nodes[n->gnode].plan));
+        else if (n->kind == OAP_DN_GOAL && goal_clusters) {
+            Agraph_t *c = goal_cluster(w, k);
+            if (!shown_in[k])
+                placeholder(w, k, c, hidden_in[k]);
+        } else if (n->kind == OAP_DN_GOAL)
+            draw_other_node(w, k, plan_cluster(w, g->nodes[n->gnode].plan));
+    }
+    for (uint32_t k = 0; k < d->nnodes && !w->rc; k++) {
+        const oap_dnode *n = &d->nodes[k];
+        if (!n->shown)
+            continue;
+        if (n->kind == OAP_DN_ACTION) {
+            uint32_t goal = g->nodes[n->gnode].owner;
+            uint32_t gk = goal == OAP_NONE ? OAP_NONE : d->of_gnode[goal];
+            Agraph_t *in = goal_clusters && gk != OAP_NONE
+                               ? goal_cluster(w, gk)
+                               : plan_cluster(w, g->nodes[n->gnode].plan);
+            draw_action(w, k, in);
+        } else if (n->kind == OAP_DN_PRIORITY) {
+            draw_other_node(w, k, w->frame);
+        }
+    }
+done:
+    free(shown_in);
+    free(hidden_in);
+}
+
+/* Tooltip of an edge: what each link it stands for says. */
+static void edge_tooltip(drawer *w, const oap_dedge *e, oap_sbuf *t)
+{
+    const oap_diagram *d = w->d;
+    const oap_graph *g = w->g;
+    char from[200], to[200];
+    if (e->kind == OAP_DE_OVERLAP) {
+        const oap_dnode *a = &d->nodes[e->a];
+        const oap_plan *plan = oap_graph_plan(g, a->gnode);
+        for (uint32_t i = 0; i < e->nsrc; i++) {
+            const oap_overlap *o = &plan->overlaps[d->srcs[e->src + i]];
+            if (i)
+                oap_sbuf_puts(t, "&#10;");
+            tip(t, plan->id);
+            oap_sbuf_puts(t, " declares an overlap with priority ");
+            tip(t, o->priority);
+            if (o->note) {
+                oap_sbuf_puts(t, ": ");
+                tip(t, o->note);
+            }
+        }
+    } else if (e->kind == OAP_DE_REF && e->both_ways) {
+        const oap_link *l = &g->links[d->srcs[e->src]];
+        uint32_t plan = g->nodes[l->action].plan;
+        tip(t, oap_emit__diagram_name(d, e->a, plan, from, sizeof from));
+        oap_sbuf_puts(t, " and ");
+        tip(t, oap_emit__diagram_name(d, e->b, plan, to, sizeof to));
+        oap_sbuf_puts(t, " refer to each other");
+    } else {
+        for (uint32_t i = 0; i < e->nsrc; i++) {
+            const oap_link *l = &g->links[d->srcs[e->src + i]];
+            uint32_t plan = g->nodes[l->action].plan;
+            if (i)
+                oap_sbuf_puts(t, "&#10;");
+            const oap_action *act = oap_graph_action(g, l->action);
+            const char *text = l->list == OAP_LIST_PHASE_NEEDS
+                                   ? act->phases[l->phase].needs.items[l->item]
+                               : l->list == OAP_LIST_NEEDS ? act->needs.items[l->item]
+                                                           : act->refs.items[l->item];
+            tip(t, oap_graph_name(g, l->action, plan, from, sizeof from));
+            if (l->list == OAP_LIST_PHASE_NEEDS) {
+                oap_sbuf_puts(t, "#");
+                tip(t, act->phases[l->phase].id);
+            }
+            oap_sbuf_puts(t, l->list == OAP_LIST_REFS ? " refers to " : " needs ");
+            tip(t, text);
+            if (e->kind == OAP_DE_REF && l->list == OAP_LIST_REFS)
+                oap_sbuf_puts(t, " (not referred back)");
+        }
+    }
+    tip_findings(d, t, e->finding);
+}
+
+static void draw_edges(drawer *w)
+{
+    const oap_diagram *d = w->d;
+    for (uint32_t i = 0; i < d->nedges && !w->rc; i++) {
+        const oap_dedge *e = &d->edges[i];
+        if (!e->drawn || !e->shown || !w->node[e->a] || !w->node[e->b])
+            continue;
+        Agedge_t *edge = agedge(w->G, w->node[e->a], w->node[e->b], NULL, 1);
+        if (!edge) {
+            w->rc = OAP_ENOMEM;
+            return;
+        }
+        char port[32];
+        switch (e->kind) {
+        case OAP_DE_REF:
+        case OAP_DE_GOALREF:
+            set_plain(w, edge, "style", "dashed");
+            set_plain(w, edge, "dir", "none");
+            set_plain(w, edge, "color", "#505050");
+            break;
+        case OAP_DE_NEED:
+            set_plain(w, edge, "penwidth", "1.5");
+            if (e->aport) {
+                snprintf(port, sizeof port, "p%u", e->aport);
+                set_plain(w, edge, "tailport", port);
+            }
+            if (e->bport) {
+                snprintf(port, sizeof port, "p%u", e->bport);
+                set_plain(w, edge, "headport", port);
+            }
+            break;
+        case OAP_DE_PRIORITY:
+            set_plain(w, edge, "style", "dashed");
+            set_plain(w, edge, "dir", "none");
+            set_plain(w, edge, "color", LINK_COLOR);
+            break;
+        case OAP_DE_OVERLAP:
+            set_plain(w, edge, "style", "dotted");
+            set_plain(w, edge, "penwidth", "2.5");
+            set_plain(w, edge, "dir", "none");
+            set_plain(w, edge, "color", LINK_COLOR);
+            break;
+        case OAP_DE_POSSIBLE_OVERLAP:
+            set_plain(w, edge, "style", "dotted");
+            set_plain(w, edge, "dir", "none");
+            break;
+        }
+        oap_sbuf_reset(&w->b);
+        edge_tooltip(w, e, &w->b);
+        if (w->b.oom)
+            w->rc = OAP_ENOMEM;
+        set_plain(w, edge, "tooltip", oap_sbuf_str(&w->b));
+        if (e->severity >= 0)
+            highlight(w, edge, e->severity, 0);
+    }
+}
+
+/* The distinct classification markings of the loaded plans, in order. */
+static size_t markings(const oap_model *m, const char **out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < m->nplans; p++) {
+        const char *c = m->plans[p]->classification;
+        if (!c || !*c)
+            continue;
+        size_t i = 0;
+        while (i < n && strcmp(out[i], c) != 0)
+            i++;
+        if (i == n && n < cap)
+            out[n++] = c;
+    }
+    return n;
+}
+
+static void banner_rows(oap_sbuf *b, const char *const *marks, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        oap_sbuf_puts(b, "<TR><TD BGCOLOR=\"" BANNER_COLOR "\" CELLPADDING=\"4\"><FONT "
+                         "COLOR=\"#ffffff\" POINT-SIZE=\"14\"><B>");
+        html(b, marks[i]);
+        oap_sbuf_puts(b, "</B></FONT></TD></TR>");
+    }
+}
+
+/* What the diagram shows, in words: "2012-C Illegal immigration: plan view". */
+static void caption(drawer *w, oap_sbuf *b, oap_emit_mode mode)
+{
+    const oap_model *m = w->g->model;
+    const oap_diagram *d = w->d;
+    for (size_t p = 0; p < m->nplans && p < 6; p++) {
+        if (p)
+            oap_sbuf_puts(b, ", ");
+        oap_emit__escape(b, m->plans[p]->id, mode);
+        if (m->nplans == 1) {
+            oap_sbuf_puts(b, " ");
+            oap_emit__escape(b, m->plans[p]->title, mode);
+        }
+    }
+    if (m->nplans > 6)
+        oap_sbuf_printf(b, " and %zu more plans", m->nplans - 6);
+    switch (d->kind) {
+    case OAP_EMIT_VIEW_PLAN:
+        oap_sbuf_puts(b, ": plan view");
+        break;
+    case OAP_EMIT_VIEW_OVERLAP:
+        oap_sbuf_puts(b, ": overlap view, what links across plans");
+        break;
+    case OAP_EMIT_VIEW_ACTOR:
+        oap_sbuf_puts(b, ": actor ");
+        oap_emit__escape(b, d->actor, mode);
+        oap_sbuf_printf(b, " leads %u and joins %u action%s", d->leads, d->joins,
+                        d->joins == 1 ? "" : "s");
+        break;
+    }
+    if (w->opts->focus) {
+        oap_sbuf_puts(b, "; around ");
+        oap_emit__escape(b, w->opts->focus, mode);
+        oap_sbuf_printf(b, ", %u link%s", w->opts->depth, w->opts->depth == 1 ? "" : "s");
+    }
+}
+
+static void draw_labels(drawer *w)
+{
+    const char *marks[16];
+    size_t nmarks = markings(w->g->model, marks, 16);
+    oap_sbuf *b = &w->a;
+    oap_sbuf_reset(b);
+    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
+    banner_rows(b, marks, nmarks);
+    oap_sbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"14\">");
+    caption(w, b, OAP_EMIT_HTML);
+    oap_sbuf_puts(b, "</FONT></TD></TR></TABLE>");
+    set_html(w, w->G, "label", b);
+    set_plain(w, w->G, "labelloc", "t");
+
+    /* At the bottom: the legend, then the markings again. */
+    oap_sbuf_reset(b);
+    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+                     "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"#333333\">");
+    if (w->d->kind == OAP_EMIT_VIEW_ACTOR)
+        oap_sbuf_puts(b, "bold: the actor leads \xC2\xB7 plain: it takes part \xC2\xB7 ");
+    oap_sbuf_puts(b, "dashed line: cross-reference \xC2\xB7 arrow: the action at the arrowhead "
+                     "needs the outcome at the tail");
+    if (w->d->kind != OAP_EMIT_VIEW_ACTOR)
+        oap_sbuf_puts(b, " \xC2\xB7 purple: links to other priorities, dotted: declared "
+                         "overlaps");
+    if (w->opts->findings)
+        oap_sbuf_puts(b, "<BR/>coloured: findings (red error, orange warning, blue info); "
+                         "the tooltips name the rules");
+    oap_sbuf_puts(b, "</FONT></TD></TR>");
+    banner_rows(b, marks, nmarks);
+    oap_sbuf_puts(b, "</TABLE>");
+    set_html(w, w->frame, "label", b);
+    set_plain(w, w->frame, "labelloc", "b");
+    /* style=invis would hide the label too */
+    set_plain(w, w->frame, "pencolor", "transparent");
+}
+
+/* An agwrite channel that collects DOT in memory. */
+static int put_sbuf(void *chan, const char *str)
+{
+    oap_sbuf *b = chan;
+    oap_sbuf_puts(b, str);
+    return b->oom ? EOF : 0;
+}
+
+static int flush_sbuf(void *chan)
+{
+    (void)chan;
+    return 0;
+}
+
+/* Makes the cgraph graph of d. Returns 0 or OAP_ENOMEM; *out is set either way (NULL or a
+ * graph to agclose). */
+static int draw(drawer *w, Agdisc_t *disc, Agraph_t **out)
+{
+    const oap_model *m = w->g->model;
+    const oap_diagram *d = w->d;
+    size_t np = m->nplans ? m->nplans : 1;
+    w->plan_cluster = calloc(np, sizeof *w->plan_cluster);
+    w->goal_cluster = calloc((size_t)d->nnodes + 1, sizeof *w->goal_cluster);
+    w->node = calloc((size_t)d->nnodes + 1, sizeof *w->node);
+    w->first_link = malloc(((size_t)w->g->nnodes + 1) * sizeof *w->first_link);
+    if (!w->plan_cluster || !w->goal_cluster || !w->node || !w->first_link)
+        return OAP_ENOMEM;
+    for (uint32_t v = 0; v <= w->g->nnodes; v++)
+        w->first_link[v] = OAP_NONE;
+    for (size_t i = w->g->nlinks; i-- > 0;)
+        w->first_link[w->g->links[i].action] = (uint32_t)i;
+    w->plan_clusters = d->kind != OAP_EMIT_VIEW_PLAN || m->nplans > 1;
+
+    /* The graph's name is the <title> of the drawing in SVG: the markings and caption. */
+    const char *marks[16];
+    size_t nmarks = markings(m, marks, 16);
+    oap_sbuf *b = &w->b;
+    oap_sbuf_reset(b);
+    for (size_t i = 0; i < nmarks; i++) {
+        oap_emit__escape(b, marks[i], OAP_EMIT_NAME);
+        oap_sbuf_puts(b, i + 1 < nmarks ? " / " : ": ");
+    }
+    caption(w, b, OAP_EMIT_NAME);
+    if (b->oom)
+        return OAP_ENOMEM;
+    *out = w->G = agopen(b->s, Agdirected, disc);
+    if (!w->G)
+        return OAP_ENOMEM;
+    Agraph_t *G = w->G;
+    /* DejaVu Sans: Debian's fontconfig depends on it, so every machine that builds this
+     * (CI installs without recommended packages) measures text the same, and graphs/
+     * stays byte for byte the same. It has Greek and Cyrillic too. */
+    if (!agattr(G, AGRAPH, (char *)"fontname", (char *)FONT) ||
+        !agattr(G, AGRAPH, (char *)"rankdir", (char *)"LR") ||
+        !agattr(G, AGRAPH, (char *)"nodesep", (char *)"0.25") ||
+        !agattr(G, AGRAPH, (char *)"ranksep", (char *)"0.6") ||
+        !agattr(G, AGNODE, (char *)"shape", (char *)"box") ||
+        !agattr(G, AGNODE, (char *)"style", (char *)"rounded") ||
+        !agattr(G, AGNODE, (char *)"fontname", (char *)FONT) ||
+        !agattr(G, AGNODE, (char *)"fontsize", (char *)"10") ||
+        !agattr(G, AGNODE, (char *)"margin", (char *)"0.08,0.04") ||
+        !agattr(G, AGEDGE, (char *)"fontname", (char *)FONT) ||
+        !agattr(G, AGEDGE, (char *)"fontsize", (char *)"9") ||
+        !agattr(G, AGEDGE, (char *)"arrowsize", (char *)"0.8"))
+        return OAP_ENOMEM;
+    w->frame = agsubg(G, (char *)"cluster_frame", 1);
+    if (!w->frame)
+        return OAP_ENOMEM;
+    draw_nodes(w);
+    draw_edges(w);
+    /* Root attributes last: they become the defaults of subgraphs made after them. */
+    draw_labels(w);
+    return w->rc;
+}
+
+double oap_emit_layout_seconds(size_t nodes, size_t edges)
+{
+    /* Measured on this project's machine with plan views of generated plan sets
+     * (tests/bench/gen.c, one plan): 500 nodes and 1,312 edges 0.8 s, 1,000/2,712 2.7 s,
+     * 1,500/3,873 8.6 s, 2,000/5,332 17 s, 4,000 more than 10 minutes. About the cube of
+     * the size, and worse beyond: an estimate, on the low side for large diagrams. */
+    double x = (double)nodes / 1000.0 + (double)edges / 4000.0;
+    return 0.6 * x * x * x;
+}
+
+/* Adds a <title> and <desc> a screen reader reads first to Graphviz's SVG, and marks the
+ * drawing as a document: the classification is said before anything else. */
+static int accessible_svg(drawer *w, const char *svg, size_t len, oap_sbuf *out)
+{
+    const char *open = strstr(svg, "<svg");
+    const char *end = open ? memchr(open, '>', len - (size_t)(open - svg)) : NULL;
+    if (!end)
+        return OAP_EIO;
+    const char *marks[16];
+    size_t nmarks = markings(w->g->model, marks, 16);
+    oap_sbuf_putn(out, svg, (size_t)(end - svg));
+    oap_sbuf_puts(out, " role=\"graphics-document document\" aria-labelledby=\"oapgraph-title\" "
+                       "aria-describedby=\"oapgraph-desc\">\n<title id=\"oapgraph-title\">");
+    for (size_t i = 0; i < nmarks; i++) {
+        oap_emit__escape(out, marks[i], OAP_EMIT_NAME);
+        oap_sbuf_puts(out, i + 1 < nmarks ? " / " : ": ");
+    }
+    caption(w, out, OAP_EMIT_NAME);
+    oap_sbuf_puts(out, "</title>\n<desc id=\"oapgraph-desc\">");
+    if (nmarks) {
+        oap_sbuf_puts(out, "Classification: ");
+        for (size_t i = 0; i < nmarks; i++) {
+            oap_emit__escape(out, marks[i], OAP_EMIT_NAME);
+            oap_sbuf_puts(out, i + 1 < nmarks ? "; " : ". ");
+        }
+    }
+    oap_sbuf_printf(out, "Diagram made by oapgraph: %d nodes, %d edges.</desc>", agnnodes(w->G),
+                    agnedges(w->G));
+    oap_sbuf_putn(out, end + 1, len - (size_t)(end + 1 - svg));
+    return out->oom ? OAP_ENOMEM : 0;
+}
+
+static const char *format_name(oap_emit_format f)
+{
+    switch (f) {
+    case OAP_EMIT_SVG:
+        return "svg";
+    case OAP_EMIT_PNG:
+        return "png";
+    case OAP_EMIT_PDF:
+        return "pdf";
+    default:
+        return "dot";
+    }
+}
+
+/* Lays out and renders into memory; 0, OAP_EIO (message set), OAP_ENOMEM. */
+static int render(drawer *w, oap_emit_format format, oap_sbuf *out, oap_emit_result *res)
+{
+    int rc = OAP_EIO;
+    char *data = NULL;
+    unsigned int len = 0;
+    int laid_out = 0;
+    agerrlevel_t level = agseterr(AGERR); /* Graphviz's warnings are not ours to show */
+    GVC_t *gvc = gvContext();
+    if (!gvc) {
+        rc = OAP_ENOMEM;
+        goto done;
+    }
+    if (gvLayout(gvc, w->G, "dot") != 0) {
+        snprintf(res->message, sizeof res->message, "Graphviz could not lay out the diagram");
+        goto done;
+    }
+    laid_out = 1;
+    if (gvRenderData(gvc, w->G, format_name(format), &data, &len) != 0 || !data) {
+        snprintf(res->message, sizeof res->message,
+                 "Graphviz cannot render %s here: its plugin is missing (on Debian, install the "
+                 "graphviz package)",
+                 format_name(format));
+        goto done;
+    }
+    if (format == OAP_EMIT_SVG) {
+        rc = accessible_svg(w, data, len, out);
+        if (rc == OAP_EIO)
+            snprintf(res->message, sizeof res->message, "Graphviz wrote SVG without <svg>");
+    } else {
+        oap_sbuf_putn(out, data, len);
+        rc = out->oom ? OAP_ENOMEM : 0;
+    }
+done:
+    if (data)
+        gvFreeRenderData(data);
+    if (laid_out)
+        gvFreeLayout(gvc, w->G);
+    if (gvc)
+        gvFreeContext(gvc);
+    agseterr(level);
+    return rc;
+}
+
+int oap_emit_write(FILE *out, const oap_planset *set, const oap_emit_options *opts,
+                   oap_emit_result *result)
+{
+    oap_emit_result local;
+    oap_emit_result *res = result ? result : &local;
+    memset(res, 0, sizeof *res);
+    if (!opts || opts->version != OAP_EMIT_OPTIONS_VERSION || !set || !out) {
+        snprintf(res->message, sizeof res->message, "oap_emit_write: bad arguments");
+        return OAP_EINVAL;
+    }
+    oap_graph *g = NULL;
+    oap_diagram d;
+    memset(&d, 0, sizeof d);
+    drawer w;
+    memset(&w, 0, sizeof w);
+    oap_sbuf text = {0};
+    Agraph_t *G = NULL;
+    Agiodisc_t io = {AgIoDisc.afread, put_sbuf, flush_sbuf};
+    /* cgraph does not write through its disciplines' pointers. */
+    Agdisc_t disc = {&AgMemDisc, (Agiddisc_t *)&oap_emit__seq_ids, &io};
+
+    int rc = oap_graph_build(&g, oap_planset__model(set));
+    if (rc < 0)
+        goto done;
+    if ((rc = oap_emit__diagram_build(&d, g, opts)) < 0) {
+        if (rc == OAP_EINVAL)
+            snprintf(res->message, sizeof res->message, "%s", d.message);
+        goto done;
+    }
+    w.d = &d;
+    w.g = g;
+    w.opts = opts;
+    rc = draw(&w, &disc, &G);
+    if (G) {
+        res->nodes = (size_t)agnnodes(G);
+        res->edges = (size_t)agnedges(G);
+        res->clusters = w.clusters;
+    }
+    if (rc < 0)
+        goto done;
+    if (opts->format == OAP_EMIT_DOT) {
+        if (agwrite(G, &text) == EOF || text.oom) {
+            rc = OAP_ENOMEM;
+            goto done;
+        }
+    } else {
+        if (opts->max_layout_nodes && res->nodes > opts->max_layout_nodes) {
+            snprintf(res->message, sizeof res->message,
+                     "the diagram has %zu nodes and %zu edges, more than %zu: laying it out "
+                     "would take %s%.0f seconds, and it would be hard to read",
+                     res->nodes, res->edges, opts->max_layout_nodes,
+                     oap_emit_layout_seconds(res->nodes, res->edges) >= 60 ? "at least " : "about ",
+                     oap_emit_layout_seconds(res->nodes, res->edges));
+            rc = OAP_ELIMIT;
+            goto done;
+        }
+        if ((rc = render(&w, opts->format, &text, res)) < 0)
+            goto done;
+    }
+    if (text.len && fwrite(text.s, 1, text.len, out) != text.len) {
+        snprintf(res->message, sizeof res->message, "cannot write the diagram");
+        rc = OAP_EIO;
+        goto done;
+    }
+    rc = 0;
+done:
+    if (G)
+        agclose(G);
+    free(w.plan_cluster);
+    free(w.goal_cluster);
+    free(w.node);
+    free(w.first_link);
+    oap_sbuf_free(&w.a);
+    oap_sbuf_free(&w.b);
+    oap_sbuf_free(&text);
+    oap_emit__diagram_free(&d);
+    oap_graph_free(g);
+    if (rc == OAP_ENOMEM && !res->message[0])
+        snprintf(res->message, sizeof res->message, "%s", oap_strerror(OAP_ENOMEM));
+    return rc;
+}

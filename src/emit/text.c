@@ -1,0 +1,333 @@
+/* text: plan text made safe for Graphviz labels, tooltips and names, and wrapped. */
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int sbuf_grow(oap_sbuf *b, size_t more)
+{
+    if (b->oom)
+        return -1;
+    if (b->len + more + 1 <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + more + 1) {
+        if (cap > SIZE_MAX / 2) {
+            b->oom = 1;
+            return -1;
+        }
+        cap *= 2;
+    }
+    char *s = realloc(b->s, cap);
+    if (!s) {
+        b->oom = 1;
+        return -1;
+    }
+    b->s = s;
+    b->cap = cap;
+    return 0;
+}
+
+void oap_sbuf_putn(oap_sbuf *b, const char *s, size_t n)
+{
+    if (sbuf_grow(b, n) < 0)
+        return;
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void oap_sbuf_puts(oap_sbuf *b, const char *s)
+{
+    oap_sbuf_putn(b, s, strlen(s));
+}
+
+void oap_sbuf_printf(oap_sbuf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->oom = 1;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        oap_sbuf_putn(b, small, (size_t)n);
+        return;
+    }
+    if (sbuf_grow(b, (size_t)n) < 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+const char *oap_sbuf_str(const oap_sbuf *b)
+{
+    return b->s ? b->s : "";
+}
+
+void oap_sbuf_reset(oap_sbuf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
+void oap_sbuf_free(oap_sbuf *b)
+{
+    free(b->s);
+    memset(b, 0, sizeof *b);
+}
+
+/* The code point at *p, advancing *p; a byte that does not start a valid sequence
+ * (stray continuation, cut or overlong sequence, surrogate, above U+10FFFF) is U+FFFD
+ * and only that byte is consumed. */
+static uint32_t decode(const unsigned char **p)
+{
+    const unsigned char *s = *p;
+    uint32_t c = s[0];
+    int n;
+    uint32_t min;
+    if (c < 0x80) {
+        *p = s + 1;
+        return c;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        n = 1, min = 0x80, c &= 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2, min = 0x800, c &= 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3, min = 0x10000, c &= 0x07;
+    } else {
+        *p = s + 1;
+        return 0xFFFD;
+    }
+    for (int i = 1; i <= n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *p = s + 1;
+            return 0xFFFD;
+        }
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        *p = s + 1;
+        return 0xFFFD;
+    }
+    *p = s + n + 1;
+    return c;
+}
+
+/* What a code point becomes before escaping: 0 when dropped, '\n' for a line break,
+ * ' ' for a tab, else itself. */
+static uint32_t filter(uint32_t c)
+{
+    if (c == '\n' || c == 0x2028 || c == 0x2029)
+        return '\n';
+    if (c == '\t')
+        return ' ';
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        return 0; /* controls: XML cannot even carry most of them */
+    if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+        (c >= 0x2066 && c <= 0x2069))
+        return 0; /* bidirectional marks, embeddings, overrides and isolates */
+    if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+        return 0; /* non-characters */
+    return c;
+}
+
+/* The filtered code points of text; "\r\n" and a lone "\r" are one line break.
+ * malloc'ed (at least one element); NULL when out of memory. */
+static uint32_t *code_points(const char *text, size_t *n)
+{
+    size_t len = strlen(text);
+    uint32_t *cp = malloc((len + 1) * sizeof *cp);
+    if (!cp)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)text;
+    size_t k = 0;
+    while (*p) {
+        uint32_t c = decode(&p);
+        if (c == '\r') {
+            if (*p == '\n')
+                p++;
+            c = '\n';
+        }
+        c = filter(c);
+        if (c)
+            cp[k++] = c;
+    }
+    *n = k;
+    return cp;
+}
+
+static size_t encode(uint32_t c, char *out)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+static void escape_cps(oap_sbuf *b, const uint32_t *cp, size_t n, oap_emit_mode mode)
+{
+    for (size_t i = 0; i < n; i++) {
+        char utf8[4];
+        switch (cp[i]) {
+        case '\n':
+            oap_sbuf_puts(b, mode == OAP_EMIT_HTML      ? "<BR ALIGN=\"LEFT\"/>"
+                             : mode == OAP_EMIT_TOOLTIP ? "&#10;"
+                                                        : " ");
+            break;
+        case '&':
+            oap_sbuf_puts(b, "&amp;");
+            break;
+        case '<':
+            oap_sbuf_puts(b, "&lt;");
+            break;
+        case '>':
+            oap_sbuf_puts(b, "&gt;");
+            break;
+        case '"':
+            oap_sbuf_puts(b, "&quot;");
+            break;
+        case '\'':
+            oap_sbuf_puts(b, "&#39;");
+            break;
+        case '\\':
+            /* Graphviz decodes entities first, then processes backslash escapes: once in
+             * HTML labels, twice in tooltips, never in names. */
+            oap_sbuf_puts(b, mode == OAP_EMIT_HTML      ? "&#92;&#92;"
+                             : mode == OAP_EMIT_TOOLTIP ? "&#92;&#92;&#92;&#92;"
+                                                        : "&#92;");
+            break;
+        default:
+            oap_sbuf_putn(b, utf8, encode(cp[i], utf8));
+        }
+    }
+}
+
+void oap_emit__escape(oap_sbuf *b, const char *text, oap_emit_mode mode)
+{
+    size_t n;
+    uint32_t *cp = code_points(text ? text : "", &n);
+    if (!cp) {
+        b->oom = 1;
+        return;
+    }
+    escape_cps(b, cp, n, mode);
+    free(cp);
+}
+
+char *oap_emit__clean(const char *text)
+{
+    size_t n;
+    uint32_t *cp = code_points(text ? text : "", &n);
+    if (!cp)
+        return NULL;
+    char *out = malloc(n * 4 + 1), *o = out;
+    if (out) {
+        for (size_t i = 0; i < n; i++)
+            o += encode(cp[i], o);
+        *o = '\0';
+    }
+    free(cp);
+    return out;
+}
+
+/* A line of a wrapped text: code points [start, end). */
+typedef struct span {
+    size_t start, end;
+} span;
+
+void oap_emit__wrapped(oap_sbuf *b, const char *text, unsigned width, unsigned maxlines)
+{
+    size_t n;
+    uint32_t *cp = code_points(text ? text : "", &n);
+    span *lines = malloc((n + 1) * sizeof *lines);
+    if (!cp || !lines) {
+        free(cp);
+        free(lines);
+        b->oom = 1;
+        return;
+    }
+    if (width < 2)
+        width = 2;
+    size_t nlines = 0, i = 0;
+    int cut = 0;
+    while (i < n) {
+        if (maxlines && nlines == maxlines) {
+            cut = 1;
+            break;
+        }
+        size_t j = i, space = SIZE_MAX, next;
+        while (j < n && cp[j] != '\n' && j - i < width) {
+            if (cp[j] == ' ')
+                space = j;
+            j++;
+        }
+        size_t end = j;
+        int wrapped = 0;
+        if (j < n && cp[j] == '\n') {
+            next = j + 1;
+        } else if (j == n) {
+            next = n;
+        } else if (cp[j] == ' ') {
+            next = j + 1, wrapped = 1;
+        } else if (space != SIZE_MAX && space > i) {
+            end = space, next = space + 1, wrapped = 1;
+        } else {
+            next = j, wrapped = 1; /* a word longer than the line: cut it */
+        }
+        while (end > i && cp[end - 1] == ' ')
+            end--;
+        lines[nlines++] = (span){i, end};
+        i = next;
+        if (wrapped)
+            while (i < n && cp[i] == ' ')
+                i++;
+    }
+    /* Only spaces and line breaks left is not text cut off. */
+    if (cut) {
+        cut = 0;
+        for (size_t k = i; k < n; k++)
+            if (cp[k] != ' ' && cp[k] != '\n')
+                cut = 1;
+    }
+    for (size_t l = 0; l < nlines; l++) {
+        if (l > 0)
+            oap_sbuf_puts(b, "<BR ALIGN=\"LEFT\"/>");
+        span s = lines[l];
+        if (cut && l + 1 == nlines) {
+            if (s.end - s.start >= width)
+                s.end = s.start + width - 1;
+            escape_cps(b, cp + s.start, s.end - s.start, OAP_EMIT_HTML);
+            oap_sbuf_puts(b, "\xE2\x80\xA6");
+        } else {
+            escape_cps(b, cp + s.start, s.end - s.start, OAP_EMIT_HTML);
+        }
+    }
+    free(cp);
+    free(lines);
+}

@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# End-to-end: oapgraph dot. Every view read back by Graphviz's own dot, node and edge
+# counts against the reference plan, a hostile plan drawn intact, the classification
+# banner, atomic -o, and the layout limit.
+# usage: dot.sh OAPGRAPH SOURCE_DIR
+set -u
+bin=$(realpath "$1")
+src=$(realpath "$2")
+[ -x "$bin" ] || { echo "no program at $1"; exit 2; }
+command -v dot >/dev/null && command -v gc >/dev/null && command -v gvpr >/dev/null || {
+    echo "Graphviz's dot, gc and gvpr are needed (Debian: graphviz)"
+    exit 2
+}
+# Graphviz's layout and text measuring (pango, fontconfig) leak inside their libraries in
+# a sanitizer build; ours must not, so only those libraries are suppressed.
+export LSAN_OPTIONS="suppressions=$src/tests/e2e/graphviz.lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() {
+    pass=$((pass + 1))
+    echo "ok   $1"
+}
+no() {
+    fail=$((fail + 1))
+    echo "FAIL $1"
+}
+# check NAME COMMAND...: passes when COMMAND succeeds.
+check() {
+    local name=$1
+    shift
+    if "$@"; then ok "$name"; else no "$name"; fi
+}
+# run STATUS COMMAND...: runs COMMAND with output in $tmp/out and $tmp/err, and checks
+# its exit status.
+run() {
+    local want=$1
+    shift
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local got=$?
+    if [ "$got" != "$want" ]; then
+        echo "     exit status $got, expected $want: $*"
+        sed 's/^/     | /' "$tmp/err" | head -20
+        return 1
+    fi
+}
+# Graphviz reads the DOT back without a word on standard error.
+reads_back() {
+    dot -Tsvg "$1" -o "$tmp/readback.svg" 2>"$tmp/readback.err" && [ ! -s "$tmp/readback.err" ]
+}
+# counts FILE: "nodes edges clusters" as Graphviz's gc counts them (clusters without the
+# frame that carries the bottom banner).
+counts() {
+    local n e c
+    read -r n e c _ < <(gc -n -e -C "$1")
+    echo "$n $e $((c - 1))"
+}
+# Edges by style: "references needs links overlaps".
+styles() {
+    gvpr 'BEG_G { int r = 0, n = 0, l = 0, o = 0; }
+          E { if ($.style == "dotted") o++; else if ($.style == "dashed" && $.color == "#7a3fa0") l++;
+              else if ($.style == "dashed") r++; else n++; }
+          END_G { printf("%d %d %d %d\n", r, n, l, o); }' "$1"
+}
+same() { # same NAME GOT WANT
+    if [ "$2" = "$3" ]; then ok "$1"; else no "$1: got '$2', expected '$3'"; fi
+}
+
+ref=$src/fixtures/2012-C.oap.json
+cd "$tmp" || exit 2
+
+# Every view of the reference plan, as DOT read back by Graphviz, and laid out in-process.
+for view in plan overlap actor=HU actor=Frontex; do
+    check "view $view: DOT" run 0 "$bin" dot --view "$view" "$ref" -o "$view.dot"
+    check "view $view: Graphviz reads it back" reads_back "$view.dot"
+    check "view $view: SVG" run 0 "$bin" dot --view "$view" -T svg "$ref" -o "$view.svg"
+done
+check "focus and highlight: DOT" run 0 "$bin" dot --focus 2.1 --depth 1 --highlight --no-config \
+    "$ref" -o focus.dot
+check "focus and highlight: Graphviz reads it back" reads_back focus.dot
+
+# The plan view holds the plan: 16 actions, the plan, priorities B and F; 7 goal
+# clusters; 7 cross-reference pairs (the three listed both ways drawn once), 2 needs
+# (2.1#1 -> 1.1 -> 2.1#2), 3 links to B and F, 2 declared overlaps.
+same "plan view: nodes, edges, goal clusters" "$(counts plan.dot)" "19 14 7"
+same "plan view: references, needs, links, overlaps" "$(styles plan.dot)" "7 2 3 2"
+check "plan view: 2.1's phase 1 feeds 1.1, which feeds phase 2" \
+    grep -q -F -e '"2012-C:2.1":p1 -> "2012-C:1.1"' plan.dot
+check "plan view: ... and phase 2" grep -q -F -e '"2012-C:1.1" -> "2012-C:2.1":p2' plan.dot
+# Overlap view: the plan, 2.2 and 4.1 (which link to B and F), B and F in one cluster.
+same "overlap view: nodes, edges, clusters" "$(counts overlap.dot)" "5 5 1"
+same "overlap view: references, needs, links, overlaps" "$(styles overlap.dot)" "0 0 3 2"
+# HU leads 2.2 and 5.2 and takes part in six actions as one of All MS.
+same "actor view: nodes" "$(counts actor=HU.dot | cut -d' ' -f1)" "8"
+same "actor view: led in bold" "$(grep -c 'style="rounded,bold"' actor=HU.dot)" "2"
+# Around 2.1: 1.1, 1.3, 2.2, 2.1 and a note for SG4's actions; 2.1 has a warning
+# (undeclared-mention: orange), the one-way references are info (blue).
+same "focus: nodes" "$(counts focus.dot | cut -d' ' -f1)" "5"
+check "highlight: 2.1 orange, the rule in its tooltip" \
+    gvpr -q 'N [$.name == "2012-C:2.1" && $.color == "#d06000" &&
+            index($.tooltip, "[undeclared-mention]") >= 0] { exit(0) } END { exit(1) }' focus.dot
+check "highlight: 1.3's one-way reference blue" \
+    gvpr -q 'E [$.color == "#1f5fbf" && index($.tooltip, "[one-way-ref]") >= 0] { exit(0) }
+             END { exit(1) }' focus.dot
+
+# The classification: a banner at the top and one at the bottom, in DOT and in SVG, and
+# in SVG also the document's <title> and <desc>.
+same "banner twice in DOT" "$(grep -o '<B>RESTREINT UE/EU RESTRICTED</B>' plan.dot | wc -l)" "2"
+same "banner twice in SVG" \
+    "$(grep -c 'fill="#ffffff">RESTREINT UE/EU RESTRICTED</text>' plan.svg)" "2"
+check "SVG title for screen readers" \
+    grep -q '^<title id="oapgraph-title">RESTREINT UE/EU RESTRICTED: 2012&#45;C\|^<title id="oapgraph-title">RESTREINT UE/EU RESTRICTED: 2012-C' plan.svg
+check "SVG desc says the classification" \
+    grep -q '<desc id="oapgraph-desc">Classification: RESTREINT UE/EU RESTRICTED\.' plan.svg
+check "SVG points aria at them" grep -q 'aria-labelledby="oapgraph-title"' plan.svg
+check "SVG is well-formed XML" python3 -c 'import sys, xml.dom.minidom as m; m.parse(sys.argv[1])' plan.svg
+# Several plans: every distinct marking.
+sed 's/"RESTREINT UE\/EU RESTRICTED"/"LIMITE"/; s/"2012-C"/"2012-X"/; s/"priority": "C"/"priority": "X"/' \
+    "$ref" >x.oap.json
+check "two markings: DOT" run 0 "$bin" dot "$ref" x.oap.json -o two.dot
+same "two markings: each at top and bottom" \
+    "$(grep -o '<B>LIMITE</B>\|<B>RESTREINT UE/EU RESTRICTED</B>' two.dot | sort | uniq -c | tr -s ' \n' ' ')" \
+    " 2 <B>LIMITE</B> 2 <B>RESTREINT UE/EU RESTRICTED</B> "
+
+# A hostile plan: quotes, backslashes at the end and before quotes, markup, record
+# syntax, line breaks, escapes Graphviz would expand, Greek, control and bidi
+# characters, a title equal to an HTML label of the diagram, attempts to add attributes.
+hostile=$src/fixtures/hostile-labels/plan.oap.json
+check "hostile: DOT" run 0 "$bin" dot "$hostile" -o hostile.dot
+check "hostile: Graphviz reads it back" reads_back hostile.dot
+same "hostile: nodes, edges, clusters" "$(counts hostile.dot)" "14 4 4"
+check "hostile: SVG" run 0 "$bin" dot -T svg "$hostile" -o hostile.svg
+check "hostile: SVG is well-formed XML" \
+    python3 -c 'import sys, xml.dom.minidom as m; m.parse(sys.argv[1])' hostile.svg
+for text in 'say &quot;hi&quot; to everyone' 'ends with a backslash \' \
+    'escaped \&quot;quote\&quot; inside' '&lt;b&gt;bold&lt;/b&gt; &lt;i&gt;markup&lt;/i&gt;' \
+    'record {a|b} &lt;port&gt; and {c}' 'line one' 'line two' 'line three' \
+    'Ελληνικά κείμενα με τόνους' 'bell and override and tab here' \
+    'escapes \N \G \L \n \l \r \E \T \H' 'stay' \
+    'x&quot; fontcolor=&quot;red&quot; label=&quot;injected' \
+    '&lt;FONT POINT&#45;SIZE=&quot;8&quot;' 'COLOR=&quot;#555555&quot;&gt;(no action)&lt;/FONT&gt;' \
+    ' &lt;/TD&gt;&lt;/TR&gt;&lt;/TABLE&gt;&gt; &lt;B&gt;break out&lt;/B&gt; &amp; &amp;amp;' \
+    'ΑΠΟΡΡΗΤΟ \ &quot;SECRET&quot; &lt;b&gt;UE&lt;/b&gt; &amp; {x|y}'; do
+    check "hostile: SVG shows: $text" grep -q -F -e ">$text</text>" hostile.svg
+done
+check "hostile: tooltips keep text too" \
+    grep -q -F -e 'xlink:title="1.2: ends with a backslash \&#10;leaders: EL' hostile.svg
+check "hostile: a tooltip that copies an HTML label stays text" \
+    grep -q -F -e 'xlink:title="3.1: &lt;FONT POINT&#45;SIZE=&quot;8&quot;' hostile.svg
+same "hostile: the SVG holds only the plan's nodes" \
+    "$(grep -o '^<title>[^<]*</title>' hostile.svg | grep -v -c -e '^<title>2099&#45;H' \
+        -e '^<title>Z:\*</title>' -e '^<title>cluster_')" "1"
+same "hostile: no colour but ours" \
+    "$(grep -o -e 'fill="[^"]*"' -e 'stroke="[^"]*"' hostile.svg | sort -u | tr '\n' ' ')" \
+    'fill="#333333" fill="#444444" fill="#555555" fill="#a00000" fill="#eeeeee" fill="#f3f5f9" fill="#ffffff" fill="black" fill="none" fill="white" stroke="#505050" stroke="#7a3fa0" stroke="#aab4c4" stroke="black" stroke="transparent" '
+
+# Deterministic: the same bytes each time (graphs/ relies on it).
+"$bin" dot -T svg "$ref" -o again.svg
+check "the same SVG twice" cmp -s plan.svg again.svg
+
+# PNG and PDF through Graphviz's cairo plugin, in-process.
+check "PNG" run 0 "$bin" dot -T png "$ref" -o plan.png
+check "PNG is PNG" bash -c '[ "$(head -c 4 plan.png | od -An -c | tr -d " ")" = "211PNG" ]'
+check "PDF from the extension" run 0 "$bin" dot "$ref" -o plan.pdf
+check "PDF is PDF" bash -c '[ "$(head -c 5 plan.pdf)" = "%PDF-" ]'
+
+# -o is atomic: a run that fails after opening its output (an unknown focus, a write
+# that runs out of room) leaves the old file as it was and no temporary file behind.
+cp plan.svg keep.svg
+check "unknown focus: exit 2" run 2 "$bin" dot -T svg --focus 9.9 "$ref" -o plan.svg
+check "unknown focus: says so" grep -q -F -e "dot: focus '9.9' names no action, goal, plan or priority" "$tmp/err"
+check "unknown focus: old file kept" cmp -s plan.svg keep.svg
+check "write fails halfway: exit 2" run 2 bash -c 'trap "" XFSZ; ulimit -f 8; exec "$0" dot -T svg "$1" -o plan.svg' "$bin" "$ref"
+check "write fails halfway: says why" grep -q "cannot write 'plan.svg': File too large" "$tmp/err"
+check "write fails halfway: old file kept" cmp -s plan.svg keep.svg
+same "no temporary file left" "$(ls | grep -c '\.tmp\.')" "0"
+# ... and never writes over an input plan.
+cp "$ref" input.oap.json
+check "over an input plan: exit 2" run 2 "$bin" dot input.oap.json -o input.oap.json
+check "over an input plan: says so" grep -q "it is one of the input plans" "$tmp/err"
+check "over an input plan: plan kept" cmp -s input.oap.json "$ref"
+
+# Too big to lay out: refused with an estimate and what to do instead; DOT has no limit.
+python3 - <<'EOF'
+import json
+actions = [{"id": f"{g}.{i}", "goal": f"SG{g}", "title": f"Action {g}.{i}", "leaders": ["HU"]}
+           for g in range(1, 31) for i in range(1, 21)]
+goals = [{"id": f"SG{g}", "title": f"Goal {g}"} for g in range(1, 31)]
+plan = {"oapgraph": 1, "plan": {"id": "2099-BIG", "priority": "Q", "title": "Big"},
+        "goals": goals, "actions": actions}
+json.dump(plan, open("big.oap.json", "w"))
+EOF
+check "600 actions: SVG refused" run 2 "$bin" dot -T svg big.oap.json -o big.svg
+check "600 actions: says how big, how long, what instead" \
+    grep -q "601 nodes and 0 edges, more than 500: laying it out would take about .* seconds.*--focus REF --depth N or --view overlap.*--force" \
+    <(tr '\n' ' ' <"$tmp/err")
+check "600 actions: nothing written" test ! -e big.svg
+check "600 actions: DOT has no limit" run 0 "$bin" dot big.oap.json -o big.dot
+check "600 actions: focus makes it small enough" run 0 "$bin" dot -T svg --focus SG3 --depth 0 big.oap.json -o big.svg
+
+# Usage.
+check "unknown view" run 2 "$bin" dot --view tree "$ref"
+check "unknown format" run 2 "$bin" dot -T gif "$ref"
+check "--depth without --focus" run 2 "$bin" dot --depth 2 "$ref"
+check "bad depth" run 2 "$bin" dot --focus 2.1 --depth -1 "$ref"
+check "no plan" run 2 "$bin" dot
+check "unreadable plan" run 2 "$bin" dot "$tmp/missing.oap.json"
+check "unknown actor" run 2 "$bin" dot --view actor=NOBODY "$ref"
+check "ambiguous focus across plans" run 2 "$bin" dot --focus 2.1 "$ref" x.oap.json
+check "ambiguous focus: says how to qualify" grep -q "focus '2.1' is in more than one plan .*qualify it, as in '2012-C:2.1'" "$tmp/err"
+check "qualified focus" run 0 "$bin" dot --focus 2012-X:2.1 "$ref" x.oap.json
+check "help" run 0 "$bin" dot --help
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
