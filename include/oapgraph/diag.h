@@ -24,6 +24,8 @@ typedef struct oap_diag {
     const char *pointer; /* JSON pointer of the value, "/actions/3/leaders/1", or "" */
     const char *plan;    /* plan id, or "" when the file has none (yet) */
     const char *node;    /* node id within the plan ("2.1", "SG2", "2.1#1"), or "" */
+    const char *related; /* the other node of a pair, qualified ("2012-F:3.1"), or "" */
+    double score;        /* a measure the finding carries (an overlap's score), or 0 */
     const char *message;
 } oap_diag;
 

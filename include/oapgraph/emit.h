@@ -45,12 +45,15 @@ typedef struct oap_emit_options {
     /* Laying out takes time that grows faster than the diagram: above this many nodes
      * SVG, PNG and PDF are refused with OAP_ELIMIT (0: no limit). DOT has no limit. */
     size_t max_layout_nodes;
+    /* The overlap view: possible-overlap and linked-overlap findings among these become
+     * edges labelled with their score (and their two actions join the view); NULL: none. */
+    const oap_diags *overlaps;
 } oap_emit_options;
 
 #define OAP_EMIT_OPTIONS_VERSION 1
 #define OAP_EMIT_OPTIONS_INIT                                                                      \
     {                                                                                              \
-        OAP_EMIT_OPTIONS_VERSION, OAP_EMIT_VIEW_PLAN, NULL, NULL, 1, NULL, OAP_EMIT_DOT, 500       \
+        OAP_EMIT_OPTIONS_VERSION, OAP_EMIT_VIEW_PLAN, NULL, NULL, 1, NULL, OAP_EMIT_DOT, 500, NULL \
     }
 
 /* What a diagram holds, and why it could not be made. */

@@ -354,10 +354,10 @@ static int score_pair(pair_ctx *p, uint32_t i, uint32_t j, const oap_rule_info *
     char pointer[96];
     oap_rule_node_pointer(g, a, "title", pointer, sizeof pointer);
     p->rule->rule = is_linked ? linked_rule : possible;
-    return oap_rule_emit(p->rule, a, pointer, 0,
-                         "%s %s and %s may be the same work (score %.2f): shared terms %s%s%s",
-                         is_linked ? "linked actions" : "actions", an, bn, score,
-                         terms[0] ? terms : "none", leader_part, months);
+    return oap_rule_emit_pair(p->rule, a, b, score, pointer,
+                              "%s %s and %s may be the same work (score %.2f): shared terms %s%s%s",
+                              is_linked ? "linked actions" : "actions", an, bn, score,
+                              terms[0] ? terms : "none", leader_part, months);
 }
 
 /* Both overlap rules share one index; the second to run does nothing. */

@@ -98,23 +98,48 @@ static const oap_rule rules[] = {
      NULL},
 };
 
-int oap_rule_emit(oap_rule_ctx *ctx, uint32_t node, const char *pointer, size_t offset,
-                  const char *fmt, ...)
+static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score,
+                const char *pointer, size_t offset, const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
+
+static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score,
+                const char *pointer, size_t offset, const char *fmt, va_list ap)
 {
     const oap_graph *g = ctx->graph;
     const oap_plan *p = oap_graph_plan(g, node);
-    char name[160] = "";
+    char name[160] = "", other[160] = "";
     if (g->nodes[node].kind != OAP_NODE_PLAN)
         oap_graph_name(g, node, g->nodes[node].plan, name, sizeof name);
+    /* The other node is always qualified: a reader of the finding has no plan context. */
+    if (related != OAP_NONE)
+        oap_graph_name(g, related, OAP_NONE - 1, other, sizeof other);
     oap_where w = {.file = p->file,
                    .file_index = p->file_index,
                    .pointer = pointer,
                    .offset = offset,
                    .plan = p->id,
-                   .node = name};
+                   .node = name,
+                   .related = other,
+                   .score = score};
+    return oap_diags_addv(ctx->diags, ctx->rule->id, ctx->rule->severity, &w, fmt, ap);
+}
+
+int oap_rule_emit(oap_rule_ctx *ctx, uint32_t node, const char *pointer, size_t offset,
+                  const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    int rc = oap_diags_addv(ctx->diags, ctx->rule->id, ctx->rule->severity, &w, fmt, ap);
+    int rc = emit(ctx, node, OAP_NONE, 0, pointer, offset, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int oap_rule_emit_pair(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score,
+                       const char *pointer, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = emit(ctx, node, related, score, pointer, 0, fmt, ap);
     va_end(ap);
     return rc;
 }

@@ -32,6 +32,12 @@ const oap_rule *oap_rules__table(size_t *n);
 int oap_rule_emit(oap_rule_ctx *ctx, uint32_t node, const char *pointer, size_t offset,
                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* The same for a finding about a pair of nodes: related is the other one, score what the
+ * finding measured. */
+int oap_rule_emit_pair(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score,
+                       const char *pointer, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
 /* The JSON pointer of a link's list item, "/actions/3/phases/0/needs/1". */
 const char *oap_rule_link_pointer(const oap_graph *g, const oap_link *l, char *buf, size_t size);
 /* The JSON pointer of an action or phase node, or of one of its keys ("" for none). */

@@ -139,14 +139,17 @@ static int run(dot_args *a, int nplans, char **plans)
         oap_cli_error("dot: no plan could be read, nothing to draw");
         goto done;
     }
-    if (a->highlight) {
+    /* The overlap view draws the overlap findings; --highlight colours every finding. */
+    if (a->highlight || a->emit.view == OAP_EMIT_VIEW_OVERLAP) {
         if ((rc = run_checks(a, set, diags)) == OAP_EIO || rc == OAP_EINVAL) {
             rc = 0;
             goto done;
         }
         if (rc < 0)
             goto done;
-        a->emit.findings = diags;
+        if (a->highlight)
+            a->emit.findings = diags;
+        a->emit.overlaps = diags;
     }
     if (a->emit.format == OAP_EMIT_PNG || a->emit.format == OAP_EMIT_PDF) {
         if ((!a->output || strcmp(a->output, "-") == 0) && isatty(STDOUT_FILENO)) {

@@ -86,11 +86,13 @@ int oap_diags_addv(oap_diags *diags, const char *rule, oap_severity severity,
     e->d.pointer = copy(&diags->strings, where->pointer);
     e->d.plan = copy(&diags->strings, where->plan);
     e->d.node = copy(&diags->strings, where->node);
+    e->d.related = copy(&diags->strings, where->related);
+    e->d.score = where->score;
     e->d.message = message;
     e->file_index = where->file_index;
     e->at_key = where->at_key;
     e->offset = where->offset;
-    if (!e->d.file || !e->d.pointer || !e->d.plan || !e->d.node)
+    if (!e->d.file || !e->d.pointer || !e->d.plan || !e->d.node || !e->d.related)
         return OAP_ENOMEM;
     diags->n++;
     return 0;

@@ -19,6 +19,8 @@ typedef struct oap_where {
     unsigned line, col;
     const char *plan;
     const char *node;
+    const char *related; /* the other node of a pair (possible-overlap), or NULL */
+    double score;
 } oap_where;
 
 /* Adds a finding; the strings are copied. Returns 0 or OAP_ENOMEM. */

@@ -3,6 +3,7 @@
 
 #include "core/actors.h"
 #include "core/refs.h"
+#include "core/strmap.h"
 #include "oapgraph/common.h"
 
 #include <stdio.h>
@@ -197,15 +198,26 @@ static int pend_overlaps(oap_diagram *d, pendings *p)
     return 0;
 }
 
-/* Hook for the overlap issue: possible-overlap findings become edges between the two
- * actions, labelled with their score (OAP_DE_POSSIBLE_OVERLAP, both ends as view nodes,
- * the finding as source). The findings do not yet say which two actions and what score
- * in a form this can read, so none are made. */
+/* The two graph nodes of a pair finding (possible-overlap, linked-overlap), or 0. */
+static int overlap_pair(const oap_graph *g, const oap_diag *f, uint32_t *a, uint32_t *b)
+{
+    uint32_t plan;
+    if ((strcmp(f->rule, "possible-overlap") != 0 && strcmp(f->rule, "linked-overlap") != 0) ||
+        !*f->related || !oap_strmap_get(&g->plan_ids, f->plan, &plan))
+        return 0;
+    return oap_graph_resolve(g, plan, f->node, a) == OAP_LINK_RESOLVED &&
+           oap_graph_resolve(g, plan, f->related, b) == OAP_LINK_RESOLVED;
+}
+
+/* Overlap view: an edge for each pair finding, between the two actions. */
 static int pend_possible_overlaps(oap_diagram *d, pendings *p, const oap_diags *findings)
 {
-    (void)d;
-    (void)p;
-    (void)findings;
+    for (size_t i = 0; findings && i < oap_diags_count(findings); i++) {
+        uint32_t a, b;
+        if (overlap_pair(d->g, oap_diags_at(findings, i), &a, &b) &&
+            pend(p, OAP_DE_POSSIBLE_OVERLAP, d->of_gnode[a], 0, d->of_gnode[b], 0, (uint32_t)i) < 0)
+            return OAP_ENOMEM;
+    }
     return 0;
 }
 
@@ -248,6 +260,11 @@ static int choose_nodes(oap_diagram *d, const oap_emit_options *opts, uint8_t *w
     case OAP_EMIT_VIEW_OVERLAP:
         for (uint32_t pi = 0; pi < g->model->nplans; pi++)
             want[g->plan_node[pi]] = 1;
+        for (size_t i = 0; opts->overlaps && i < oap_diags_count(opts->overlaps); i++) {
+            uint32_t a, b;
+            if (overlap_pair(g, oap_diags_at(opts->overlaps, i), &a, &b))
+                want[a] = want[b] = 1;
+        }
         for (size_t i = 0; i < g->nlinks; i++) {
             const oap_link *l = &g->links[i];
             if ((l->status != OAP_LINK_RESOLVED && l->status != OAP_LINK_EXTERNAL) ||
@@ -595,7 +612,8 @@ int oap_emit__diagram_build(oap_diagram *d, const oap_graph *g, const oap_emit_o
             goto done;
     if (d->kind != OAP_EMIT_VIEW_ACTOR && pend_overlaps(d, &p) < 0)
         goto done;
-    if (d->kind == OAP_EMIT_VIEW_OVERLAP && pend_possible_overlaps(d, &p, opts->findings) < 0)
+    d->overlaps = opts->overlaps;
+    if (d->kind == OAP_EMIT_VIEW_OVERLAP && pend_possible_overlaps(d, &p, opts->overlaps) < 0)
         goto done;
     if (d->kind != OAP_EMIT_VIEW_OVERLAP)
         for (uint32_t v = 0; v < g->nnodes; v++)

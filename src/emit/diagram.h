@@ -35,8 +35,8 @@ typedef enum oap_dedge_kind {
     OAP_DE_GOALREF,  /* an action refers to a goal; in the plan view a line of its label */
     OAP_DE_OVERLAP,  /* a plan declares an overlap with a priority */
     OAP_DE_MEMBER,   /* a goal holds an action: counts as a link for --focus, not drawn */
-    /* Hook for the overlap issue: two actions alike enough to be the same work, from the
-     * possible-overlap findings, labelled with their score. None are made yet. */
+    /* Two actions alike enough to be the same work, from a possible-overlap or
+     * linked-overlap finding (srcs: its index in overlaps), labelled with its score. */
     OAP_DE_POSSIBLE_OVERLAP
 } oap_dedge_kind;
 
@@ -66,10 +66,12 @@ typedef struct oap_diagram {
     uint32_t *of_gnode; /* graph node -> view node (a phase -> its action), OAP_NONE */
     oap_dedge *edges;
     uint32_t nedges;
-    /* OAP_DE_OVERLAP: overlap index in the plan of a; else graph link index */
+    /* OAP_DE_OVERLAP: overlap index in the plan of a; OAP_DE_POSSIBLE_OVERLAP: finding
+     * index in overlaps; else graph link index */
     uint32_t *srcs;
     oap_dfinding *findings;
     uint32_t nfindings;
+    const oap_diags *overlaps; /* the overlap view's pair findings, or NULL */
     const char *actor;     /* actor view: the canonical code asked for */
     uint32_t leads, joins; /* actor view: how many actions */
     uint32_t focus;        /* view node of the focus, OAP_NONE */

@@ -517,7 +517,13 @@ static void edge_tooltip(drawer *w, const oap_dedge *e, oap_sbuf *t)
     const oap_diagram *d = w->d;
     const oap_graph *g = w->g;
     char from[200], to[200];
-    if (e->kind == OAP_DE_OVERLAP) {
+    if (e->kind == OAP_DE_POSSIBLE_OVERLAP) {
+        for (uint32_t i = 0; i < e->nsrc; i++) {
+            if (i)
+                oap_sbuf_puts(t, "&#10;");
+            tip(t, oap_diags_at(d->overlaps, d->srcs[e->src + i])->message);
+        }
+    } else if (e->kind == OAP_DE_OVERLAP) {
         const oap_dnode *a = &d->nodes[e->a];
         const oap_plan *plan = oap_graph_plan(g, a->gnode);
         for (uint32_t i = 0; i < e->nsrc; i++) {
@@ -606,10 +612,17 @@ static void draw_edges(drawer *w)
             set_plain(w, edge, "dir", "none");
             set_plain(w, edge, "color", LINK_COLOR);
             break;
-        case OAP_DE_POSSIBLE_OVERLAP:
-            set_plain(w, edge, "style", "dotted");
+        case OAP_DE_POSSIBLE_OVERLAP: {
+            const oap_diag *f = oap_diags_at(w->d->overlaps, w->d->srcs[e->src]);
+            char score[16];
+            snprintf(score, sizeof score, "%.2f", f->score);
+            set_plain(w, edge, "style", strcmp(f->rule, "linked-overlap") == 0 ? "dashed" : "bold");
             set_plain(w, edge, "dir", "none");
+            set_plain(w, edge, "color", "#b35900");
+            set_plain(w, edge, "fontcolor", "#b35900");
+            set_plain(w, edge, "xlabel", score); /* a label between clusters can lose the edge */
             break;
+        }
         }
         oap_sbuf_reset(&w->b);
         edge_tooltip(w, e, &w->b);

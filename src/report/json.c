@@ -26,6 +26,8 @@ static json_t *finding(const oap_report_ctx *ctx, size_t i)
         put(f, "pointer", oap_report__string(d->pointer)) < 0 ||
         put(f, "plan", oap_report__string_or_null(d->plan)) < 0 ||
         put(f, "node", oap_report__string_or_null(d->node)) < 0 ||
+        (*d->related && put(f, "related", oap_report__string(d->related)) < 0) ||
+        (*d->related && put(f, "score", json_real(d->score)) < 0) ||
         put(f, "fingerprint", json_string(ctx->fps[i])) < 0) {
         json_decref(f);
         return NULL;

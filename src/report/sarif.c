@@ -167,7 +167,9 @@ static json_t *result(const oap_report_ctx *ctx, size_t i)
         put(r, "properties", props = json_object()) < 0 ||
         put(props, "pointer", oap_report__string(d->pointer)) < 0 ||
         (*d->plan && put(props, "plan", oap_report__string(d->plan)) < 0) ||
-        (*d->node && put(props, "node", oap_report__string(d->node)) < 0))
+        (*d->node && put(props, "node", oap_report__string(d->node)) < 0) ||
+        (*d->related && put(props, "related", oap_report__string(d->related)) < 0) ||
+        (*d->related && put(props, "score", json_real(d->score)) < 0))
         goto fail;
     (void)message;
     return r;
