@@ -343,6 +343,9 @@ static void read_driver(reader *r, oap_import__front *f, const char *p)
         while (a[n] && a[n] != ',' && a[n] != '.' && !starts_ci(a + n, " which") &&
                !starts_ci(a + n, " who") && n < 80)
             n++;
+        /* Cut at the 80th byte, never inside a character (the plan must stay UTF-8). */
+        while (n > 0 && ((unsigned char)a[n] & 0xC0) == 0x80)
+            n--;
         if (n > 0)
             f->driver = actor_code(r, a, n);
     }
