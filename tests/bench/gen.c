@@ -840,9 +840,10 @@ static void push_phrase(text *t, const char *phrase, unsigned fl, const char *ra
         size_t n = 0;
         while (p[n] && p[n] != ' ')
             n++;
-        if (n == 1 && p[0] == '%')
+        /* Phrases with a "%" always come with a rare term; the test tells the compiler. */
+        if (n == 1 && p[0] == '%' && rare)
             push_tok(t, rare, strlen(rare), fl | TF_RARE);
-        else if (n == 3 && memcmp(p, "\"%\"", 3) == 0)
+        else if (n == 3 && memcmp(p, "\"%\"", 3) == 0 && rare)
             push_tok(t, rare, strlen(rare), fl | TF_RARE | TF_QUOTE);
         else
             push_tok(t, p, n, fl);
