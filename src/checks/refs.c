@@ -160,8 +160,9 @@ int oap_check_self_ref(oap_rule_ctx *ctx)
     return each_link(ctx, OAP_LINK_SELF, self);
 }
 
-/* The same target twice in one list: compared in normal form ("SG 2" is "SG2"), so
- * resolution does not matter. Long lists use a map, short ones a scan. */
+/* The same target twice in one list: a reference that resolves is compared by what it
+ * names ("2.1", "C:2.1" and "2012-C:2.1" in plan 2012-C are one target), any other in
+ * normal form ("SG 2" is "SG2"). */
 int oap_check_duplicate_ref(oap_rule_ctx *ctx)
 {
     const oap_graph *g = ctx->graph;
@@ -178,11 +179,15 @@ int oap_check_duplicate_ref(oap_rule_ctx *ctx)
         for (size_t k = i; k < end && rc == 0; k++) {
             const oap_link *l = &g->links[k];
             oap_ref r;
-            char norm[3 * OAP_REF_ID_MAX + 8];
+            char norm[3 * OAP_REF_ID_MAX + 8], key_text[3 * OAP_REF_ID_MAX + 24];
             if (oap_ref_parse(link_text(g, l), &r, NULL) < 0)
                 continue;
             oap_ref_format(&r, norm, sizeof norm);
-            const char *key = oap_arena_strdup(&scratch, norm);
+            if (l->status == OAP_LINK_RESOLVED || l->status == OAP_LINK_SELF)
+                snprintf(key_text, sizeof key_text, "#node %u", l->to);
+            else
+                snprintf(key_text, sizeof key_text, "%s", norm);
+            const char *key = oap_arena_strdup(&scratch, key_text);
             uint32_t before;
             int put = key ? oap_strmap_put(&seen, key, (uint32_t)(k - i), &before) : OAP_ENOMEM;
             if (put < 0) {

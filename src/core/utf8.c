@@ -77,6 +77,27 @@ char *oap_utf8_sanitize(const char *s)
     return out;
 }
 
+unsigned oap_utf8_decode(const char *s, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    switch (k) {
+    case 1:
+        return u[0];
+    case 2:
+        return (u[0] & 0x1fu) << 6 | (u[1] & 0x3fu);
+    case 3:
+        return (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
+    default:
+        return (u[0] & 0x07u) << 18 | (u[1] & 0x3fu) << 12 | (u[2] & 0x3fu) << 6 | (u[3] & 0x3fu);
+    }
+}
+
+int oap_utf8_invisible(unsigned cp)
+{
+    return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+           (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
 void oap_utf8_markdown(const char *s, int cell, void (*put)(void *ctx, const char *b, size_t n),
                        void *ctx)
 {
@@ -91,7 +112,10 @@ void oap_utf8_markdown(const char *s, int cell, void (*put)(void *ctx, const cha
             continue;
         }
         if (k > 1) {
-            put(ctx, s + i, k);
+            if (oap_utf8_invisible(oap_utf8_decode(s + i, k)))
+                put(ctx, replacement, 3);
+            else
+                put(ctx, s + i, k);
             i += k;
             continue;
         }

@@ -18,18 +18,9 @@ static const char *severity_color(oap_severity s)
     }
 }
 
-/* Code points that change how a line reads without being seen: C1 controls, line and
- * paragraph separators, and the bidirectional marks and overrides (U+202E can make a
- * finding read backwards). */
-static int invisible(unsigned cp)
-{
-    return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e || cp == 0x200f ||
-           (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
-}
-
 /* Plan text reaches messages (keys, ids, quoted text): control characters and the
- * invisible code points above are shown escaped, so a finding stays on one line, reads
- * as written and cannot move a terminal's cursor; bytes that are not UTF-8 show as \xNN. */
+ * invisible code points (oap_utf8_invisible) are shown escaped, so a finding stays on one line,
+ * reads as written and cannot move a terminal's cursor; bytes that are not UTF-8 show as \xNN. */
 static void put_message(FILE *out, const char *s)
 {
     size_t n = strlen(s);
@@ -41,17 +32,14 @@ static void put_message(FILE *out, const char *s)
             i++;
             continue;
         }
-        unsigned cp = k == 1   ? u[0]
-                      : k == 2 ? (u[0] & 0x1fu) << 6 | (u[1] & 0x3fu)
-                      : k == 3 ? (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu)
-                               : 0x10000;
+        unsigned cp = oap_utf8_decode(s + i, k);
         if (cp == '\n')
             fputs("\\n", out);
         else if (cp == '\t')
             fputs("\\t", out);
         else if (cp < 0x20 || cp == 0x7f)
             fprintf(out, "\\x%02x", cp);
-        else if (invisible(cp))
+        else if (oap_utf8_invisible(cp))
             fprintf(out, "\\u%04x", cp);
         else
             fwrite(s + i, 1, k, out);

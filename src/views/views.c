@@ -326,9 +326,19 @@ void oap_views__csv(FILE *out, const char *s)
         fputc('\'', out);
     for (size_t i = 0; i < n;) {
         size_t k = oap_utf8_sequence(s + i, n - i);
-        if (k == 0) {
-            fputs("\xef\xbf\xbd", out);
+        unsigned cp = k ? oap_utf8_decode(s + i, k) : 0xfffd;
+        /* Line breaks stay (the cell is quoted) and a tab becomes a space; other controls
+         * and invisible code points would reach whoever opens the sheet in a terminal or a
+         * spreadsheet. */
+        if (cp == '\t') {
+            fputc(' ', out);
             i++;
+            continue;
+        }
+        if (k == 0 || (cp < 0x20 && cp != '\n' && cp != '\r') || cp == 0x7f ||
+            oap_utf8_invisible(cp)) {
+            fputs("\xef\xbf\xbd", out);
+            i += k ? k : 1;
             continue;
         }
         if (s[i] == '"')

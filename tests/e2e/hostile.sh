@@ -1,0 +1,354 @@
+#!/usr/bin/env bash
+# End-to-end: the hostile plans of fixtures/hostile/ (README there) through check, dot and
+# tasking. Whatever a plan holds, the program does not crash or hang, exits as expected,
+# lets no escape sequence, control character or bidirectional override reach a terminal
+# (text and Markdown on standard output, messages on standard error), writes DOT that
+# Graphviz reads back and SVG that is XML, and Markdown tables and CSV cells that plan text
+# cannot break or turn into formulas. The big plans (a 1 MiB title, 100,000 references on
+# one action, nesting 100,000 deep) are made at test time by fixtures/hostile/make.py.
+# usage: hostile.sh OAPGRAPH SOURCE_DIR
+# OAP_HOSTILE_TIMEOUT: seconds one command may take (default 120; valgrind needs more).
+set -u
+bin=$(realpath "$1")
+src=$(realpath "$2")
+[ -x "$bin" ] || { echo "no program at $1"; exit 2; }
+command -v dot >/dev/null && command -v python3 >/dev/null || {
+    echo "Graphviz's dot and python3 are needed"
+    exit 2
+}
+limit=${OAP_HOSTILE_TIMEOUT:-120}
+export LSAN_OPTIONS="suppressions=$src/tests/e2e/graphviz.lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() {
+    pass=$((pass + 1))
+    echo "ok   $1"
+}
+no() {
+    fail=$((fail + 1))
+    echo "FAIL $1"
+}
+
+# run NAME STATUS COMMAND...: runs COMMAND (output in $tmp/out, $tmp/err) within the time
+# limit; passes when it exits with STATUS (a list such as "0|1" allowed).
+run() {
+    local name=$1 want=$2
+    shift 2
+    timeout "$limit" "$@" >"$tmp/out" 2>"$tmp/err"
+    local got=$?
+    if [ $got = 124 ]; then
+        no "$name: no answer within $limit s"
+        return 1
+    fi
+    if [ $got -ge 128 ] || grep -q -E 'AddressSanitizer|LeakSanitizer|runtime error:' "$tmp/err"; then
+        no "$name: crashed (exit $got)"
+        sed 's/^/     | /' "$tmp/err" | head -20
+        return 1
+    fi
+    if ! [[ "|$want|" == *"|$got|"* ]]; then
+        no "$name: exit status $got, expected $want"
+        sed 's/^/     | /' "$tmp/err" | head -10
+        return 1
+    fi
+    ok "$name"
+}
+
+# verify NAME KIND FILE [ARG]: queues one of the properties of py_verify below on a copy
+# of FILE; flush checks the queue in one python3 run and counts the results.
+queued=0
+verify() {
+    queued=$((queued + 1))
+    cp "$3" "$tmp/q.$queued" 2>/dev/null || : >"$tmp/q.$queued"
+    printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$tmp/q.$queued" "${4-}" >>"$tmp/queue"
+}
+flush() {
+    [ -s "$tmp/queue" ] || return 0
+    python3 -c "$py_verify" "$tmp/queue" >"$tmp/verdicts" 2>&1
+    cat "$tmp/verdicts"
+    pass=$((pass + $(grep -c '^ok ' "$tmp/verdicts")))
+    fail=$((fail + $(grep -c -v '^ok ' "$tmp/verdicts")))
+    rm -f "$tmp/queue" "$tmp"/q.*
+}
+py_verify='
+import csv, io, json, re, sys
+import xml.dom.minidom
+
+class Failed(Exception):
+    pass
+
+def fail(msg):
+    raise Failed(msg)
+
+def show(s, i):
+    return ascii(s[max(0, i - 30):i + 30])
+
+DANGER = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+def terminal_safe(text, allow=""):
+    """No C0 control but line breaks (and allow), no DEL, no C1 control, no bidi override,
+    embedding or isolate."""
+    for m in DANGER.finditer(text):
+        ch = m.group()
+        if ch == "\n" or ch in allow:
+            continue
+        c, i = ord(ch), m.start()
+        what = ("bidirectional control" if c > 0x9F else "C1 control" if c >= 0x80
+                else "control character")
+        fail(f"{what} U+{c:04X} at character {i}: {show(text, i)}")
+
+def utf8():
+    global data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        fail(f"not UTF-8: {e}")
+
+def pipes(line):
+    n, i = 0, 0
+    while i < len(line):
+        if line[i] == "\\":
+            i += 2
+            continue
+        n += line[i] == "|"
+        i += 1
+    return n
+
+def tables(text):
+    """Every Markdown table keeps the column count of its header on every row."""
+    want = None
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.startswith("|"):
+            want = None
+            continue
+        p = pipes(line)
+        if want is None:
+            want = p
+        elif p != want:
+            fail(f"line {number}: {p} cell separators in a table of {want}: {ascii(line[:160])}")
+
+def check(kind, path, arg):
+    global data
+    data = open(path, "rb").read()
+    if kind == "terminal":
+        # Text for a terminal: standard output of text and Markdown, and standard error.
+        terminal_safe(utf8())
+    elif kind == "findings":
+        # The text format: one finding a line, as problem matchers read it; arg: how many.
+        text = utf8()
+        terminal_safe(text)
+        lines = text.split("\n")[:-1] if text else []
+        rx = re.compile(r"^(.+):(\d+):(\d+): (error|warning|info): (.+) \[([a-z0-9-]+)\]$")
+        for number, line in enumerate(lines, 1):
+            if not rx.match(line):
+                fail(f"line {number} is not a finding: {ascii(line[:160])}")
+        if arg is not None and len(lines) != int(arg):
+            fail(f"{len(lines)} lines for {arg} findings")
+    elif kind == "markdown":
+        text = utf8()
+        terminal_safe(text)
+        tables(text)
+    elif kind == "json":
+        try:
+            doc = json.loads(utf8())
+        except ValueError as e:
+            fail(f"not JSON: {e}")
+        if arg == "findings":
+            return str(len(doc["findings"]))
+    elif kind == "csv":
+        # RFC 4180 with CRLF; the columns of the README on every row; no cell a spreadsheet
+        # runs as a formula (=, +, -, @, and tab or CR before them); no control character but
+        # the line breaks inside a cell; no bidi control.
+        text = utf8()
+        terminal_safe(text, allow="\r")
+        csv.field_size_limit(sys.maxsize)  # a 1 MB title is one cell
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        if not rows:
+            fail("no header row")
+        header = rows[0]
+        want = ["actor", "name", "kind", "plan", "goal", "action", "role", "via", "title", "timing",
+                "window_start", "window_end", "target", "kpis", "classification"]
+        if header != want:
+            fail(f"header {header}")
+        for number, row in enumerate(rows[1:], 2):
+            if len(row) != len(header):
+                fail(f"row {number} has {len(row)} cells: {ascii(row)[:200]}")
+            for cell in row:
+                if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                    fail(f"row {number}: a cell starts with {ascii(cell[:1])}: {ascii(cell[:80])}")
+    elif kind == "dot":
+        # No control character or bidi control in the DOT itself (the emitter drops them).
+        terminal_safe(utf8(), allow="\t")
+    elif kind == "xml":
+        try:
+            xml.dom.minidom.parseString(data)
+        except Exception as e:
+            fail(f"not XML: {e}")
+    elif kind == "has":
+        if arg.encode("utf-8") not in data:
+            fail(f"does not hold {ascii(arg)}")
+    elif kind == "count":
+        # arg: "N REGEX": exactly N lines match REGEX.
+        n, rx = arg.split(" ", 1)
+        got = sum(1 for line in utf8().split("\n") if re.search(rx, line))
+        if got != int(n):
+            fail(f"{got} lines match {ascii(rx)}, expected {n}")
+    else:
+        fail(f"unknown check {kind}")
+
+
+if len(sys.argv) == 4:  # one check, its answer on standard output
+    try:
+        print(check(sys.argv[1], sys.argv[2], sys.argv[3]) or "", end="")
+    except Failed as e:
+        print(e)
+        sys.exit(1)
+    sys.exit(0)
+for spec in open(sys.argv[1], encoding="utf-8"):
+    name, kind, path, arg = spec.rstrip("\n").split("\t")
+    try:
+        check(kind, path, arg or None)
+        print(f"ok   {name}")
+    except Failed as e:
+        print(f"FAIL {name}: {e}")
+    except Exception as e:
+        print(f"FAIL {name}: {type(e).__name__}: {e}")
+'
+
+# dot_reads_back NAME FILE: Graphviz lays the DOT out and says nothing on standard error.
+dot_reads_back() {
+    if timeout "$limit" dot -Tsvg "$2" -o "$tmp/readback.svg" 2>"$tmp/readback.err" &&
+        [ ! -s "$tmp/readback.err" ]; then
+        ok "$1"
+    else
+        no "$1: $(head -3 "$tmp/readback.err")"
+    fi
+}
+
+# hostile NAME PLAN CHECK_STATUS DOT_STATUS: the whole treatment for one plan.
+hostile() {
+    local name=$1 plan=$2 check_status=$3 dot_status=$4 n
+    rm -f "$tmp/check.txt" "$tmp/check.err"
+
+    # check: every format; no crash; nothing for a terminal to obey.
+    run "$name: check" "$check_status" "$bin" check --no-config "$plan" &&
+        cp "$tmp/out" "$tmp/check.txt" && cp "$tmp/err" "$tmp/check.err"
+    run "$name: check --format json" "$check_status" "$bin" check --no-config -q --format json "$plan" &&
+        n=$(python3 -c "$py_verify" json "$tmp/out" findings) &&
+        verify "$name: check text, one finding a line, terminal-safe" findings "$tmp/check.txt" "$n"
+    verify "$name: check messages on standard error terminal-safe" terminal "$tmp/check.err"
+    run "$name: check --format markdown" "$check_status" "$bin" check --no-config -q --format markdown "$plan" &&
+        verify "$name: check Markdown tables whole, terminal-safe" markdown "$tmp/out"
+    run "$name: check --format sarif" "$check_status" "$bin" check --no-config -q --format sarif "$plan" &&
+        verify "$name: SARIF is JSON" json "$tmp/out"
+
+    # dot: DOT that Graphviz reads back, and SVG laid out in-process that is XML.
+    if run "$name: dot" "$dot_status" "$bin" dot "$plan" -o "$tmp/plan.dot"; then
+        verify "$name: dot messages terminal-safe" terminal "$tmp/err"
+        if [ "$dot_status" = 0 ]; then
+            dot_reads_back "$name: Graphviz reads the DOT back" "$tmp/plan.dot"
+            verify "$name: DOT holds no control or bidi character" dot "$tmp/plan.dot"
+            run "$name: dot -T svg" 0 "$bin" dot -T svg "$plan" -o "$tmp/plan.svg" &&
+                verify "$name: SVG is XML" xml "$tmp/plan.svg"
+        else
+            [ ! -e "$tmp/plan.dot" ] && ok "$name: no DOT written" || no "$name: a DOT was written"
+        fi
+    fi
+    rm -f "$tmp/plan.dot" "$tmp/plan.svg"
+
+    # tasking: Markdown for a terminal, CSV for a spreadsheet, JSON for programs.
+    run "$name: tasking" 0 "$bin" tasking "$plan" &&
+        verify "$name: tasking Markdown tables whole, terminal-safe" markdown "$tmp/out" &&
+        verify "$name: tasking messages terminal-safe" terminal "$tmp/err"
+    run "$name: tasking --format csv" 0 "$bin" tasking --format csv "$plan" &&
+        verify "$name: tasking CSV cells whole, no formula, no control" csv "$tmp/out"
+    run "$name: tasking --format json" 0 "$bin" tasking --format json "$plan" &&
+        verify "$name: tasking JSON is JSON" json "$tmp/out"
+    flush
+}
+
+h=$src/fixtures/hostile
+python3 "$h/make.py" "$tmp/big" || { echo "make.py failed"; exit 2; }
+cd "$h" || exit 2
+
+# Injection attempts in every text field: DOT, HTML, Markdown, CSV, terminal escapes.
+# Loads, with one schema error (a results status that is not one of the words).
+hostile injection injection.oap.json 1 0
+verify "injection: the bad status is the one error" count "$tmp/check.txt" \
+    '1 ^injection.oap.json:[0-9]+:[0-9]+: error: "status" of the results of action 1.1 must be one of'
+verify "injection: the escape in an unknown key is shown escaped" has "$tmp/check.txt" \
+    'unknown key "unknown\x1b[2J|key" in action 1.1'
+
+# Every C0 and C1 control, in text, keys, ids, actor names and references.
+hostile controls controls.oap.json 1 0
+verify "controls: the id with ESC is a schema error, shown escaped" has "$tmp/check.txt" \
+    'error: action id "1\x1b.3" may only contain'
+
+# Bidirectional overrides, embeddings and isolates everywhere.
+hostile bidi bidi.oap.json 1 0
+verify "bidi: the override in a reference is a bad-ref error" count "$tmp/check.txt" \
+    '2 \[bad-ref\]$'
+
+# The plan that draws attacks on DOT, HTML labels and SVG (tests/e2e/dot.sh has its
+# diagram); here for the terminal and the tables.
+hostile hostile-labels ../hostile-labels/plan.oap.json 0 0
+
+# NUL escapes, raw control bytes and bytes that are not UTF-8: not JSON, a syntax finding
+# at the place of the fault; nothing to draw (dot: exit 2); empty sheets.
+for f in nul-escape nul-escape-key raw-escape bad-utf8; do
+    hostile "$f" "$f.oap.json" 1 2
+done
+run "nul-escape: exact finding" 1 "$bin" check --no-config -q nul-escape.oap.json &&
+    verify "nul-escape: line 3, column 78" has "$tmp/out" \
+        'nul-escape.oap.json:3:78: error: not valid JSON: \u0000 is not allowed'
+run "nul-escape-key: exact finding" 1 "$bin" check --no-config -q nul-escape-key.oap.json &&
+    verify "nul-escape-key: line 5, column 86" has "$tmp/out" \
+        'nul-escape-key.oap.json:5:86: error: not valid JSON: NUL byte in object key'
+run "raw-escape: exact finding" 1 "$bin" check --no-config -q raw-escape.oap.json &&
+    verify "raw-escape: line 3, column 62, no raw ESC" has "$tmp/out" \
+        'raw-escape.oap.json:3:62: error: not valid JSON: control character 0x1b'
+run "bad-utf8: exact finding" 1 "$bin" check --no-config -q bad-utf8.oap.json &&
+    verify "bad-utf8: line 3, column 59" has "$tmp/out" \
+        'bad-utf8.oap.json:3:59: error: not valid JSON: unable to decode byte 0xff'
+
+# A plan that refers to itself: self-ref for each way of naming the action itself, and
+# the phases that need each other make a cycle.
+hostile self-ref self-ref.oap.json 1 0
+verify "self-ref: 1.1 lists itself in its refs three ways and in its needs" count "$tmp/check.txt" \
+    '4 warning: action 1\.1 lists itself \((1\.1|2099-S:1\.1|S:1\.1)\) in its (refs|needs) \[self-ref\]$'
+verify "self-ref: the phases' cycle" count "$tmp/check.txt" \
+    '1 error: needs run in a circle: 1\.2#1 -> 1\.2#2 -> 1\.2#1.*\[dependency-cycle\]$'
+
+# A plan that refers to itself under two ids, its plan id and its priority code: the same
+# target listed under two names is listed twice.
+hostile two-ids two-ids.oap.json 1 0
+verify "two-ids: 2099-T:2.1, T:2.1 and 2.1 in 1.1's refs are one target" count "$tmp/check.txt" \
+    '2 action 1\.1 lists .*2\.1 twice in its refs .*\[duplicate-ref\]$'
+verify "two-ids: T:2.1 and 2099-T:2.1 in 1.1's needs are one target" count "$tmp/check.txt" \
+    '1 action 1\.1 lists .*2\.1 twice in its needs .*\[duplicate-ref\]$'
+verify "two-ids: T:1.1 and 2099-T:1.1 in 2.1's refs are one target" count "$tmp/check.txt" \
+    '1 action 2\.1 lists .*1\.1 twice in its refs .*\[duplicate-ref\]$'
+verify "two-ids: T:* and 2099-T:* in 2.1's refs are one target" count "$tmp/check.txt" \
+    '1 action 2\.1 lists .*\* twice in its refs .*\[duplicate-ref\]$'
+verify "two-ids: one cycle 1.1 -> 2.1 -> 1.1" count "$tmp/check.txt" \
+    '1 \[dependency-cycle\]$'
+
+# The big ones.
+cd "$tmp/big" || exit 2
+# A title of 1 MiB: no finding, drawn (cut in the label), on the sheets.
+hostile big-title big-title.oap.json 0 0
+# 100,000 references on one action: 50,000 to 1.2 under three names (49,999 repeats),
+# 50,000 that name no action.
+hostile many-refs many-refs.oap.json 1 0
+verify "many-refs: 50,000 dangling references" count "$tmp/check.txt" '50000 \[dangling-ref\]$'
+verify "many-refs: 49,999 repeats of 1.2, under any of its names" count "$tmp/check.txt" \
+    '49999 \[duplicate-ref\]$'
+# Nesting 100,000 deep in an "x-" value: a finding (syntax or limit), never a crash.
+hostile deep-nesting deep-nesting.oap.json 1 2
+verify "deep-nesting: one syntax or limit finding" count "$tmp/check.txt" \
+    '1 ^deep-nesting\.oap\.json:1:[0-9]+: error: .*\[(syntax|limit)\]$'
+
+flush
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
