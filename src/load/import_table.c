@@ -186,6 +186,9 @@ void oap_import_messages_free(oap_import_messages *msgs)
 
 /* Adds a message; returns 0 or OAP_ENOMEM. The message text is cut at 600 bytes. */
 static int add_message(oap_import_messages *m, unsigned line, oap_import_level level,
+                       const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+
+static int add_message(oap_import_messages *m, unsigned line, oap_import_level level,
                        const char *fmt, va_list ap)
 {
     if (level >= OAP_IMPORT_WARNING)

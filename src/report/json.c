@@ -42,9 +42,10 @@ static json_t *summary(const oap_report_ctx *ctx)
     if (!s)
         return NULL;
     json_t *files = json_array(), *counts = json_object(), *rules = json_object();
-    /* Not ||: each put takes its value, even when another failed. */
-    int bad = (put(s, "files", files) < 0) | (put(s, "counts", counts) < 0) |
-              (put(s, "rules", rules) < 0);
+    /* Each put takes its value, even when another failed: all three run. */
+    int bad = put(s, "files", files) < 0;
+    bad = (put(s, "counts", counts) < 0) || bad;
+    bad = (put(s, "rules", rules) < 0) || bad;
     for (size_t i = 0; !bad && o->files && i < o->nfiles; i++)
         bad = json_array_append_new(files, oap_report__string(oap_report__file(ctx, o->files[i])));
     if (!bad)
