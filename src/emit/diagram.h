@@ -72,10 +72,10 @@ typedef struct oap_diagram {
     oap_dfinding *findings;
     uint32_t nfindings;
     const oap_diags *overlaps; /* the overlap view's pair findings, or NULL */
-    const char *actor;     /* actor view: the canonical code asked for */
-    uint32_t leads, joins; /* actor view: how many actions */
-    uint32_t focus;        /* view node of the focus, OAP_NONE */
-    char message[512];     /* why building failed (OAP_EINVAL) */
+    const char *actor;         /* actor view: the canonical code asked for */
+    uint32_t leads, joins;     /* actor view: how many actions */
+    uint32_t focus;            /* view node of the focus, OAP_NONE */
+    char message[512];         /* why building failed (OAP_EINVAL) */
 } oap_diagram;
 
 /* Builds the view opts asks for, applies the focus and places the findings. Returns 0,

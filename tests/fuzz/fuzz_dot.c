@@ -324,8 +324,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     end = i;
                     break;
                 }
-        FUZZ_ASSERT(oap_planset_load_buffer(set, names[nfiles], text + start, end - start,
-                                            diags) == 0,
+        FUZZ_ASSERT(oap_planset_load_buffer(set, names[nfiles], text + start, end - start, diags) ==
+                        0,
                     "loading file %zu failed", nfiles);
         nfiles++;
         if (end == len)
@@ -369,14 +369,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(dot_len == 0, "%zu bytes written with OAP_EINVAL", dot_len);
         FUZZ_ASSERT(res.message[0] != '\0', "OAP_EINVAL without a message");
     } else {
-        FUZZ_ASSERT(dot_len > 0 && strlen(dot) == dot_len, "DOT of %zu bytes, NUL inside",
-                    dot_len);
+        FUZZ_ASSERT(dot_len > 0 && strlen(dot) == dot_len, "DOT of %zu bytes, NUL inside", dot_len);
         Agraph_t *g = read_dot(dot, "emitted");
         FUZZ_ASSERT((size_t)agnnodes(g) == res.nodes && (size_t)agnedges(g) == res.edges &&
                         (size_t)count_clusters(g) == res.clusters,
                     "read back %d nodes, %d edges, %d clusters; drawn %zu, %zu, %zu\n%s",
-                    agnnodes(g), agnedges(g), count_clusters(g), res.nodes, res.edges,
-                    res.clusters, dot);
+                    agnnodes(g), agnedges(g), count_clusters(g), res.nodes, res.edges, res.clusters,
+                    dot);
         attrs_known(g, AGNODE, node_attrs, "node");
         attrs_known(g, AGEDGE, edge_attrs, "edge");
         attrs_known(g, AGRAPH, graph_attrs, "graph");

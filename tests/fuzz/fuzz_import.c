@@ -53,7 +53,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     io.format = (oap_import_format)(fuzz_opt(opts, nopts, 0, 0) % 4);
     unsigned given = fuzz_opt(opts, nopts, 1, 0);
     if (given & 1)
-        io.priority = priorities[fuzz_opt(opts, nopts, 3, 0) % (sizeof priorities / sizeof *priorities)];
+        io.priority =
+            priorities[fuzz_opt(opts, nopts, 3, 0) % (sizeof priorities / sizeof *priorities)];
     if (given & 2)
         io.year = 1900 + (int)fuzz_opt(opts, nopts, 2, 112);
 
@@ -85,7 +86,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (plan) {
         size_t out_len;
         char *out = write_plan(plan, &out_len);
-        FUZZ_ASSERT(out_len > 0 && out[out_len - 1] == '\n', "the plan written ends without a line break");
+        FUZZ_ASSERT(out_len > 0 && out[out_len - 1] == '\n',
+                    "the plan written ends without a line break");
 
         oap_planset *set = NULL;
         oap_diags *diags = NULL;

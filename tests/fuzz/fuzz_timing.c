@@ -18,6 +18,13 @@
 
 #include "core/timing.h"
 
+/* The year-shift property (a text reads the same one year later, shifted) is checked for
+ * years before this one: a span that crosses the turn of 9999 would end in year 10000,
+ * which "YYYY" cannot write, so 9999 reads it in one year (regressions/timing/). */
+#ifndef FUZZ_SHIFT_YEAR_MAX
+#define FUZZ_SHIFT_YEAR_MAX 9998
+#endif
+
 static int has_four_digits(const char *s)
 {
     int run = 0;
@@ -55,15 +62,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(strlen(a) == 7 && strlen(b) == 7, "months written as \"%s\", \"%s\"", a, b);
     }
 
-    if (year >= 0 && year < 9999) {
+    if (year >= 0 && year < FUZZ_SHIFT_YEAR_MAX) {
         oap_window next = {-7, -7};
         int rc2 = oap_timing_read(text, year + 1, &next);
         FUZZ_ASSERT(rc2 == rc, "a window in year %d %s, in year %d %s", year,
                     rc ? "read" : "not read", year + 1, rc2 ? "read" : "not read");
         if (rc && !has_four_digits(text))
             FUZZ_ASSERT(next.start == w.start + 12 && next.end == w.end + 12,
-                        "%d..%d in year %d but %d..%d in year %d", w.start, w.end, year,
-                        next.start, next.end, year + 1);
+                        "%d..%d in year %d but %d..%d in year %d", w.start, w.end, year, next.start,
+                        next.end, year + 1);
     }
 
     int m;
