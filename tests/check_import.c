@@ -566,6 +566,19 @@ START_TEST(priority_and_year_are_needed)
     ck_assert_str_eq(im.messages, "");
     imported_free(&im);
 
+    /* A "Plan:" row that is a caption, not an id: a warning on its line, and the id made
+     * from the year and priority (found by fuzz_import). */
+    const char *caption =
+        "Plan: OAP 2012 C\nTitle: T\n#\tActivity\tLeader\nStrategic Goal 1: Goal\n"
+        "1.1\tA\tIT\n";
+    import_text(&im, "caption.tsv", caption, strlen(caption), &opts);
+    ck_assert_int_eq(im.rc, 0);
+    ck_assert_str_eq(im.plan->id, "2013-C");
+    ck_assert_str_eq(im.messages, "1: the plan id \"OAP 2012 C\" can only have letters, digits, "
+                                  "\".\", \"_\" and \"-\"; the plan is given the id 2013-C "
+                                  "from its year and priority\n");
+    imported_free(&im);
+
     const char *none = "just some text\n";
     import_text(&im, "none.csv", none, strlen(none), &opts);
     ck_assert_ptr_null(im.plan);

@@ -222,6 +222,15 @@ static void escape_cps(oap_sbuf *b, const uint32_t *cp, size_t n, oap_emit_mode 
                              : mode == OAP_EMIT_TOOLTIP ? "&#92;&#92;&#92;&#92;"
                                                         : "&#92;");
             break;
+        case '%':
+            /* cgraph reads a name starting with '%' as one of its anonymous ids, and the
+             * node would lose its name: in names, an entity (shown as '%'). */
+            if (mode == OAP_EMIT_NAME) {
+                oap_sbuf_puts(b, "&#37;");
+                break;
+            }
+            oap_sbuf_putn(b, "%", 1);
+            break;
         default:
             oap_sbuf_putn(b, utf8, encode(cp[i], utf8));
         }

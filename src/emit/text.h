@@ -38,7 +38,8 @@ typedef enum oap_emit_mode {
      * entities and then unescapes backslashes twice. */
     OAP_EMIT_TOOLTIP,
     /* A node or graph name, shown as the <title> of SVG elements: line breaks become
-     * spaces; no escape processing happens, so a backslash is one &#92;. */
+     * spaces; no escape processing happens, so a backslash is one &#92;; '%' is &#37;
+     * (cgraph reads a name starting with '%' as an anonymous id). */
     OAP_EMIT_NAME
 } oap_emit_mode;
 

@@ -258,7 +258,7 @@ typedef struct goal {
 typedef struct meta {
     char *priority, *title, *aim, *cycle, *document, *classification, *driver, *support, *id;
     int year;
-    unsigned driver_line, support_line;
+    unsigned driver_line, support_line, id_line;
     struct {
         char *priority, *note;
     } * overlaps;
@@ -1195,6 +1195,8 @@ static int on_meta(ctx *c, const row *r)
             c->meta.driver_line = r->line;
         if (slot == &c->meta.support)
             c->meta.support_line = r->line;
+        if (slot == &c->meta.id)
+            c->meta.id_line = r->line;
     }
     return 1;
 }
@@ -2184,11 +2186,16 @@ int oap_import_read(oap_plan **out, oap_model *model, const char *file, const ch
         rc = OAP_EINVAL;
     }
     if (rc == 0 && c.meta.id && !valid_priority(c.meta.id)) {
+        /* A "Plan:" row often holds a caption ("OAP 2012 C") rather than an id: the plan
+         * keeps the id made from its year and priority, as if the row were absent. */
         char q[80];
         quote(q, c.meta.id, strlen(c.meta.id));
-        msg(&c, 0, OAP_IMPORT_ERROR,
-            "the plan id \"%s\" can only have letters, digits, \".\", \"_\" and \"-\"", q);
-        rc = OAP_EINVAL;
+        msg(&c, c.meta.id_line, OAP_IMPORT_WARNING,
+            "the plan id \"%s\" can only have letters, digits, \".\", \"_\" and \"-\"; "
+            "the plan is given the id %d-%s from its year and priority",
+            q, year, priority);
+        free(c.meta.id);
+        c.meta.id = NULL;
     }
     if (rc)
         goto done;

@@ -18,6 +18,8 @@
  *     having written nothing;
  *   - cgraph reads the DOT back without an error or a warning, with as many nodes, edges
  *     and clusters as were drawn;
+ *   - every node keeps a name of its own (cgraph reads a name starting with '%' as an
+ *     anonymous node);
  *   - node names and tooltips are plain strings, node labels HTML-like; no node, edge or
  *     graph attribute but the emitter's own exists (plan text added none);
  *   - no string of it holds a backslash, and no plain string a double quote or a '<'
@@ -381,6 +383,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         attrs_known(g, AGRAPH, graph_attrs, "graph");
         for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
             FUZZ_ASSERT(!aghtmlstr(agnameof(n)), "node name %s read as HTML", agnameof(n));
+            /* cgraph reads a name starting with '%' as one of its own anonymous ids: the
+             * node loses its name (the SVG <title> shows "%3"). */
+            FUZZ_ASSERT(agnameof(n)[0] != '%', "node name read as anonymous: %s\n%s", agnameof(n),
+                        dot);
             char *label = agget(n, (char *)"label");
             FUZZ_ASSERT(label && aghtmlstr(label), "label of %s is not HTML", agnameof(n));
             char *tip = agget(n, (char *)"tooltip");
