@@ -574,8 +574,8 @@ START_TEST(any_bytes_prefixes)
     static const char *const samples[] = {"SGs in priority B and priority F",
                                           "2012-F:SG 2#1",
                                           "Actions 1.1, 1.2 and 1.3.",
-                                          "SG\xc2\xa0"
-                                          "2, \xe2\x80\x93 2.1#x.",
+                                          ("SG\xc2\xa0"
+                                           "2, \xe2\x80\x93 2.1#x."),
                                           "priorities B and F, OA 2.1",
                                           "B:*#",
                                           "sg 1 in",
