@@ -1,48 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: run the built oapgraph as a user would and assert exit codes and output.
 # usage: cli.sh OAPGRAPH SOURCE_DIR
-set -u
-bin=$(realpath "$1")
-src=$(realpath "$2")
-[ -x "$bin" ] || { echo "no program at $1"; exit 2; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-# expect NAME STATUS STDOUT_FILE STDERR_FILE -- COMMAND...
-# Runs COMMAND, compares its exit status and, where a file is given, its exact output.
-expect() {
-    local name=$1 status=$2 want_out=$3 want_err=$4
-    shift 5
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    local ok=1
-    if [ "$got" != "$status" ]; then
-        echo "FAIL $name: exit status $got, expected $status"
-        ok=0
-    fi
-    if [ "$want_out" != "-" ] && ! diff -u "$want_out" "$tmp/out" >"$tmp/diff"; then
-        echo "FAIL $name: standard output differs"
-        cat "$tmp/diff"
-        ok=0
-    fi
-    if [ "$want_err" != "-" ] && ! diff -u "$want_err" "$tmp/err" >"$tmp/diff"; then
-        echo "FAIL $name: standard error differs"
-        cat "$tmp/diff"
-        ok=0
-    fi
-    if [ $ok = 1 ]; then
-        pass=$((pass + 1))
-        echo "ok   $name"
-    else
-        fail=$((fail + 1))
-    fi
-}
-
-
-empty="$tmp/empty"
-: >"$empty"
+. "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
 
 # The reference plan loads whole with no loader finding and exits 0; what the checks
 # find in it is asserted one by one in tests/check_reference.c.
@@ -140,35 +99,28 @@ if [ -w /dev/full ]; then
     "$bin" schema >/dev/full 2>"$tmp/err"
     got=$?
     if [ $got = 2 ] && grep -q 'cannot write' "$tmp/err"; then
-        pass=$((pass + 1))
-        echo "ok   write to a full device"
+        ok "write to a full device"
     else
-        fail=$((fail + 1))
-        echo "FAIL write to a full device: status $got"
+        no "write to a full device: status $got"
     fi
 fi
 
 # Colour only on a terminal: never in a pipe, and never with NO_COLOR.
 "$bin" check -q unknown-key/misspelled >"$tmp/out"
 if ! grep -q 'unknown-key\]$' "$tmp/out" || grep -q $'\033' "$tmp/out"; then
-    fail=$((fail + 1))
-    echo "FAIL colour escape in a pipe"
+    no "colour escape in a pipe"
 else
-    pass=$((pass + 1))
-    echo "ok   no colour in a pipe"
+    ok "no colour in a pipe"
 fi
 if command -v script >/dev/null; then
     script -qec "$bin check -q unknown-key/misspelled" /dev/null >"$tmp/tty" 2>&1
     NO_COLOR=1 script -qec "$bin check -q unknown-key/misspelled" /dev/null >"$tmp/tty-nocolor" 2>&1
     if grep -q $'\033\\[' "$tmp/tty" && ! grep -q $'\033\\[' "$tmp/tty-nocolor" &&
         grep -q 'unknown-key\]' "$tmp/tty-nocolor"; then
-        pass=$((pass + 1))
-        echo "ok   colour on a terminal, none with NO_COLOR"
+        ok "colour on a terminal, none with NO_COLOR"
     else
-        fail=$((fail + 1))
-        echo "FAIL colour on a terminal"
+        no "colour on a terminal"
     fi
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -3,37 +3,12 @@
 # counts against the reference plan, a hostile plan drawn intact, the classification
 # banner, atomic -o, and the layout limit.
 # usage: dot.sh OAPGRAPH SOURCE_DIR
-set -u
-bin=$(realpath "$1")
-src=$(realpath "$2")
-[ -x "$bin" ] || { echo "no program at $1"; exit 2; }
-command -v dot >/dev/null && command -v gc >/dev/null && command -v gvpr >/dev/null || {
-    echo "Graphviz's dot, gc and gvpr are needed (Debian: graphviz)"
-    exit 2
-}
-# Graphviz's layout and text measuring (pango, fontconfig) leak inside their libraries in
-# a sanitizer build; ours must not, so only those libraries are suppressed.
-export LSAN_OPTIONS="suppressions=$src/tests/e2e/graphviz.lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "ok   $1"
-}
-no() {
-    fail=$((fail + 1))
-    echo "FAIL $1"
-}
-# check NAME COMMAND...: passes when COMMAND succeeds.
-check() {
-    local name=$1
-    shift
-    if "$@"; then ok "$name"; else no "$name"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
+require "Graphviz's dot, gc and gvpr are needed (Debian: graphviz)" dot gc gvpr
+suppress_graphviz_leaks
 # run STATUS COMMAND...: runs COMMAND with output in $tmp/out and $tmp/err, and checks
 # its exit status.
+# shellcheck disable=SC2317 # called through check
 run() {
     local want=$1
     shift
@@ -46,6 +21,7 @@ run() {
     fi
 }
 # Graphviz reads the DOT back without a word on standard error.
+# shellcheck disable=SC2317 # called through check
 reads_back() {
     dot -Tsvg "$1" -o "$tmp/readback.svg" 2>"$tmp/readback.err" && [ ! -s "$tmp/readback.err" ]
 }
@@ -212,5 +188,4 @@ check "ambiguous focus: says how to qualify" grep -q "focus '2.1' is in more tha
 check "qualified focus" run 0 "$bin" dot --focus 2012-X:2.1 "$ref" x.oap.json
 check "help" run 0 "$bin" dot --help
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

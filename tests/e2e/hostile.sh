@@ -9,28 +9,10 @@
 # made at test time by fixtures/hostile/make.py.
 # usage: hostile.sh OAPGRAPH SOURCE_DIR
 # OAP_HOSTILE_TIMEOUT: seconds one command may take (default 120; valgrind needs more).
-set -u
-bin=$(realpath "$1")
-src=$(realpath "$2")
-[ -x "$bin" ] || { echo "no program at $1"; exit 2; }
-command -v dot >/dev/null && command -v python3 >/dev/null || {
-    echo "Graphviz's dot and python3 are needed"
-    exit 2
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
+require "Graphviz's dot and python3 are needed" dot python3
 limit=${OAP_HOSTILE_TIMEOUT:-120}
-export LSAN_OPTIONS="suppressions=$src/tests/e2e/graphviz.lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() {
-    pass=$((pass + 1))
-    echo "ok   $1"
-}
-no() {
-    fail=$((fail + 1))
-    echo "FAIL $1"
-}
+suppress_graphviz_leaks
 
 stack= # KiB of stack for the commands run, when set
 
@@ -392,5 +374,4 @@ run "long-chain: a drop-out of every leader" 0 "$bin" impact --without HU long-c
 stack=
 
 flush
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

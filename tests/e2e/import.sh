@@ -1,27 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end: oapgraph import as a planner runs it, alone and piped into oapgraph check.
 # usage: import.sh OAPGRAPH SOURCE_DIR
-set -u
-bin=$(realpath "$1")
-src=$(realpath "$2")
-[ -x "$bin" ] || { echo "no program at $1"; exit 2; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() {
-    pass=$((pass + 1))
-    echo "ok   $1"
-}
-
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL $1"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
 
 # expect NAME STATUS STDOUT_FILE STDERR_FILE -- COMMAND...
 # Runs COMMAND, compares its exit status and, where a file is given, its exact output.
+# In place of the harness's expect: what went wrong comes first, indented (at most 40
+# lines of a standard output diff), and then one FAIL NAME.
 expect() {
     local name=$1 status=$2 want_out=$3 want_err=$4
     shift 5
@@ -43,11 +28,9 @@ expect() {
         cat "$tmp/diff"
         good=0
     fi
-    if [ $good = 1 ]; then ok "$name"; else bad "$name"; fi
+    if [ $good = 1 ]; then ok "$name"; else no "$name"; fi
 }
 
-empty="$tmp/empty"
-: >"$empty"
 cd "$src/fixtures/council" || exit 2
 
 # The reference document, end to end: import, then check what came out. The plan loads
@@ -58,11 +41,11 @@ status=("${PIPESTATUS[@]}")
 if [ "${status[0]}" = 0 ] && [ "${status[1]}" = 0 ]; then
     ok "import 2012-C.txt | check -: both exit 0"
 else
-    bad "import 2012-C.txt | check -: exit ${status[*]}"
+    no "import 2012-C.txt | check -: exit ${status[*]}"
     cat "$tmp/import.err" "$tmp/check.err"
 fi
 if grep -Eq '\[(syntax|schema|unknown-key|duplicate-id)\]$' "$tmp/check.out"; then
-    bad "imported plan has a loader finding"
+    no "imported plan has a loader finding"
     cat "$tmp/check.out"
 else
     ok "imported plan: no syntax, schema or unknown-key finding"
@@ -71,7 +54,7 @@ printf 'oapgraph: 1 file, 1 plan, 16 actions: 0 errors, 1 warning, 15 info\n' >"
 if diff -u "$tmp/want.err" "$tmp/check.err"; then
     ok "imported plan: the reference plan's findings"
 else
-    bad "imported plan: the reference plan's findings"
+    no "imported plan: the reference plan's findings"
 fi
 
 # What the import says about the reference document: three notes, nothing left out.
@@ -86,7 +69,7 @@ cp "$tmp/out" "$tmp/council.json"
 
 # The plan as the curated file has it, but for the needs of 1.1 and the phases of 2.1,
 # which the table does not state.
-python3 - "$src/fixtures/2012-C.oap.json" "$tmp/council.json" <<'PY' && ok "import = curated plan but 1.1 needs, 2.1 phases" || bad "import = curated plan but 1.1 needs, 2.1 phases"
+python3 - "$src/fixtures/2012-C.oap.json" "$tmp/council.json" <<'PY' && ok "import = curated plan but 1.1 needs, 2.1 phases" || no "import = curated plan but 1.1 needs, 2.1 phases"
 import json, sys
 want = json.load(open(sys.argv[1], encoding="utf-8"))
 got = json.load(open(sys.argv[2], encoding="utf-8"))
@@ -116,7 +99,7 @@ expect "CSV summary" 0 - "$tmp/csv.err" -- "$bin" import 2012-C.csv
 if cmp -s "$tmp/auto.tsv.json" "$tmp/auto.csv.json"; then
     ok "the TSV and the CSV export give the same plan file"
 else
-    bad "the TSV and the CSV export give the same plan file"
+    no "the TSV and the CSV export give the same plan file"
     diff "$tmp/auto.tsv.json" "$tmp/auto.csv.json" | head -20
 fi
 
@@ -130,7 +113,7 @@ expect "-o FILE" 0 "$empty" - -- "$bin" import -q -o "$tmp/written.oap.json" 201
 if cmp -s "$tmp/written.oap.json" "$tmp/council.json" && [ -z "$(ls "$tmp" | grep '\.tmp\.')" ]; then
     ok "-o FILE: same plan, no temporary file"
 else
-    bad "-o FILE: same plan, no temporary file"
+    no "-o FILE: same plan, no temporary file"
 fi
 expect "-o over the table itself" 2 "$empty" - -- "$bin" import -o 2012-C.txt 2012-C.txt
 expect "-o into a folder" 2 "$empty" - -- "$bin" import -o "$tmp" 2012-C.txt
@@ -150,7 +133,7 @@ expect "too many cells: the other rows" 1 - "$tmp/cells.err" -- \
     "$bin" import malformed/too-many-cells.csv
 "$bin" check -q - <"$tmp/out" >"$tmp/check.out"
 if grep -Eq '\[(syntax|schema|unknown-key)\]$' "$tmp/check.out"; then
-    bad "a partial import still loads without a loader finding"
+    no "a partial import still loads without a loader finding"
 else
     ok "a partial import still loads without a loader finding"
 fi
@@ -158,7 +141,7 @@ expect "unknown goal heading" 1 - - -- "$bin" import -q malformed/unknown-goal.t
 if grep -qx 'oapgraph: import: malformed/unknown-goal.tsv:6: cannot read the goal heading "Strategic Goal: To use the intelligence picture and risk ana..." (expected "Strategic Goal N: title"); the actions under it are not imported' "$tmp/err"; then
     ok "unknown goal heading: message with its line"
 else
-    bad "unknown goal heading: message with its line"
+    no "unknown goal heading: message with its line"
     cat "$tmp/err"
 fi
 
@@ -180,11 +163,10 @@ oapgraph: import: $tmp/bare.tsv: the table does not say which year it is for; gi
 ERR
 expect "no priority or year" 2 "$empty" "$tmp/bare.err" -- "$bin" import "$tmp/bare.tsv"
 expect "--priority and --year" 0 - - -- "$bin" import -q --priority C --year 2012 "$tmp/bare.tsv"
-if grep -q '"id": "2012-C"' "$tmp/out"; then ok "--priority and --year make the id"; else bad "--priority and --year make the id"; fi
+if grep -q '"id": "2012-C"' "$tmp/out"; then ok "--priority and --year make the id"; else no "--priority and --year make the id"; fi
 
 # Help goes to standard output.
 expect "--help" 0 - "$empty" -- "$bin" import --help
-if grep -q '^usage: oapgraph import' "$tmp/out"; then ok "--help: usage"; else bad "--help: usage"; fi
+if grep -q '^usage: oapgraph import' "$tmp/out"; then ok "--help: usage"; else no "--help: usage"; fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -3,54 +3,8 @@
 # SARIF output is read back with Python's own JSON parser, and every format must report
 # the same findings as the text format.
 # usage: report.sh OAPGRAPH SOURCE_DIR
-set -u
-bin=$(realpath "$1")
-src=$(realpath "$2")
-[ -x "$bin" ] || { echo "no program at $1"; exit 2; }
-command -v python3 >/dev/null || { echo "python3 is needed"; exit 2; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() {
-    pass=$((pass + 1))
-    echo "ok   $1"
-}
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL $1"
-}
-
-# expect NAME STATUS STDOUT_FILE STDERR_FILE -- COMMAND...
-# Runs COMMAND, compares its exit status and, where a file is given, its exact output.
-expect() {
-    local name=$1 status=$2 want_out=$3 want_err=$4
-    shift 5
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    local good=1
-    if [ "$got" != "$status" ]; then
-        echo "FAIL $name: exit status $got, expected $status"
-        cat "$tmp/err"
-        good=0
-    fi
-    if [ "$want_out" != "-" ] && ! diff -u "$want_out" "$tmp/out" >"$tmp/diff"; then
-        echo "FAIL $name: standard output differs"
-        cat "$tmp/diff"
-        good=0
-    fi
-    if [ "$want_err" != "-" ] && ! diff -u "$want_err" "$tmp/err" >"$tmp/diff"; then
-        echo "FAIL $name: standard error differs"
-        cat "$tmp/diff"
-        good=0
-    fi
-    if [ $good = 1 ]; then
-        ok "$name"
-    else
-        fail=$((fail + 1))
-    fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
+require "python3 is needed" python3
 
 # py NAME SCRIPT ARGS...: a Python check that prints why and exits non-zero on failure.
 py() {
@@ -59,13 +13,10 @@ py() {
     if python3 -c "$@" >"$tmp/py" 2>&1; then
         ok "$name"
     else
-        bad "$name"
+        no "$name"
         cat "$tmp/py"
     fi
 }
-
-empty="$tmp/empty"
-: >"$empty"
 
 # Compares the four formats of one run: the same findings (file, line, column, severity,
 # rule, message) in the same order, the same counts, the same exit status.
@@ -78,12 +29,12 @@ agree() {
     for f in json sarif markdown; do
         "$bin" check -q --no-config --format $f "$@" >"$tmp/a.$f" 2>>"$tmp/a.err"
         if [ $? != $status ]; then
-            bad "$name: --format $f exits differently from text"
+            no "$name: --format $f exits differently from text"
             return
         fi
     done
     if [ "$status" = 2 ] || [ -s "$tmp/a.err" ]; then
-        bad "$name: trouble"
+        no "$name: trouble"
         cat "$tmp/a.err"
         return
     fi
@@ -211,7 +162,7 @@ if [ -w /dev/full ]; then
         if [ $got = 2 ] && grep -q 'cannot write' "$tmp/err"; then
             ok "--format $f to a full device"
         else
-            bad "--format $f to a full device: status $got"
+            no "--format $f to a full device: status $got"
         fi
     done
 fi
@@ -222,7 +173,7 @@ if command -v script >/dev/null; then
     if grep -q '"findings"' "$tmp/tty" && ! grep -q $'\033\\[' "$tmp/tty"; then
         ok "no colour in json on a terminal"
     else
-        bad "no colour in json on a terminal"
+        no "no colour in json on a terminal"
     fi
 fi
 
@@ -236,7 +187,7 @@ cd "$work" || exit 2
 
 printf '{\n  "rules": {"unknown-key": "error"}\n}\n' >.oapgraph.json
 expect "config: severity raised" 1 - - -- "$bin" check -q p.oap.json
-if [ "$(grep -c ': error: unknown key' "$tmp/out")" = 5 ]; then ok "config: 5 errors"; else bad "config: 5 errors"; fi
+if [ "$(grep -c ': error: unknown key' "$tmp/out")" = 5 ]; then ok "config: 5 errors"; else no "config: 5 errors"; fi
 
 printf '{"rules": {"unknown-key": "off"}}\n' >.oapgraph.json
 expect "config: rule off" 0 - - -- "$bin" check -q --format json p.oap.json
@@ -249,9 +200,9 @@ assert "unknown-key" not in doc["summary"]["rules"]
 
 # Found upward from a subfolder; --no-config and --config override.
 (cd sub/deeper && "$bin" check -q ../../p.oap.json >"$tmp/up.out" 2>&1)
-if ! grep -q 'unknown-key' "$tmp/up.out"; then ok "config: found upward"; else bad "config: found upward"; fi
+if ! grep -q 'unknown-key' "$tmp/up.out"; then ok "config: found upward"; else no "config: found upward"; fi
 expect "config: --no-config" 0 - - -- "$bin" check -q --no-config p.oap.json
-grep -q 'unknown-key' "$tmp/out" && ok "config: --no-config reads none" || bad "config: --no-config reads none"
+grep -q 'unknown-key' "$tmp/out" && ok "config: --no-config reads none" || no "config: --no-config reads none"
 printf '{"rules": {"unknown-key": "error"}}\n' >sub/strict.json
 expect "config: --config FILE" 1 - - -- "$bin" check -q --config sub/strict.json p.oap.json
 
@@ -267,9 +218,9 @@ printf 'oapgraph: .oapgraph.json:1:27: rule "missing-kpi" in "rules" has severit
 expect "bad config: bad value" 2 "$empty" "$tmp/want" -- "$bin" check p.oap.json
 printf '{"rules": {}' >.oapgraph.json
 expect "bad config: not JSON" 2 "$empty" - -- "$bin" check p.oap.json
-grep -q '^oapgraph: .oapgraph.json:1:12: not valid JSON' "$tmp/err" && ok "bad config: not JSON message" || { bad "bad config: not JSON message"; cat "$tmp/err"; }
+grep -q '^oapgraph: .oapgraph.json:1:12: not valid JSON' "$tmp/err" && ok "bad config: not JSON message" || { no "bad config: not JSON message"; cat "$tmp/err"; }
 (cd sub/deeper && "$bin" check ../../p.oap.json >"$tmp/up.out" 2>"$tmp/up.err")
-grep -q '^oapgraph: ../../.oapgraph.json:1:12: ' "$tmp/up.err" && ok "bad config found upward: named as found" || bad "bad config found upward: named as found"
+grep -q '^oapgraph: ../../.oapgraph.json:1:12: ' "$tmp/up.err" && ok "bad config found upward: named as found" || no "bad config found upward: named as found"
 printf "oapgraph: cannot read 'nope.json': No such file or directory\n" >"$tmp/want"
 expect "missing --config" 2 "$empty" "$tmp/want" -- "$bin" check --config nope.json p.oap.json
 rm .oapgraph.json
@@ -282,7 +233,7 @@ if grep -q '"Atlantis" is not a known actor' "$tmp/a1" && ! grep -q 'Atlantis' "
     grep -q '"Europl" is not a known actor' "$tmp/a2"; then
     ok "config: actors are known"
 else
-    bad "config: actors are known"
+    no "config: actors are known"
 fi
 printf '{"overlap": {"threshold": 1}}' >strict-overlap.json
 n1=$("$bin" check -q --no-config "$src/fixtures/possible-overlap/reworded-across-plans" | grep -c 'possible-overlap\]$')
@@ -290,7 +241,7 @@ n2=$("$bin" check -q --config strict-overlap.json "$src/fixtures/possible-overla
 if [ "$n1" -gt 0 ] && [ "$n2" -lt "$n1" ]; then
     ok "config: overlap threshold"
 else
-    bad "config: overlap threshold ($n1 findings by default, $n2 at threshold 1)"
+    no "config: overlap threshold ($n1 findings by default, $n2 at threshold 1)"
 fi
 
 # The config schema: printed as in the source tree, and it agrees with the tool on
@@ -321,8 +272,8 @@ done
 # finding leaves a stale entry; a new finding fails the run.
 cp "$src/fixtures/2012-C.oap.json" ref.oap.json
 expect "write a baseline" 0 "$empty" - -- "$bin" check --no-config --write-baseline base.json p.oap.json ref.oap.json
-grep -q '^oapgraph: wrote [0-9]* findings to the baseline base.json$' "$tmp/err" && ok "baseline: written message" || { bad "baseline: written message"; cat "$tmp/err"; }
-grep -q ', [0-9]* baselined$' "$tmp/err" && ok "baseline: summary counts baselined" || bad "baseline: summary counts baselined"
+grep -q '^oapgraph: wrote [0-9]* findings to the baseline base.json$' "$tmp/err" && ok "baseline: written message" || { no "baseline: written message"; cat "$tmp/err"; }
+grep -q ', [0-9]* baselined$' "$tmp/err" && ok "baseline: summary counts baselined" || no "baseline: summary counts baselined"
 py "baseline file" '
 import json, sys
 b = json.load(open(sys.argv[1]))
@@ -334,7 +285,7 @@ for e in b["findings"]:
 ' base.json
 expect "baseline: re-run is clean" 0 "$empty" - -- "$bin" check --no-config --fail-on info --baseline base.json p.oap.json ref.oap.json
 n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' base.json)
-grep -q "0 errors, 0 warnings, 0 info, $n baselined\$" "$tmp/err" && ok "baseline: all $n known" || { bad "baseline: all known"; cat "$tmp/err"; }
+grep -q "0 errors, 0 warnings, 0 info, $n baselined\$" "$tmp/err" && ok "baseline: all $n known" || { no "baseline: all known"; cat "$tmp/err"; }
 
 # Unrelated edits: a blank line and a new key at the top of both plans move every line.
 for f in p.oap.json ref.oap.json; do
@@ -373,27 +324,26 @@ expect "baseline: new error fails the run" 1 - - -- "$bin" check -q --no-config 
 if grep -q 'error: .*SG9.*\[orphan-action\]$' "$tmp/out" && ! grep -q 'one-way-ref' "$tmp/out"; then
     ok "baseline: only the new finding shown"
 else
-    bad "baseline: only the new finding shown"
+    no "baseline: only the new finding shown"
     cat "$tmp/out"
 fi
 
 # Writing again shrinks the baseline to what is there now.
 expect "baseline: rewrite" 0 "$empty" - -- "$bin" check -q --no-config --write-baseline base.json p.oap.json ref.oap.json
 expect "baseline: rewritten is clean" 0 "$empty" - -- "$bin" check -q --no-config --fail-on info --baseline base.json p.oap.json ref.oap.json
-grep -q 'yaer' base.json && bad "baseline: stale entry gone" || ok "baseline: stale entry gone"
+grep -q 'yaer' base.json && no "baseline: stale entry gone" || ok "baseline: stale entry gone"
 
 # Trouble: a bad or missing baseline, and never a baseline over a plan.
 cp ref.oap.json before.json
 printf "oapgraph: refusing to write 'ref.oap.json': it is one of the input plans\n" >"$tmp/want"
 expect "write-baseline over an input plan" 2 "$empty" "$tmp/want" -- "$bin" check -q --no-config --write-baseline ref.oap.json p.oap.json ref.oap.json
-cmp -s ref.oap.json before.json && ok "input plan untouched" || bad "input plan untouched"
+cmp -s ref.oap.json before.json && ok "input plan untouched" || no "input plan untouched"
 expect "write-baseline to standard output" 2 "$empty" - -- "$bin" check -q --no-config --write-baseline - p.oap.json
 printf "oapgraph: cannot read 'nope.json': No such file or directory\n" >"$tmp/want"
 expect "missing baseline" 2 "$empty" "$tmp/want" -- "$bin" check -q --no-config --baseline nope.json p.oap.json
 printf '{"findings": []}' >notbase.json
 printf 'oapgraph: notbase.json:1:1: not an oapgraph baseline: a baseline is an object with "oapgraph-baseline": 1 and "findings"\n' >"$tmp/want"
 expect "not a baseline" 2 "$empty" "$tmp/want" -- "$bin" check -q --no-config --baseline notbase.json p.oap.json
-ls -a | grep -q '\.tmp\.' && bad "no temporary files left" || ok "no temporary files left"
+ls -a | grep -q '\.tmp\.' && no "no temporary files left" || ok "no temporary files left"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -2,68 +2,16 @@
 # End-to-end: tasking, impact, deps, rdeps and path run as a user would, on the reference
 # plan and on fixtures/views (a plan set whose answers are known by construction).
 # usage: views.sh OAPGRAPH SOURCE_DIR
-set -u
-bin=$(realpath "$1")
-src=$(realpath "$2")
-[ -x "$bin" ] || { echo "no program at $1"; exit 2; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-# expect NAME STATUS STDOUT_FILE STDERR_FILE -- COMMAND...
-# Runs COMMAND, compares its exit status and, where a file is given, its exact output.
-expect() {
-    local name=$1 status=$2 want_out=$3 want_err=$4
-    shift 5
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    local ok=1
-    if [ "$got" != "$status" ]; then
-        echo "FAIL $name: exit status $got, expected $status"
-        cat "$tmp/err"
-        ok=0
-    fi
-    if [ "$want_out" != "-" ] && ! diff -u "$want_out" "$tmp/out" >"$tmp/diff"; then
-        echo "FAIL $name: standard output differs"
-        cat "$tmp/diff"
-        ok=0
-    fi
-    if [ "$want_err" != "-" ] && ! diff -u "$want_err" "$tmp/err" >"$tmp/diff"; then
-        echo "FAIL $name: standard error differs"
-        cat "$tmp/diff"
-        ok=0
-    fi
-    if [ $ok = 1 ]; then
-        pass=$((pass + 1))
-        echo "ok   $name"
-    else
-        fail=$((fail + 1))
-    fi
-}
-
-# check NAME COMMAND...: a test that passes when COMMAND succeeds.
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        pass=$((pass + 1))
-        echo "ok   $name"
-    else
-        fail=$((fail + 1))
-        echo "FAIL $name"
-    fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
 
 # json FILE PYTHON: parses FILE as JSON into d and runs the assertions in PYTHON.
+# shellcheck disable=SC2317 # called through check
 json() {
     python3 -c 'import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 exec(sys.argv[2])' "$1" "$2"
 }
 
-empty="$tmp/empty"
-: >"$empty"
 cd "$src/fixtures" || exit 2
 ref=2012-C.oap.json
 
@@ -308,5 +256,4 @@ for c in tasking impact deps rdeps path; do
     expect "$c --help" 0 - "$empty" -- "$bin" "$c" --help
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish
