@@ -5,6 +5,8 @@
 #include "oapgraph/oapgraph.h"
 #include "load/baseline.h"
 #include "load/config.h"
+#include "args.h"
+#include "check_options.h"
 #include "output.h"
 
 #include <errno.h>
@@ -51,16 +53,10 @@ static int use_color(void)
     return isatty(STDOUT_FILENO) && !(no && *no);
 }
 
+/* In the order of format_names. */
 typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_MARKDOWN } format;
 
-static int parse_format(const char *s)
-{
-    static const char *const names[] = {"text", "json", "sarif", "markdown"};
-    for (int i = 0; i < 4; i++)
-        if (strcmp(s, names[i]) == 0)
-            return i;
-    return -1;
-}
+static const char *const format_names[] = {"text", "json", "sarif", "markdown"};
 
 static const char *plural(size_t n, const char *s)
 {
@@ -117,34 +113,6 @@ static int parse_amount(const char *s, size_t *out)
     return 0;
 }
 
-/* Loads the config (given, or found upward) into opts; 0, or EXIT_TROUBLE after saying why. */
-static int load_config(const run_args *a, oap_config **cfg, oap_check_options *opts)
-{
-    char err[1024];
-    char *found = NULL;
-    const char *path = a->config;
-    if (!path && !a->no_config) {
-        if (oap_config_find(&found) < 0) {
-            oap_cli_error("check: %s", oap_strerror(OAP_ENOMEM));
-            return EXIT_TROUBLE;
-        }
-        path = found;
-    }
-    int rc = path ? oap_config_read(cfg, path, err, sizeof err) : 0;
-    free(found);
-    if (rc == OAP_ENOMEM) {
-        oap_cli_error("check: %s", oap_strerror(rc));
-        return EXIT_TROUBLE;
-    }
-    if (rc < 0) {
-        oap_cli_error("%s", err);
-        return EXIT_TROUBLE;
-    }
-    if (*cfg)
-        oap_config_apply(*cfg, opts);
-    return 0;
-}
-
 static int run(const run_args *a, int nplans, char **plans)
 {
     int status = EXIT_CLEAN, rc = 0;
@@ -159,8 +127,10 @@ static int run(const run_args *a, int nplans, char **plans)
     size_t baselined = 0;
     oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
 
-    if ((status = load_config(a, &cfg, &opts)) != 0)
+    if (oap_cli_check_options(&opts, &cfg, "check", a->config, a->no_config) < 0) {
+        status = EXIT_TROUBLE;
         goto done;
+    }
     if (a->baseline && !a->write_baseline) {
         rc = oap_baseline_read(&base, a->baseline, err, sizeof err);
         if (rc == OAP_EIO || rc == OAP_EINVAL) {
@@ -348,7 +318,7 @@ int oap_cmd_check(int argc, char **argv)
             }
             break;
         case OPT_FORMAT: {
-            int f = parse_format(optarg);
+            int f = OAP_CLI_CHOICE(optarg, format_names);
             if (f < 0) {
                 oap_cli_error("check: --format takes text, json, sarif or markdown, not '%s'",
                               optarg);
@@ -396,13 +366,7 @@ int oap_cmd_check(int argc, char **argv)
             help();
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
-            if (optopt >= OPT_FAIL_ON)
-                oap_cli_error("check: option '%s' needs a value; see 'oapgraph check --help'",
-                              argv[optind - 1]);
-            else
-                oap_cli_error("check: unknown option '%s'; see 'oapgraph check --help'",
-                              argv[optind - 1]);
-            return EXIT_TROUBLE;
+            return oap_cli_bad_option("check", argv[optind - 1], optopt >= OPT_FAIL_ON);
         }
     }
     if (a.write_baseline && strcmp(a.write_baseline, "-") == 0) {

@@ -1,18 +1,21 @@
 /* cmd_deps: deps, rdeps and path: what a node needs, what needs it, how two connect. */
 #include "cli.h"
 
+#include "args.h"
 #include "output.h"
+#include "plans.h"
 #include "views/deps.h"
 #include "views/views.h"
 
 #include "oapgraph/oapgraph.h"
 
 #include <getopt.h>
-#include <string.h>
 
 typedef enum query { QUERY_DEPS, QUERY_RDEPS, QUERY_PATH } query;
 
 static const char *const names[] = {"deps", "rdeps", "path"};
+
+static const char *const format_names[] = {"text", "json"};
 
 static void help(query q)
 {
@@ -96,31 +99,12 @@ static int run(const args *a, char **nodes, int nplans, char **plans)
     const char *name = names[a->q];
     oap_views_input in;
     oap_output o;
-    char err[512];
-    int status;
-    int rc = oap_views_open(&in, plans, (size_t)nplans, err, sizeof err);
-    if (rc < 0) {
-        if (rc == OAP_EIO)
-            oap_cli_error("%s", err);
-        else
-            oap_cli_error("%s: %s", name, oap_strerror(rc));
-        oap_views_close(&in);
-        return EXIT_TROUBLE;
+    int status = EXIT_TROUBLE;
+    if (oap_cli_open_plans(&in, name, nplans, plans) == 0) {
+        oap_cli_warn_errors(name, in.diags, "this answer covers what could be read");
+        if (oap_output_open(&o, a->output, in.set) == 0)
+            status = oap_output_finish(&o, answer(a, &in, nodes, &o));
     }
-    size_t errors = oap_diags_count_at_least(in.diags, OAP_SEVERITY_ERROR);
-    if (errors)
-        oap_cli_error("%s: the plans have %zu error%s that 'oapgraph check' shows; this answer "
-                      "covers what could be read",
-                      name, errors, errors == 1 ? "" : "s");
-    if (oap_output_open(&o, a->output, in.set) < 0) {
-        oap_views_close(&in);
-        return EXIT_TROUBLE;
-    }
-    status = answer(a, &in, nodes, &o);
-    if (status == EXIT_TROUBLE)
-        oap_output_abort(&o);
-    else if (oap_output_commit(&o) < 0)
-        status = EXIT_TROUBLE;
     oap_views_close(&in);
     return status;
 }
@@ -142,13 +126,15 @@ static int command(int argc, char **argv, query q)
         case OPT_ALL_LINKS:
             a.all_links = 1;
             break;
-        case OPT_FORMAT:
-            if (strcmp(optarg, "text") == 0 || strcmp(optarg, "json") == 0) {
-                a.json = optarg[0] == 'j';
-                break;
+        case OPT_FORMAT: {
+            int f = OAP_CLI_CHOICE(optarg, format_names);
+            if (f < 0) {
+                oap_cli_error("%s: --format takes text or json, not '%s'", name, optarg);
+                return EXIT_TROUBLE;
             }
-            oap_cli_error("%s: --format takes text or json, not '%s'", name, optarg);
-            return EXIT_TROUBLE;
+            a.json = f == 1;
+            break;
+        }
         case 'o':
             a.output = optarg;
             break;
@@ -156,13 +142,8 @@ static int command(int argc, char **argv, query q)
             help(q);
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
-            if (optopt == OPT_FORMAT || optopt == 'o')
-                oap_cli_error("%s: option '%s' needs a value; see 'oapgraph %s --help'", name,
-                              argv[optind - 1], name);
-            else
-                oap_cli_error("%s: unknown option '%s'; see 'oapgraph %s --help'", name,
-                              argv[optind - 1], name);
-            return EXIT_TROUBLE;
+            return oap_cli_bad_option(name, argv[optind - 1],
+                                      optopt == OPT_FORMAT || optopt == 'o');
         }
     }
     int nnodes = q == QUERY_PATH ? 2 : 1;

@@ -5,12 +5,13 @@
 #include "oapgraph/emit.h"
 #include "oapgraph/oapgraph.h"
 #include "load/config.h"
+#include "args.h"
+#include "check_options.h"
 #include "output.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -72,39 +73,23 @@ static int parse_format(const char *s, oap_emit_format *f)
     static const char *const names[] = {"dot", "svg", "png", "pdf", "gv"};
     static const oap_emit_format formats[] = {OAP_EMIT_DOT, OAP_EMIT_SVG, OAP_EMIT_PNG,
                                               OAP_EMIT_PDF, OAP_EMIT_DOT};
-    for (int i = 0; i < 5; i++)
-        if (strcmp(s, names[i]) == 0) {
-            *f = formats[i];
-            return 0;
-        }
-    return -1;
+    int i = OAP_CLI_CHOICE(s, names);
+    if (i < 0)
+        return -1;
+    *f = formats[i];
+    return 0;
 }
 
 /* The findings --highlight colours: loader findings and every rule, with the config's
- * severities, as 'oapgraph check' reports them. */
+ * severities, as 'oapgraph check' reports them. Returns 0; OAP_EINVAL when the config
+ * cannot be used (said so, out of memory included); or what oap_check_run returns. */
 static int run_checks(const dot_args *a, oap_planset *set, oap_diags *diags)
 {
-    char err[1024];
-    char *found = NULL;
     oap_config *cfg = NULL;
     oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
-    const char *path = a->config;
-    if (!path && !a->no_config) {
-        if (oap_config_find(&found) < 0)
-            return OAP_ENOMEM;
-        path = found;
-    }
-    int rc = path ? oap_config_read(&cfg, path, err, sizeof err) : 0;
-    free(found);
-    if (rc == OAP_EIO || rc == OAP_EINVAL) {
-        oap_cli_error("%s", err);
-        return rc;
-    }
-    if (rc == 0) {
-        if (cfg)
-            oap_config_apply(cfg, &opts);
+    int rc = OAP_EINVAL;
+    if (oap_cli_check_options(&opts, &cfg, "dot", a->config, a->no_config) == 0)
         rc = oap_check_run(set, diags, &opts);
-    }
     oap_config_free(cfg);
     return rc;
 }
@@ -238,10 +223,8 @@ int oap_cmd_dot(int argc, char **argv)
             a.emit.focus = optarg;
             break;
         case OPT_DEPTH: {
-            char *end;
-            errno = 0;
-            unsigned long n = strtoul(optarg, &end, 10);
-            if (!*optarg || *end || optarg[0] == '-' || errno || n > 1000000) {
+            long n;
+            if (oap_cli_number(optarg, 0, 1000000, &n) < 0) {
                 oap_cli_error("dot: --depth takes a number of links, 0 to 1000000, not '%s'",
                               optarg);
                 return EXIT_TROUBLE;
@@ -276,13 +259,8 @@ int oap_cmd_dot(int argc, char **argv)
             help();
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
-            if (optopt >= OPT_VIEW || optopt == 'T' || optopt == 'o')
-                oap_cli_error("dot: option '%s' needs a value; see 'oapgraph dot --help'",
-                              argv[optind - 1]);
-            else
-                oap_cli_error("dot: unknown option '%s'; see 'oapgraph dot --help'",
-                              argv[optind - 1]);
-            return EXIT_TROUBLE;
+            return oap_cli_bad_option("dot", argv[optind - 1],
+                                      optopt >= OPT_VIEW || optopt == 'T' || optopt == 'o');
         }
     }
     if (depth_given && !a.emit.focus) {

@@ -1,7 +1,9 @@
 /* cmd_impact: what an actor's drop-out (the exclusion clause) or an action's slip does. */
 #include "cli.h"
 
+#include "args.h"
 #include "output.h"
+#include "plans.h"
 #include "views/impact.h"
 #include "views/views.h"
 
@@ -9,7 +11,6 @@
 
 #include <getopt.h>
 #include <stdlib.h>
-#include <string.h>
 
 static void help(void)
 {
@@ -43,6 +44,8 @@ typedef struct args {
     const char *late, *output;
     int months, json;
 } args;
+
+static const char *const format_names[] = {"text", "json"};
 
 static int answer(const args *a, oap_views_input *in, oap_output *o)
 {
@@ -86,42 +89,14 @@ static int run(const args *a, int nplans, char **plans)
 {
     oap_views_input in;
     oap_output o;
-    char err[512];
-    int rc = oap_views_open(&in, plans, (size_t)nplans, err, sizeof err);
-    if (rc < 0) {
-        if (rc == OAP_EIO)
-            oap_cli_error("%s", err);
-        else
-            oap_cli_error("impact: %s", oap_strerror(rc));
-        oap_views_close(&in);
-        return EXIT_TROUBLE;
+    int status = EXIT_TROUBLE;
+    if (oap_cli_open_plans(&in, "impact", nplans, plans) == 0) {
+        oap_cli_warn_errors("impact", in.diags, "this answer covers what could be read");
+        if (oap_output_open(&o, a->output, in.set) == 0)
+            status = oap_output_finish(&o, answer(a, &in, &o));
     }
-    size_t errors = oap_diags_count_at_least(in.diags, OAP_SEVERITY_ERROR);
-    if (errors)
-        oap_cli_error("impact: the plans have %zu error%s that 'oapgraph check' shows; this "
-                      "answer covers what could be read",
-                      errors, errors == 1 ? "" : "s");
-    if (oap_output_open(&o, a->output, in.set) < 0) {
-        oap_views_close(&in);
-        return EXIT_TROUBLE;
-    }
-    int status = answer(a, &in, &o);
-    if (status == EXIT_TROUBLE)
-        oap_output_abort(&o);
-    else if (oap_output_commit(&o) < 0)
-        status = EXIT_TROUBLE;
     oap_views_close(&in);
     return status;
-}
-
-/* A whole number of months, 1 to 1200; -1 when text is not one. */
-static int parse_months(const char *text)
-{
-    char *end;
-    long v = strtol(text, &end, 10);
-    if (end == text || *end || v < 1 || v > 1200)
-        return -1;
-    return (int)v;
 }
 
 int oap_cmd_impact(int argc, char **argv)
@@ -135,10 +110,8 @@ int oap_cmd_impact(int argc, char **argv)
                                              {NULL, 0, NULL, 0}};
     args a = {0};
     int c, status = EXIT_TROUBLE;
-    if (!(a.without = malloc(((size_t)argc + 1) * sizeof *a.without))) {
-        oap_cli_error("impact: %s", oap_strerror(OAP_ENOMEM));
+    if (!(a.without = oap_cli_values("impact", argc)))
         return EXIT_TROUBLE;
-    }
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
@@ -149,20 +122,25 @@ int oap_cmd_impact(int argc, char **argv)
         case OPT_LATE:
             a.late = optarg;
             break;
-        case OPT_MONTHS:
-            if ((a.months = parse_months(optarg)) < 0) {
+        case OPT_MONTHS: {
+            long n;
+            if (oap_cli_number(optarg, 1, 1200, &n) < 0) {
                 oap_cli_error("impact: --months takes a whole number from 1 to 1200, not '%s'",
                               optarg);
                 goto done;
             }
+            a.months = (int)n;
             break;
-        case OPT_FORMAT:
-            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0) {
+        }
+        case OPT_FORMAT: {
+            int f = OAP_CLI_CHOICE(optarg, format_names);
+            if (f < 0) {
                 oap_cli_error("impact: --format takes text or json, not '%s'", optarg);
                 goto done;
             }
-            a.json = optarg[0] == 'j';
+            a.json = f == 1;
             break;
+        }
         case 'o':
             a.output = optarg;
             break;
@@ -171,12 +149,7 @@ int oap_cmd_impact(int argc, char **argv)
             status = oap_cli_finish_stdout(EXIT_CLEAN);
             goto done;
         default:
-            if (optopt >= OPT_WITHOUT || optopt == 'o')
-                oap_cli_error("impact: option '%s' needs a value; see 'oapgraph impact --help'",
-                              argv[optind - 1]);
-            else
-                oap_cli_error("impact: unknown option '%s'; see 'oapgraph impact --help'",
-                              argv[optind - 1]);
+            oap_cli_bad_option("impact", argv[optind - 1], optopt >= OPT_WITHOUT || optopt == 'o');
             goto done;
         }
     }

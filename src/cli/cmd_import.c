@@ -4,6 +4,7 @@
 
 #include "oapgraph/common.h"
 #include "load/import_table.h"
+#include "args.h"
 #include "output.h"
 
 #include <errno.h>
@@ -102,17 +103,6 @@ typedef struct args {
     int quiet;
 } args;
 
-/* The year from an option: 1900..2200, else -1. */
-static int parse_year(const char *s)
-{
-    char *end;
-    errno = 0;
-    long y = strtol(s, &end, 10);
-    if (errno || end == s || *end || y < 1900 || y > 2200)
-        return -1;
-    return (int)y;
-}
-
 static int valid_code(const char *s)
 {
     size_t n = strlen(s);
@@ -177,14 +167,11 @@ static int run(const args *a, const char *path)
         status = EXIT_FINDINGS;
         goto done;
     }
-    if (a->output && strcmp(a->output, "-") != 0 && have_st) {
-        struct stat o;
-        if (stat(a->output, &o) == 0 && o.st_dev == in_st.st_dev && o.st_ino == in_st.st_ino) {
-            oap_cli_error("import: refusing to write '%s': it is the table being imported",
-                          a->output);
-            status = EXIT_TROUBLE;
-            goto done;
-        }
+    if (a->output && strcmp(a->output, "-") != 0 && have_st &&
+        oap_output_same_file(a->output, &in_st)) {
+        oap_cli_error("import: refusing to write '%s': it is the table being imported", a->output);
+        status = EXIT_TROUBLE;
+        goto done;
     }
     if (oap_output_open(&out, a->output, NULL) < 0) {
         status = EXIT_TROUBLE;
@@ -253,13 +240,16 @@ int oap_cmd_import(int argc, char **argv)
             }
             a.opts.priority = optarg;
             break;
-        case OPT_YEAR:
-            if ((a.opts.year = parse_year(optarg)) < 0) {
+        case OPT_YEAR: {
+            long year;
+            if (oap_cli_number(optarg, 1900, 2200, &year) < 0) {
                 oap_cli_error("import: --year takes a year between 1900 and 2200, not '%s'",
                               optarg);
                 return EXIT_TROUBLE;
             }
+            a.opts.year = (int)year;
             break;
+        }
         case 'o':
             a.output = optarg;
             break;
@@ -270,13 +260,8 @@ int oap_cmd_import(int argc, char **argv)
             help();
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
-            if (optopt >= OPT_FORMAT || optopt == 'o')
-                oap_cli_error("import: option '%s' needs a value; see 'oapgraph import --help'",
-                              argv[optind - 1]);
-            else
-                oap_cli_error("import: unknown option '%s'; see 'oapgraph import --help'",
-                              argv[optind - 1]);
-            return EXIT_TROUBLE;
+            return oap_cli_bad_option("import", argv[optind - 1],
+                                      optopt >= OPT_FORMAT || optopt == 'o');
         }
     }
     if (optind >= argc) {

@@ -2,7 +2,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 
+#include "args.h"
 #include "output.h"
+#include "plans.h"
 #include "views/tasking.h"
 #include "views/views.h"
 
@@ -94,25 +96,10 @@ static int write_one(const char *path, const oap_tasking *t, const size_t *sheet
     if (oap_output_open(&o, path, set) < 0)
         return EXIT_TROUBLE;
     int rc = oap_tasking_write(o.f, t, sheets, n, fmt);
-    if (rc == OAP_ENOMEM) {
+    if (rc == OAP_ENOMEM)
         oap_cli_error("tasking: %s", oap_strerror(rc));
-        oap_output_abort(&o);
-        return EXIT_TROUBLE;
-    }
     /* A failed write (OAP_EIO) is what the commit finds and reports. */
-    return oap_output_commit(&o) < 0 ? EXIT_TROUBLE : EXIT_CLEAN;
-}
-
-/* Whether path is one of the plan files of set (the same file, by device and inode). */
-static int is_input(const char *path, const oap_planset *set)
-{
-    struct stat a, b;
-    if (stat(path, &a) != 0)
-        return 0;
-    for (size_t i = 0; i < oap_planset_file_count(set); i++)
-        if (stat(oap_planset_file(set, i), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-            return 1;
-    return 0;
+    return oap_output_finish(&o, rc == OAP_ENOMEM ? EXIT_TROUBLE : EXIT_CLEAN);
 }
 
 /* One file per sheet in dir; every name is checked before anything is written. */
@@ -163,7 +150,7 @@ static int write_dir(const args *a, const oap_tasking *t, const size_t *sheets, 
      * so that a refusal leaves the folder as it was. */
     for (size_t i = 0; i < n && status == EXIT_CLEAN; i++) {
         snprintf(path, dlen + 130, "%s%s%s", a->dir, sep, names[i]);
-        if (is_input(path, set)) {
+        if (oap_output_is_input(path, set)) {
             oap_cli_error("tasking: refusing to write '%s': it is one of the input plans; "
                           "nothing written",
                           path);
@@ -187,24 +174,14 @@ static int run(const args *a, int nplans, char **plans)
     oap_views_input in;
     oap_tasking *t = NULL;
     size_t *sheets = NULL, n = 0;
-    char err[512];
-    int status = EXIT_TROUBLE;
-    int rc = oap_views_open(&in, plans, (size_t)nplans, err, sizeof err);
-    if (rc == OAP_EIO) {
-        oap_cli_error("%s", err);
+    int status = EXIT_TROUBLE, rc;
+    if (oap_cli_open_plans(&in, "tasking", nplans, plans) < 0)
         goto done;
-    }
-    if (rc == 0)
-        rc = oap_tasking_build(&t, in.graph);
-    if (rc < 0) {
+    if ((rc = oap_tasking_build(&t, in.graph)) < 0) {
         oap_cli_error("tasking: %s", oap_strerror(rc));
         goto done;
     }
-    size_t errors = oap_diags_count_at_least(in.diags, OAP_SEVERITY_ERROR);
-    if (errors)
-        oap_cli_error("tasking: the plans have %zu error%s that 'oapgraph check' shows; the "
-                      "sheets cover what could be read",
-                      errors, errors == 1 ? "" : "s");
+    oap_cli_warn_errors("tasking", in.diags, "the sheets cover what could be read");
     if (select_sheets(a, t, &sheets, &n) != 0)
         goto done;
     if (a->dir)
@@ -227,10 +204,8 @@ int oap_cmd_tasking(int argc, char **argv)
                                              {NULL, 0, NULL, 0}};
     args a = {.fmt = OAP_TASKING_MARKDOWN};
     int c, status = EXIT_TROUBLE;
-    if (!(a.actors = malloc(((size_t)argc + 1) * sizeof *a.actors))) {
-        oap_cli_error("tasking: %s", oap_strerror(OAP_ENOMEM));
+    if (!(a.actors = oap_cli_values("tasking", argc)))
         return EXIT_TROUBLE;
-    }
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
@@ -239,10 +214,8 @@ int oap_cmd_tasking(int argc, char **argv)
             a.actors[a.nactors++] = optarg;
             break;
         case OPT_FORMAT: {
-            int f = 0;
-            while (f < 3 && strcmp(optarg, format_names[f]) != 0)
-                f++;
-            if (f == 3) {
+            int f = OAP_CLI_CHOICE(optarg, format_names);
+            if (f < 0) {
                 oap_cli_error("tasking: --format takes markdown, csv or json, not '%s'", optarg);
                 goto done;
             }
@@ -257,12 +230,8 @@ int oap_cmd_tasking(int argc, char **argv)
             status = oap_cli_finish_stdout(EXIT_CLEAN);
             goto done;
         default:
-            if (optopt == OPT_ACTOR || optopt == OPT_FORMAT || optopt == 'o')
-                oap_cli_error("tasking: option '%s' needs a value; see 'oapgraph tasking --help'",
-                              argv[optind - 1]);
-            else
-                oap_cli_error("tasking: unknown option '%s'; see 'oapgraph tasking --help'",
-                              argv[optind - 1]);
+            oap_cli_bad_option("tasking", argv[optind - 1],
+                               optopt == OPT_ACTOR || optopt == OPT_FORMAT || optopt == 'o');
             goto done;
         }
     }

@@ -10,10 +10,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int same_file(const struct stat *a, const char *path)
+int oap_output_same_file(const char *path, const struct stat *st)
 {
     struct stat b;
-    return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+    return stat(path, &b) == 0 && st->st_dev == b.st_dev && st->st_ino == b.st_ino;
+}
+
+/* Whether st is the file of one of the plans of set (NULL: none). */
+static int is_plan(const struct stat *st, const oap_planset *set)
+{
+    for (size_t i = 0; set && i < oap_planset_file_count(set); i++)
+        if (oap_output_same_file(oap_planset_file(set, i), st))
+            return 1;
+    return 0;
+}
+
+int oap_output_is_input(const char *path, const oap_planset *set)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && is_plan(&st, set);
 }
 
 int oap_output_open(oap_output *o, const char *path, const oap_planset *set)
@@ -30,11 +45,10 @@ int oap_output_open(oap_output *o, const char *path, const oap_planset *set)
             oap_cli_error("cannot write '%s': it is a folder", path);
             return -1;
         }
-        for (size_t i = 0; set && i < oap_planset_file_count(set); i++)
-            if (same_file(&st, oap_planset_file(set, i))) {
-                oap_cli_error("refusing to write '%s': it is one of the input plans", path);
-                return -1;
-            }
+        if (is_plan(&st, set)) {
+            oap_cli_error("refusing to write '%s': it is one of the input plans", path);
+            return -1;
+        }
     }
     if (exists && !S_ISREG(st.st_mode)) {
         /* A device or a pipe (/dev/stdout, a FIFO) cannot be replaced by a rename, and
@@ -138,4 +152,13 @@ void oap_output_abort(oap_output *o)
     free(o->tmp);
     free(o->path);
     memset(o, 0, sizeof *o);
+}
+
+int oap_output_finish(oap_output *o, int status)
+{
+    if (status == EXIT_TROUBLE) {
+        oap_output_abort(o);
+        return status;
+    }
+    return oap_output_commit(o) < 0 ? EXIT_TROUBLE : status;
 }

@@ -6,6 +6,8 @@
 
 #include <stdio.h>
 
+struct stat;
+
 typedef struct oap_output {
     FILE *f;    /* write here */
     char *path; /* the destination, NULL for standard output */
@@ -26,5 +28,19 @@ int oap_output_commit(oap_output *o);
 
 /* Gives up: removes the temporary file, leaves the destination as it was. */
 void oap_output_abort(oap_output *o);
+
+/* Ends a write by how it went: status EXIT_TROUBLE (the command has said why) gives up
+ * (oap_output_abort); any other status commits. Returns status, or EXIT_TROUBLE when the
+ * commit fails. */
+int oap_output_finish(oap_output *o, int status);
+
+/* Whether path names the file st describes (the same device and inode): an output about
+ * to be written over an input. 0 when path cannot be looked at. */
+int oap_output_same_file(const char *path, const struct stat *st);
+
+/* Whether path is one of the plan files of set, by oap_output_same_file. A command that
+ * writes several files asks for each before writing any (oap_output_open asks too, but
+ * only as each file comes). */
+int oap_output_is_input(const char *path, const oap_planset *set);
 
 #endif

@@ -1,0 +1,25 @@
+/* plans: the plans a view command (tasking, impact, deps) answers over, and their trouble. */
+#include "plans.h"
+
+#include "cli.h"
+
+#include "oapgraph/common.h"
+
+int oap_cli_open_plans(oap_views_input *in, const char *cmd, int nplans, char **plans)
+{
+    char err[512];
+    int rc = oap_views_open(in, plans, (size_t)nplans, err, sizeof err);
+    if (rc == OAP_EIO)
+        oap_cli_error("%s", err);
+    else if (rc < 0)
+        oap_cli_error("%s: %s", cmd, oap_strerror(rc));
+    return rc < 0 ? -1 : 0;
+}
+
+void oap_cli_warn_errors(const char *cmd, const oap_diags *diags, const char *covers)
+{
+    size_t errors = oap_diags_count_at_least(diags, OAP_SEVERITY_ERROR);
+    if (errors)
+        oap_cli_error("%s: the plans have %zu error%s that 'oapgraph check' shows; %s", cmd, errors,
+                      errors == 1 ? "" : "s", covers);
+}
