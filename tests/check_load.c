@@ -1,6 +1,7 @@
 /* check_load: the loader on inputs too large or too odd to keep as fixture files. */
 #include "oapgraph/oapgraph.h"
 #include "load/planset.h"
+#include "load/read.h"
 
 #include "check_main.h"
 
@@ -241,6 +242,42 @@ START_TEST(missing_file_is_trouble)
 }
 END_TEST
 
+/* A stream is read to its end, or to one byte past the limit and no further. */
+START_TEST(read_stops_one_byte_past_the_limit)
+{
+    static const size_t sizes[] = {0, 1, 99, 100, 101, 70000};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        FILE *f = tmpfile();
+        ck_assert_ptr_nonnull(f);
+        for (size_t k = 0; k < sizes[i]; k++)
+            fputc('a' + (int)(k % 26), f);
+        static const size_t maxes[] = {99, 100000};
+        for (size_t m = 0; m < 2; m++) {
+            rewind(f);
+            size_t len = 12345;
+            char *text = oap_read_stream(f, maxes[m], &len);
+            ck_assert_ptr_nonnull(text);
+            size_t want = sizes[i] <= maxes[m] ? sizes[i] : maxes[m] + 1;
+            ck_assert_uint_eq(len, want);
+            ck_assert_int_eq(text[len], '\0');
+            if (len)
+                ck_assert_int_eq(text[len - 1], 'a' + (int)((len - 1) % 26));
+            free(text);
+        }
+        fclose(f);
+    }
+    /* A pipe that does not end: /dev/zero. */
+    FILE *zero = fopen("/dev/zero", "rb");
+    ck_assert_ptr_nonnull(zero);
+    size_t len;
+    char *text = oap_read_stream(zero, 100000, &len);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_uint_eq(len, 100001);
+    free(text);
+    fclose(zero);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -253,6 +290,7 @@ int main(void)
     tcase_add_test(tc, reference_plan_kept_whole);
     tcase_add_test(tc, missing_file_is_trouble);
     tcase_add_test(tc, limits_are_findings);
+    tcase_add_test(tc, read_stops_one_byte_past_the_limit);
     suite_add_tcase(s, tc);
     return oap_test_run(s);
 }

@@ -4,6 +4,7 @@
 
 #include "oapgraph/common.h"
 #include "load/import_table.h"
+#include "load/read.h"
 #include "args.h"
 #include "output.h"
 
@@ -39,43 +40,6 @@ static void help(void)
            "exit status: 0 plan written, 1 plan written but some text could not be placed,\n"
            "or no plan could be made; 2 usage error, unreadable input, priority or year\n"
            "unknown, failed write.\n");
-}
-
-/* Reads a whole stream, at most OAP_IMPORT_MAX_INPUT + 1 bytes (so that a larger one is
- * known to be too large). NULL with errno set on failure. */
-static char *read_all(FILE *f, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return NULL;
-    for (;;) {
-        if (n == cap) {
-            if (cap > (size_t)OAP_IMPORT_MAX_INPUT)
-                break;
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(buf);
-                errno = e;
-                return NULL;
-            }
-            break;
-        }
-    }
-    *len = n;
-    return buf;
 }
 
 static void print_messages(const char *name, const oap_import_messages *m)
@@ -131,7 +95,7 @@ static int run(const args *a, const char *path)
 
     oap_model_init(&model);
     if (is_stdin) {
-        text = read_all(stdin, &len);
+        text = oap_read_stream(stdin, OAP_IMPORT_MAX_INPUT, &len);
     } else {
         FILE *f = fopen(path, "rb");
         if (!f) {
@@ -139,7 +103,7 @@ static int run(const args *a, const char *path)
             return EXIT_TROUBLE;
         }
         have_st = fstat(fileno(f), &in_st) == 0;
-        text = read_all(f, &len);
+        text = oap_read_stream(f, OAP_IMPORT_MAX_INPUT, &len);
         int e = errno;
         fclose(f);
         errno = e;

@@ -4,6 +4,7 @@
 
 #include "core/diag.h"
 #include "load_json.h"
+#include "read.h"
 #include "srcmap.h"
 
 #include <dirent.h>
@@ -62,46 +63,6 @@ const oap_model *oap_planset__model(const oap_planset *set)
 const char *oap_planset_error(const oap_planset *set)
 {
     return set->error;
-}
-
-/* Reads a whole stream; returns a malloc'ed NUL-terminated buffer or NULL (errno set).
- * A regular file is read into a buffer of its size at once, not grown by copying. */
-static char *read_stream(FILE *f, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (unsigned long long)st.st_size < SIZE_MAX / 2)
-        cap = (size_t)st.st_size + 2;
-    char *buf = malloc(cap);
-    if (!buf)
-        return NULL;
-    for (;;) {
-        if (cap - n < 2) {
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(buf);
-                errno = e;
-                return NULL;
-            }
-            break;
-        }
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
 }
 
 /* Plan ids must be unique across files: the second file that uses one is told so. */
@@ -177,15 +138,44 @@ static int already_loaded(const oap_planset *set, const char *path)
 }
 
 /* A file over the size limit is listed in the run and reported, never read. */
+/* A file over the size limit, of size bytes (0: a stream read only up to the limit). */
 static int add_too_large(oap_planset *set, const char *path, size_t size, oap_diags *diags)
 {
     int index = append_source(set, path, NULL, 0);
     if (index < 0)
         return index;
     oap_where w = {.file = path, .file_index = (unsigned)index, .line = 1, .col = 1};
+    size_t max = set->limits.max_file_bytes;
+    if (!size)
+        return oap_diags_add(diags, "limit", OAP_SEVERITY_ERROR, &w,
+                             "the file has more than %zu bytes; this run reads plan files of at "
+                             "most %zu bytes",
+                             max, max);
     return oap_diags_add(diags, "limit", OAP_SEVERITY_ERROR, &w,
                          "the file is %zu bytes; this run reads plan files of at most %zu bytes",
-                         size, set->limits.max_file_bytes);
+                         size, max);
+}
+
+/* Reads a plan file or standard input, up to the size limit: 0 with the text added as a
+ * source, a limit finding, or OAP_EIO / OAP_ENOMEM with the error set. */
+static int read_source(oap_planset *set, const char *path, FILE *f, oap_diags *diags)
+{
+    int is_stdin = f == stdin;
+    size_t len;
+    char *text = oap_read_stream(f, set->limits.max_file_bytes, &len);
+    if (!text) {
+        int e = errno;
+        if (is_stdin)
+            set_error(set, "cannot read standard input: %s", strerror(e));
+        else
+            set_error(set, "cannot read '%s': %s", path, strerror(e));
+        return e == ENOMEM ? OAP_ENOMEM : OAP_EIO;
+    }
+    if (len > set->limits.max_file_bytes) {
+        free(text);
+        return add_too_large(set, path, 0, diags);
+    }
+    return add_source(set, path, text, len, is_stdin, diags);
 }
 
 static int load_file(oap_planset *set, const char *path, oap_diags *diags)
@@ -204,15 +194,9 @@ static int load_file(oap_planset *set, const char *path, oap_diags *diags)
         fclose(f);
         return add_too_large(set, path, (size_t)st.st_size, diags);
     }
-    size_t len;
-    char *text = read_stream(f, &len);
-    int e = errno;
+    int rc = read_source(set, path, f, diags);
     fclose(f);
-    if (!text) {
-        set_error(set, "cannot read '%s': %s", path, strerror(e));
-        return e == ENOMEM ? OAP_ENOMEM : OAP_EIO;
-    }
-    return add_source(set, path, text, len, 0, diags);
+    return rc;
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -316,15 +300,8 @@ static int load_folder(oap_planset *set, const char *dir, oap_diags *diags)
 
 int oap_planset_load_path(oap_planset *set, const char *path, oap_diags *diags)
 {
-    if (strcmp(path, "-") == 0) {
-        size_t len;
-        char *text = read_stream(stdin, &len);
-        if (!text) {
-            set_error(set, "cannot read standard input: %s", strerror(errno));
-            return OAP_EIO;
-        }
-        return add_source(set, "-", text, len, 1, diags);
-    }
+    if (strcmp(path, "-") == 0)
+        return read_source(set, "-", stdin, diags);
     struct stat st;
     if (stat(path, &st) != 0) {
         set_error(set, "cannot read '%s': %s", path, strerror(errno));
@@ -353,7 +330,7 @@ static char *reread(const oap_source *src, size_t *len)
     FILE *f = fopen(src->path, "rb");
     if (!f)
         return NULL;
-    char *text = read_stream(f, len);
+    char *text = oap_read_stream(f, SIZE_MAX, len);
     fclose(f);
     return text;
 }

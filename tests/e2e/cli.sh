@@ -79,6 +79,11 @@ expect "refs without text" 2 "$empty" - -- "$bin" refs
 size=$(wc -c <2012-C.oap.json)
 printf '2012-C.oap.json:1:1: error: the file is %s bytes; this run reads plan files of at most 1024 bytes [limit]\n' "$size" >"$tmp/limit.out"
 expect "--max-file-size" 1 "$tmp/limit.out" - -- "$bin" check -q --max-file-size 1k 2012-C.oap.json
+# A stream that does not end (a device, a pipe) is read only up to the limit.
+printf '%s:1:1: error: the file has more than 1024 bytes; this run reads plan files of at most 1024 bytes [limit]\n' /dev/zero - >"$tmp/endless.out"
+expect "endless file and input stop at --max-file-size" 1 "$tmp/endless.out" - -- \
+    bash -c 'exec timeout 60 "$0" check -q --max-file-size 1k /dev/zero - </dev/zero' "$bin"
+expect "endless table stops at the import limit" 2 "$empty" - -- timeout 60 "$bin" import -q /dev/zero
 expect "--max-depth too deep for jansson" 2 "$empty" - -- "$bin" check -q --max-depth 5000 2012-C.oap.json
 expect "--max-actions not a number" 2 "$empty" - -- "$bin" check -q --max-actions many 2012-C.oap.json
 

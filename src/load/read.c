@@ -1,0 +1,55 @@
+/* read: a whole stream into memory, never more than the caller allows. */
+#define _POSIX_C_SOURCE 200809L
+#include "read.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+char *oap_read_stream(FILE *f, size_t max, size_t *len)
+{
+    if (max > SIZE_MAX / 4)
+        max = SIZE_MAX / 4;
+    size_t want = max + 1; /* one byte past the limit tells a longer stream */
+    size_t cap = 1 << 16, n = 0;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (unsigned long long)st.st_size < want)
+        cap = (size_t)st.st_size + 2; /* + 1 to see the end at once, + 1 for the NUL */
+    if (cap > want + 1)
+        cap = want + 1;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    while (n < want) {
+        if (cap - n < 2) {
+            size_t bigger_cap = cap * 2 > want + 1 ? want + 1 : cap * 2;
+            char *bigger = realloc(buf, bigger_cap);
+            if (!bigger) {
+                free(buf);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = bigger;
+            cap = bigger_cap;
+        }
+        size_t room = cap - n - 1;
+        if (room > want - n)
+            room = want - n;
+        size_t got = fread(buf + n, 1, room, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int e = errno ? errno : EIO;
+                free(buf);
+                errno = e;
+                return NULL;
+            }
+            break;
+        }
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
