@@ -4,6 +4,7 @@
 
 #include "oapgraph/common.h"
 #include "config.h"
+#include "read.h"
 #include "core/arena.h"
 #include "core/diag.h"
 #include "load_json.h"

@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/suggest.h"
 #include "load_json.h"
+#include "read.h"
 #include "srcmap.h"
 
 #include <errno.h>
@@ -34,47 +35,6 @@ static const char *const actor_keys[] = {"code", "name", "kind", NULL};
 static const char *const actor_kinds[] = {
     "member-state", "agency", "international", "third-country", "group", "network", "other", NULL};
 static const char *const severities[] = {"error", "warning", "info", "off", NULL};
-
-int oap_load__read_file(const char *path, char **text, size_t *len, char *err, size_t errsize)
-{
-    int rc = 0;
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errsize, "cannot read '%s': %s", path, strerror(errno));
-        return OAP_EIO;
-    }
-    for (;;) {
-        if (cap - n < 2) {
-            size_t bigger = cap ? cap * 2 : 4096;
-            char *p = realloc(buf, bigger);
-            if (!p) {
-                rc = OAP_ENOMEM;
-                goto done;
-            }
-            buf = p;
-            cap = bigger;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
-        snprintf(err, errsize, "cannot read '%s': %s", path, strerror(errno ? errno : EIO));
-        rc = OAP_EIO;
-        goto done;
-    }
-    buf[n] = '\0';
-    *text = buf;
-    *len = n;
-    buf = NULL;
-done:
-    free(buf);
-    fclose(f);
-    return rc;
-}
 
 void oap_load__located_error(char *err, size_t errsize, const char *name, const char *text,
                              size_t len, const char *pointer, int at_key, unsigned line,

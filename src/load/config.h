@@ -34,10 +34,6 @@ void oap_config_free(oap_config *cfg);
  * long as cfg. Fields the config leaves out are not touched. */
 void oap_config_apply(const oap_config *cfg, oap_check_options *opts);
 
-/* Shared by the readers of src/load: a whole file, NUL-terminated, malloc'ed. Returns 0,
- * OAP_EIO (err says why) or OAP_ENOMEM. */
-int oap_load__read_file(const char *path, char **text, size_t *len, char *err, size_t errsize);
-
 /* Formats "name:line:col: " and the message into err, placing pointer (its member name
  * when at_key) in text, or at line and col when pointer is NULL. */
 void oap_load__located_error(char *err, size_t errsize, const char *name, const char *text,

@@ -2,9 +2,12 @@
 #define _POSIX_C_SOURCE 200809L
 #include "read.h"
 
+#include "oapgraph/common.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 char *oap_read_stream(FILE *f, size_t max, size_t *len)
@@ -52,4 +55,30 @@ char *oap_read_stream(FILE *f, size_t max, size_t *len)
     buf[n] = '\0';
     *len = n;
     return buf;
+}
+
+int oap_load__read_file(const char *path, char **text, size_t *len, char *err, size_t errsize)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errsize, "cannot read '%s': %s", path, strerror(errno));
+        return OAP_EIO;
+    }
+    char *buf = oap_read_stream(f, OAP_READ_MAX_FILE, len);
+    int e = errno;
+    fclose(f);
+    if (!buf) {
+        if (e == ENOMEM)
+            return OAP_ENOMEM;
+        snprintf(err, errsize, "cannot read '%s': %s", path, strerror(e));
+        return OAP_EIO;
+    }
+    if (*len > OAP_READ_MAX_FILE) {
+        free(buf);
+        snprintf(err, errsize, "cannot read '%s': it has more than %zu bytes", path,
+                 OAP_READ_MAX_FILE);
+        return OAP_EIO;
+    }
+    *text = buf;
+    return 0;
 }

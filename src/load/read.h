@@ -12,4 +12,13 @@
  * on failure. */
 char *oap_read_stream(FILE *f, size_t max, size_t *len);
 
+/* The most a configuration or baseline file may hold: far above any real one (a baseline
+ * of a million findings is about 200 MB). */
+#define OAP_READ_MAX_FILE ((size_t)1 << 30)
+
+/* A whole file (a configuration, a baseline) of at most OAP_READ_MAX_FILE bytes,
+ * NUL-terminated, malloc'ed. Returns 0, OAP_EIO (err says why: unreadable or too large)
+ * or OAP_ENOMEM. */
+int oap_load__read_file(const char *path, char **text, size_t *len, char *err, size_t errsize);
+
 #endif
