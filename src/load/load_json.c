@@ -383,6 +383,7 @@ static void read_overlaps(ctx *c, json_t *arr, oap_plan *p)
             set_what(c, "the %zu%s overlap", i + 1, ordinal_suffix(i + 1));
             check_keys(c, o, overlap_keys, (const char *const[]){"priority", NULL});
             oap_overlap *ov = &p->overlaps[p->noverlaps];
+            memset(ov, 0, sizeof *ov);
             ov->priority = get_string(c, o, "priority");
             ov->note = get_string(c, o, "note");
             if (ov->priority)
@@ -410,6 +411,7 @@ static void read_goals(ctx *c, json_t *arr, oap_plan *p, const char *scope)
             name_item(c, o, "goal", i);
             check_keys(c, o, goal_keys, (const char *const[]){"id", "title", NULL});
             oap_goal *g = &p->goals[p->ngoals];
+            memset(g, 0, sizeof *g);
             g->id = get_id(c, o, "id", "goal");
             g->title = get_required(c, o, "title");
             if (g->id) {
@@ -444,6 +446,7 @@ static void read_phases(ctx *c, json_t *arr, oap_action *a, const char *action_w
             snprintf(c->what + len, sizeof c->what - len, " of %s", scope);
             check_keys(c, o, phase_keys, (const char *const[]){"id", NULL});
             oap_phase *ph = &a->phases[a->nphases];
+            memset(ph, 0, sizeof *ph);
             ph->id = get_id(c, o, "id", "phase");
             ph->timing = get_string(c, o, "timing");
             ph->window = get_window(c, o);
@@ -551,6 +554,8 @@ static void read_actions(ctx *c, json_t *arr, oap_plan *p, const char *scope)
         int inner = push_index(c, i);
         if (item_is_object(c, o, "actions", i)) {
             oap_action *a = &p->actions[p->nactions];
+            /* The slot of an item left out (no id) is used again: nothing of it may stay. */
+            memset(a, 0, sizeof *a);
             read_action(c, o, a, i);
             if (a->id) {
                 check_unique(c, &seen, a->id, (uint32_t)i, "action", scope);
@@ -579,6 +584,7 @@ static void read_actors(ctx *c, json_t *arr, oap_plan *p)
             set_what(c, "the %zu%s actor", i + 1, ordinal_suffix(i + 1));
             check_keys(c, o, actor_keys, (const char *const[]){"code", NULL});
             oap_actor_decl *d = &p->actors[p->nactors];
+            memset(d, 0, sizeof *d);
             d->code = get_string(c, o, "code");
             d->name = get_string(c, o, "name");
             d->kind = get_string(c, o, "kind");
