@@ -52,12 +52,12 @@ static int check_list(oap_rule_ctx *ctx, uint32_t node, const oap_plan *p, const
     if (ctx->graph->nodes[node].kind == OAP_NODE_PLAN)
         snprintf(base, sizeof base, "/plan/%s", key);
     else
-        oap_rule_node_pointer(ctx->graph, node, key, base, sizeof base);
+        oap_graph_node_pointer(ctx->graph, node, key, base, sizeof base);
     for (uint32_t i = 0; i < list->n; i++) {
         /* Blank names are missing-leader's business, not an unknown actor. */
         if (!list->items[i][strspn(list->items[i], " \t")] || known(ctx->opts, p, list->items[i]))
             continue;
-        snprintf(pointer, sizeof pointer, "%s/%u", base, i);
+        snprintf(pointer, sizeof pointer, "%s/%u", base, oap_strv_at(list, i));
         int rc = report(ctx, node, pointer, p, list->items[i]);
         if (rc < 0)
             return rc;

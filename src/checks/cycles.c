@@ -44,7 +44,7 @@ static int report_component(oap_rule_ctx *ctx, oap_bfs *bfs, uint32_t start, uin
     for (uint32_t i = 0; i + 1 < len && !pointer[0]; i++)
         for (uint32_t e = g->needs.start[path[i]]; e < g->needs.start[path[i] + 1]; e++)
             if (g->needs.target[e] == path[i + 1] && g->needs.link[e] != OAP_NONE) {
-                oap_rule_link_pointer(g, &g->links[g->needs.link[e]], pointer, sizeof pointer);
+                oap_graph_link_pointer(g, &g->links[g->needs.link[e]], pointer, sizeof pointer);
                 at = g->links[g->needs.link[e]].action;
                 break;
             }

@@ -352,7 +352,7 @@ static int score_pair(pair_ctx *p, uint32_t i, uint32_t j, const oap_rule_info *
     oap_graph_name(g, a, g->nodes[a].plan, an, sizeof an);
     oap_graph_name(g, b, g->nodes[a].plan, bn, sizeof bn);
     char pointer[96];
-    oap_rule_node_pointer(g, a, "title", pointer, sizeof pointer);
+    oap_graph_node_pointer(g, a, "title", pointer, sizeof pointer);
     p->rule->rule = is_linked ? linked_rule : possible;
     return oap_rule_emit_pair(p->rule, a, b, score, pointer,
                               "%s %s and %s may be the same work (score %.2f): shared terms %s%s%s",

@@ -39,7 +39,7 @@ int oap_check_redundant_need(oap_rule_ctx *ctx)
             used += (size_t)snprintf(chain + used, sizeof chain - used, "%s%s", k ? " -> " : "",
                                      oap_graph_name(g, path[k], plan, name, sizeof name));
         char a[160], b[160];
-        rc = oap_rule_emit(ctx, l->action, oap_rule_link_pointer(g, l, pointer, sizeof pointer), 0,
+        rc = oap_rule_emit(ctx, l->action, oap_graph_link_pointer(g, l, pointer, sizeof pointer), 0,
                            "%s needs %s, which it already needs through %s",
                            oap_graph_name(g, from, plan, a, sizeof a),
                            oap_graph_name(g, to, plan, b, sizeof b), chain);

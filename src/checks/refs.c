@@ -46,7 +46,7 @@ static int each_link(oap_rule_ctx *ctx, int status,
         const oap_link *l = &g->links[i];
         if (l->status != status)
             continue;
-        int rc = fn(ctx, l, oap_rule_link_pointer(g, l, pointer, sizeof pointer));
+        int rc = fn(ctx, l, oap_graph_link_pointer(g, l, pointer, sizeof pointer));
         if (rc < 0)
             return rc;
     }
@@ -195,7 +195,7 @@ int oap_check_duplicate_ref(oap_rule_ctx *ctx)
             } else if (put == 0) {
                 char owner[160], pointer[96];
                 rc = oap_rule_emit(
-                    ctx, l->action, oap_rule_link_pointer(g, l, pointer, sizeof pointer), 0,
+                    ctx, l->action, oap_graph_link_pointer(g, l, pointer, sizeof pointer), 0,
                     "%s lists %s twice in its %s (items %u and %u)",
                     list_owner(g, l, owner, sizeof owner), norm,
                     l->list == OAP_LIST_REFS ? "refs" : "needs", before + 1, l->item + 1);
@@ -239,7 +239,7 @@ int oap_check_one_way_ref(oap_rule_ctx *ctx)
             oap_graph_name(g, a, g->nodes[a].plan, an, sizeof an);
             oap_graph_name(g, b, g->nodes[a].plan, bn, sizeof bn);
             oap_graph_name(g, a, g->nodes[b].plan, back, sizeof back);
-            int rc = oap_rule_emit(ctx, a, oap_rule_link_pointer(g, l, pointer, sizeof pointer), 0,
+            int rc = oap_rule_emit(ctx, a, oap_graph_link_pointer(g, l, pointer, sizeof pointer), 0,
                                    "action %s %s action %s, but %s does not refer back to %s", an,
                                    verb(l), bn, bn, back);
             if (rc < 0)
@@ -276,7 +276,7 @@ static void on_mention(void *vctx, const char *id, size_t offset)
     char pointer[96];
     const oap_action *a = oap_graph_action(g, m->action);
     m->rc = oap_rule_emit(m->rule, m->action,
-                          oap_rule_node_pointer(g, m->action, m->field, pointer, sizeof pointer),
+                          oap_graph_node_pointer(g, m->action, m->field, pointer, sizeof pointer),
                           offset,
                           "action %s mentions Action %s in its %s, but neither its refs nor its "
                           "needs list %s",
@@ -347,7 +347,7 @@ int oap_check_undeclared_overlap(oap_rule_ctx *ctx)
             reported[nreported++] = priority;
         char owner[160], pointer[96];
         int rc = oap_rule_emit(
-            ctx, l->action, oap_rule_link_pointer(g, l, pointer, sizeof pointer), 0,
+            ctx, l->action, oap_graph_link_pointer(g, l, pointer, sizeof pointer), 0,
             "%s %s %s in priority %s, which plan %s does not declare in its "
             "\"overlaps\"",
             list_owner(g, l, owner, sizeof owner), verb(l), link_text(g, l), priority, own->id);
@@ -379,7 +379,7 @@ int oap_check_need_target(oap_rule_ctx *ctx)
             continue;
         char owner[160], pointer[96];
         int rc =
-            oap_rule_emit(ctx, l->action, oap_rule_link_pointer(g, l, pointer, sizeof pointer), 0,
+            oap_rule_emit(ctx, l->action, oap_graph_link_pointer(g, l, pointer, sizeof pointer), 0,
                           "%s needs %s, %s; needs name the actions or phases whose outcome "
                           "is used (list goals and priorities in refs)",
                           list_owner(g, l, owner, sizeof owner), link_text(g, l), what);

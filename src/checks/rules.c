@@ -144,40 +144,6 @@ int oap_rule_emit_pair(oap_rule_ctx *ctx, uint32_t node, uint32_t related, doubl
     return rc;
 }
 
-const char *oap_rule_node_pointer(const oap_graph *g, uint32_t node, const char *key, char *buf,
-                                  size_t size)
-{
-    const oap_node *n = &g->nodes[node];
-    const char *slash = key && *key ? "/" : "";
-    const char *k = key ? key : "";
-    switch (n->kind) {
-    case OAP_NODE_ACTION:
-        snprintf(buf, size, "/actions/%u%s%s", n->item, slash, k);
-        break;
-    case OAP_NODE_PHASE:
-        snprintf(buf, size, "/actions/%u/phases/%u%s%s", n->item, n->phase, slash, k);
-        break;
-    case OAP_NODE_GOAL:
-        snprintf(buf, size, "/goals/%u%s%s", n->item, slash, k);
-        break;
-    default:
-        snprintf(buf, size, "/plan%s%s", slash, k);
-        break;
-    }
-    return buf;
-}
-
-const char *oap_rule_link_pointer(const oap_graph *g, const oap_link *l, char *buf, size_t size)
-{
-    uint32_t item = g->nodes[l->action].item;
-    if (l->list == OAP_LIST_PHASE_NEEDS)
-        snprintf(buf, size, "/actions/%u/phases/%u/needs/%u", item, l->phase, l->item);
-    else
-        snprintf(buf, size, "/actions/%u/%s/%u", item, l->list == OAP_LIST_REFS ? "refs" : "needs",
-                 l->item);
-    return buf;
-}
-
 size_t oap_rule_count(void)
 {
     return sizeof rules / sizeof rules[0];

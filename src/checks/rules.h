@@ -38,12 +38,6 @@ int oap_rule_emit_pair(oap_rule_ctx *ctx, uint32_t node, uint32_t related, doubl
                        const char *pointer, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
-/* The JSON pointer of a link's list item, "/actions/3/phases/0/needs/1". */
-const char *oap_rule_link_pointer(const oap_graph *g, const oap_link *l, char *buf, size_t size);
-/* The JSON pointer of an action or phase node, or of one of its keys ("" for none). */
-const char *oap_rule_node_pointer(const oap_graph *g, uint32_t node, const char *key, char *buf,
-                                  size_t size);
-
 /* The run functions, one file per family. */
 int oap_check_bad_ref(oap_rule_ctx *ctx);
 int oap_check_dangling_ref(oap_rule_ctx *ctx);

@@ -33,9 +33,10 @@ int oap_check_orphan_action(oap_rule_ctx *ctx)
             continue;
         const oap_action *act = oap_graph_action(g, a);
         char pointer[96];
-        int rc = oap_rule_emit(ctx, a, oap_rule_node_pointer(g, a, "goal", pointer, sizeof pointer),
-                               0, "action %s serves goal \"%s\", which plan %s does not have",
-                               act->id, act->goal, oap_graph_plan(g, a)->id);
+        int rc =
+            oap_rule_emit(ctx, a, oap_graph_node_pointer(g, a, "goal", pointer, sizeof pointer), 0,
+                          "action %s serves goal \"%s\", which plan %s does not have", act->id,
+                          act->goal, oap_graph_plan(g, a)->id);
         if (rc < 0)
             return rc;
     }
@@ -62,7 +63,7 @@ int oap_check_empty_goal(oap_rule_ctx *ctx)
             first != v)
             continue;
         char pointer[96];
-        rc = oap_rule_emit(ctx, v, oap_rule_node_pointer(g, v, "id", pointer, sizeof pointer), 0,
+        rc = oap_rule_emit(ctx, v, oap_graph_node_pointer(g, v, "id", pointer, sizeof pointer), 0,
                            "goal %s of plan %s has no action serving it", oap_graph_goal(g, v)->id,
                            oap_graph_plan(g, v)->id);
     }
@@ -92,7 +93,7 @@ int oap_check_isolated_action(oap_rule_ctx *ctx)
         if (g->nodes[a].kind != OAP_NODE_ACTION || linked[a])
             continue;
         char pointer[96];
-        rc = oap_rule_emit(ctx, a, oap_rule_node_pointer(g, a, "id", pointer, sizeof pointer), 0,
+        rc = oap_rule_emit(ctx, a, oap_graph_node_pointer(g, a, "id", pointer, sizeof pointer), 0,
                            "action %s has no reference or need to or from any other action, "
                            "goal or priority",
                            oap_graph_action(g, a)->id);
@@ -126,9 +127,9 @@ int oap_check_action_goal_mismatch(oap_rule_ctx *ctx)
         if (goal == n)
             continue;
         char pointer[96];
-        int rc = oap_rule_emit(ctx, a, oap_rule_node_pointer(g, a, "goal", pointer, sizeof pointer),
-                               0, "action %s is numbered under goal %lu but serves %s", act->id, n,
-                               act->goal);
+        int rc = oap_rule_emit(
+            ctx, a, oap_graph_node_pointer(g, a, "goal", pointer, sizeof pointer), 0,
+            "action %s is numbered under goal %lu but serves %s", act->id, n, act->goal);
         if (rc < 0)
             return rc;
     }
@@ -157,7 +158,7 @@ static int missing_leader(oap_rule_ctx *ctx, uint32_t a, const oap_action *act)
         return 0;
     char pointer[96];
     return oap_rule_emit(ctx, a,
-                         oap_rule_node_pointer(ctx->graph, a, "leaders", pointer, sizeof pointer),
+                         oap_graph_node_pointer(ctx->graph, a, "leaders", pointer, sizeof pointer),
                          0, "action %s has no leader: every name in \"leaders\" is blank", act->id);
 }
 
@@ -172,7 +173,7 @@ static int missing_kpi(oap_rule_ctx *ctx, uint32_t a, const oap_action *act)
         return 0;
     char pointer[96];
     return oap_rule_emit(ctx, a,
-                         oap_rule_node_pointer(ctx->graph, a, "id", pointer, sizeof pointer), 0,
+                         oap_graph_node_pointer(ctx->graph, a, "id", pointer, sizeof pointer), 0,
                          "action %s has no KPI, so its delivery cannot be measured", act->id);
 }
 
@@ -190,7 +191,7 @@ static int missing_timing(oap_rule_ctx *ctx, uint32_t a, const oap_action *act)
             return 0;
     char pointer[96];
     return oap_rule_emit(ctx, a,
-                         oap_rule_node_pointer(ctx->graph, a, "id", pointer, sizeof pointer), 0,
+                         oap_graph_node_pointer(ctx->graph, a, "id", pointer, sizeof pointer), 0,
                          "action %s has no timing and no window", act->id);
 }
 

@@ -34,7 +34,7 @@ int oap_check_timing_unparsed(oap_rule_ctx *ctx)
             continue;
         char pointer[96], name[160];
         int rc = oap_rule_emit(
-            ctx, v, oap_rule_node_pointer(g, v, "timing", pointer, sizeof pointer), 0,
+            ctx, v, oap_graph_node_pointer(g, v, "timing", pointer, sizeof pointer), 0,
             "the timing of %s, \"%.60s%s\", names no month, quarter or semester; add a "
             "\"window\" to say when it runs",
             oap_graph_name(g, v, g->nodes[v].plan, name, sizeof name), timing,
@@ -60,9 +60,9 @@ int oap_check_timing_order(oap_rule_ctx *ctx)
             uint32_t plan = g->nodes[u].plan, at = oap_graph_action_of(g, u);
             if (g->needs.link[e] != OAP_NONE) {
                 const oap_link *l = &g->links[g->needs.link[e]];
-                oap_rule_link_pointer(g, l, pointer, sizeof pointer);
+                oap_graph_link_pointer(g, l, pointer, sizeof pointer);
             } else {
-                oap_rule_node_pointer(g, u, "", pointer, sizeof pointer);
+                oap_graph_node_pointer(g, u, "", pointer, sizeof pointer);
             }
             oap_timing_format_month(wv.end, end);
             oap_timing_format_month(wu.start, start);

@@ -7,11 +7,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A list of strings in the arena. */
+/* A list of strings in the arena. Items the loader left out (not strings) shift the
+ * rest: at[i] is where item i stands in the file's array, or at is NULL when every item
+ * stands at its own index. */
 typedef struct oap_strv {
     const char **items;
     uint32_t n;
+    const uint32_t *at;
 } oap_strv;
+
+/* Where item i of list stands in the file's array, for a JSON pointer. */
+static inline uint32_t oap_strv_at(const oap_strv *list, uint32_t i)
+{
+    return list->at ? list->at[i] : i;
+}
 
 /* An explicit window: months as year * 12 + (month - 1), inclusive. */
 typedef struct oap_month_span {
@@ -19,7 +28,10 @@ typedef struct oap_month_span {
     int start, end;
 } oap_month_span;
 
+/* Goals, actions and phases keep "at", their index in the file's array: items left out
+ * for want of an id shift the ones after them, and findings must still point at these. */
 typedef struct oap_phase {
+    uint32_t at;
     const char *id;
     const char *timing; /* NULL when absent */
     oap_month_span window;
@@ -31,6 +43,7 @@ typedef struct oap_results {
 } oap_results;
 
 typedef struct oap_action {
+    uint32_t at;
     const char *id, *goal, *title;
     const char *description, *timing, *target, *link; /* NULL when absent */
     oap_strv leaders, participants, refs, needs, kpis, notes;
@@ -42,6 +55,7 @@ typedef struct oap_action {
 } oap_action;
 
 typedef struct oap_goal {
+    uint32_t at;
     const char *id, *title;
 } oap_goal;
 

@@ -482,43 +482,6 @@ done:
     return rc;
 }
 
-/* Reads "/actions/<i>/refs/<j>", "/actions/<i>/needs/<j>" or
- * "/actions/<i>/phases/<k>/needs/<j>"; 0 when the pointer is none of them. */
-static int parse_list_pointer(const char *s, uint32_t *action, uint8_t *list, uint32_t *phase,
-                              uint32_t *item)
-{
-    char *end;
-    if (strncmp(s, "/actions/", 9) != 0)
-        return 0;
-    unsigned long i = strtoul(s + 9, &end, 10);
-    if (end == s + 9 || i >= OAP_NONE)
-        return 0;
-    *action = (uint32_t)i;
-    *phase = 0;
-    s = end;
-    if (strncmp(s, "/phases/", 8) == 0) {
-        unsigned long k = strtoul(s + 8, &end, 10);
-        if (end == s + 8 || k >= OAP_NONE || strncmp(end, "/needs/", 7) != 0)
-            return 0;
-        *phase = (uint32_t)k;
-        *list = OAP_LIST_PHASE_NEEDS;
-        s = end + 7;
-    } else if (strncmp(s, "/refs/", 6) == 0) {
-        *list = OAP_LIST_REFS;
-        s += 6;
-    } else if (strncmp(s, "/needs/", 7) == 0) {
-        *list = OAP_LIST_NEEDS;
-        s += 7;
-    } else {
-        return 0;
-    }
-    unsigned long j = strtoul(s, &end, 10);
-    if (end == s || *end || j >= OAP_NONE)
-        return 0;
-    *item = (uint32_t)j;
-    return 1;
-}
-
 /* Places each finding on the edge of the link its pointer names, else on the node it is
  * about, else on its plan's node; findings about what the view does not show are left. */
 static int place_findings(oap_diagram *d, const oap_diags *diags, const uint32_t *edge_of_link)
@@ -537,30 +500,28 @@ static int place_findings(oap_diagram *d, const oap_diags *diags, const uint32_t
         first_link[g->links[i].action] = (uint32_t)i;
     for (size_t i = 0; i < n; i++) {
         const oap_diag *diag = oap_diags_at(diags, i);
-        uint32_t plan, action, phase, item, target = OAP_NONE;
-        uint8_t list;
+        uint32_t plan, node = OAP_NONE, target = OAP_NONE;
         if (!diag->plan || !oap_strmap_get(&g->plan_ids, diag->plan, &plan))
             continue;
         int8_t *sev = NULL;
         uint32_t *head = NULL;
-        if (diag->pointer && parse_list_pointer(diag->pointer, &action, &list, &phase, &item) &&
-            action < g->model->plans[plan]->nactions) {
-            uint32_t an = g->action_base[plan] + action;
+        if (diag->node && *diag->node)
+            oap_graph_resolve(g, plan, diag->node, &node);
+        /* A finding about one item of a refs or needs list: the link whose pointer it is. */
+        if (node != OAP_NONE && diag->pointer && strncmp(diag->pointer, "/actions/", 9) == 0) {
+            uint32_t an = oap_graph_action_of(g, node);
+            char pointer[96];
             for (uint32_t li = first_link[an];
-                 li != OAP_NONE && li < g->nlinks && g->links[li].action == an; li++) {
-                const oap_link *l = &g->links[li];
-                if (l->list == list && l->item == item && l->phase == phase)
+                 li != OAP_NONE && li < g->nlinks && g->links[li].action == an; li++)
+                if (strcmp(oap_graph_link_pointer(g, &g->links[li], pointer, sizeof pointer),
+                           diag->pointer) == 0)
                     target = edge_of_link[li];
-            }
             if (target != OAP_NONE && d->edges[target].drawn && d->edges[target].shown) {
                 sev = &d->edges[target].severity;
                 head = &d->edges[target].finding;
             }
         }
         if (!head) {
-            uint32_t node = OAP_NONE;
-            if (diag->node && *diag->node)
-                oap_graph_resolve(g, plan, diag->node, &node);
             if (node == OAP_NONE || d->of_gnode[node] == OAP_NONE)
                 node = g->plan_node[plan];
             uint32_t k = d->of_gnode[node];

@@ -265,6 +265,44 @@ const oap_phase *oap_graph_phase(const oap_graph *g, uint32_t node)
     return &oap_graph_action(g, node)->phases[g->nodes[node].phase];
 }
 
+const char *oap_graph_node_pointer(const oap_graph *g, uint32_t node, const char *key, char *buf,
+                                   size_t size)
+{
+    const char *slash = key && *key ? "/" : "";
+    const char *k = key ? key : "";
+    switch (g->nodes[node].kind) {
+    case OAP_NODE_ACTION:
+        snprintf(buf, size, "/actions/%u%s%s", oap_graph_action(g, node)->at, slash, k);
+        break;
+    case OAP_NODE_PHASE:
+        snprintf(buf, size, "/actions/%u/phases/%u%s%s", oap_graph_action(g, node)->at,
+                 oap_graph_phase(g, node)->at, slash, k);
+        break;
+    case OAP_NODE_GOAL:
+        snprintf(buf, size, "/goals/%u%s%s", oap_graph_goal(g, node)->at, slash, k);
+        break;
+    default:
+        snprintf(buf, size, "/plan%s%s", slash, k);
+        break;
+    }
+    return buf;
+}
+
+const char *oap_graph_link_pointer(const oap_graph *g, const oap_link *l, char *buf, size_t size)
+{
+    const oap_action *a = oap_graph_action(g, l->action);
+    if (l->list == OAP_LIST_PHASE_NEEDS) {
+        const oap_phase *ph = &a->phases[l->phase];
+        snprintf(buf, size, "/actions/%u/phases/%u/needs/%u", a->at, ph->at,
+                 oap_strv_at(&ph->needs, l->item));
+    } else {
+        const oap_strv *list = l->list == OAP_LIST_REFS ? &a->refs : &a->needs;
+        snprintf(buf, size, "/actions/%u/%s/%u", a->at, l->list == OAP_LIST_REFS ? "refs" : "needs",
+                 oap_strv_at(list, l->item));
+    }
+    return buf;
+}
+
 /* Months an action or phase runs: its "window", else what its timing reads as in its
  * plan's year; an action with phases and no timing of its own, from its first phase's
  * start to its last's end. */

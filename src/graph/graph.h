@@ -138,6 +138,13 @@ const oap_action *oap_graph_action(const oap_graph *g, uint32_t node);
 const oap_goal *oap_graph_goal(const oap_graph *g, uint32_t node);
 const oap_phase *oap_graph_phase(const oap_graph *g, uint32_t node);
 
+/* JSON pointers into a node's plan file, by where items stand in the file's arrays:
+ * of an action, phase or goal node or of one of its keys ("" or NULL for none), such
+ * as "/actions/3/leaders"; and of a link's list item, "/actions/3/phases/0/needs/1". */
+const char *oap_graph_node_pointer(const oap_graph *g, uint32_t node, const char *key, char *buf,
+                                   size_t size);
+const char *oap_graph_link_pointer(const oap_graph *g, const oap_link *l, char *buf, size_t size);
+
 /* Edges of v in a CSR. */
 static inline uint32_t oap_csr_count(const oap_csr *c, uint32_t v)
 {

@@ -1610,7 +1610,7 @@ static void list_add(ctx *c, strlist *l, const char *s)
 /* The list as the model's oap_strv, in the arena; the list is emptied. */
 static oap_strv list_take(ctx *c, strlist *l)
 {
-    oap_strv v = {NULL, 0};
+    oap_strv v = {NULL, 0, NULL};
     if (l->n > 0) {
         v.items = oap_arena_alloc(&c->model->arena, l->n * sizeof *v.items);
         if (!v.items)
@@ -2028,7 +2028,8 @@ static oap_plan *build_plan(ctx *c)
             return NULL;
         }
         for (size_t i = 0; i < c->ngoals; i++)
-            p->goals[p->ngoals++] = (oap_goal){c->goals[i].id, arena_str(c, c->goals[i].title)};
+            p->goals[p->ngoals++] =
+                (oap_goal){(uint32_t)i, c->goals[i].id, arena_str(c, c->goals[i].title)};
     }
 
     settle_footnotes(c);
@@ -2038,8 +2039,10 @@ static oap_plan *build_plan(ctx *c)
             c->oom = 1;
             return NULL;
         }
-        for (size_t i = 0; i < c->nactions && !c->oom; i++)
+        for (size_t i = 0; i < c->nactions && !c->oom; i++) {
+            p->actions[p->nactions].at = (uint32_t)i;
             finish_action(c, &c->actions[i], &p->actions[p->nactions++]);
+        }
     }
     for (size_t i = 0; i < c->notes.n; i++)
         if (!c->notes.items[i].used) {

@@ -194,7 +194,7 @@ static const char *get_id(ctx *c, json_t *obj, const char *key, const char *kind
 /* Reads an optional array of strings; wrong items are reported and left out. */
 static oap_strv get_strv(ctx *c, json_t *obj, const char *key)
 {
-    oap_strv out = {NULL, 0};
+    oap_strv out = {NULL, 0, NULL};
     json_t *v = json_object_get(obj, key);
     if (!v)
         return out;
@@ -207,6 +207,7 @@ static oap_strv get_strv(ctx *c, json_t *obj, const char *key)
         return out;
     }
     size_t n = json_array_size(v);
+    uint32_t *at = NULL;
     out.items = oap_arena_alloc(c->arena, (n ? n : 1) * sizeof *out.items);
     if (!out.items) {
         c->oom = 1;
@@ -231,11 +232,25 @@ static oap_strv get_strv(ctx *c, json_t *obj, const char *key)
         }
         const char *s =
             oap_arena_strndup(c->arena, json_string_value(item), json_string_length(item));
-        if (!s)
+        if (!s) {
             c->oom = 1;
-        else
-            out.items[out.n++] = s;
+            continue;
+        }
+        if (out.n != i && !at) {
+            /* An item was left out: from here on, items remember where they stand. */
+            at = oap_arena_alloc(c->arena, n * sizeof *at);
+            if (!at) {
+                c->oom = 1;
+                continue;
+            }
+            for (uint32_t k = 0; k < out.n; k++)
+                at[k] = k;
+        }
+        if (at)
+            at[out.n] = (uint32_t)i;
+        out.items[out.n++] = s;
     }
+    out.at = at;
     pop(c, saved);
     return out;
 }
@@ -412,6 +427,7 @@ static void read_goals(ctx *c, json_t *arr, oap_plan *p, const char *scope)
             check_keys(c, o, goal_keys, (const char *const[]){"id", "title", NULL});
             oap_goal *g = &p->goals[p->ngoals];
             memset(g, 0, sizeof *g);
+            g->at = (uint32_t)i;
             g->id = get_id(c, o, "id", "goal");
             g->title = get_required(c, o, "title");
             if (g->id) {
@@ -447,6 +463,7 @@ static void read_phases(ctx *c, json_t *arr, oap_action *a, const char *action_w
             check_keys(c, o, phase_keys, (const char *const[]){"id", NULL});
             oap_phase *ph = &a->phases[a->nphases];
             memset(ph, 0, sizeof *ph);
+            ph->at = (uint32_t)i;
             ph->id = get_id(c, o, "id", "phase");
             ph->timing = get_string(c, o, "timing");
             ph->window = get_window(c, o);
@@ -556,6 +573,7 @@ static void read_actions(ctx *c, json_t *arr, oap_plan *p, const char *scope)
             oap_action *a = &p->actions[p->nactions];
             /* The slot of an item left out (no id) is used again: nothing of it may stay. */
             memset(a, 0, sizeof *a);
+            a->at = (uint32_t)i;
             read_action(c, o, a, i);
             if (a->id) {
                 check_unique(c, &seen, a->id, (uint32_t)i, "action", scope);
