@@ -6,6 +6,7 @@
 #include "oapgraph/common.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,11 +39,27 @@ const char **oap_cli_values(const char *cmd, int argc)
     return values;
 }
 
-int oap_cli_bad_option(const char *cmd, const char *arg, int needs_value)
+int oap_cli_bad_option(const char *cmd, const char *arg, const char *shortopts,
+                       const struct option *longopts)
 {
-    if (needs_value)
-        oap_cli_error("%s: option '%s' needs a value; see 'oapgraph %s --help'", cmd, arg, cmd);
+    int has_arg = -1; /* what the tables say of the option getopt stopped at; -1 unknown */
+    for (const struct option *o = longopts; optopt && o->name; o++)
+        if (o->val == optopt)
+            has_arg = o->has_arg;
+    int is_short = optopt > 0 && optopt < 256 && strncmp(arg, "--", 2) != 0;
+    const char *s = is_short ? strchr(shortopts, optopt) : NULL;
+    if (is_short)
+        has_arg = s ? (s[1] == ':' ? required_argument : no_argument) : -1;
+    /* A short option may stand inside a cluster ("-qx"), where arg is not it. */
+    char name[3] = {'-', (char)optopt, '\0'};
+    int len = is_short ? 2 : (int)strcspn(arg, "=");
+    const char *shown = is_short ? name : arg;
+    if (has_arg == no_argument)
+        oap_cli_error("%s: option '%.*s' takes no value; see 'oapgraph %s --help'", cmd, len, shown,
+                      cmd);
+    else if (has_arg >= 0)
+        oap_cli_error("%s: option '%s' needs a value; see 'oapgraph %s --help'", cmd, shown, cmd);
     else
-        oap_cli_error("%s: unknown option '%s'; see 'oapgraph %s --help'", cmd, arg, cmd);
+        oap_cli_error("%s: unknown option '%s'; see 'oapgraph %s --help'", cmd, shown, cmd);
     return EXIT_TROUBLE;
 }

@@ -19,9 +19,13 @@ int oap_cli_number(const char *s, long min, long max, long *out);
  * argument at most. The caller frees it. NULL after saying "CMD: out of memory". */
 const char **oap_cli_values(const char *cmd, int argc);
 
-/* Says what getopt_long (with opterr 0) stopped at, arg being argv[optind - 1]: "CMD:
- * option 'ARG' needs a value; ..." when needs_value (the command decides from optopt),
- * else "CMD: unknown option 'ARG'; ...". Returns EXIT_TROUBLE. */
-int oap_cli_bad_option(const char *cmd, const char *arg, int needs_value);
+struct option;
+
+/* Says what getopt_long (with opterr 0) stopped at, arg being argv[optind - 1] and
+ * shortopts and longopts what it was given: "CMD: option 'ARG' needs a value; ...", or
+ * "... takes no value" (--quiet=yes), else "CMD: unknown option 'ARG'; ...", as the
+ * tables say of optopt. Returns EXIT_TROUBLE. */
+int oap_cli_bad_option(const char *cmd, const char *arg, const char *shortopts,
+                       const struct option *longopts);
 
 #endif

@@ -286,6 +286,7 @@ int oap_cmd_check(int argc, char **argv)
         OPT_MAX_STRING,
         OPT_MAX_ACTIONS
     };
+    static const char shortopts[] = "qh";
     static const struct option longopts[] = {
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -306,7 +307,7 @@ int oap_cmd_check(int argc, char **argv)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FAIL_ON:
             if (strcmp(optarg, "none") == 0)
@@ -366,7 +367,7 @@ int oap_cmd_check(int argc, char **argv)
             help();
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
-            return oap_cli_bad_option("check", argv[optind - 1], optopt >= OPT_FAIL_ON);
+            return oap_cli_bad_option("check", argv[optind - 1], shortopts, longopts);
         }
     }
     if (a.write_baseline && strcmp(a.write_baseline, "-") == 0) {

@@ -112,6 +112,7 @@ static int run(const args *a, char **nodes, int nplans, char **plans)
 static int command(int argc, char **argv, query q)
 {
     enum { OPT_ALL_LINKS = 256, OPT_FORMAT };
+    static const char shortopts[] = "ho:";
     static const struct option longopts[] = {{"all-links", no_argument, NULL, OPT_ALL_LINKS},
                                              {"format", required_argument, NULL, OPT_FORMAT},
                                              {"help", no_argument, NULL, 'h'},
@@ -121,7 +122,7 @@ static int command(int argc, char **argv, query q)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
         case OPT_ALL_LINKS:
             a.all_links = 1;
@@ -142,8 +143,7 @@ static int command(int argc, char **argv, query q)
             help(q);
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
-            return oap_cli_bad_option(name, argv[optind - 1],
-                                      optopt == OPT_FORMAT || optopt == 'o');
+            return oap_cli_bad_option(name, argv[optind - 1], shortopts, longopts);
         }
     }
     int nnodes = q == QUERY_PATH ? 2 : 1;

@@ -198,6 +198,7 @@ int oap_cmd_dot(int argc, char **argv)
         OPT_NO_CONFIG,
         OPT_FORCE
     };
+    static const char shortopts[] = "T:o:h";
     static const struct option longopts[] = {{"view", required_argument, NULL, OPT_VIEW},
                                              {"focus", required_argument, NULL, OPT_FOCUS},
                                              {"depth", required_argument, NULL, OPT_DEPTH},
@@ -213,7 +214,7 @@ int oap_cmd_dot(int argc, char **argv)
     int depth_given = 0, c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "T:o:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
         case OPT_VIEW:
             if (parse_view(optarg, &a) < 0)
@@ -259,8 +260,7 @@ int oap_cmd_dot(int argc, char **argv)
             help();
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
-            return oap_cli_bad_option("dot", argv[optind - 1],
-                                      optopt >= OPT_VIEW || optopt == 'T' || optopt == 'o');
+            return oap_cli_bad_option("dot", argv[optind - 1], shortopts, longopts);
         }
     }
     if (depth_given && !a.emit.focus) {

@@ -102,6 +102,7 @@ static int run(const args *a, int nplans, char **plans)
 int oap_cmd_impact(int argc, char **argv)
 {
     enum { OPT_WITHOUT = 256, OPT_LATE, OPT_MONTHS, OPT_FORMAT };
+    static const char shortopts[] = "ho:";
     static const struct option longopts[] = {{"without", required_argument, NULL, OPT_WITHOUT},
                                              {"late", required_argument, NULL, OPT_LATE},
                                              {"months", required_argument, NULL, OPT_MONTHS},
@@ -114,7 +115,7 @@ int oap_cmd_impact(int argc, char **argv)
         return EXIT_TROUBLE;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
         case OPT_WITHOUT:
             a.without[a.nwithout++] = optarg;
@@ -149,7 +150,7 @@ int oap_cmd_impact(int argc, char **argv)
             status = oap_cli_finish_stdout(EXIT_CLEAN);
             goto done;
         default:
-            oap_cli_bad_option("impact", argv[optind - 1], optopt >= OPT_WITHOUT || optopt == 'o');
+            oap_cli_bad_option("impact", argv[optind - 1], shortopts, longopts);
             goto done;
         }
     }

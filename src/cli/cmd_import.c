@@ -176,6 +176,7 @@ done:
 int oap_cmd_import(int argc, char **argv)
 {
     enum { OPT_FORMAT = 256, OPT_PRIORITY, OPT_YEAR };
+    static const char shortopts[] = "o:qh";
     static const struct option longopts[] = {{"format", required_argument, NULL, OPT_FORMAT},
                                              {"priority", required_argument, NULL, OPT_PRIORITY},
                                              {"year", required_argument, NULL, OPT_YEAR},
@@ -187,7 +188,7 @@ int oap_cmd_import(int argc, char **argv)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT:
             if (oap_import_format_parse(optarg, &a.opts.format) < 0) {
@@ -224,8 +225,7 @@ int oap_cmd_import(int argc, char **argv)
             help();
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
-            return oap_cli_bad_option("import", argv[optind - 1],
-                                      optopt >= OPT_FORMAT || optopt == 'o');
+            return oap_cli_bad_option("import", argv[optind - 1], shortopts, longopts);
         }
     }
     if (optind >= argc) {

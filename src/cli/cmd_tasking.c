@@ -198,6 +198,7 @@ done:
 int oap_cmd_tasking(int argc, char **argv)
 {
     enum { OPT_ACTOR = 256, OPT_FORMAT };
+    static const char shortopts[] = "ho:";
     static const struct option longopts[] = {{"actor", required_argument, NULL, OPT_ACTOR},
                                              {"format", required_argument, NULL, OPT_FORMAT},
                                              {"help", no_argument, NULL, 'h'},
@@ -208,7 +209,7 @@ int oap_cmd_tasking(int argc, char **argv)
         return EXIT_TROUBLE;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
         case OPT_ACTOR:
             a.actors[a.nactors++] = optarg;
@@ -230,8 +231,7 @@ int oap_cmd_tasking(int argc, char **argv)
             status = oap_cli_finish_stdout(EXIT_CLEAN);
             goto done;
         default:
-            oap_cli_bad_option("tasking", argv[optind - 1],
-                               optopt == OPT_ACTOR || optopt == OPT_FORMAT || optopt == 'o');
+            oap_cli_bad_option("tasking", argv[optind - 1], shortopts, longopts);
             goto done;
         }
     }

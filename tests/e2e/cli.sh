@@ -56,6 +56,13 @@ expect "missing file" 2 "$empty" "$tmp/missing.err" -- "$bin" check -q no-such.o
 expect "no plan" 2 "$empty" - -- "$bin" check
 expect "bad --fail-on" 2 "$empty" - -- "$bin" check --fail-on fatal 2012-C.oap.json
 expect "unknown option" 2 "$empty" - -- "$bin" check --frobnicate 2012-C.oap.json
+# What is wrong with an option is said of that option, also inside a cluster of short ones.
+printf "oapgraph: check: option '--no-config' takes no value; see 'oapgraph check --help'\n" >"$tmp/opt1"
+expect "a value for a switch" 2 "$empty" "$tmp/opt1" -- "$bin" check --no-config=yes 2012-C.oap.json
+printf "oapgraph: check: unknown option '-x'; see 'oapgraph check --help'\n" >"$tmp/opt2"
+expect "unknown short option in a cluster" 2 "$empty" "$tmp/opt2" -- "$bin" check -qx 2012-C.oap.json
+printf "oapgraph: dot: option '-T' needs a value; see 'oapgraph dot --help'\n" >"$tmp/opt3"
+expect "a short option without its value" 2 "$empty" "$tmp/opt3" -- "$bin" dot -T
 expect "unknown command" 2 "$empty" - -- "$bin" frobnicate
 expect "no command" 2 "$empty" - -- "$bin"
 
