@@ -3,34 +3,6 @@
 # usage: import.sh OAPGRAPH SOURCE_DIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
 
-# expect NAME STATUS STDOUT_FILE STDERR_FILE -- COMMAND...
-# Runs COMMAND, compares its exit status and, where a file is given, its exact output.
-# In place of the harness's expect: what went wrong comes first, indented (at most 40
-# lines of a standard output diff), and then one FAIL NAME.
-expect() {
-    local name=$1 status=$2 want_out=$3 want_err=$4
-    shift 5
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    local good=1
-    if [ "$got" != "$status" ]; then
-        echo "     exit status $got, expected $status"
-        cat "$tmp/err"
-        good=0
-    fi
-    if [ "$want_out" != "-" ] && ! diff -u "$want_out" "$tmp/out" >"$tmp/diff"; then
-        echo "     standard output differs"
-        head -40 "$tmp/diff"
-        good=0
-    fi
-    if [ "$want_err" != "-" ] && ! diff -u "$want_err" "$tmp/err" >"$tmp/diff"; then
-        echo "     standard error differs"
-        cat "$tmp/diff"
-        good=0
-    fi
-    if [ $good = 1 ]; then ok "$name"; else no "$name"; fi
-}
-
 cd "$src/fixtures/council" || exit 2
 
 # The reference document, end to end: import, then check what came out. The plan loads

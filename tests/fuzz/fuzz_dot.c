@@ -27,7 +27,7 @@
  *   - written again by cgraph from what it read and read again, it is the same graph:
  *     the same nodes, edges, subgraphs, memberships and attributes, HTML-like or plain. */
 #define _POSIX_C_SOURCE 200809L
-#include "fuzz.h"
+#include "fuzz_plans.h"
 
 #include "load/planset.h"
 #include "oapgraph/check.h"
@@ -38,10 +38,8 @@
 
 #include <graphviz/cgraph.h>
 
+/* A diagram of more than four plans adds nothing a fuzzer can find. */
 #define MAX_FILES 4
-static const char *const names[MAX_FILES] = {"a.oap.json", "b.oap.json", "c.oap.json",
-                                             "d.oap.json"};
-static const char file_mark[] = "\n#file\n";
 
 /* Attributes the emitter sets; anything else came from plan text. */
 static const char *const node_attrs = " label tooltip style shape fillcolor color penwidth "
@@ -315,25 +313,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     oap_planset *set = NULL;
     oap_diags *diags = NULL;
     FUZZ_ASSERT(oap_planset_new(&set) == 0 && oap_diags_new(&diags) == 0, "out of memory");
-    const char *text = (const char *)data;
-    size_t nfiles = 0, start = 0;
-    const size_t mark = sizeof file_mark - 1;
-    while (nfiles < MAX_FILES) {
-        size_t end = len;
-        if (nfiles + 1 < MAX_FILES)
-            for (size_t i = start; i + mark <= len; i++)
-                if (memcmp(text + i, file_mark, mark) == 0) {
-                    end = i;
-                    break;
-                }
-        FUZZ_ASSERT(oap_planset_load_buffer(set, names[nfiles], text + start, end - start, diags) ==
-                        0,
-                    "loading file %zu failed", nfiles);
-        nfiles++;
-        if (end == len)
-            break;
-        start = end + mark;
-    }
+    fuzz_load_files(set, diags, (const char *)data, len, MAX_FILES, NULL);
 
     unsigned flags = fuzz_opt(opts, nopts, 1, 0);
     if (flags & 1) {

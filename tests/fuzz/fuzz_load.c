@@ -21,7 +21,7 @@
  *   - Markdown report: no C0 control character but line breaks; every table keeps its column count
  * on every row (no cell text adds or breaks a column or a row); one row per finding. */
 #define _POSIX_C_SOURCE 200809L
-#include "fuzz.h"
+#include "fuzz_plans.h"
 
 #include "oapgraph/check.h"
 #include "oapgraph/diag.h"
@@ -29,12 +29,6 @@
 #include "oapgraph/report.h"
 
 #include <jansson.h>
-
-#define MAX_FILES 8
-static const char *const names[MAX_FILES] = {"a.oap.json", "b.oap.json", "c.oap.json",
-                                             "d.oap.json", "e.oap.json", "f.oap.json",
-                                             "g.oap.json", "h.oap.json"};
-static const char file_mark[] = "\n#file\n";
 
 typedef struct mem {
     char *s;
@@ -208,28 +202,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #endif
 
     /* The files, split at "#file" lines. */
-    const char *text = (const char *)data;
-    const char *part[MAX_FILES];
-    size_t part_len[MAX_FILES];
-    size_t nfiles = 0, start = 0;
-    const size_t mark = sizeof file_mark - 1;
-    while (nfiles < MAX_FILES) {
-        size_t end = len;
-        if (nfiles + 1 < MAX_FILES)
-            for (size_t i = start; i + mark <= len; i++)
-                if (memcmp(text + i, file_mark, mark) == 0) {
-                    end = i;
-                    break;
-                }
-        part[nfiles] = text + start;
-        part_len[nfiles] = end - start;
-        int rc = oap_planset_load_buffer(set, names[nfiles], text + start, end - start, diags);
-        FUZZ_ASSERT(rc == 0, "loading file %zu returned %d", nfiles, rc);
-        nfiles++;
-        if (end == len)
-            break;
-        start = end + mark;
-    }
+    fuzz_file part[FUZZ_MAX_FILES];
+    size_t nfiles = fuzz_load_files(set, diags, (const char *)data, len, FUZZ_MAX_FILES, part);
     FUZZ_ASSERT(oap_planset_file_count(set) == nfiles, "%zu files listed of %zu",
                 oap_planset_file_count(set), nfiles);
 
@@ -250,7 +224,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     "finding %zu: severity %d", i, (int)d->severity);
         int known = 0;
         for (size_t f = 0; f < nfiles; f++)
-            known |= strcmp(d->file, names[f]) == 0;
+            known |= strcmp(d->file, fuzz_file_names[f]) == 0;
         FUZZ_ASSERT(known, "finding %zu in file \"%s\"", i, d->file);
     }
 
@@ -258,24 +232,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * finding at a line and column a person can use, one it reads has none; a duplicate
      * key, which jansson keeps silently by default, is a schema finding. */
     for (size_t f = 0; f < nfiles; f++) {
-        size_t bom = part_len[f] >= 3 && memcmp(part[f], "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+        size_t bom = part[f].len >= 3 && memcmp(part[f].text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
         json_error_t jerr;
         json_t *strict =
-            json_loadb(part[f] + bom, part_len[f] - bom, JSON_REJECT_DUPLICATES, &jerr);
-        json_t *lax = strict ? NULL : json_loadb(part[f] + bom, part_len[f] - bom, 0, &jerr);
+            json_loadb(part[f].text + bom, part[f].len - bom, JSON_REJECT_DUPLICATES, &jerr);
+        json_t *lax = strict ? NULL : json_loadb(part[f].text + bom, part[f].len - bom, 0, &jerr);
         int syntax = 0, duplicate = 0, limit = 0;
         for (size_t i = 0; i < n; i++) {
             const oap_diag *d = oap_diags_at(diags, i);
-            if (strcmp(d->file, names[f]) != 0)
+            if (strcmp(d->file, fuzz_file_names[f]) != 0)
                 continue;
             if (strcmp(d->rule, "syntax") == 0) {
                 syntax++;
                 FUZZ_ASSERT(d->line >= 1 && d->col >= 1, "syntax finding at %u:%u in %s", d->line,
-                            d->col, names[f]);
+                            d->col, fuzz_file_names[f]);
                 /* jansson's own source names, unless the plan text itself has them (jansson
                  * quotes the text near the fault). */
-                int in_text = contains(part[f], part_len[f], "<stream>") ||
-                              contains(part[f], part_len[f], "<buffer>");
+                int in_text = contains(part[f].text, part[f].len, "<stream>") ||
+                              contains(part[f].text, part[f].len, "<buffer>");
                 FUZZ_ASSERT(
                     in_text || (!strstr(d->message, "<stream>") && !strstr(d->message, "<buffer>")),
                     "syntax finding names jansson's source: %s", d->message);
@@ -285,19 +259,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 strcmp(d->rule, "schema") == 0 && strstr(d->message, "duplicate key") != NULL;
         }
         if (strict)
-            FUZZ_ASSERT(syntax == 0, "%s is JSON but has a syntax finding", names[f]);
+            FUZZ_ASSERT(syntax == 0, "%s is JSON but has a syntax finding", fuzz_file_names[f]);
         else if (lax)
             FUZZ_ASSERT(duplicate > 0 || limit > 0,
-                        "%s has a duplicate key (%s) but no finding says so", names[f], jerr.text);
+                        "%s has a duplicate key (%s) but no finding says so", fuzz_file_names[f],
+                        jerr.text);
         else
             FUZZ_ASSERT(syntax == 1 || duplicate > 0 || limit > 0,
-                        "%s is not JSON (%s) but has %d syntax findings", names[f], jerr.text,
-                        syntax);
+                        "%s is not JSON (%s) but has %d syntax findings", fuzz_file_names[f],
+                        jerr.text, syntax);
         json_decref(strict);
         json_decref(lax);
     }
 
-    const char *files[MAX_FILES];
+    const char *files[FUZZ_MAX_FILES];
     for (size_t i = 0; i < nfiles; i++)
         files[i] = oap_planset_file(set, i);
     oap_report_options ropts = OAP_REPORT_OPTIONS_INIT;
