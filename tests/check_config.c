@@ -2,8 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "oapgraph/oapgraph.h"
 #include "core/diag.h"
-#include "load/baseline.h"
-#include "load/config.h"
+#include "policy/baseline.h"
+#include "policy/config.h"
 
 #include <check.h>
 #include <jansson.h>
@@ -345,7 +345,7 @@ START_TEST(baseline_round_trip)
     add(d, "missing-kpi", "p.oap.json", 9, "1.1", "action 1.1 has no KPI");
     add(d, "unknown-key", "p.oap.json", 2, "", "unknown key \"caf\xc3\" in \"plan\"");
     oap_fingerprint *fps;
-    ck_assert_int_eq(oap_baseline_fingerprints(&fps, d), 0);
+    ck_assert_int_eq(oap_diags_fingerprints(&fps, d), 0);
     char *text = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&text, &len);
@@ -398,7 +398,7 @@ START_TEST(baseline_new_and_stale)
     add(d, "missing-kpi", "p.oap.json", 5, "1.1", "action 1.1 has no KPI");
     add(d, "missing-kpi", "p.oap.json", 7, "1.2", "action 1.2 has no KPI");
     oap_fingerprint *fps;
-    ck_assert_int_eq(oap_baseline_fingerprints(&fps, d), 0);
+    ck_assert_int_eq(oap_diags_fingerprints(&fps, d), 0);
     char text[1024];
     snprintf(text, sizeof text,
              "{\"oapgraph-baseline\": 1, \"findings\": [\n"
@@ -483,7 +483,7 @@ START_TEST(baseline_identical_findings)
     add(d, "self-ref", "p.oap.json", 5, "1.1", "action 1.1 refers to itself");
     add(d, "self-ref", "p.oap.json", 6, "1.1", "action 1.1 refers to itself");
     oap_fingerprint *fps;
-    ck_assert_int_eq(oap_baseline_fingerprints(&fps, d), 0);
+    ck_assert_int_eq(oap_diags_fingerprints(&fps, d), 0);
     char text[512];
     snprintf(text, sizeof text,
              "{\"oapgraph-baseline\": 1, \"findings\": [{\"fingerprint\": \"%s\"}]}", fps[0].text);

@@ -5,7 +5,7 @@
 
 #include "oapgraph/common.h"
 #include "core/diag.h"
-#include "load/import_table.h"
+#include "import/import_table.h"
 #include "load/load_json.h"
 
 #include <check.h>

@@ -84,7 +84,7 @@ START_TEST(ten_megabyte_string)
     assert_one(&r, "unknown-key", 1, col,
                "unknown key \"x\" in the plan file (keys starting with \"x-\" are free for your "
                "own use)");
-    const oap_model *m = oap_planset__model(r.set);
+    const oap_model *m = oap_planset_model(r.set);
     ck_assert_uint_eq(m->nplans, 1);
     ck_assert_uint_eq(strlen(m->plans[0]->title), big);
     done(&r);
@@ -125,7 +125,7 @@ START_TEST(reference_plan_kept_whole)
     ck_assert_int_eq(oap_planset_load_path(set, OAP_SOURCE_DIR "/fixtures/2012-C.oap.json", diags),
                      0);
     ck_assert_uint_eq(oap_diags_count(diags), 0);
-    const oap_model *m = oap_planset__model(set);
+    const oap_model *m = oap_planset_model(set);
     ck_assert_uint_eq(m->nplans, 1);
     const oap_plan *p = m->plans[0];
     ck_assert_str_eq(p->id, "2012-C");

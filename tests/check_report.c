@@ -2,7 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "oapgraph/oapgraph.h"
 #include "core/diag.h"
-#include "load/baseline.h"
+#include "policy/baseline.h"
 
 #include <check.h>
 #include <jansson.h>
@@ -198,7 +198,7 @@ START_TEST(fingerprints)
     add(d, "duplicate-id", OAP_SEVERITY_ERROR, "x/q.oap.json", 3, 4, "", "P", "",
         "plan id \"P\" is also used by a/p.oap.json");
     oap_fingerprint *fps;
-    ck_assert_int_eq(oap_baseline_fingerprints(&fps, d), 0);
+    ck_assert_int_eq(oap_diags_fingerprints(&fps, d), 0);
     ck_assert_uint_eq(strlen(fps[0].text), 16);
     char want[48];
     snprintf(want, sizeof want, "%s:2", fps[0].text);
@@ -216,7 +216,7 @@ START_TEST(fingerprints)
     add(e, "missing-kpi", OAP_SEVERITY_WARNING, "../plans/a/p.oap.json", 300, 4, "/actions/0", "P",
         "1.1", "action 1.1 has no KPI");
     oap_fingerprint *efps;
-    ck_assert_int_eq(oap_baseline_fingerprints(&efps, e), 0);
+    ck_assert_int_eq(oap_diags_fingerprints(&efps, e), 0);
     ck_assert_str_eq(efps[0].text, fps[4].text);
     ck_assert_str_eq(efps[1].text, fps[0].text);
 
@@ -305,7 +305,7 @@ START_TEST(sarif_fields)
     ck_assert_int_eq(num(region, "startLine"), 12);
     ck_assert_int_eq(num(region, "startColumn"), 7);
     oap_fingerprint *fps;
-    ck_assert_int_eq(oap_baseline_fingerprints(&fps, d), 0);
+    ck_assert_int_eq(oap_diags_fingerprints(&fps, d), 0);
     ck_assert_str_eq(str(json_object_get(r, "partialFingerprints"), "oapgraph/v1"), fps[0].text);
     free(fps);
 

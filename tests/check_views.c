@@ -774,7 +774,7 @@ START_TEST(long_chain)
     ck_assert_int_eq(oap_planset_new(&set), 0);
     ck_assert_int_eq(oap_diags_new(&diags), 0);
     ck_assert_int_eq(oap_planset_load_buffer(set, "long.oap.json", text, strlen(text), diags), 0);
-    ck_assert_int_eq(oap_graph_build(&g, oap_planset__model(set)), 0);
+    ck_assert_int_eq(oap_graph_build(&g, oap_planset_model(set)), 0);
     char last[16];
     snprintf(last, sizeof last, "%d", N);
     oap_deps *d;

@@ -4,6 +4,7 @@
 
 #include "oapgraph/diag.h"
 #include "oapgraph/plan.h"
+#include "oapgraph/rules.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -45,18 +46,6 @@ typedef struct oap_check_options {
  * holds the loader's), applies the configured severities, locates and sorts them.
  * Returns 0 or OAP_ENOMEM. */
 int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *opts);
-
-/* The rule registry: id, default severity and a one-line description. */
-typedef struct oap_rule_info {
-    const char *id;
-    oap_severity severity;
-    const char *family; /* "loading", "references", ... */
-    const char *summary;
-} oap_rule_info;
-
-size_t oap_rule_count(void);
-const oap_rule_info *oap_rule_at(size_t i);
-const oap_rule_info *oap_rule_find(const char *id);
 
 #ifdef __cplusplus
 }

@@ -43,6 +43,23 @@ void oap_diags_sort(oap_diags *diags);
 /* Counts findings at or above a severity. */
 size_t oap_diags_count_at_least(const oap_diags *diags, oap_severity min);
 
+/* What identifies a finding across runs: "0123456789abcdef" or, for the k-th identical
+ * finding of a run (k >= 2), "...:k". */
+enum { OAP_FINGERPRINT_SIZE = 40 };
+
+typedef struct oap_fingerprint {
+    char text[OAP_FINGERPRINT_SIZE];
+} oap_fingerprint;
+
+/* The fingerprint of every finding of diags, in the order held: 16 hex digits of FNV-1a
+ * (64 bits) over the rule, plan, node, message and the base name of the file, never the
+ * line or column, so that moving unrelated lines keeps it. In the message, the file
+ * names of the run are read as their base names, so running from another folder keeps
+ * it too. The second, third, ... finding with the same hash gets ":2", ":3", ... in
+ * order. *out is malloc'ed (NULL when diags is empty) and the caller's to free. Returns 0
+ * or OAP_ENOMEM. */
+int oap_diags_fingerprints(oap_fingerprint **out, const oap_diags *diags);
+
 const char *oap_severity_name(oap_severity s);
 /* Parses "error", "warning", "info" (and "off" when allow_off); -1 if not one. */
 int oap_severity_parse(const char *name, int allow_off);

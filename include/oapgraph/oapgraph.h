@@ -6,6 +6,7 @@
 #include "oapgraph/diag.h"
 #include "oapgraph/plan.h"
 #include "oapgraph/check.h"
+#include "oapgraph/rules.h"
 #include "oapgraph/report.h"
 #include "oapgraph/emit.h"
 

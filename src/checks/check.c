@@ -39,13 +39,12 @@ static int keep_enabled(const oap_diag *d, void *ctx)
 
 int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *opts)
 {
-    size_t n;
-    const oap_rule *rules = oap_rules__table(&n);
+    size_t n = oap_rule_count();
     oap_graph *graph = NULL;
     oap_scc scc = {0};
     oap_check_stats *stats = opts ? opts->stats : NULL;
     double t0 = now();
-    int rc = oap_graph_build(&graph, oap_planset__model(set));
+    int rc = oap_graph_build(&graph, oap_planset_model(set));
     if (rc == 0)
         rc = oap_algo_scc(&scc, &graph->needs, graph->nnodes);
     if (stats && rc == 0) {
@@ -54,7 +53,7 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
         stats->needs_edges = graph->needs.start[graph->nnodes];
         stats->ref_edges = graph->refs.start[graph->nnodes];
     }
-    oap_rule_ctx ctx = {.model = oap_planset__model(set),
+    oap_rule_ctx ctx = {.model = oap_planset_model(set),
                         .graph = graph,
                         .needs_scc = &scc,
                         .opts = opts,
@@ -65,11 +64,13 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
                         .linked_overlap_on =
                             severity_of(opts, oap_rule_find("linked-overlap")) != OAP_SEVERITY_OFF};
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (!rules[i].run || severity_of(opts, &rules[i].info) == OAP_SEVERITY_OFF)
+        const oap_rule_info *rule = oap_rule_at(i);
+        oap_rule_fn run = oap_rule_run_of(rule->id);
+        if (!run || severity_of(opts, rule) == OAP_SEVERITY_OFF)
             continue;
-        ctx.rule = &rules[i].info;
+        ctx.rule = rule;
         double t = now();
-        rc = rules[i].run(&ctx);
+        rc = run(&ctx);
         if (stats && i < OAP_CHECK_STATS_RULES)
             stats->rule_seconds[i] = now() - t;
     }
@@ -79,11 +80,11 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
         return rc;
     /* Severities: the loader and the rules report at the defaults; configuration wins. */
     severity_map m = {opts};
-    oap_diags__filter(diags, keep_enabled, &m);
+    oap_diags_filter(diags, keep_enabled, &m);
     for (size_t i = 0; i < oap_diags_count(diags); i++) {
         const oap_rule_info *rule = oap_rule_find(oap_diags_at(diags, i)->rule);
         if (rule)
-            oap_diags__set_severity(diags, i, severity_of(opts, rule));
+            oap_diags_set_severity(diags, i, severity_of(opts, rule));
     }
     rc = oap_planset_locate(set, diags);
     if (rc < 0)

@@ -1,4 +1,4 @@
-/* rules: the registry of every rule, its default severity and what it is for. */
+/* rules: what every rule's run function gets, and how it reports a finding. */
 #ifndef OAP_CHECKS_RULES_H
 #define OAP_CHECKS_RULES_H
 
@@ -20,12 +20,16 @@ typedef struct oap_rule_ctx {
     int possible_overlap_on, linked_overlap_on;
 } oap_rule_ctx;
 
-typedef struct oap_rule {
-    oap_rule_info info;
-    int (*run)(oap_rule_ctx *ctx); /* NULL for rules the loader reports */
-} oap_rule;
+typedef int (*oap_rule_fn)(oap_rule_ctx *ctx);
 
-const oap_rule *oap_rules__table(size_t *n);
+typedef struct oap_rule_run {
+    const char *id; /* the rule's id in the registry (core/rules.c) */
+    oap_rule_fn run;
+} oap_rule_run;
+
+/* The run function bound to a registry id; NULL for the rules that others report (the
+ * loader's, stale-baseline). */
+oap_rule_fn oap_rule_run_of(const char *id);
 
 /* Adds a finding of the running rule about node (which gives file, plan and node id),
  * located at the JSON pointer (offset: a byte offset into the string value there). */

@@ -3,8 +3,8 @@
 #include "cli.h"
 
 #include "oapgraph/oapgraph.h"
-#include "load/baseline.h"
-#include "load/config.h"
+#include "policy/baseline.h"
+#include "policy/config.h"
 #include "args.h"
 #include "check_options.h"
 #include "output.h"
@@ -164,7 +164,7 @@ static int run(const run_args *a, int nplans, char **plans)
     }
     for (size_t i = 0; i < nfiles; i++)
         files[i] = oap_planset_file(set, i);
-    if ((rc = oap_baseline_fingerprints(&fps, diags)) < 0)
+    if ((rc = oap_diags_fingerprints(&fps, diags)) < 0)
         goto done;
 
     /* Known findings: those of the baseline just written, or of the one given. */

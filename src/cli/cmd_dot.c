@@ -4,7 +4,7 @@
 
 #include "oapgraph/emit.h"
 #include "oapgraph/oapgraph.h"
-#include "load/config.h"
+#include "policy/config.h"
 #include "args.h"
 #include "check_options.h"
 #include "output.h"

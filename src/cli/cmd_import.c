@@ -3,7 +3,7 @@
 #include "cli.h"
 
 #include "oapgraph/common.h"
-#include "load/import_table.h"
+#include "import/import_table.h"
 #include "load/read.h"
 #include "args.h"
 #include "output.h"

@@ -2,7 +2,7 @@
 #include "cli.h"
 
 #include "oapgraph/oapgraph.h"
-#include "load/config.h"
+#include "policy/config.h"
 
 #include <string.h>
 

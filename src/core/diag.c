@@ -147,7 +147,7 @@ size_t oap_diags_count_at_least(const oap_diags *diags, oap_severity min)
     return n;
 }
 
-size_t oap_diags__unlocated(const oap_diags *diags, unsigned file_index, oap_diag_query **out)
+size_t oap_diags_unlocated(const oap_diags *diags, unsigned file_index, oap_diag_query **out)
 {
     size_t n = 0;
     for (size_t i = 0; i < diags->n; i++)
@@ -174,7 +174,7 @@ size_t oap_diags__unlocated(const oap_diags *diags, unsigned file_index, oap_dia
     return n;
 }
 
-void oap_diags__set_locations(oap_diags *diags, const oap_diag_query *q, size_t n)
+void oap_diags_set_locations(oap_diags *diags, const oap_diag_query *q, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         entry *e = &diags->items[q[i].diag];
@@ -183,13 +183,13 @@ void oap_diags__set_locations(oap_diags *diags, const oap_diag_query *q, size_t 
     }
 }
 
-void oap_diags__set_severity(oap_diags *diags, size_t i, oap_severity s)
+void oap_diags_set_severity(oap_diags *diags, size_t i, oap_severity s)
 {
     if (i < diags->n)
         diags->items[i].d.severity = s;
 }
 
-void oap_diags__filter(oap_diags *diags, int (*keep)(const oap_diag *d, void *ctx), void *ctx)
+void oap_diags_filter(oap_diags *diags, int (*keep)(const oap_diag *d, void *ctx), void *ctx)
 {
     size_t w = 0;
     for (size_t r = 0; r < diags->n; r++)

@@ -41,13 +41,13 @@ typedef struct oap_diag_query {
 
 /* Fills a malloc'ed array with the unlocated findings of file_index; returns count,
  * or (size_t)-1 when out of memory. */
-size_t oap_diags__unlocated(const oap_diags *diags, unsigned file_index, oap_diag_query **out);
+size_t oap_diags_unlocated(const oap_diags *diags, unsigned file_index, oap_diag_query **out);
 /* Writes the located lines and columns back. */
-void oap_diags__set_locations(oap_diags *diags, const oap_diag_query *q, size_t n);
+void oap_diags_set_locations(oap_diags *diags, const oap_diag_query *q, size_t n);
 
 /* Changes a finding's severity (configuration) */
-void oap_diags__set_severity(oap_diags *diags, size_t i, oap_severity s);
+void oap_diags_set_severity(oap_diags *diags, size_t i, oap_severity s);
 /* Removes the findings for which keep returns 0. */
-void oap_diags__filter(oap_diags *diags, int (*keep)(const oap_diag *d, void *ctx), void *ctx);
+void oap_diags_filter(oap_diags *diags, int (*keep)(const oap_diag *d, void *ctx), void *ctx);
 
 #endif

@@ -931,7 +931,7 @@ int oap_emit_write(FILE *out, const oap_planset *set, const oap_emit_options *op
     /* cgraph does not write through its disciplines' pointers. */
     Agdisc_t disc = {&AgMemDisc, (Agiddisc_t *)&oap_emit__seq_ids, &io};
 
-    int rc = oap_graph_build(&g, oap_planset__model(set));
+    int rc = oap_graph_build(&g, oap_planset_model(set));
     if (rc < 0)
         goto done;
     if ((rc = oap_emit__diagram_build(&d, g, opts)) < 0) {

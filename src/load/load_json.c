@@ -2,6 +2,7 @@
 #include "load_json.h"
 
 #include "oapgraph/common.h"
+#include "oapgraph/rules.h"
 #include "core/strmap.h"
 #include "core/suggest.h"
 #include "core/timing.h"
@@ -68,17 +69,18 @@ static void pop(ctx *c, int saved)
     c->pointer[c->plen] = '\0';
 }
 
-static void report(ctx *c, const char *rule, oap_severity sev, int at_key, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+/* A finding of a loader rule, at the rule's default severity (the registry's). */
+static void report(ctx *c, const char *rule, int at_key, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
-static void report(ctx *c, const char *rule, oap_severity sev, int at_key, const char *fmt, ...)
+static void report(ctx *c, const char *rule, int at_key, const char *fmt, ...)
 {
     oap_where w = c->where;
     w.pointer = c->pointer;
     w.at_key = at_key;
     va_list ap;
     va_start(ap, fmt);
-    if (oap_diags_addv(c->diags, rule, sev, &w, fmt, ap) < 0)
+    if (oap_diags_addv(c->diags, rule, oap_rule_default_severity(rule), &w, fmt, ap) < 0)
         c->oom = 1;
     va_end(ap);
 }
@@ -86,7 +88,7 @@ static void report(ctx *c, const char *rule, oap_severity sev, int at_key, const
 /* A string over the limit is reported and left out, as if it were not there. */
 static void too_long(ctx *c, size_t len)
 {
-    report(c, "limit", OAP_SEVERITY_ERROR, 0,
+    report(c, "limit", 0,
            "this string is %zu bytes; this run reads strings of at most %zu bytes, so it is "
            "left out",
            len, c->limits->max_string_bytes);
@@ -126,10 +128,10 @@ static void check_keys(ctx *c, json_t *obj, const char *const *known, const char
         const char *near = oap_suggest_nearest(key, known, n);
         int saved = push(c, key);
         if (near)
-            report(c, "unknown-key", OAP_SEVERITY_WARNING, 1,
-                   "unknown key \"%.200s\" in %s; did you mean \"%s\"?", key, c->what, near);
+            report(c, "unknown-key", 1, "unknown key \"%.200s\" in %s; did you mean \"%s\"?", key,
+                   c->what, near);
         else
-            report(c, "unknown-key", OAP_SEVERITY_WARNING, 1,
+            report(c, "unknown-key", 1,
                    "unknown key \"%.200s\" in %s (keys starting with \"x-\" are free for your "
                    "own use)",
                    key, c->what);
@@ -137,8 +139,7 @@ static void check_keys(ctx *c, json_t *obj, const char *const *known, const char
     }
     for (; required && *required; required++)
         if (!json_object_get(obj, *required))
-            report(c, "schema", OAP_SEVERITY_ERROR, 0, "%s has no \"%s\", which is required",
-                   c->what, *required);
+            report(c, "schema", 0, "%s has no \"%s\", which is required", c->what, *required);
 }
 
 /* Reads an optional string member; reports a wrong type. NULL when absent or wrong. */
@@ -149,8 +150,8 @@ static const char *get_string(ctx *c, json_t *obj, const char *key)
         return NULL;
     if (!json_is_string(v)) {
         int saved = push(c, key);
-        report(c, "schema", OAP_SEVERITY_ERROR, 0, "\"%s\" of %s must be a string, not %s", key,
-               c->what, oap_json_type_name(v));
+        report(c, "schema", 0, "\"%s\" of %s must be a string, not %s", key, c->what,
+               oap_json_type_name(v));
         pop(c, saved);
         return NULL;
     }
@@ -180,9 +181,9 @@ static const char *get_id(ctx *c, json_t *obj, const char *key, const char *kind
     if (s && !valid_id(s)) {
         int saved = push(c, key);
         if (!*s)
-            report(c, "schema", OAP_SEVERITY_ERROR, 0, "%s id must not be empty", kind);
+            report(c, "schema", 0, "%s id must not be empty", kind);
         else
-            report(c, "schema", OAP_SEVERITY_ERROR, 0,
+            report(c, "schema", 0,
                    "%s id \"%s\" may only contain letters, digits, \".\", \"_\" and \"-\"", kind,
                    s);
         pop(c, saved);
@@ -200,8 +201,7 @@ static oap_strv get_strv(ctx *c, json_t *obj, const char *key)
         return out;
     int saved = push(c, key);
     if (!json_is_array(v)) {
-        report(c, "schema", OAP_SEVERITY_ERROR, 0,
-               "\"%s\" of %s must be an array of strings, not %s", key, c->what,
+        report(c, "schema", 0, "\"%s\" of %s must be an array of strings, not %s", key, c->what,
                oap_json_type_name(v));
         pop(c, saved);
         return out;
@@ -218,9 +218,8 @@ static oap_strv get_strv(ctx *c, json_t *obj, const char *key)
         json_t *item = json_array_get(v, i);
         if (!json_is_string(item)) {
             int inner = push_index(c, i);
-            report(c, "schema", OAP_SEVERITY_ERROR, 0,
-                   "\"%s\" of %s must hold strings; item %zu is %s", key, c->what, i + 1,
-                   oap_json_type_name(item));
+            report(c, "schema", 0, "\"%s\" of %s must hold strings; item %zu is %s", key, c->what,
+                   i + 1, oap_json_type_name(item));
             pop(c, inner);
             continue;
         }
@@ -270,11 +269,10 @@ static oap_month_span get_window(ctx *c, json_t *obj)
             start = end = -1;
     }
     if (start < 0 || end < 0)
-        report(c, "schema", OAP_SEVERITY_ERROR, 0,
-               "\"window\" of %s must be two months [\"YYYY-MM\", \"YYYY-MM\"]", c->what);
-    else if (start > end)
-        report(c, "schema", OAP_SEVERITY_ERROR, 0, "\"window\" of %s ends before it starts",
+        report(c, "schema", 0, "\"window\" of %s must be two months [\"YYYY-MM\", \"YYYY-MM\"]",
                c->what);
+    else if (start > end)
+        report(c, "schema", 0, "\"window\" of %s ends before it starts", c->what);
     else
         w = (oap_month_span){1, start, end};
     pop(c, saved);
@@ -289,8 +287,8 @@ static json_t *get_array(ctx *c, json_t *obj, const char *key, const char *of_wh
         return NULL;
     if (!json_is_array(v)) {
         int saved = push(c, key);
-        report(c, "schema", OAP_SEVERITY_ERROR, 0, "\"%s\" must be an array of %s, not %s", key,
-               of_what, oap_json_type_name(v));
+        report(c, "schema", 0, "\"%s\" must be an array of %s, not %s", key, of_what,
+               oap_json_type_name(v));
         pop(c, saved);
         return NULL;
     }
@@ -302,8 +300,8 @@ static int item_is_object(ctx *c, json_t *item, const char *array, size_t i)
 {
     if (json_is_object(item))
         return 1;
-    report(c, "schema", OAP_SEVERITY_ERROR, 0, "item %zu of \"%s\" must be an object, not %s",
-           i + 1, array, oap_json_type_name(item));
+    report(c, "schema", 0, "item %zu of \"%s\" must be an object, not %s", i + 1, array,
+           oap_json_type_name(item));
     return 0;
 }
 
@@ -319,7 +317,7 @@ static void check_unique(ctx *c, oap_strmap *seen, const char *id, uint32_t inde
     }
     if (rc == 0) {
         int saved = push(c, "id");
-        report(c, "duplicate-id", OAP_SEVERITY_ERROR, 0,
+        report(c, "duplicate-id", 0,
                "%s id \"%s\" is used twice in %s: by the %u%s and the %u%s %s", kind, id, scope,
                first + 1, ordinal_suffix(first + 1), index + 1, ordinal_suffix(index + 1), kind);
         pop(c, saved);
@@ -354,7 +352,7 @@ static void read_plan_meta(ctx *c, json_t *obj, oap_plan *p)
     p->priority = get_string(c, obj, "priority");
     if (p->priority && !*p->priority) {
         int saved = push(c, "priority");
-        report(c, "schema", OAP_SEVERITY_ERROR, 0, "\"priority\" of \"plan\" must not be empty");
+        report(c, "schema", 0, "\"priority\" of \"plan\" must not be empty");
         pop(c, saved);
         p->priority = NULL;
     }
@@ -369,11 +367,10 @@ static void read_plan_meta(ctx *c, json_t *obj, oap_plan *p)
     if (year) {
         int saved = push(c, "year");
         if (!json_is_integer(year))
-            report(c, "schema", OAP_SEVERITY_ERROR, 0,
-                   "\"year\" of \"plan\" must be an integer such as 2012, not %s",
+            report(c, "schema", 0, "\"year\" of \"plan\" must be an integer such as 2012, not %s",
                    oap_json_type_name(year));
         else if (json_integer_value(year) < 1900 || json_integer_value(year) > 2200)
-            report(c, "schema", OAP_SEVERITY_ERROR, 0,
+            report(c, "schema", 0,
                    "\"year\" of \"plan\" must be a year between 1900 and 2200, not %lld",
                    (long long)json_integer_value(year));
         else
@@ -483,8 +480,8 @@ static void read_results(ctx *c, json_t *o, oap_action *a)
 {
     int saved = push(c, "results");
     if (!json_is_object(o)) {
-        report(c, "schema", OAP_SEVERITY_ERROR, 0, "\"results\" of %s must be an object, not %s",
-               c->what, oap_json_type_name(o));
+        report(c, "schema", 0, "\"results\" of %s must be an object, not %s", c->what,
+               oap_json_type_name(o));
         pop(c, saved);
         return;
     }
@@ -497,7 +494,7 @@ static void read_results(ctx *c, json_t *o, oap_action *a)
     a->results.status = get_string(c, o, "status");
     if (a->results.status && !oap_json_in_list(a->results.status, result_statuses)) {
         int inner = push(c, "status");
-        report(c, "schema", OAP_SEVERITY_ERROR, 0,
+        report(c, "schema", 0,
                "\"status\" of %s must be one of planned, ongoing, completed, continue, "
                "not-completed, cancelled, unclear; not \"%s\"",
                c->what, a->results.status);
@@ -520,8 +517,7 @@ static void read_action(ctx *c, json_t *o, oap_action *a, size_t i)
     json_t *leaders = json_object_get(o, "leaders");
     if (json_is_array(leaders) && json_array_size(leaders) == 0) {
         int saved = push(c, "leaders");
-        report(c, "schema", OAP_SEVERITY_ERROR, 0,
-               "\"leaders\" of %s must name at least one leader", c->what);
+        report(c, "schema", 0, "\"leaders\" of %s must name at least one leader", c->what);
         pop(c, saved);
     }
     a->participants = get_strv(c, o, "participants");
@@ -551,7 +547,7 @@ static void read_actions(ctx *c, json_t *arr, oap_plan *p, const char *scope)
     size_t n = json_array_size(arr);
     if (n > c->limits->max_actions) {
         int saved = push(c, "actions");
-        report(c, "limit", OAP_SEVERITY_ERROR, 0,
+        report(c, "limit", 0,
                "%s has %zu actions; this run reads plans of at most %zu actions, so it is "
                "not checked",
                scope, n, c->limits->max_actions);
@@ -608,7 +604,7 @@ static void read_actors(ctx *c, json_t *arr, oap_plan *p)
             d->kind = get_string(c, o, "kind");
             if (d->kind && !oap_json_in_list(d->kind, actor_kinds)) {
                 int k = push(c, "kind");
-                report(c, "schema", OAP_SEVERITY_ERROR, 0,
+                report(c, "schema", 0,
                        "\"kind\" of %s must be one of member-state, agency, international, "
                        "third-country, group, network, other; not \"%s\"",
                        c->what, d->kind);
@@ -649,16 +645,16 @@ static void report_parse_error(ctx *c, const json_error_t *err, const char *text
             start--;
         size_t key_len = at - start - 1;
         oap_srcmap_offset(text, len, start - 1, &c->where.line, &c->where.col);
-        report(c, "schema", OAP_SEVERITY_ERROR, 0,
+        report(c, "schema", 0,
                "duplicate key \"%.*s\" in one object; JSON readers silently keep only the "
                "last value",
                (int)(key_len > 200 ? 200 : key_len), text + start);
     } else if (code == json_error_duplicate_key) {
-        report(c, "schema", OAP_SEVERITY_ERROR, 0,
+        report(c, "schema", 0,
                "duplicate key in one object (%s); JSON readers silently keep only the last value",
                err->text);
     } else {
-        report(c, "syntax", OAP_SEVERITY_ERROR, 0, "not valid JSON: %s", err->text);
+        report(c, "syntax", 0, "not valid JSON: %s", err->text);
     }
     c->where.line = c->where.col = 0;
 }
@@ -696,7 +692,7 @@ int oap_load_json(oap_model *model, const char *file, unsigned file_index, const
     size_t bom = oap_load_bom_length(text, len);
     if (len > limits->max_file_bytes) {
         c.where.line = c.where.col = 1;
-        report(&c, "limit", OAP_SEVERITY_ERROR, 0,
+        report(&c, "limit", 0,
                "the file is %zu bytes; this run reads plan files of at most %zu bytes", len,
                limits->max_file_bytes);
         return c.oom ? OAP_ENOMEM : 0;
@@ -705,7 +701,7 @@ int oap_load_json(oap_model *model, const char *file, unsigned file_index, const
         size_t at = too_deep_at(text + bom, len - bom, limits->max_depth);
         if (at < len - bom) {
             oap_srcmap_offset(text + bom, len - bom, at, &c.where.line, &c.where.col);
-            report(&c, "limit", OAP_SEVERITY_ERROR, 0,
+            report(&c, "limit", 0,
                    "arrays and objects nest deeper than %zu here; this run reads no deeper",
                    limits->max_depth);
             return c.oom ? OAP_ENOMEM : 0;
@@ -719,7 +715,7 @@ int oap_load_json(oap_model *model, const char *file, unsigned file_index, const
     }
     set_what(&c, "the plan file");
     if (!json_is_object(root)) {
-        report(&c, "schema", OAP_SEVERITY_ERROR, 0,
+        report(&c, "schema", 0,
                "a plan file must be a JSON object with \"oapgraph\", \"plan\", \"goals\" and "
                "\"actions\", not %s",
                oap_json_type_name(root));
@@ -736,11 +732,11 @@ int oap_load_json(oap_model *model, const char *file, unsigned file_index, const
     if (version) {
         int saved = push(&c, "oapgraph");
         if (!json_is_integer(version))
-            report(&c, "schema", OAP_SEVERITY_ERROR, 0,
+            report(&c, "schema", 0,
                    "\"oapgraph\" must be the format version, the integer 1, not %s",
                    oap_json_type_name(version));
         else if (json_integer_value(version) != 1)
-            report(&c, "schema", OAP_SEVERITY_ERROR, 0,
+            report(&c, "schema", 0,
                    "format version %lld is not known; this oapgraph reads version 1",
                    (long long)json_integer_value(version));
         else
@@ -752,8 +748,7 @@ int oap_load_json(oap_model *model, const char *file, unsigned file_index, const
     if (meta) {
         int saved = push(&c, "plan");
         if (!json_is_object(meta))
-            report(&c, "schema", OAP_SEVERITY_ERROR, 0, "\"plan\" must be an object, not %s",
-                   oap_json_type_name(meta));
+            report(&c, "schema", 0, "\"plan\" must be an object, not %s", oap_json_type_name(meta));
         else
             read_plan_meta(&c, meta, &plan);
         pop(&c, saved);

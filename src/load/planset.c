@@ -3,6 +3,7 @@
 #include "planset.h"
 
 #include "core/diag.h"
+#include "oapgraph/rules.h"
 #include "load_json.h"
 #include "read.h"
 #include "srcmap.h"
@@ -55,7 +56,7 @@ void oap_planset_set_limits(oap_planset *set, const oap_load_limits *limits)
     set->limits = *limits;
 }
 
-const oap_model *oap_planset__model(const oap_planset *set)
+const oap_model *oap_planset_model(const oap_planset *set)
 {
     return &set->model;
 }
@@ -74,7 +75,7 @@ static int check_plan_id(oap_planset *set, const oap_plan *p, oap_diags *diags)
             continue;
         oap_where w = {
             .file = p->file, .file_index = p->file_index, .pointer = "/plan/id", .plan = p->id};
-        return oap_diags_add(diags, "duplicate-id", OAP_SEVERITY_ERROR, &w,
+        return oap_diags_add(diags, "duplicate-id", oap_rule_default_severity("duplicate-id"), &w,
                              "plan id \"%s\" is also used by %s; plan ids must be unique "
                              "across the files of a run",
                              p->id, other->file);
@@ -147,11 +148,11 @@ static int add_too_large(oap_planset *set, const char *path, size_t size, oap_di
     oap_where w = {.file = path, .file_index = (unsigned)index, .line = 1, .col = 1};
     size_t max = set->limits.max_file_bytes;
     if (!size)
-        return oap_diags_add(diags, "limit", OAP_SEVERITY_ERROR, &w,
+        return oap_diags_add(diags, "limit", oap_rule_default_severity("limit"), &w,
                              "the file has more than %zu bytes; this run reads plan files of at "
                              "most %zu bytes",
                              max, max);
-    return oap_diags_add(diags, "limit", OAP_SEVERITY_ERROR, &w,
+    return oap_diags_add(diags, "limit", oap_rule_default_severity("limit"), &w,
                          "the file is %zu bytes; this run reads plan files of at most %zu bytes",
                          size, max);
 }
@@ -340,7 +341,7 @@ int oap_planset_locate(oap_planset *set, oap_diags *diags)
     for (size_t i = 0; i < set->nfiles; i++) {
         oap_source *src = &set->files[i];
         oap_diag_query *q;
-        size_t n = oap_diags__unlocated(diags, (unsigned)i, &q);
+        size_t n = oap_diags_unlocated(diags, (unsigned)i, &q);
         if (n == (size_t)-1)
             return OAP_ENOMEM;
         char *text = src->text;
@@ -362,7 +363,7 @@ int oap_planset_locate(oap_planset *set, oap_diags *diags)
             q[k].col = sq[k].line ? sq[k].col : 1;
         }
         if (sq && rc == 0)
-            oap_diags__set_locations(diags, q, n);
+            oap_diags_set_locations(diags, q, n);
         free(sq);
         free(q);
         if (text != src->text)

@@ -22,6 +22,6 @@ struct oap_planset {
 };
 
 /* The model, for the stages after loading. */
-const oap_model *oap_planset__model(const oap_planset *set);
+const oap_model *oap_planset_model(const oap_planset *set);
 
 #endif

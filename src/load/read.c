@@ -57,7 +57,7 @@ char *oap_read_stream(FILE *f, size_t max, size_t *len)
     return buf;
 }
 
-int oap_load__read_file(const char *path, char **text, size_t *len, char *err, size_t errsize)
+int oap_read_file(const char *path, char **text, size_t *len, char *err, size_t errsize)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {

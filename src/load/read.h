@@ -19,6 +19,6 @@ char *oap_read_stream(FILE *f, size_t max, size_t *len);
 /* A whole file (a configuration, a baseline) of at most OAP_READ_MAX_FILE bytes,
  * NUL-terminated, malloc'ed. Returns 0, OAP_EIO (err says why: unreadable or too large)
  * or OAP_ENOMEM. */
-int oap_load__read_file(const char *path, char **text, size_t *len, char *err, size_t errsize);
+int oap_read_file(const char *path, char **text, size_t *len, char *err, size_t errsize);
 
 #endif

@@ -25,7 +25,7 @@ int oap_report__prepare(oap_report_ctx *ctx, const oap_diags *diags, const oap_r
         for (size_t i = 0; i < n; i++)
             ctx->fps[i] = ctx->opts->fingerprints[i];
     } else {
-        if (oap_baseline_fingerprints(&ctx->owned, diags) < 0)
+        if (oap_diags_fingerprints(&ctx->owned, diags) < 0)
             return OAP_ENOMEM;
         for (size_t i = 0; i < n; i++)
             ctx->fps[i] = ctx->owned[i].text;

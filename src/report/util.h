@@ -4,7 +4,7 @@
 
 #include "oapgraph/check.h"
 #include "oapgraph/report.h"
-#include "load/baseline.h"
+#include "policy/baseline.h"
 
 #include <jansson.h>
 

@@ -24,7 +24,7 @@ int oap_views_open(oap_views_input *in, char *const *paths, size_t n, char *err,
         if (rc < 0)
             return rc;
     }
-    return oap_graph_build(&in->graph, oap_planset__model(in->set));
+    return oap_graph_build(&in->graph, oap_planset_model(in->set));
 }
 
 void oap_views_close(oap_views_input *in)

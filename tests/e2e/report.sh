@@ -246,7 +246,7 @@ fi
 
 # The config schema: printed as in the source tree, and it agrees with the tool on
 # what is a valid config.
-expect "schema --config" 0 "$src/src/load/config.schema.json" "$empty" -- "$bin" schema --config
+expect "schema --config" 0 "$src/src/policy/config.schema.json" "$empty" -- "$bin" schema --config
 py "config schema accepts and rejects what the tool does" '
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
@@ -262,7 +262,7 @@ for c in good:
     assert v.is_valid(c), c
 for c in badc:
     assert not v.is_valid(c), c
-' "$src/src/load/config.schema.json"
+' "$src/src/policy/config.schema.json"
 for c in '{"$schema": "x", "rules": {"missing-kpi": "off"}, "actors": ["SEAHORSE", {"code": "NET", "kind": "network"}], "overlap": {"threshold": 0.4}, "x-team": 1}'; do
     printf '%s' "$c" >good.json
     expect "a config the schema accepts is read" 0 - - -- "$bin" check -q --config good.json p.oap.json

@@ -321,7 +321,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(oap_check_run(set, diags, &copts) == 0, "oap_check_run failed");
     }
 
-    const oap_model *m = oap_planset__model(set);
+    const oap_model *m = oap_planset_model(set);
     oap_emit_options eo = OAP_EMIT_OPTIONS_INIT;
     eo.format = OAP_EMIT_DOT;
     eo.view = (oap_emit_view)(fuzz_opt(opts, nopts, 0, 0) % 3);

@@ -19,7 +19,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "fuzz.h"
 
-#include "load/import_table.h"
+#include "import/import_table.h"
 #include "load/planset.h"
 #include "oapgraph/common.h"
 #include "oapgraph/diag.h"
@@ -102,7 +102,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                         "the plan written has a finding: %u:%u: %s [%s]\n%s", d->line, d->col,
                         d->message, d->rule, out);
         }
-        const oap_model *loaded = oap_planset__model(set);
+        const oap_model *loaded = oap_planset_model(set);
         FUZZ_ASSERT(loaded->nplans == 1, "%zu plans loaded from the plan written\n%s",
                     loaded->nplans, out);
         const oap_plan *back = loaded->plans[0];

@@ -4,12 +4,13 @@
 
 #include "oapgraph/common.h"
 #include "config.h"
-#include "read.h"
+#include "load/read.h"
 #include "core/arena.h"
 #include "core/diag.h"
-#include "load_json.h"
-#include "srcmap.h"
-#include "json_util.h"
+#include "core/fingerprint.h"
+#include "load/load_json.h"
+#include "load/srcmap.h"
+#include "load/json_util.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -17,146 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define FNV_OFFSET 0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
-
-static uint64_t fnv(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= FNV_PRIME;
-    }
-    return h;
-}
-
-/* A field and its terminating NUL, so that "ab"+"c" and "a"+"bc" differ. */
-static uint64_t fnv_field(uint64_t h, const char *s)
-{
-    return fnv(h, s ? s : "", strlen(s ? s : "") + 1);
-}
-
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* The file names of the run that contain a folder; messages name them in full ("also
- * used by plans/a.oap.json") and the hash reads them as base names. */
-typedef struct pathset {
-    const char **items;
-    size_t n;
-} pathset;
-
-static int pathset_build(pathset *ps, const oap_diags *diags)
-{
-    size_t n = oap_diags_count(diags);
-    ps->n = 0;
-    ps->items = n ? malloc(n * sizeof *ps->items) : NULL;
-    if (n && !ps->items)
-        return OAP_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        const char *file = oap_diags_at(diags, i)->file;
-        if (!strchr(file, '/'))
-            continue;
-        size_t k = 0;
-        while (k < ps->n && strcmp(ps->items[k], file) != 0)
-            k++;
-        if (k == ps->n)
-            ps->items[ps->n++] = file;
-    }
-    return 0;
-}
-
-/* The message with every file name of the run replaced by its base name, hashed. */
-static uint64_t hash_message(uint64_t h, const char *msg, const pathset *ps)
-{
-    const char *run = msg;
-    for (const char *s = msg; *s;) {
-        size_t matched = 0;
-        const char *file = NULL;
-        for (size_t k = 0; k < ps->n; k++) {
-            size_t len = strlen(ps->items[k]);
-            if (len > matched && strncmp(s, ps->items[k], len) == 0) {
-                matched = len;
-                file = ps->items[k];
-            }
-        }
-        if (!file) {
-            s++;
-            continue;
-        }
-        h = fnv(h, run, (size_t)(s - run));
-        const char *base = base_name(file);
-        h = fnv(h, base, strlen(base));
-        s += matched;
-        run = s;
-    }
-    h = fnv(h, run, strlen(run));
-    return fnv(h, "", 1);
-}
-
-static uint64_t hash_diag(const oap_diag *d, const pathset *ps)
-{
-    uint64_t h = FNV_OFFSET;
-    h = fnv_field(h, d->rule);
-    h = fnv_field(h, d->plan);
-    h = fnv_field(h, d->node);
-    h = hash_message(h, d->message, ps);
-    return fnv_field(h, base_name(d->file));
-}
-
-typedef struct keyed {
-    uint64_t hash;
-    size_t index;
-} keyed;
-
-static int cmp_keyed(const void *pa, const void *pb)
-{
-    const keyed *a = pa, *b = pb;
-    if (a->hash != b->hash)
-        return a->hash < b->hash ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
-int oap_baseline_fingerprints(oap_fingerprint **out, const oap_diags *diags)
-{
-    int rc = 0;
-    size_t n = oap_diags_count(diags);
-    keyed *keys = NULL;
-    pathset ps = {0};
-    *out = NULL;
-    if (n == 0)
-        return 0;
-    oap_fingerprint *fps = calloc(n, sizeof *fps);
-    keys = malloc(n * sizeof *keys);
-    if (!fps || !keys || pathset_build(&ps, diags) < 0) {
-        free(fps);
-        rc = OAP_ENOMEM;
-        goto done;
-    }
-    for (size_t i = 0; i < n; i++)
-        keys[i] = (keyed){hash_diag(oap_diags_at(diags, i), &ps), i};
-    /* Identical findings: the first keeps the bare hash, the k-th gets ":k". */
-    qsort(keys, n, sizeof *keys, cmp_keyed);
-    size_t ordinal = 1;
-    for (size_t i = 0; i < n; i++) {
-        ordinal = i > 0 && keys[i].hash == keys[i - 1].hash ? ordinal + 1 : 1;
-        char *text = fps[keys[i].index].text;
-        if (ordinal == 1)
-            snprintf(text, OAP_FINGERPRINT_SIZE, "%016llx", (unsigned long long)keys[i].hash);
-        else
-            snprintf(text, OAP_FINGERPRINT_SIZE, "%016llx:%zu", (unsigned long long)keys[i].hash,
-                     ordinal);
-    }
-    *out = fps;
-done:
-    free(ps.items);
-    free(keys);
-    return rc;
-}
 
 /* Reading. */
 
@@ -227,7 +88,7 @@ int oap_baseline_parse(oap_baseline **out, const char *name, const char *text, s
     json_error_t e;
     root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
     if (!root) {
-        oap_load__located_error(
+        oap_policy__located_error(
             err, errsize, name, text, len, NULL, 0, e.line > 0 ? (unsigned)e.line : 1,
             e.column > 0 ? (unsigned)e.column : 1, "not valid JSON: %s", e.text);
         rc = OAP_EINVAL;
@@ -235,24 +96,24 @@ int oap_baseline_parse(oap_baseline **out, const char *name, const char *text, s
     }
     json_t *version = json_object_get(root, "oapgraph-baseline");
     if (!json_is_object(root) || !json_is_integer(version)) {
-        oap_load__located_error(err, errsize, name, text, len, "", 0, 0, 0,
-                                "not an oapgraph baseline: a baseline is an object with "
-                                "\"oapgraph-baseline\": 1 and \"findings\"");
+        oap_policy__located_error(err, errsize, name, text, len, "", 0, 0, 0,
+                                  "not an oapgraph baseline: a baseline is an object with "
+                                  "\"oapgraph-baseline\": 1 and \"findings\"");
         rc = OAP_EINVAL;
         goto done;
     }
     if (json_integer_value(version) != 1) {
-        oap_load__located_error(err, errsize, name, text, len, "/oapgraph-baseline", 0, 0, 0,
-                                "baseline version %lld is not known; this oapgraph reads "
-                                "version 1",
-                                (long long)json_integer_value(version));
+        oap_policy__located_error(err, errsize, name, text, len, "/oapgraph-baseline", 0, 0, 0,
+                                  "baseline version %lld is not known; this oapgraph reads "
+                                  "version 1",
+                                  (long long)json_integer_value(version));
         rc = OAP_EINVAL;
         goto done;
     }
     json_t *findings = json_object_get(root, "findings");
     if (!json_is_array(findings)) {
-        oap_load__located_error(err, errsize, name, text, len, findings ? "/findings" : "", 0, 0, 0,
-                                "\"findings\" of a baseline must be an array");
+        oap_policy__located_error(err, errsize, name, text, len, findings ? "/findings" : "", 0, 0,
+                                  0, "\"findings\" of a baseline must be an array");
         rc = OAP_EINVAL;
         goto done;
     }
@@ -272,9 +133,9 @@ int oap_baseline_parse(oap_baseline **out, const char *name, const char *text, s
         json_t *fp = json_object_get(item, "fingerprint");
         snprintf(pointers[i], sizeof pointers[i], "/findings/%zu", i);
         if (!json_is_string(fp) || !*json_string_value(fp)) {
-            oap_load__located_error(err, errsize, name, text, len, pointers[i], 0, 0, 0,
-                                    "a baseline entry must be an object with a "
-                                    "\"fingerprint\" string");
+            oap_policy__located_error(err, errsize, name, text, len, pointers[i], 0, 0, 0,
+                                      "a baseline entry must be an object with a "
+                                      "\"fingerprint\" string");
             rc = OAP_EINVAL;
             goto done;
         }
@@ -313,7 +174,7 @@ int oap_baseline_read(oap_baseline **out, const char *path, char *err, size_t er
     char *text = NULL;
     size_t len = 0;
     *out = NULL;
-    int rc = oap_load__read_file(path, &text, &len, err, errsize);
+    int rc = oap_read_file(path, &text, &len, err, errsize);
     if (rc == 0)
         rc = oap_baseline_parse(out, path, text, len, err, errsize);
     free(text);
@@ -427,8 +288,8 @@ int oap_baseline_apply(const oap_baseline *b, const oap_diags *all, const oap_fi
             goto done;
         /* The entry's own fingerprint is unique in a sane file: hashing it with the rule
          * keeps the stale finding's fingerprint as stable as the entry. */
-        uint64_t h = fnv_field(FNV_OFFSET, OAP_BASELINE_RULE);
-        h = fnv_field(h, stale[k]->fingerprint);
+        uint64_t h = oap_fnv_field(OAP_FNV_OFFSET, OAP_BASELINE_RULE);
+        h = oap_fnv_field(h, stale[k]->fingerprint);
         snprintf(out[nshown++].text, OAP_FINGERPRINT_SIZE, "%016llx", (unsigned long long)h);
     }
     *shown_fps = out;
@@ -452,7 +313,7 @@ static int cmp_sorted(const void *pa, const void *pb)
 {
     const sorted *a = pa, *b = pb;
     int c;
-    if ((c = strcmp(base_name(a->d->file), base_name(b->d->file))) ||
+    if ((c = strcmp(oap_base_name(a->d->file), oap_base_name(b->d->file))) ||
         (c = strcmp(a->d->plan, b->d->plan)) || (c = strcmp(a->d->node, b->d->node)) ||
         (c = strcmp(a->d->rule, b->d->rule)) || (c = strcmp(a->d->message, b->d->message)))
         return c;
@@ -481,7 +342,7 @@ static json_t *baseline_json(const oap_diags *diags, const oap_fingerprint *fps)
         json_t *item = json_object();
         if (!item || json_array_append_new(list, item) < 0 ||
             json_object_set_new(item, "rule", oap_json_string_safe(d->rule)) < 0 ||
-            json_object_set_new(item, "file", oap_json_string_safe(base_name(d->file))) < 0 ||
+            json_object_set_new(item, "file", oap_json_string_safe(oap_base_name(d->file))) < 0 ||
             json_object_set_new(item, "plan", string_or_null(d->plan)) < 0 ||
             json_object_set_new(item, "node", string_or_null(d->node)) < 0 ||
             json_object_set_new(item, "message", oap_json_string_safe(d->message)) < 0 ||

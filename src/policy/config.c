@@ -6,12 +6,12 @@
 #include "baseline.h"
 #include "core/arena.h"
 #include "core/suggest.h"
-#include "load_json.h"
-#include "read.h"
-#include "srcmap.h"
+#include "load/load_json.h"
+#include "load/read.h"
+#include "load/srcmap.h"
 
 #include <errno.h>
-#include "json_util.h"
+#include "load/json_util.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -36,9 +36,9 @@ static const char *const actor_kinds[] = {
     "member-state", "agency", "international", "third-country", "group", "network", "other", NULL};
 static const char *const severities[] = {"error", "warning", "info", "off", NULL};
 
-void oap_load__located_error(char *err, size_t errsize, const char *name, const char *text,
-                             size_t len, const char *pointer, int at_key, unsigned line,
-                             unsigned col, const char *fmt, ...)
+void oap_policy__located_error(char *err, size_t errsize, const char *name, const char *text,
+                               size_t len, const char *pointer, int at_key, unsigned line,
+                               unsigned col, const char *fmt, ...)
 {
     if (pointer) {
         oap_srcmap_query q = {.pointer = pointer, .at_key = at_key};
@@ -78,8 +78,8 @@ static int fail(ctx *c, int at_key, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    oap_load__located_error(c->err, c->errsize, c->name, c->text, c->len, c->pointer, at_key, 0, 0,
-                            "%s", message);
+    oap_policy__located_error(c->err, c->errsize, c->name, c->text, c->len, c->pointer, at_key, 0,
+                              0, "%s", message);
     return OAP_EINVAL;
 }
 
@@ -334,14 +334,14 @@ static int parse_error(ctx *c, const json_error_t *e)
         size_t key_len = at - start - 1;
         if (start > 0)
             oap_srcmap_offset(c->text, c->len, start - 1, &line, &col);
-        oap_load__located_error(c->err, c->errsize, c->name, c->text, c->len, NULL, 0, line, col,
-                                "duplicate key \"%.*s\"; JSON readers silently keep only the "
-                                "last value",
-                                (int)(key_len > 200 ? 200 : key_len), c->text + start);
+        oap_policy__located_error(c->err, c->errsize, c->name, c->text, c->len, NULL, 0, line, col,
+                                  "duplicate key \"%.*s\"; JSON readers silently keep only the "
+                                  "last value",
+                                  (int)(key_len > 200 ? 200 : key_len), c->text + start);
         return OAP_EINVAL;
     }
-    oap_load__located_error(c->err, c->errsize, c->name, c->text, c->len, NULL, 0, line, col,
-                            "not valid JSON: %s", e->text);
+    oap_policy__located_error(c->err, c->errsize, c->name, c->text, c->len, NULL, 0, line, col,
+                              "not valid JSON: %s", e->text);
     return OAP_EINVAL;
 }
 
@@ -399,7 +399,7 @@ int oap_config_read(oap_config **out, const char *path, char *err, size_t errsiz
     char *text = NULL;
     size_t len = 0;
     *out = NULL;
-    int rc = oap_load__read_file(path, &text, &len, err, errsize);
+    int rc = oap_read_file(path, &text, &len, err, errsize);
     if (rc == 0)
         rc = oap_config_parse(out, path, text, len, err, errsize);
     free(text);

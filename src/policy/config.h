@@ -36,9 +36,9 @@ void oap_config_apply(const oap_config *cfg, oap_check_options *opts);
 
 /* Formats "name:line:col: " and the message into err, placing pointer (its member name
  * when at_key) in text, or at line and col when pointer is NULL. */
-void oap_load__located_error(char *err, size_t errsize, const char *name, const char *text,
-                             size_t len, const char *pointer, int at_key, unsigned line,
-                             unsigned col, const char *fmt, ...)
+void oap_policy__located_error(char *err, size_t errsize, const char *name, const char *text,
+                               size_t len, const char *pointer, int at_key, unsigned line,
+                               unsigned col, const char *fmt, ...)
     __attribute__((format(printf, 10, 11)));
 
 #endif

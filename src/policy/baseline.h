@@ -1,4 +1,4 @@
-/* baseline: finding fingerprints, and baseline files of known findings that do not fail a run. */
+/* baseline: baseline files of known findings that do not fail a run. */
 #ifndef OAP_LOAD_BASELINE_H
 #define OAP_LOAD_BASELINE_H
 
@@ -10,22 +10,6 @@
 
 /* The rule of a baseline entry that matches no current finding. */
 #define OAP_BASELINE_RULE "stale-baseline"
-
-enum { OAP_FINGERPRINT_SIZE = 40 };
-
-/* "0123456789abcdef" or, for the k-th identical finding of a run (k >= 2), "...:k". */
-typedef struct oap_fingerprint {
-    char text[OAP_FINGERPRINT_SIZE];
-} oap_fingerprint;
-
-/* The fingerprint of every finding of diags, in the order held: 16 hex digits of FNV-1a
- * (64 bits) over the rule, plan, node, message and the base name of the file, never the
- * line or column, so that moving unrelated lines keeps it. In the message, the file
- * names of the run are read as their base names, so running from another folder keeps
- * it too. The second, third, ... finding with the same hash gets ":2", ":3", ... in
- * order. *out is malloc'ed (NULL when diags is empty) and the caller's. Returns 0 or
- * OAP_ENOMEM. */
-int oap_baseline_fingerprints(oap_fingerprint **out, const oap_diags *diags);
 
 typedef struct oap_baseline oap_baseline;
 
