@@ -366,10 +366,10 @@ int oap_planset_locate(oap_planset *set, oap_diags *diags)
             oap_diags_set_locations(diags, q, n);
         free(sq);
         free(q);
+        /* The texts of buffers and standard input stay: a second run over the same set
+         * locates its findings as the first did. */
         if (text != src->text)
             free(text);
-        free(src->text);
-        src->text = NULL;
         if (rc < 0)
             return rc;
     }

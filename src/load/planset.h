@@ -7,8 +7,8 @@
 
 typedef struct oap_source {
     char *path;
-    char *text; /* standard input and buffers: kept until findings are located; files are
-                 * read again then, only if they have findings to locate */
+    char *text; /* standard input and buffers: kept as long as the set, to locate findings; files
+                 * are read again then, only if they have findings to locate */
     size_t len;
     size_t bom; /* bytes of byte-order mark skipped before the JSON */
 } oap_source;

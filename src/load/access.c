@@ -1,0 +1,240 @@
+/* access: the plans of a set as the public API shows them (oapgraph/plan.h). */
+#include "oapgraph/plan.h"
+
+#include "planset.h"
+
+const oap_plan *oap_planset_plan(const oap_planset *set, size_t i)
+{
+    return i < set->model.nplans ? set->model.plans[i] : NULL;
+}
+
+const char *oap_plan_file(const oap_plan *p)
+{
+    return p->file;
+}
+
+const char *oap_plan_id(const oap_plan *p)
+{
+    return p->id;
+}
+
+const char *oap_plan_priority(const oap_plan *p)
+{
+    return p->priority;
+}
+
+const char *oap_plan_title(const oap_plan *p)
+{
+    return p->title;
+}
+
+const char *oap_plan_aim(const oap_plan *p)
+{
+    return p->aim;
+}
+
+const char *oap_plan_cycle(const oap_plan *p)
+{
+    return p->cycle;
+}
+
+const char *oap_plan_document(const oap_plan *p)
+{
+    return p->document;
+}
+
+const char *oap_plan_classification(const oap_plan *p)
+{
+    return p->classification;
+}
+
+const char *oap_plan_driver(const oap_plan *p)
+{
+    return p->driver;
+}
+
+int oap_plan_year(const oap_plan *p)
+{
+    return p->year;
+}
+
+/* Item i of a list, or NULL past its end. */
+static const char *item(const oap_strv *list, size_t i)
+{
+    return i < list->n ? list->items[i] : NULL;
+}
+
+size_t oap_plan_support_count(const oap_plan *p)
+{
+    return p->support.n;
+}
+
+const char *oap_plan_support(const oap_plan *p, size_t i)
+{
+    return item(&p->support, i);
+}
+
+size_t oap_plan_overlap_count(const oap_plan *p)
+{
+    return p->noverlaps;
+}
+
+const char *oap_plan_overlap_priority(const oap_plan *p, size_t i)
+{
+    return i < p->noverlaps ? p->overlaps[i].priority : NULL;
+}
+
+const char *oap_plan_overlap_note(const oap_plan *p, size_t i)
+{
+    return i < p->noverlaps ? p->overlaps[i].note : NULL;
+}
+
+size_t oap_plan_goal_count(const oap_plan *p)
+{
+    return p->ngoals;
+}
+
+const oap_goal *oap_plan_goal(const oap_plan *p, size_t i)
+{
+    return i < p->ngoals ? &p->goals[i] : NULL;
+}
+
+const char *oap_goal_id(const oap_goal *g)
+{
+    return g->id;
+}
+
+const char *oap_goal_title(const oap_goal *g)
+{
+    return g->title;
+}
+
+size_t oap_plan_action_count(const oap_plan *p)
+{
+    return p->nactions;
+}
+
+const oap_action *oap_plan_action(const oap_plan *p, size_t i)
+{
+    return i < p->nactions ? &p->actions[i] : NULL;
+}
+
+const char *oap_action_id(const oap_action *a)
+{
+    return a->id;
+}
+
+const char *oap_action_goal(const oap_action *a)
+{
+    return a->goal;
+}
+
+const char *oap_action_title(const oap_action *a)
+{
+    return a->title;
+}
+
+const char *oap_action_description(const oap_action *a)
+{
+    return a->description;
+}
+
+const char *oap_action_timing(const oap_action *a)
+{
+    return a->timing;
+}
+
+const char *oap_action_target(const oap_action *a)
+{
+    return a->target;
+}
+
+const char *oap_action_link(const oap_action *a)
+{
+    return a->link;
+}
+
+const char *oap_action_status(const oap_action *a)
+{
+    return a->has_results ? a->results.status : NULL;
+}
+
+static int window(const oap_month_span *w, int *first, int *last)
+{
+    if (!w->set)
+        return 0;
+    *first = w->start;
+    *last = w->end;
+    return 1;
+}
+
+int oap_action_window(const oap_action *a, int *first, int *last)
+{
+    return window(&a->window, first, last);
+}
+
+static const oap_strv *action_list(const oap_action *a, oap_action_list list)
+{
+    switch (list) {
+    case OAP_ACTION_LEADERS:
+        return &a->leaders;
+    case OAP_ACTION_PARTICIPANTS:
+        return &a->participants;
+    case OAP_ACTION_REFS:
+        return &a->refs;
+    case OAP_ACTION_NEEDS:
+        return &a->needs;
+    case OAP_ACTION_KPIS:
+        return &a->kpis;
+    case OAP_ACTION_NOTES:
+        return &a->notes;
+    }
+    return NULL;
+}
+
+size_t oap_action_list_count(const oap_action *a, oap_action_list list)
+{
+    const oap_strv *l = action_list(a, list);
+    return l ? l->n : 0;
+}
+
+const char *oap_action_list_item(const oap_action *a, oap_action_list list, size_t i)
+{
+    const oap_strv *l = action_list(a, list);
+    return l ? item(l, i) : NULL;
+}
+
+size_t oap_action_phase_count(const oap_action *a)
+{
+    return a->nphases;
+}
+
+const oap_phase *oap_action_phase(const oap_action *a, size_t i)
+{
+    return i < a->nphases ? &a->phases[i] : NULL;
+}
+
+const char *oap_phase_id(const oap_phase *ph)
+{
+    return ph->id;
+}
+
+const char *oap_phase_timing(const oap_phase *ph)
+{
+    return ph->timing;
+}
+
+int oap_phase_window(const oap_phase *ph, int *first, int *last)
+{
+    return window(&ph->window, first, last);
+}
+
+size_t oap_phase_need_count(const oap_phase *ph)
+{
+    return ph->needs.n;
+}
+
+const char *oap_phase_need(const oap_phase *ph, size_t i)
+{
+    return item(&ph->needs, i);
+}

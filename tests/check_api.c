@@ -1,0 +1,146 @@
+/* check_api: the library as a program embedding it sees it: only the public headers. */
+#include "oapgraph/oapgraph.h"
+
+#include "check_main.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_uint_eq(fread(text, 1, (size_t)n, f), (size_t)n);
+    text[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return text;
+}
+
+/* The reference plan, loaded from memory under the name "ref.oap.json". */
+static oap_planset *reference(oap_diags **diags)
+{
+    size_t len;
+    char *text = slurp(OAP_SOURCE_DIR "/fixtures/2012-C.oap.json", &len);
+    oap_planset *set;
+    ck_assert_int_eq(oap_planset_new(&set), 0);
+    ck_assert_int_eq(oap_diags_new(diags), 0);
+    ck_assert_int_eq(oap_planset_load_buffer(set, "ref.oap.json", text, len, *diags), 0);
+    free(text);
+    return set;
+}
+
+START_TEST(iterate_the_reference_plan)
+{
+    oap_diags *diags;
+    oap_planset *set = reference(&diags);
+    ck_assert_uint_eq(oap_planset_plan_count(set), 1);
+    const oap_plan *p = oap_planset_plan(set, 0);
+    ck_assert_ptr_null(oap_planset_plan(set, 1));
+    ck_assert_str_eq(oap_plan_file(p), "ref.oap.json");
+    ck_assert_str_eq(oap_plan_id(p), "2012-C");
+    ck_assert_str_eq(oap_plan_priority(p), "C");
+    ck_assert_str_eq(oap_plan_title(p), "Illegal immigration");
+    ck_assert_str_eq(oap_plan_document(p), "17793/2/11 REV 2");
+    ck_assert_str_eq(oap_plan_classification(p), "RESTREINT UE/EU RESTRICTED");
+    ck_assert_str_eq(oap_plan_driver(p), "IT");
+    ck_assert_str_eq(oap_plan_cycle(p), "2012-2013");
+    ck_assert_int_eq(oap_plan_year(p), 2012);
+    ck_assert_uint_eq(oap_plan_support_count(p), 4);
+    ck_assert_str_eq(oap_plan_support(p, 3), "CEPOL");
+    ck_assert_ptr_null(oap_plan_support(p, 4));
+
+    ck_assert_uint_eq(oap_plan_goal_count(p), 7);
+    ck_assert_str_eq(oap_goal_id(oap_plan_goal(p, 0)), "SG1");
+    ck_assert_str_eq(oap_goal_id(oap_plan_goal(p, 6)), "SG7");
+    ck_assert_ptr_null(oap_plan_goal(p, 7));
+
+    /* Every action, in the order of the file. */
+    static const char *const ids[] = {"1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "4.1",
+                                      "4.2", "5.1", "5.2", "6.1", "6.2", "6.3", "7.1", "7.2"};
+    ck_assert_uint_eq(oap_plan_action_count(p), 16);
+    for (size_t i = 0; i < 16; i++)
+        ck_assert_str_eq(oap_action_id(oap_plan_action(p, i)), ids[i]);
+    ck_assert_ptr_null(oap_plan_action(p, 16));
+
+    const oap_action *a = oap_plan_action(p, 4); /* 2.2, Operation FIMATHU */
+    ck_assert_str_eq(oap_action_goal(a), "SG2");
+    ck_assert_uint_eq(oap_action_list_count(a, OAP_ACTION_LEADERS), 3);
+    ck_assert_str_eq(oap_action_list_item(a, OAP_ACTION_LEADERS, 0), "HU");
+    ck_assert_str_eq(oap_action_list_item(a, OAP_ACTION_LEADERS, 2), "Frontex");
+    ck_assert_ptr_null(oap_action_list_item(a, OAP_ACTION_LEADERS, 3));
+    ck_assert_uint_eq(oap_action_list_count(a, OAP_ACTION_PARTICIPANTS), 4);
+    ck_assert_uint_eq(oap_action_list_count(a, OAP_ACTION_REFS), 5);
+    ck_assert_str_eq(oap_action_list_item(a, OAP_ACTION_REFS, 1), "B:*");
+    ck_assert_uint_eq(oap_action_list_count(a, OAP_ACTION_NEEDS), 0);
+    ck_assert_str_eq(oap_action_list_item(a, OAP_ACTION_KPIS, 0),
+                     "Number of arrests / detected illegal immigrants");
+    ck_assert_ptr_null(oap_action_link(a));
+    int first, last;
+    ck_assert_int_eq(oap_action_window(a, &first, &last), 0);
+
+    const oap_action *phased = oap_plan_action(p, 3); /* 2.1: two phases */
+    ck_assert_uint_eq(oap_action_phase_count(phased), 2);
+    const oap_phase *ph = oap_action_phase(phased, 1);
+    ck_assert_str_eq(oap_phase_id(ph), "2");
+    ck_assert_uint_eq(oap_phase_need_count(ph), 1);
+    ck_assert_str_eq(oap_phase_need(ph, 0), "1.1");
+    ck_assert_ptr_null(oap_phase_need(ph, 1));
+    ck_assert_ptr_null(oap_action_phase(phased, 2));
+
+    oap_planset_free(set);
+    oap_diags_free(diags);
+}
+END_TEST
+
+/* A check leaves the set as it found it: run twice on a plan loaded from memory, the
+ * findings are the same, with the same lines and columns (the text is not let go after
+ * the first run, and nothing is read from a file of the buffer's name). */
+START_TEST(check_twice_on_one_set)
+{
+    oap_diags *load;
+    oap_planset *set = reference(&load);
+    ck_assert_uint_eq(oap_diags_count(load), 0);
+    oap_diags *runs[2];
+    for (int r = 0; r < 2; r++) {
+        ck_assert_int_eq(oap_diags_new(&runs[r]), 0);
+        ck_assert_int_eq(oap_check_run(set, runs[r], NULL), 0);
+    }
+    ck_assert_uint_eq(oap_diags_count(runs[0]), 16);
+    ck_assert_uint_eq(oap_diags_count(runs[1]), 16);
+    for (size_t i = 0; i < 16; i++) {
+        const oap_diag *a = oap_diags_at(runs[0], i), *b = oap_diags_at(runs[1], i);
+        ck_assert_str_eq(a->rule, b->rule);
+        ck_assert_str_eq(a->message, b->message);
+        ck_assert_uint_eq(a->line, b->line);
+        ck_assert_uint_eq(a->col, b->col);
+        ck_assert_uint_gt(a->line, 1);
+    }
+    const oap_diag *first = oap_diags_at(runs[1], 0);
+    ck_assert_str_eq(first->file, "ref.oap.json");
+    ck_assert_str_eq(first->rule, "one-way-ref");
+    ck_assert_uint_eq(first->line, 123);
+    ck_assert_uint_eq(first->col, 9);
+    for (int r = 0; r < 2; r++)
+        oap_diags_free(runs[r]);
+    oap_diags_free(load);
+    oap_planset_free(set);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("api");
+    TCase *tc = tcase_create("plans");
+    tcase_add_test(tc, iterate_the_reference_plan);
+    tcase_add_test(tc, check_twice_on_one_set);
+    suite_add_tcase(s, tc);
+    return oap_test_run(s);
+}
