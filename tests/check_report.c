@@ -2,7 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "oapgraph/oapgraph.h"
 #include "core/diag.h"
-#include "policy/baseline.h"
+#include "oapgraph/policy.h"
 
 #include <check.h>
 #include <jansson.h>

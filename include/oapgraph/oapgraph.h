@@ -8,16 +8,8 @@
 #include "oapgraph/check.h"
 #include "oapgraph/rules.h"
 #include "oapgraph/report.h"
+#include "oapgraph/policy.h"
+#include "oapgraph/import.h"
 #include "oapgraph/emit.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-/* The JSON Schema (draft-07) of the plan file format, as compiled in. */
-const char *oap_plan_schema(void);
-
-#ifdef __cplusplus
-}
-#endif
 #endif

@@ -13,6 +13,9 @@ extern "C" {
 
 typedef struct oap_planset oap_planset;
 
+/* The JSON Schema (draft-07) of the plan file format, as compiled in. */
+const char *oap_plan_schema(void);
+
 /* What one run reads at most. The defaults are far above any real plan (the largest
  * OAP has a few dozen actions); they stop a hostile or broken file from taking the
  * machine. An input over a limit is a finding of rule "limit", not a crash. */

@@ -2,7 +2,7 @@
 #ifndef OAP_CLI_CHECK_OPTIONS_H
 #define OAP_CLI_CHECK_OPTIONS_H
 
-#include "policy/config.h"
+#include "oapgraph/policy.h"
 
 /* Applies the config to opts (OAP_CHECK_OPTIONS_INIT or so): the file at path, or none
  * with no_config, else OAP_CONFIG_NAME found here or in a folder above, else none.

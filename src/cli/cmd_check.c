@@ -3,8 +3,7 @@
 #include "cli.h"
 
 #include "oapgraph/oapgraph.h"
-#include "policy/baseline.h"
-#include "policy/config.h"
+#include "oapgraph/policy.h"
 #include "args.h"
 #include "check_options.h"
 #include "output.h"

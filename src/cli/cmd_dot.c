@@ -4,7 +4,7 @@
 
 #include "oapgraph/emit.h"
 #include "oapgraph/oapgraph.h"
-#include "policy/config.h"
+#include "oapgraph/policy.h"
 #include "args.h"
 #include "check_options.h"
 #include "output.h"

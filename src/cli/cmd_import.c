@@ -2,9 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 
-#include "oapgraph/common.h"
-#include "import/import_table.h"
-#include "load/read.h"
+#include "oapgraph/import.h"
 #include "args.h"
 #include "output.h"
 
@@ -82,20 +80,16 @@ static int valid_code(const char *s)
 static int run(const args *a, const char *path)
 {
     int status = EXIT_CLEAN;
-    oap_model model;
+    oap_import *imp = NULL;
     oap_import_messages msgs = OAP_IMPORT_MESSAGES_INIT;
     oap_output out = {0};
-    oap_plan *plan = NULL;
-    oap_import_format format = OAP_IMPORT_AUTO;
-    size_t len = 0;
-    char *text;
     int is_stdin = strcmp(path, "-") == 0;
     struct stat in_st;
     int have_st = 0;
+    int rc;
 
-    oap_model_init(&model);
     if (is_stdin) {
-        text = oap_read_stream(stdin, OAP_IMPORT_MAX_INPUT, &len);
+        rc = oap_import_new_from_stream(&imp, path, stdin, &a->opts, &msgs);
     } else {
         FILE *f = fopen(path, "rb");
         if (!f) {
@@ -103,12 +97,12 @@ static int run(const args *a, const char *path)
             return EXIT_TROUBLE;
         }
         have_st = fstat(fileno(f), &in_st) == 0;
-        text = oap_read_stream(f, OAP_IMPORT_MAX_INPUT, &len);
+        rc = oap_import_new_from_stream(&imp, path, f, &a->opts, &msgs);
         int e = errno;
         fclose(f);
         errno = e;
     }
-    if (!text) {
+    if (rc == OAP_EIO) {
         if (is_stdin)
             oap_cli_error("import: cannot read standard input: %s", strerror(errno));
         else
@@ -116,7 +110,6 @@ static int run(const args *a, const char *path)
         status = EXIT_TROUBLE;
         goto done;
     }
-    int rc = oap_import_read(&plan, &model, path, text, len, &a->opts, &msgs, &format);
     print_messages(path, &msgs);
     if (rc == OAP_ENOMEM) {
         oap_cli_error("import: %s", oap_strerror(rc));
@@ -127,6 +120,7 @@ static int run(const args *a, const char *path)
         status = EXIT_TROUBLE;
         goto done;
     }
+    const oap_plan *plan = oap_import_plan(imp);
     if (!plan) {
         status = EXIT_FINDINGS;
         goto done;
@@ -158,18 +152,18 @@ static int run(const args *a, const char *path)
     }
     if (!a->quiet) {
         size_t notes = msgs.n + msgs.more - (size_t)msgs.warnings;
+        size_t goals = oap_plan_goal_count(plan), actions = oap_plan_action_count(plan);
         fprintf(stderr,
-                "oapgraph: import: %s: %s, plan %s: %u goal%s, %u action%s; %d warning%s, %zu "
+                "oapgraph: import: %s: %s, plan %s: %zu goal%s, %zu action%s; %d warning%s, %zu "
                 "note%s\n",
-                path, format_words(format), plan->id, plan->ngoals, plan->ngoals == 1 ? "" : "s",
-                plan->nactions, plan->nactions == 1 ? "" : "s", msgs.warnings,
+                path, format_words(oap_import_format_of(imp)), oap_plan_id(plan), goals,
+                goals == 1 ? "" : "s", actions, actions == 1 ? "" : "s", msgs.warnings,
                 msgs.warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
     }
     status = msgs.warnings > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 done:
-    free(text);
     oap_import_messages_free(&msgs);
-    oap_model_free(&model);
+    oap_import_free(imp);
     return status;
 }
 

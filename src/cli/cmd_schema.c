@@ -2,7 +2,7 @@
 #include "cli.h"
 
 #include "oapgraph/oapgraph.h"
-#include "policy/config.h"
+#include "oapgraph/policy.h"
 
 #include <string.h>
 

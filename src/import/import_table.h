@@ -1,66 +1,13 @@
-/* import_table: OAP tables (TSV, CSV, text pasted from the Council document) -> a plan. */
-#ifndef OAP_LOAD_IMPORT_TABLE_H
-#define OAP_LOAD_IMPORT_TABLE_H
+/* import_table: OAP tables (TSV, CSV, text pasted from the Council document) -> a plan of a
+ * model; what the files of the importer share. */
+#ifndef OAP_IMPORT_IMPORT_TABLE_H
+#define OAP_IMPORT_IMPORT_TABLE_H
 
+#include "oapgraph/import.h"
 #include "core/model.h"
 
 #include <stddef.h>
 #include <stdio.h>
-
-typedef enum oap_import_format {
-    OAP_IMPORT_AUTO,
-    OAP_IMPORT_TSV,
-    OAP_IMPORT_CSV,
-    OAP_IMPORT_COUNCIL
-} oap_import_format;
-
-typedef struct oap_import_options {
-    oap_import_format format;
-    const char *priority; /* overrides what the table says; NULL: read it from the table */
-    int year;             /* overrides what the table says; 0: read it from the table */
-} oap_import_options;
-
-#define OAP_IMPORT_OPTIONS_INIT                                                                    \
-    {                                                                                              \
-        OAP_IMPORT_AUTO, NULL, 0                                                                   \
-    }
-
-enum {
-    OAP_IMPORT_MAX_INPUT = 64 << 20, /* bytes: a real OAP table is a few hundred kilobytes */
-    OAP_IMPORT_MAX_MESSAGES = 1000   /* kept; the rest are only counted */
-};
-
-/* How bad a message is. A note loses nothing (a qualifier left out of an actor cell, a goal
- * heading worded differently from section 5.1); a warning means some text of the input is
- * not in the plan as written (a row that cannot be placed, a cell that cannot be read); an
- * error means no plan could be made (no header row, a required column missing). */
-typedef enum oap_import_level {
-    OAP_IMPORT_NOTE,
-    OAP_IMPORT_WARNING,
-    OAP_IMPORT_ERROR
-} oap_import_level;
-
-typedef struct oap_import_message {
-    unsigned line; /* 1-based line of the input; 0 when about the input as a whole */
-    oap_import_level level;
-    char *text; /* "cannot place this row: ..." */
-} oap_import_message;
-
-/* Messages of one import, in input order. */
-typedef struct oap_import_messages {
-    oap_import_message *items;
-    size_t n, cap;
-    size_t more;  /* messages beyond OAP_IMPORT_MAX_MESSAGES, counted only */
-    int warnings; /* how many warnings and errors, kept or not */
-    int errors;
-} oap_import_messages;
-
-#define OAP_IMPORT_MESSAGES_INIT                                                                   \
-    {                                                                                              \
-        NULL, 0, 0, 0, 0, 0                                                                        \
-    }
-
-void oap_import_messages_free(oap_import_messages *msgs);
 
 /* Reads a table (len bytes of text, any bytes: invalid UTF-8 is replaced and reported)
  * into a new plan of model, named file in the plan. Everything it cannot place goes to
@@ -72,21 +19,6 @@ void oap_import_messages_free(oap_import_messages *msgs);
 int oap_import_read(oap_plan **out, oap_model *model, const char *file, const char *text,
                     size_t len, const oap_import_options *opts, oap_import_messages *msgs,
                     oap_import_format *detected);
-
-/* Which of the three formats text is: council text when it has the Council document's
- * front matter or page furniture ("Subject:", "COUNCIL OF", footnote lines, classification
- * markings), else TSV or CSV by the delimiter of the header row. Never OAP_IMPORT_AUTO. */
-oap_import_format oap_import_detect(const char *text, size_t len);
-
-/* "auto", "tsv", "csv", "council". */
-const char *oap_import_format_name(oap_import_format format);
-/* Parses a format name; 0, or -1 when it is not one. */
-int oap_import_format_parse(const char *name, oap_import_format *out);
-
-/* Writes plan as a plan file: JSON, 2-space indented, keys in the order of FORMAT.md,
- * UTF-8, a final newline. Returns 0, OAP_EIO when out fails, OAP_ENOMEM, or OAP_EINVAL
- * when a string of the plan is not UTF-8 (oap_import_read never makes one). */
-int oap_import_write(FILE *out, const oap_plan *plan);
 
 /* Module-internal: shared by the files of the importer and its tests. */
 

@@ -1,6 +1,6 @@
 /* baseline: finding fingerprints, and baseline files of known findings that do not fail a run. */
 #define _POSIX_C_SOURCE 200809L
-#include "baseline.h"
+#include "oapgraph/policy.h"
 
 #include "oapgraph/common.h"
 #include "config.h"

@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "oapgraph/common.h"
-#include "baseline.h"
+#include "oapgraph/policy.h"
 #include "core/arena.h"
 #include "core/suggest.h"
 #include "load/load_json.h"

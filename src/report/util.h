@@ -4,7 +4,7 @@
 
 #include "oapgraph/check.h"
 #include "oapgraph/report.h"
-#include "policy/baseline.h"
+#include "oapgraph/policy.h"
 
 #include <jansson.h>
 
