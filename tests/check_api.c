@@ -135,12 +135,94 @@ START_TEST(check_twice_on_one_set)
 }
 END_TEST
 
+/* The views as data: the graph, tasking sheets, an actor's drop-out, what a node needs. */
+START_TEST(views_as_data)
+{
+    oap_views_input in;
+    char path[] = OAP_SOURCE_DIR "/fixtures/2012-C.oap.json";
+    char *paths[] = {path};
+    char err[512], name[160];
+    ck_assert_int_eq(oap_views_open(&in, paths, 1, err, sizeof err), 0);
+    const oap_graph *g = in.graph;
+    uint32_t node;
+    ck_assert_int_eq(oap_views_resolve(g, "2.1", &node, err, sizeof err), 0);
+    ck_assert_str_eq(oap_graph_node_name(g, node, name, sizeof name), "2012-C:2.1");
+    ck_assert_int_eq(oap_views_resolve(g, "9.9", &node, err, sizeof err), OAP_EINVAL);
+    ck_assert_str_eq(err, "'9.9' is not an action, phase or goal of plan 2012-C");
+
+    /* HU co-leads 2.2 and 5.2 and takes part in six actions as one of All MS. */
+    oap_tasking *t;
+    size_t sheet, n;
+    ck_assert_int_eq(oap_tasking_build(&t, g), 0);
+    ck_assert_int_eq(oap_tasking_select(t, "HU", &sheet, err, sizeof err), 0);
+    ck_assert_str_eq(oap_tasking_sheet_code(t, sheet), "HU");
+    ck_assert_str_eq(oap_tasking_sheet_name(t, sheet), "Hungary");
+    ck_assert_uint_eq(oap_tasking_line_count(t, sheet), 8);
+    size_t coleads = 0, via_all_ms = 0;
+    for (size_t k = 0; k < 8; k++) {
+        oap_tasking_role role;
+        const char *via;
+        ck_assert_int_eq(oap_tasking_line(t, sheet, k, &node, &role, &via), 0);
+        if (role == OAP_TASKING_CO_LEADER)
+            coleads++;
+        if (via && strcmp(via, "All MS") == 0)
+            via_all_ms++;
+    }
+    ck_assert_uint_eq(coleads, 2);
+    ck_assert_uint_eq(via_all_ms, 6);
+    const size_t *order = oap_tasking_sheets(t, &n);
+    ck_assert_uint_gt(n, 20);
+    ck_assert_int_eq(oap_tasking_sheet_file_name(t, order[0], OAP_TASKING_CSV, name, sizeof name),
+                     0);
+    oap_tasking_free(t);
+
+    /* Without HU, no action is at risk: 2.2 and 5.2 keep other leaders. */
+    oap_impact *im;
+    const char *const without[] = {"HU"};
+    ck_assert_int_eq(oap_impact_of_dropping(&im, g, without, 1, err, sizeof err), 0);
+    ck_assert_uint_eq(oap_impact_action_count(im), 8);
+    int at_risk;
+    ck_assert_int_eq(oap_impact_action_at(im, 0, &node, &at_risk), 0);
+    ck_assert_str_eq(oap_graph_node_name(g, node, name, sizeof name), "2012-C:2.2");
+    ck_assert_int_eq(at_risk, 0);
+    ck_assert_uint_eq(oap_impact_reach_count(im), 0);
+    oap_impact_free(im);
+    const char *const nobody[] = {"Atlantis"};
+    ck_assert_int_eq(oap_impact_of_dropping(&im, g, nobody, 1, err, sizeof err), OAP_EINVAL);
+    ck_assert_ptr_null(im);
+
+    /* 2.1 stands for its two phases; its second phase needs 1.1. */
+    oap_deps *d;
+    oap_deps_options opts = {0, 0};
+    ck_assert_int_eq(oap_views_resolve(g, "2.1", &node, err, sizeof err), 0);
+    ck_assert_int_eq(oap_deps_run(&d, g, node, &opts), 0);
+    ck_assert_uint_eq(oap_deps_count(d), 3);
+    unsigned depth;
+    ck_assert_str_eq(oap_graph_node_name(g, oap_deps_node(d, 2, &depth), name, sizeof name),
+                     "2012-C:1.1");
+    ck_assert_uint_eq(depth, 1);
+    ck_assert_uint_eq(oap_deps_node(d, 3, NULL), OAP_NODE_NONE);
+    oap_deps_free(d);
+
+    uint32_t to;
+    oap_path *p;
+    ck_assert_int_eq(oap_views_resolve(g, "1.1", &to, err, sizeof err), 0);
+    ck_assert_int_eq(oap_path_find(&p, g, node, to, &opts), 1);
+    ck_assert_uint_eq(oap_path_length(p), 2);
+    ck_assert_str_eq(oap_graph_node_name(g, oap_path_node(p, 0), name, sizeof name),
+                     "2012-C:2.1#2");
+    oap_path_free(p);
+    oap_views_close(&in);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
     TCase *tc = tcase_create("plans");
     tcase_add_test(tc, iterate_the_reference_plan);
     tcase_add_test(tc, check_twice_on_one_set);
+    tcase_add_test(tc, views_as_data);
     suite_add_tcase(s, tc);
     return oap_test_run(s);
 }

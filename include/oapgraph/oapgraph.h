@@ -10,6 +10,9 @@
 #include "oapgraph/report.h"
 #include "oapgraph/policy.h"
 #include "oapgraph/import.h"
+#include "oapgraph/refs.h"
+#include "oapgraph/graph.h"
+#include "oapgraph/views.h"
 #include "oapgraph/emit.h"
 
 #endif

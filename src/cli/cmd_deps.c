@@ -4,8 +4,6 @@
 #include "args.h"
 #include "output.h"
 #include "plans.h"
-#include "views/deps.h"
-#include "views/views.h"
 
 #include "oapgraph/oapgraph.h"
 

@@ -4,8 +4,6 @@
 #include "args.h"
 #include "output.h"
 #include "plans.h"
-#include "views/impact.h"
-#include "views/views.h"
 
 #include "oapgraph/oapgraph.h"
 
@@ -51,7 +49,6 @@ static int answer(const args *a, oap_views_input *in, oap_output *o)
 {
     oap_graph *g = in->graph;
     oap_impact *im = NULL;
-    oap_impact_actor *actors = NULL;
     char err[512];
     int rc = 0, status = EXIT_TROUBLE;
     if (a->late) {
@@ -62,16 +59,11 @@ static int answer(const args *a, oap_views_input *in, oap_output *o)
             goto done;
         }
     } else {
-        if (!(actors = malloc(a->nwithout * sizeof *actors))) {
-            rc = OAP_ENOMEM;
+        rc = oap_impact_of_dropping(&im, g, a->without, a->nwithout, err, sizeof err);
+        if (rc == OAP_EINVAL) {
+            oap_cli_error("impact: %s", err);
             goto done;
         }
-        for (size_t i = 0; i < a->nwithout; i++)
-            if (oap_impact_actor_read(&actors[i], g, a->without[i], err, sizeof err) < 0) {
-                oap_cli_error("impact: %s", err);
-                goto done;
-            }
-        rc = oap_impact_without(&im, g, actors, a->nwithout);
     }
     if (rc == 0)
         rc = a->json ? oap_impact_write_json(o->f, im) : oap_impact_write_text(o->f, im);
@@ -81,7 +73,6 @@ done:
     if (rc < 0 && rc != OAP_EIO && rc != OAP_EINVAL)
         oap_cli_error("impact: %s", oap_strerror(rc));
     oap_impact_free(im);
-    free(actors);
     return status;
 }
 

@@ -1,7 +1,7 @@
 /* cmd_refs: show how a table cell reads as references, for planners to try. */
 #include "cli.h"
 
-#include "core/refs.h"
+#include "oapgraph/refs.h"
 
 #include <stdio.h>
 #include <string.h>

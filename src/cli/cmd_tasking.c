@@ -5,8 +5,6 @@
 #include "args.h"
 #include "output.h"
 #include "plans.h"
-#include "views/tasking.h"
-#include "views/views.h"
 
 #include "oapgraph/oapgraph.h"
 
@@ -58,11 +56,13 @@ static int select_sheets(const args *a, oap_tasking *t, size_t **out, size_t *n)
     char err[512];
     *n = 0;
     if (!a->nactors) {
-        *out = malloc((t->norder + 1) * sizeof **out);
+        size_t all;
+        const size_t *order = oap_tasking_sheets(t, &all);
+        *out = malloc((all + 1) * sizeof **out);
         if (!*out)
             goto nomem;
-        memcpy(*out, t->order, t->norder * sizeof **out);
-        *n = t->norder;
+        memcpy(*out, order, all * sizeof **out);
+        *n = all;
         return 0;
     }
     *out = malloc(a->nactors * sizeof **out);
@@ -123,11 +123,11 @@ static int write_dir(const args *a, const oap_tasking *t, const size_t *sheets, 
     }
     int status = EXIT_CLEAN;
     for (size_t i = 0; i < n && status == EXIT_CLEAN; i++) {
-        const oap_tasking_sheet *s = &t->sheets[sheets[i]];
-        if (oap_tasking_file_name(s, a->fmt, names[i], sizeof names[i]) < 0) {
+        const char *code = oap_tasking_sheet_code(t, sheets[i]);
+        if (oap_tasking_sheet_file_name(t, sheets[i], a->fmt, names[i], sizeof names[i]) < 0) {
             oap_cli_error("tasking: the actor code '%.80s' makes no safe file name; nothing "
                           "written",
-                          s->code);
+                          code);
             status = EXIT_TROUBLE;
         }
         /* Case-insensitive: "Ab.md" and "AB.md" are one file on some systems. */
@@ -135,7 +135,7 @@ static int write_dir(const args *a, const oap_tasking *t, const size_t *sheets, 
             if (strcasecmp(names[k], names[i]) == 0) {
                 oap_cli_error("tasking: the actors '%.80s' and '%.80s' would both be written to "
                               "'%s'; nothing written",
-                              t->sheets[sheets[k]].code, s->code, names[i]);
+                              oap_tasking_sheet_code(t, sheets[k]), code, names[i]);
                 status = EXIT_TROUBLE;
             }
     }

@@ -2,7 +2,7 @@
 #ifndef OAP_CLI_PLANS_H
 #define OAP_CLI_PLANS_H
 
-#include "views/views.h"
+#include "oapgraph/views.h"
 
 /* Loads the plans of the command line (oap_views_open). When that fails, says why on
  * standard error: the path that cannot be read, else "CMD: out of memory" or the like.

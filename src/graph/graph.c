@@ -2,6 +2,7 @@
 #include "graph.h"
 
 #include "core/refs.h"
+#include "load/planset.h"
 #include "core/timing.h"
 #include "oapgraph/common.h"
 
@@ -622,4 +623,24 @@ void oap_graph_free(oap_graph *g)
     oap_csr_free(&g->refs_in);
     oap_arena_free(&gi->arena);
     free(gi);
+}
+
+int oap_planset_graph(oap_graph **out, const oap_planset *set)
+{
+    return oap_graph_build(out, oap_planset_model(set));
+}
+
+size_t oap_graph_node_count(const oap_graph *g)
+{
+    return g->nnodes;
+}
+
+const char *oap_graph_node_name(const oap_graph *g, uint32_t node, char *buf, size_t size)
+{
+    if (node >= g->nnodes) {
+        if (size)
+            buf[0] = '\0';
+        return buf;
+    }
+    return oap_graph_name(g, node, OAP_NONE - 1, buf, size);
 }

@@ -2,6 +2,7 @@
 #ifndef OAP_GRAPH_GRAPH_H
 #define OAP_GRAPH_GRAPH_H
 
+#include "oapgraph/graph.h"
 #include "core/model.h"
 #include "core/strmap.h"
 #include "core/timing.h"

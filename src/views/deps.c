@@ -419,3 +419,27 @@ int oap_path_write_json(FILE *out, const oap_path *p)
     oap_jsonw_end(&w);
     return oap_jsonw_finish(&w);
 }
+
+size_t oap_deps_count(const oap_deps *d)
+{
+    return d->n;
+}
+
+uint32_t oap_deps_node(const oap_deps *d, size_t i, unsigned *depth)
+{
+    if (i >= d->n)
+        return OAP_NODE_NONE;
+    if (depth)
+        *depth = d->depth[i];
+    return d->nodes[i];
+}
+
+size_t oap_path_length(const oap_path *p)
+{
+    return p ? p->n : 0;
+}
+
+uint32_t oap_path_node(const oap_path *p, size_t i)
+{
+    return p && i < p->n ? p->nodes[i] : OAP_NODE_NONE;
+}

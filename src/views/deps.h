@@ -4,13 +4,9 @@
 
 #include "adjacency.h"
 #include "graph/graph.h"
+#include "oapgraph/views.h"
 
 #include <stdio.h>
-
-typedef struct oap_deps_options {
-    int reverse;   /* rdeps: what needs the node, rather than what it needs */
-    int all_links; /* walk every link, not only needs (see oap_deps_run) */
-} oap_deps_options;
 
 /* Everything a node reaches, in breadth-first order from the units it stands for. */
 typedef struct oap_deps {

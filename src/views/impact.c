@@ -1071,3 +1071,47 @@ int oap_impact_write_json(FILE *out, const oap_impact *im)
     oap_jsonw_end(&w);
     return oap_jsonw_finish(&w);
 }
+
+int oap_impact_of_dropping(oap_impact **out, const oap_graph *g, const char *const *actors,
+                           size_t n, char *err, size_t size)
+{
+    *out = NULL;
+    oap_impact_actor *read = malloc((n ? n : 1) * sizeof *read);
+    if (!read)
+        return OAP_ENOMEM;
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = oap_impact_actor_read(&read[i], g, actors[i], err, size);
+    if (rc == 0)
+        rc = oap_impact_without(out, g, read, n);
+    free(read);
+    return rc;
+}
+
+size_t oap_impact_action_count(const oap_impact *im)
+{
+    return im->nactions;
+}
+
+int oap_impact_action_at(const oap_impact *im, size_t i, uint32_t *node, int *at_risk)
+{
+    if (i >= im->nactions)
+        return OAP_EINVAL;
+    *node = im->actions[i].action;
+    *at_risk = im->actions[i].at_risk;
+    return 0;
+}
+
+size_t oap_impact_reach_count(const oap_impact *im)
+{
+    return im->nreach;
+}
+
+int oap_impact_reach_at(const oap_impact *im, size_t i, uint32_t *unit, int *months)
+{
+    if (i >= im->nreach)
+        return OAP_EINVAL;
+    *unit = im->reach[i].unit;
+    *months = im->late ? im->reach[i].slip : 0;
+    return 0;
+}

@@ -5,6 +5,7 @@
 #include "core/actors.h"
 #include "core/timing.h"
 #include "graph/graph.h"
+#include "oapgraph/views.h"
 
 #include <stdio.h>
 

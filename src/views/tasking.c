@@ -803,3 +803,44 @@ int oap_tasking_file_name(const oap_tasking_sheet *s, oap_tasking_format fmt, ch
         return OAP_EINVAL;
     return 0;
 }
+
+const size_t *oap_tasking_sheets(const oap_tasking *t, size_t *n)
+{
+    *n = t->norder;
+    return t->order;
+}
+
+const char *oap_tasking_sheet_code(const oap_tasking *t, size_t sheet)
+{
+    return sheet < t->n ? t->sheets[sheet].code : NULL;
+}
+
+const char *oap_tasking_sheet_name(const oap_tasking *t, size_t sheet)
+{
+    return sheet < t->n ? t->sheets[sheet].name : NULL;
+}
+
+size_t oap_tasking_line_count(const oap_tasking *t, size_t sheet)
+{
+    return sheet < t->n ? t->sheets[sheet].n : 0;
+}
+
+int oap_tasking_line(const oap_tasking *t, size_t sheet, size_t k, uint32_t *node,
+                     oap_tasking_role *role, const char **via)
+{
+    if (sheet >= t->n || k >= t->sheets[sheet].n)
+        return OAP_EINVAL;
+    const oap_tasking_entry *e = &t->sheets[sheet].entries[k];
+    *node = e->node;
+    *role = (oap_tasking_role)e->role;
+    *via = e->via;
+    return 0;
+}
+
+int oap_tasking_sheet_file_name(const oap_tasking *t, size_t sheet, oap_tasking_format fmt,
+                                char *buf, size_t size)
+{
+    if (sheet >= t->n)
+        return OAP_EINVAL;
+    return oap_tasking_file_name(&t->sheets[sheet], fmt, buf, size);
+}

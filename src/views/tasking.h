@@ -6,16 +6,9 @@
 #include "core/arena.h"
 #include "core/strmap.h"
 #include "graph/graph.h"
+#include "oapgraph/views.h"
 
 #include <stdio.h>
-
-typedef enum oap_tasking_role {
-    OAP_TASKING_LEADER,      /* the only leader */
-    OAP_TASKING_CO_LEADER,   /* one of several leaders */
-    OAP_TASKING_PARTICIPANT, /* a participant */
-    OAP_TASKING_DRIVER,      /* the plan's driver */
-    OAP_TASKING_SUPPORT      /* gives the plan project support */
-} oap_tasking_role;
 
 /* One line of a sheet: an action (or, for driver and support, a plan) and the role. */
 typedef struct oap_tasking_entry {
@@ -78,12 +71,6 @@ void oap_tasking_free(oap_tasking *t);
  * 0 with *sheet, OAP_EINVAL with a message in err (unknown, or "All MS", which is on
  * the Member States' sheets), or OAP_ENOMEM. */
 int oap_tasking_select(oap_tasking *t, const char *text, size_t *sheet, char *err, size_t size);
-
-typedef enum oap_tasking_format {
-    OAP_TASKING_MARKDOWN,
-    OAP_TASKING_CSV,
-    OAP_TASKING_JSON
-} oap_tasking_format;
 
 /* Writes the sheets listed (indexes into t->sheets) as one document: Markdown sheets
  * one after the other, one CSV table with the actor in its first columns, or one JSON

@@ -6,34 +6,11 @@
 #include "core/utf8.h"
 #include "jsonw.h"
 #include "graph/graph.h"
-#include "oapgraph/diag.h"
-#include "oapgraph/plan.h"
+#include "oapgraph/views.h"
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-
-/* The plans of one run and their graph. */
-typedef struct oap_views_input {
-    oap_planset *set;
-    oap_diags *diags; /* what the loader found in the plans */
-    oap_graph *graph;
-} oap_views_input;
-
-/* Loads every path (a plan file, a folder of them, "-" for standard input) into one
- * plan set and builds its graph. Returns 0; OAP_EIO when a path cannot be read (err
- * says which; the views answer over all the plans asked for or not at all); OAP_ENOMEM.
- * Problems inside a plan are findings in in->diags, as for `oapgraph check`. Call
- * oap_views_close in every case. */
-int oap_views_open(oap_views_input *in, char *const *paths, size_t n, char *err, size_t size);
-void oap_views_close(oap_views_input *in);
-
-/* Resolves a node argument in the reference grammar ("2.1", "2.1#1", "SG2",
- * "2012-F:3.1", "B:*"). An unqualified one is looked up in every loaded plan and must
- * name something in exactly one. Returns 0 with *node set, or OAP_EINVAL with a
- * message in err: unreadable, not found, ambiguous, or an external priority that no
- * plan refers to. */
-int oap_views_resolve(const oap_graph *g, const char *text, uint32_t *node, char *err, size_t size);
 
 /* Module-internal, shared by the views. */
 
