@@ -2,6 +2,7 @@
 #ifndef OAPGRAPH_CHECK_H
 #define OAPGRAPH_CHECK_H
 
+#include "oapgraph/export.h"
 #include "oapgraph/diag.h"
 #include "oapgraph/plan.h"
 #include "oapgraph/rules.h"
@@ -45,7 +46,7 @@ typedef struct oap_check_options {
 /* Runs every rule over the plans of set, adds the findings to diags (which already
  * holds the loader's), applies the configured severities, locates and sorts them.
  * Returns 0 or OAP_ENOMEM. */
-int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *opts);
+OAP_EXTERN int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *opts);
 
 #ifdef __cplusplus
 }

@@ -2,7 +2,13 @@
 #ifndef OAPGRAPH_COMMON_H
 #define OAPGRAPH_COMMON_H
 
+#include "oapgraph/export.h"
+
 #define OAPGRAPH_VERSION "0.1.0"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* Functions that can fail return 0 or one of these. */
 enum {
@@ -14,6 +20,10 @@ enum {
 };
 
 /* A static description of an error code; never allocates. */
-const char *oap_strerror(int code);
+OAP_EXTERN const char *oap_strerror(int code);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

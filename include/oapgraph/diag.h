@@ -2,6 +2,8 @@
 #ifndef OAPGRAPH_DIAG_H
 #define OAPGRAPH_DIAG_H
 
+#include "oapgraph/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -31,17 +33,17 @@ typedef struct oap_diag {
 
 typedef struct oap_diags oap_diags;
 
-int oap_diags_new(oap_diags **out);
-void oap_diags_free(oap_diags *diags);
-size_t oap_diags_count(const oap_diags *diags);
-const oap_diag *oap_diags_at(const oap_diags *diags, size_t i);
+OAP_EXTERN int oap_diags_new(oap_diags **out);
+OAP_EXTERN void oap_diags_free(oap_diags *diags);
+OAP_EXTERN size_t oap_diags_count(const oap_diags *diags);
+OAP_EXTERN const oap_diag *oap_diags_at(const oap_diags *diags, size_t i);
 
 /* Sorts by file (in the order files were read), line, column, rule and message,
  * and drops exact duplicates. */
-void oap_diags_sort(oap_diags *diags);
+OAP_EXTERN void oap_diags_sort(oap_diags *diags);
 
 /* Counts findings at or above a severity. */
-size_t oap_diags_count_at_least(const oap_diags *diags, oap_severity min);
+OAP_EXTERN size_t oap_diags_count_at_least(const oap_diags *diags, oap_severity min);
 
 /* What identifies a finding across runs: "0123456789abcdef" or, for the k-th identical
  * finding of a run (k >= 2), "...:k". */
@@ -58,11 +60,11 @@ typedef struct oap_fingerprint {
  * it too. The second, third, ... finding with the same hash gets ":2", ":3", ... in
  * order. *out is malloc'ed (NULL when diags is empty) and the caller's to free. Returns 0
  * or OAP_ENOMEM. */
-int oap_diags_fingerprints(oap_fingerprint **out, const oap_diags *diags);
+OAP_EXTERN int oap_diags_fingerprints(oap_fingerprint **out, const oap_diags *diags);
 
-const char *oap_severity_name(oap_severity s);
+OAP_EXTERN const char *oap_severity_name(oap_severity s);
 /* Parses "error", "warning", "info" (and "off" when allow_off); -1 if not one. */
-int oap_severity_parse(const char *name, int allow_off);
+OAP_EXTERN int oap_severity_parse(const char *name, int allow_off);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,7 @@
 #ifndef OAPGRAPH_EMIT_H
 #define OAPGRAPH_EMIT_H
 
+#include "oapgraph/export.h"
 #include "oapgraph/diag.h"
 #include "oapgraph/plan.h"
 
@@ -68,13 +69,13 @@ typedef struct oap_emit_result {
  * out or render it (no plugin for the format) or writing to out fails; OAP_ENOMEM.
  * result (may be NULL) tells what was drawn and why it failed. Nothing is written to out
  * unless the whole diagram was made. */
-int oap_emit_write(FILE *out, const oap_planset *set, const oap_emit_options *opts,
-                   oap_emit_result *result);
+OAP_EXTERN int oap_emit_write(FILE *out, const oap_planset *set, const oap_emit_options *opts,
+                              oap_emit_result *result);
 
 /* Roughly how many seconds Graphviz's dot takes to lay out a diagram with this many
  * nodes and edges (measured on the build machine, growing about with the cube of the
  * size): for a warning before a long layout. */
-double oap_emit_layout_seconds(size_t nodes, size_t edges);
+OAP_EXTERN double oap_emit_layout_seconds(size_t nodes, size_t edges);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,7 @@
 #ifndef OAPGRAPH_IMPORT_H
 #define OAPGRAPH_IMPORT_H
 
+#include "oapgraph/export.h"
 #include "oapgraph/common.h"
 #include "oapgraph/plan.h"
 
@@ -65,22 +66,22 @@ typedef struct oap_import_messages {
         NULL, 0, 0, 0, 0, 0                                                                        \
     }
 
-void oap_import_messages_free(oap_import_messages *msgs);
+OAP_EXTERN void oap_import_messages_free(oap_import_messages *msgs);
 
 /* Which of the three formats text is: council text when it has the Council document's
  * front matter or page furniture ("Subject:", "COUNCIL OF", footnote lines, classification
  * markings), else TSV or CSV by the delimiter of the header row. Never OAP_IMPORT_AUTO. */
-oap_import_format oap_import_detect(const char *text, size_t len);
+OAP_EXTERN oap_import_format oap_import_detect(const char *text, size_t len);
 
 /* "auto", "tsv", "csv", "council". */
-const char *oap_import_format_name(oap_import_format format);
+OAP_EXTERN const char *oap_import_format_name(oap_import_format format);
 /* Parses a format name; 0, or -1 when it is not one. */
-int oap_import_format_parse(const char *name, oap_import_format *out);
+OAP_EXTERN int oap_import_format_parse(const char *name, oap_import_format *out);
 
 /* Writes plan as a plan file: JSON, 2-space indented, keys in the order of the format
  * (oapgraph-format(5)), UTF-8, a final newline. Returns 0, OAP_EIO when out fails, OAP_ENOMEM, or
  * OAP_EINVAL when a string of the plan is not UTF-8 (oap_import_read never makes one). */
-int oap_import_write(FILE *out, const oap_plan *plan);
+OAP_EXTERN int oap_import_write(FILE *out, const oap_plan *plan);
 
 /* One table read into a plan. */
 typedef struct oap_import oap_import;
@@ -91,19 +92,20 @@ typedef struct oap_import oap_import;
  * made); OAP_EINVAL when the priority or the year is neither given in opts nor found in
  * the table, OAP_ELIMIT when text is longer than OAP_IMPORT_MAX_INPUT (msgs says which;
  * *out is NULL); OAP_ENOMEM. */
-int oap_import_new(oap_import **out, const char *name, const char *text, size_t len,
-                   const oap_import_options *opts, oap_import_messages *msgs);
+OAP_EXTERN int oap_import_new(oap_import **out, const char *name, const char *text, size_t len,
+                              const oap_import_options *opts, oap_import_messages *msgs);
 
 /* The same, reading the table from f up to OAP_IMPORT_MAX_INPUT bytes (a longer stream is
  * OAP_ELIMIT without being read further). OAP_EIO when f cannot be read (errno says why). */
-int oap_import_new_from_stream(oap_import **out, const char *name, FILE *f,
-                               const oap_import_options *opts, oap_import_messages *msgs);
+OAP_EXTERN int oap_import_new_from_stream(oap_import **out, const char *name, FILE *f,
+                                          const oap_import_options *opts,
+                                          oap_import_messages *msgs);
 
 /* The plan read, or NULL when msgs has an error that prevents one. It belongs to imp. */
-const oap_plan *oap_import_plan(const oap_import *imp);
+OAP_EXTERN const oap_plan *oap_import_plan(const oap_import *imp);
 /* The format the table was read as. */
-oap_import_format oap_import_format_of(const oap_import *imp);
-void oap_import_free(oap_import *imp);
+OAP_EXTERN oap_import_format oap_import_format_of(const oap_import *imp);
+OAP_EXTERN void oap_import_free(oap_import *imp);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,7 @@
 #ifndef OAPGRAPH_PLAN_H
 #define OAPGRAPH_PLAN_H
 
+#include "oapgraph/export.h"
 #include "oapgraph/common.h"
 #include "oapgraph/diag.h"
 
@@ -14,7 +15,7 @@ extern "C" {
 typedef struct oap_planset oap_planset;
 
 /* The JSON Schema (draft-07) of the plan file format, as compiled in. */
-const char *oap_plan_schema(void);
+OAP_EXTERN const char *oap_plan_schema(void);
 
 /* What one run reads at most. The defaults are far above any real plan (the largest
  * OAP has a few dozen actions); they stop a hostile or broken file from taking the
@@ -32,37 +33,37 @@ typedef struct oap_load_limits {
     }
 
 /* Sets the limits for the files loaded from now on (the defaults apply until then). */
-void oap_planset_set_limits(oap_planset *set, const oap_load_limits *limits);
+OAP_EXTERN void oap_planset_set_limits(oap_planset *set, const oap_load_limits *limits);
 
-int oap_planset_new(oap_planset **out);
-void oap_planset_free(oap_planset *set);
+OAP_EXTERN int oap_planset_new(oap_planset **out);
+OAP_EXTERN void oap_planset_free(oap_planset *set);
 
 /* Loads a plan file, every *.oap.json below a folder (in name order), or standard
  * input for "-". Problems inside a plan are findings in diags; the call still returns 0.
  * Returns OAP_EIO when the path cannot be read (oap_planset_error() says why; the
  * plans already loaded stay), OAP_ENOMEM when out of memory. */
-int oap_planset_load_path(oap_planset *set, const char *path, oap_diags *diags);
+OAP_EXTERN int oap_planset_load_path(oap_planset *set, const char *path, oap_diags *diags);
 
 /* Loads a plan from memory, named name in findings. */
-int oap_planset_load_buffer(oap_planset *set, const char *name, const char *text, size_t len,
-                            oap_diags *diags);
+OAP_EXTERN int oap_planset_load_buffer(oap_planset *set, const char *name, const char *text,
+                                       size_t len, oap_diags *diags);
 
 /* Fills in the line and column of every finding that has only a JSON pointer, with one
  * scan per file: a plan file is read again, a buffer or standard input is read from the
  * text the set keeps. The set is left as it was, so a run may be repeated. Call once all
  * checks have run. */
-int oap_planset_locate(oap_planset *set, oap_diags *diags);
+OAP_EXTERN int oap_planset_locate(oap_planset *set, oap_diags *diags);
 
 /* The last OAP_EIO's message ("cannot read 'x.oap.json': No such file or directory"). */
-const char *oap_planset_error(const oap_planset *set);
+OAP_EXTERN const char *oap_planset_error(const oap_planset *set);
 
 /* What was loaded. */
-size_t oap_planset_plan_count(const oap_planset *set);
-size_t oap_planset_file_count(const oap_planset *set);
-const char *oap_planset_file(const oap_planset *set, size_t i);
-const char *oap_planset_plan_id(const oap_planset *set, size_t i);
-size_t oap_planset_action_count(const oap_planset *set, size_t i);
-size_t oap_planset_goal_count(const oap_planset *set, size_t i);
+OAP_EXTERN size_t oap_planset_plan_count(const oap_planset *set);
+OAP_EXTERN size_t oap_planset_file_count(const oap_planset *set);
+OAP_EXTERN const char *oap_planset_file(const oap_planset *set, size_t i);
+OAP_EXTERN const char *oap_planset_plan_id(const oap_planset *set, size_t i);
+OAP_EXTERN size_t oap_planset_action_count(const oap_planset *set, size_t i);
+OAP_EXTERN size_t oap_planset_goal_count(const oap_planset *set, size_t i);
 
 /* Reading the plans. The records belong to the plan set and stay valid until it is
  * freed; strings are UTF-8 as the files give them (NULL for an optional key a plan leaves
@@ -73,46 +74,48 @@ typedef struct oap_action oap_action;
 typedef struct oap_phase oap_phase;
 
 /* Plan i of the set, in the order loaded. */
-const oap_plan *oap_planset_plan(const oap_planset *set, size_t i);
+OAP_EXTERN const oap_plan *oap_planset_plan(const oap_planset *set, size_t i);
 
 /* The path the plan was loaded from, as given ("-" for standard input). */
-const char *oap_plan_file(const oap_plan *p);
-const char *oap_plan_id(const oap_plan *p);       /* "2012-C" */
-const char *oap_plan_priority(const oap_plan *p); /* "C" */
-const char *oap_plan_title(const oap_plan *p);
-const char *oap_plan_aim(const oap_plan *p);
-const char *oap_plan_cycle(const oap_plan *p);
-const char *oap_plan_document(const oap_plan *p);       /* "17793/2/11 REV 2" */
-const char *oap_plan_classification(const oap_plan *p); /* "RESTREINT UE/EU RESTRICTED" */
-const char *oap_plan_driver(const oap_plan *p);         /* an actor code, "IT" */
-int oap_plan_year(const oap_plan *p);                   /* 0 when the plan has none */
-size_t oap_plan_support_count(const oap_plan *p);
-const char *oap_plan_support(const oap_plan *p, size_t i);
+OAP_EXTERN const char *oap_plan_file(const oap_plan *p);
+OAP_EXTERN const char *oap_plan_id(const oap_plan *p);       /* "2012-C" */
+OAP_EXTERN const char *oap_plan_priority(const oap_plan *p); /* "C" */
+OAP_EXTERN const char *oap_plan_title(const oap_plan *p);
+OAP_EXTERN const char *oap_plan_aim(const oap_plan *p);
+OAP_EXTERN const char *oap_plan_cycle(const oap_plan *p);
+OAP_EXTERN const char *oap_plan_document(const oap_plan *p); /* "17793/2/11 REV 2" */
+OAP_EXTERN const char *
+oap_plan_classification(const oap_plan *p);                /* "RESTREINT UE/EU RESTRICTED" */
+OAP_EXTERN const char *oap_plan_driver(const oap_plan *p); /* an actor code, "IT" */
+OAP_EXTERN int oap_plan_year(const oap_plan *p);           /* 0 when the plan has none */
+OAP_EXTERN size_t oap_plan_support_count(const oap_plan *p);
+OAP_EXTERN const char *oap_plan_support(const oap_plan *p, size_t i);
 /* The priorities the plan declares an inter-dependency with ("overlaps"), and why. */
-size_t oap_plan_overlap_count(const oap_plan *p);
-const char *oap_plan_overlap_priority(const oap_plan *p, size_t i);
-const char *oap_plan_overlap_note(const oap_plan *p, size_t i);
+OAP_EXTERN size_t oap_plan_overlap_count(const oap_plan *p);
+OAP_EXTERN const char *oap_plan_overlap_priority(const oap_plan *p, size_t i);
+OAP_EXTERN const char *oap_plan_overlap_note(const oap_plan *p, size_t i);
 
-size_t oap_plan_goal_count(const oap_plan *p);
-const oap_goal *oap_plan_goal(const oap_plan *p, size_t i);
-const char *oap_goal_id(const oap_goal *g); /* "SG1" */
-const char *oap_goal_title(const oap_goal *g);
+OAP_EXTERN size_t oap_plan_goal_count(const oap_plan *p);
+OAP_EXTERN const oap_goal *oap_plan_goal(const oap_plan *p, size_t i);
+OAP_EXTERN const char *oap_goal_id(const oap_goal *g); /* "SG1" */
+OAP_EXTERN const char *oap_goal_title(const oap_goal *g);
 
-size_t oap_plan_action_count(const oap_plan *p);
-const oap_action *oap_plan_action(const oap_plan *p, size_t i);
-const char *oap_action_id(const oap_action *a);   /* "2.1" */
-const char *oap_action_goal(const oap_action *a); /* the goal it serves, as written: "SG2" */
-const char *oap_action_title(const oap_action *a);
-const char *oap_action_description(const oap_action *a);
-const char *oap_action_timing(const oap_action *a); /* as written: "April/May/June" */
-const char *oap_action_target(const oap_action *a);
-const char *oap_action_link(const oap_action *a);
+OAP_EXTERN size_t oap_plan_action_count(const oap_plan *p);
+OAP_EXTERN const oap_action *oap_plan_action(const oap_plan *p, size_t i);
+OAP_EXTERN const char *oap_action_id(const oap_action *a); /* "2.1" */
+OAP_EXTERN const char *
+oap_action_goal(const oap_action *a); /* the goal it serves, as written: "SG2" */
+OAP_EXTERN const char *oap_action_title(const oap_action *a);
+OAP_EXTERN const char *oap_action_description(const oap_action *a);
+OAP_EXTERN const char *oap_action_timing(const oap_action *a); /* as written: "April/May/June" */
+OAP_EXTERN const char *oap_action_target(const oap_action *a);
+OAP_EXTERN const char *oap_action_link(const oap_action *a);
 /* The last reported status ("ongoing", "completed", ...), or NULL. */
-const char *oap_action_status(const oap_action *a);
+OAP_EXTERN const char *oap_action_status(const oap_action *a);
 /* The explicit "window": 1 with its first and last month as year * 12 + (month - 1)
  * (April 2012 is 2012 * 12 + 3); 0 when the action has none (its timing may still read
  * as one). */
-int oap_action_window(const oap_action *a, int *first, int *last);
+OAP_EXTERN int oap_action_window(const oap_action *a, int *first, int *last);
 
 /* The lists of an action, as written. */
 typedef enum oap_action_list {
@@ -124,17 +127,17 @@ typedef enum oap_action_list {
     OAP_ACTION_NOTES
 } oap_action_list;
 
-size_t oap_action_list_count(const oap_action *a, oap_action_list list);
-const char *oap_action_list_item(const oap_action *a, oap_action_list list, size_t i);
+OAP_EXTERN size_t oap_action_list_count(const oap_action *a, oap_action_list list);
+OAP_EXTERN const char *oap_action_list_item(const oap_action *a, oap_action_list list, size_t i);
 
 /* Phases run in the order given; phase k+1 needs phase k. */
-size_t oap_action_phase_count(const oap_action *a);
-const oap_phase *oap_action_phase(const oap_action *a, size_t i);
-const char *oap_phase_id(const oap_phase *ph);
-const char *oap_phase_timing(const oap_phase *ph);
-int oap_phase_window(const oap_phase *ph, int *first, int *last);
-size_t oap_phase_need_count(const oap_phase *ph);
-const char *oap_phase_need(const oap_phase *ph, size_t i);
+OAP_EXTERN size_t oap_action_phase_count(const oap_action *a);
+OAP_EXTERN const oap_phase *oap_action_phase(const oap_action *a, size_t i);
+OAP_EXTERN const char *oap_phase_id(const oap_phase *ph);
+OAP_EXTERN const char *oap_phase_timing(const oap_phase *ph);
+OAP_EXTERN int oap_phase_window(const oap_phase *ph, int *first, int *last);
+OAP_EXTERN size_t oap_phase_need_count(const oap_phase *ph);
+OAP_EXTERN const char *oap_phase_need(const oap_phase *ph, size_t i);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,7 @@
 #ifndef OAPGRAPH_POLICY_H
 #define OAPGRAPH_POLICY_H
 
+#include "oapgraph/export.h"
 #include "oapgraph/check.h"
 #include "oapgraph/diag.h"
 
@@ -18,27 +19,27 @@ extern "C" {
 typedef struct oap_config oap_config;
 
 /* The JSON Schema (draft-07) of the config file, compiled in from config.schema.json. */
-const char *oap_config_schema(void);
+OAP_EXTERN const char *oap_config_schema(void);
 
 /* Looks for .oapgraph.json in the current folder, then its parent, up to the root.
  * *out is the path found, relative to the current folder (".oapgraph.json",
  * "../.oapgraph.json"), malloc'ed and the caller's, or NULL when there is none.
  * Returns 0 or OAP_ENOMEM. */
-int oap_config_find(char **out);
+OAP_EXTERN int oap_config_find(char **out);
 
 /* Reads a config file. Returns 0; OAP_EIO when it cannot be read, OAP_EINVAL when it is
  * not a valid config, both with err saying what and where, as
  * ".oapgraph.json:3:14: unknown rule \"dangling-refs\" in \"rules\"; did you mean
  * \"dangling-ref\"?"; OAP_ENOMEM. */
-int oap_config_read(oap_config **out, const char *path, char *err, size_t errsize);
+OAP_EXTERN int oap_config_read(oap_config **out, const char *path, char *err, size_t errsize);
 /* The same from memory; name stands for the file in messages. */
-int oap_config_parse(oap_config **out, const char *name, const char *text, size_t len, char *err,
-                     size_t errsize);
-void oap_config_free(oap_config *cfg);
+OAP_EXTERN int oap_config_parse(oap_config **out, const char *name, const char *text, size_t len,
+                                char *err, size_t errsize);
+OAP_EXTERN void oap_config_free(oap_config *cfg);
 
 /* Points opts at the configured severities, actors and threshold; they stay valid as
  * long as cfg. Fields the config leaves out are not touched. */
-void oap_config_apply(const oap_config *cfg, oap_check_options *opts);
+OAP_EXTERN void oap_config_apply(const oap_config *cfg, oap_check_options *opts);
 
 /* The rule of a baseline entry that matches no current finding. */
 #define OAP_BASELINE_RULE "stale-baseline"
@@ -48,16 +49,16 @@ typedef struct oap_baseline oap_baseline;
 /* Reads a baseline file: {"oapgraph-baseline": 1, "findings": [{"fingerprint", ...}]}.
  * Returns 0; OAP_EIO when the file cannot be read, OAP_EINVAL when it is not a
  * baseline, both with err saying so ("base.json:3:5: ..."); OAP_ENOMEM. */
-int oap_baseline_read(oap_baseline **out, const char *path, char *err, size_t errsize);
+OAP_EXTERN int oap_baseline_read(oap_baseline **out, const char *path, char *err, size_t errsize);
 /* The same from memory; name stands for the file in messages and findings. */
-int oap_baseline_parse(oap_baseline **out, const char *name, const char *text, size_t len,
-                       char *err, size_t errsize);
-void oap_baseline_free(oap_baseline *b);
-size_t oap_baseline_count(const oap_baseline *b);
+OAP_EXTERN int oap_baseline_parse(oap_baseline **out, const char *name, const char *text,
+                                  size_t len, char *err, size_t errsize);
+OAP_EXTERN void oap_baseline_free(oap_baseline *b);
+OAP_EXTERN size_t oap_baseline_count(const oap_baseline *b);
 
 /* The severity stale-baseline findings get under opts: configured, else the
  * registry's, else info; OAP_SEVERITY_OFF when turned off. */
-oap_severity oap_baseline_stale_severity(const oap_check_options *opts);
+OAP_EXTERN oap_severity oap_baseline_stale_severity(const oap_check_options *opts);
 
 /* Splits the findings of a run (all, with fps[i] the fingerprint of finding i) into
  * known and new. Adds to shown, in order, every finding the baseline does not hold,
@@ -65,14 +66,14 @@ oap_severity oap_baseline_stale_severity(const oap_check_options *opts);
  * line in the baseline file), unless that entry's rule or stale-baseline itself is off
  * in opts. *shown_fps gets one fingerprint per finding of shown (malloc'ed, the
  * caller's); *baselined how many findings the baseline held. Returns 0 or OAP_ENOMEM. */
-int oap_baseline_apply(const oap_baseline *b, const oap_diags *all, const oap_fingerprint *fps,
-                       const oap_check_options *opts, oap_diags *shown, oap_fingerprint **shown_fps,
-                       size_t *baselined);
+OAP_EXTERN int oap_baseline_apply(const oap_baseline *b, const oap_diags *all,
+                                  const oap_fingerprint *fps, const oap_check_options *opts,
+                                  oap_diags *shown, oap_fingerprint **shown_fps, size_t *baselined);
 
 /* Writes every finding of diags (fps[i] the fingerprint of finding i) as a baseline
  * to out, entries in an order that moving lines does not change. Returns 0, OAP_EIO
  * when writing fails or OAP_ENOMEM. */
-int oap_baseline_write(FILE *out, const oap_diags *diags, const oap_fingerprint *fps);
+OAP_EXTERN int oap_baseline_write(FILE *out, const oap_diags *diags, const oap_fingerprint *fps);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,8 @@
 #ifndef OAPGRAPH_REFS_H
 #define OAPGRAPH_REFS_H
 
+#include "oapgraph/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -34,7 +36,7 @@ typedef struct oap_ref_error {
  * "SG2a" is an action id by shape. Ids use [A-Za-z0-9._-] and are at most
  * OAP_REF_ID_MAX bytes. A phase may only follow an action id. Returns 0 with *out
  * filled, or -1 with *err filled (err may be NULL). */
-int oap_ref_parse(const char *text, oap_ref *out, oap_ref_error *err);
+OAP_EXTERN int oap_ref_parse(const char *text, oap_ref *out, oap_ref_error *err);
 
 /* Reads a table cell as written in OAP tables (I/D SG, I/D OA columns) into
  * references, in order:
@@ -51,12 +53,12 @@ int oap_ref_parse(const char *text, oap_ref *out, oap_ref_error *err);
  * return from add stops the reader, which returns that value. Returns 0, or -1 with
  * *err filled (err may be NULL) at the first text that cannot be read: nothing is
  * guessed, and references before the fault have already been passed to add. */
-int oap_refs_read_cell(const char *text, int (*add)(void *ctx, const oap_ref *ref), void *ctx,
-                       oap_ref_error *err);
+OAP_EXTERN int oap_refs_read_cell(const char *text, int (*add)(void *ctx, const oap_ref *ref),
+                                  void *ctx, oap_ref_error *err);
 
 /* Writes the reference in grammar form ("F:2.1#1", "B:*", "SG2") into buf (which may
  * be NULL when size is 0); returns the length it needed, NUL excluded (snprintf-style). */
-int oap_ref_format(const oap_ref *ref, char *buf, size_t size);
+OAP_EXTERN int oap_ref_format(const oap_ref *ref, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

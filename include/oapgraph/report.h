@@ -2,6 +2,7 @@
 #ifndef OAPGRAPH_REPORT_H
 #define OAPGRAPH_REPORT_H
 
+#include "oapgraph/export.h"
 #include "oapgraph/diag.h"
 
 #include <stdio.h>
@@ -36,20 +37,21 @@ typedef struct oap_report_options {
  * OAP_EIO when writing fails, OAP_ENOMEM when memory runs out. */
 
 /* `file:line:col: severity: message [rule]`, one finding a line. */
-int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options *opts);
+OAP_EXTERN int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options *opts);
 
 /* One JSON document: {"version": 1, "tool", "findings": [...], "summary"}; the field
  * names are stable and documented in the README. Text that is not UTF-8 (a file name,
  * a cut message) is written with U+FFFD in place of the bad bytes. */
-int oap_report_json(FILE *out, const oap_diags *diags, const oap_report_options *opts);
+OAP_EXTERN int oap_report_json(FILE *out, const oap_diags *diags, const oap_report_options *opts);
 
 /* SARIF 2.1.0: one run, every registered rule in tool.driver.rules, a result per
  * finding with a partialFingerprints entry "oapgraph/v1". */
-int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_report_options *opts);
+OAP_EXTERN int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_report_options *opts);
 
 /* GitHub-flavoured Markdown: a table of findings per plan (per file for findings
  * outside a plan) and a summary; cell text is escaped. */
-int oap_report_markdown(FILE *out, const oap_diags *diags, const oap_report_options *opts);
+OAP_EXTERN int oap_report_markdown(FILE *out, const oap_diags *diags,
+                                   const oap_report_options *opts);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,7 @@
 #ifndef OAPGRAPH_RULES_H
 #define OAPGRAPH_RULES_H
 
+#include "oapgraph/export.h"
 #include "oapgraph/diag.h"
 
 #include <stddef.h>
@@ -19,12 +20,12 @@ typedef struct oap_rule_info {
 } oap_rule_info;
 
 /* The rules in the registry's order, which is the order of the user's reference. */
-size_t oap_rule_count(void);
-const oap_rule_info *oap_rule_at(size_t i);
+OAP_EXTERN size_t oap_rule_count(void);
+OAP_EXTERN const oap_rule_info *oap_rule_at(size_t i);
 /* The rule with this id, or NULL. */
-const oap_rule_info *oap_rule_find(const char *id);
+OAP_EXTERN const oap_rule_info *oap_rule_find(const char *id);
 /* The rule's default severity; OAP_SEVERITY_ERROR for an id the registry lacks. */
-oap_severity oap_rule_default_severity(const char *id);
+OAP_EXTERN oap_severity oap_rule_default_severity(const char *id);
 
 #ifdef __cplusplus
 }

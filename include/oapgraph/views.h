@@ -3,6 +3,7 @@
 #ifndef OAPGRAPH_VIEWS_H
 #define OAPGRAPH_VIEWS_H
 
+#include "oapgraph/export.h"
 #include "oapgraph/common.h"
 #include "oapgraph/diag.h"
 #include "oapgraph/graph.h"
@@ -28,15 +29,17 @@ typedef struct oap_views_input {
  * says which; the views answer over all the plans asked for or not at all); OAP_ENOMEM.
  * Problems inside a plan are findings in in->diags, as for `oapgraph check`. Call
  * oap_views_close in every case. */
-int oap_views_open(oap_views_input *in, char *const *paths, size_t n, char *err, size_t size);
-void oap_views_close(oap_views_input *in);
+OAP_EXTERN int oap_views_open(oap_views_input *in, char *const *paths, size_t n, char *err,
+                              size_t size);
+OAP_EXTERN void oap_views_close(oap_views_input *in);
 
 /* Resolves a node argument in the reference grammar ("2.1", "2.1#1", "SG2",
  * "2012-F:3.1", "B:*"). An unqualified one is looked up in every loaded plan and must
  * name something in exactly one. Returns 0 with *node set, or OAP_EINVAL with a
  * message in err: unreadable, not found, ambiguous, or an external priority that no
  * plan refers to. */
-int oap_views_resolve(const oap_graph *g, const char *text, uint32_t *node, char *err, size_t size);
+OAP_EXTERN int oap_views_resolve(const oap_graph *g, const char *text, uint32_t *node, char *err,
+                                 size_t size);
 
 /* Tasking: one sheet per actor, the actions it leads or joins in every loaded plan. */
 typedef struct oap_tasking oap_tasking;
@@ -57,43 +60,44 @@ typedef enum oap_tasking_format {
 
 /* Builds every sheet of the plans of g (the README's "Tasking sheets" says who gets one
  * and with which role). 0 or OAP_ENOMEM; *out is the caller's (oap_tasking_free). */
-int oap_tasking_build(oap_tasking **out, const oap_graph *g);
-void oap_tasking_free(oap_tasking *t);
+OAP_EXTERN int oap_tasking_build(oap_tasking **out, const oap_graph *g);
+OAP_EXTERN void oap_tasking_free(oap_tasking *t);
 
 /* The sheets in the order they are written (Member States and other actors in the
  * registry's order, then declared and unknown ones as first met, then groups): *n of
  * them, as sheet numbers for the functions below. Valid as long as t. */
-const size_t *oap_tasking_sheets(const oap_tasking *t, size_t *n);
+OAP_EXTERN const size_t *oap_tasking_sheets(const oap_tasking *t, size_t *n);
 /* A sheet's actor code (canonical, as declared, or as first written) and full name (or
  * NULL). */
-const char *oap_tasking_sheet_code(const oap_tasking *t, size_t sheet);
-const char *oap_tasking_sheet_name(const oap_tasking *t, size_t sheet);
+OAP_EXTERN const char *oap_tasking_sheet_code(const oap_tasking *t, size_t sheet);
+OAP_EXTERN const char *oap_tasking_sheet_name(const oap_tasking *t, size_t sheet);
 /* The lines of a sheet, plan by plan: driver and support, then actions. Line k: the
  * node (an action, or for driver and support the plan), the role, and the group the actor
  * is named through ("All MS") or NULL. 0, or OAP_EINVAL past the end. */
-size_t oap_tasking_line_count(const oap_tasking *t, size_t sheet);
-int oap_tasking_line(const oap_tasking *t, size_t sheet, size_t k, uint32_t *node,
-                     oap_tasking_role *role, const char **via);
+OAP_EXTERN size_t oap_tasking_line_count(const oap_tasking *t, size_t sheet);
+OAP_EXTERN int oap_tasking_line(const oap_tasking *t, size_t sheet, size_t k, uint32_t *node,
+                                oap_tasking_role *role, const char **via);
 
 /* The sheet of an actor written as --actor gives it ("HU", "Cefpol" for CEPOL). An actor
  * the registry or a plan knows but that takes part in nothing gets an empty sheet.
  * Returns 0 with *sheet, OAP_EINVAL with a message in err (unknown, or "All MS", which is
  * on the Member States' sheets), or OAP_ENOMEM. */
-int oap_tasking_select(oap_tasking *t, const char *text, size_t *sheet, char *err, size_t size);
+OAP_EXTERN int oap_tasking_select(oap_tasking *t, const char *text, size_t *sheet, char *err,
+                                  size_t size);
 
 /* Writes the sheets listed as one document: Markdown sheets one after the other, one CSV
  * table with the actor in its first columns, or one JSON document. Every sheet carries
  * the classification of the plans it draws on. 0, OAP_EIO or OAP_ENOMEM. */
-int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, size_t n,
-                      oap_tasking_format fmt);
+OAP_EXTERN int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, size_t n,
+                                 oap_tasking_format fmt);
 
 /* The file a sheet is written to in a folder: its code with every run of characters
  * other than ASCII letters, digits, "-" and "_" made one "-" ("Relevant MS" ->
  * "Relevant-MS"), and ".md", ".csv" or ".json". Refuses (OAP_EINVAL) a code that leaves
  * nothing, a name longer than 100 bytes, and device names some systems reserve (CON,
  * NUL, COM1, ...). Returns 0 with the name in buf. */
-int oap_tasking_sheet_file_name(const oap_tasking *t, size_t sheet, oap_tasking_format fmt,
-                                char *buf, size_t size);
+OAP_EXTERN int oap_tasking_sheet_file_name(const oap_tasking *t, size_t sheet,
+                                           oap_tasking_format fmt, char *buf, size_t size);
 
 /* Impact: what taking actors out, or an action's slip, does to the plans. */
 typedef struct oap_impact oap_impact;
@@ -102,30 +106,30 @@ typedef struct oap_impact oap_impact;
  * that lose leaders or participants, plans that lose their driver or support, and every
  * unit that needs an affected action. Returns 0; OAP_EINVAL with a message in err when
  * an actor is neither known nor named by a loaded plan; OAP_ENOMEM. */
-int oap_impact_of_dropping(oap_impact **out, const oap_graph *g, const char *const *actors,
-                           size_t n, char *err, size_t size);
+OAP_EXTERN int oap_impact_of_dropping(oap_impact **out, const oap_graph *g,
+                                      const char *const *actors, size_t n, char *err, size_t size);
 
 /* What a slip of node (an action, all its phases, or one phase) by months does: every
  * unit that needs a slipped one and must move, by how much, and those that still fit.
  * Returns 0, OAP_EINVAL with a message in err (not an action or phase, or no window to
  * slip), or OAP_ENOMEM. */
-int oap_impact_slip(oap_impact **out, const oap_graph *g, uint32_t node, int months, char *err,
-                    size_t size);
-void oap_impact_free(oap_impact *im);
+OAP_EXTERN int oap_impact_slip(oap_impact **out, const oap_graph *g, uint32_t node, int months,
+                               char *err, size_t size);
+OAP_EXTERN void oap_impact_free(oap_impact *im);
 
 /* The actions an actor's drop-out touches, most severe first: the node, and whether it
  * is left at risk (no leader, or no participant but groups still to name). */
-size_t oap_impact_action_count(const oap_impact *im);
-int oap_impact_action_at(const oap_impact *im, size_t i, uint32_t *node, int *at_risk);
+OAP_EXTERN size_t oap_impact_action_count(const oap_impact *im);
+OAP_EXTERN int oap_impact_action_at(const oap_impact *im, size_t i, uint32_t *node, int *at_risk);
 /* The units reached: downstream of an affected action, or slipped (with the months they
  * must move; 0 for a drop-out). */
-size_t oap_impact_reach_count(const oap_impact *im);
-int oap_impact_reach_at(const oap_impact *im, size_t i, uint32_t *unit, int *months);
+OAP_EXTERN size_t oap_impact_reach_count(const oap_impact *im);
+OAP_EXTERN int oap_impact_reach_at(const oap_impact *im, size_t i, uint32_t *unit, int *months);
 
 /* For a terminal (one line per effect, then what is downstream) or as JSON. 0, OAP_EIO
  * or OAP_ENOMEM. */
-int oap_impact_write_text(FILE *out, const oap_impact *im);
-int oap_impact_write_json(FILE *out, const oap_impact *im);
+OAP_EXTERN int oap_impact_write_text(FILE *out, const oap_impact *im);
+OAP_EXTERN int oap_impact_write_json(FILE *out, const oap_impact *im);
 
 /* What a node needs, what needs it, and the shortest path between two nodes. */
 typedef struct oap_deps_options {
@@ -137,26 +141,27 @@ typedef struct oap_deps oap_deps;
 
 /* Walks from node breadth first over needs (or every link): everything it reaches, the
  * units it stands for first (depth 0). Returns 0 or OAP_ENOMEM; *out is the caller's. */
-int oap_deps_run(oap_deps **out, const oap_graph *g, uint32_t node, const oap_deps_options *opts);
-void oap_deps_free(oap_deps *d);
+OAP_EXTERN int oap_deps_run(oap_deps **out, const oap_graph *g, uint32_t node,
+                            const oap_deps_options *opts);
+OAP_EXTERN void oap_deps_free(oap_deps *d);
 /* The nodes reached, in breadth-first order, with their depth. */
-size_t oap_deps_count(const oap_deps *d);
-uint32_t oap_deps_node(const oap_deps *d, size_t i, unsigned *depth);
-int oap_deps_write_text(FILE *out, const oap_deps *d);
-int oap_deps_write_json(FILE *out, const oap_deps *d);
+OAP_EXTERN size_t oap_deps_count(const oap_deps *d);
+OAP_EXTERN uint32_t oap_deps_node(const oap_deps *d, size_t i, unsigned *depth);
+OAP_EXTERN int oap_deps_write_text(FILE *out, const oap_deps *d);
+OAP_EXTERN int oap_deps_write_json(FILE *out, const oap_deps *d);
 
 typedef struct oap_path oap_path;
 
 /* The shortest path from the units of from to one of to: 1 when found, 0 when there is
  * none, or OAP_ENOMEM; *out is the caller's in the first two cases. */
-int oap_path_find(oap_path **out, const oap_graph *g, uint32_t from, uint32_t to,
-                  const oap_deps_options *opts);
-void oap_path_free(oap_path *p);
+OAP_EXTERN int oap_path_find(oap_path **out, const oap_graph *g, uint32_t from, uint32_t to,
+                             const oap_deps_options *opts);
+OAP_EXTERN void oap_path_free(oap_path *p);
 /* The nodes of the path, from a unit of from to a unit of to (0 when there is none). */
-size_t oap_path_length(const oap_path *p);
-uint32_t oap_path_node(const oap_path *p, size_t i);
-int oap_path_write_text(FILE *out, const oap_path *p);
-int oap_path_write_json(FILE *out, const oap_path *p);
+OAP_EXTERN size_t oap_path_length(const oap_path *p);
+OAP_EXTERN uint32_t oap_path_node(const oap_path *p, size_t i);
+OAP_EXTERN int oap_path_write_text(FILE *out, const oap_path *p);
+OAP_EXTERN int oap_path_write_json(FILE *out, const oap_path *p);
 
 #ifdef __cplusplus
 }
