@@ -3,8 +3,7 @@
 #define OAPGRAPH_COMMON_H
 
 #include "oapgraph/export.h"
-
-#define OAPGRAPH_VERSION "0.1.0"
+#include "oapgraph/version.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -21,6 +20,10 @@ enum {
 
 /* A static description of an error code; never allocates. */
 OAP_EXTERN const char *oap_strerror(int code);
+
+/* The version of the library that runs ("0.1.0"), which may be newer than the
+ * OAPGRAPH_VERSION of the headers a program was compiled against. */
+OAP_EXTERN const char *oap_version(void);
 
 #ifdef __cplusplus
 }

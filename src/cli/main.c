@@ -62,7 +62,7 @@ int main(int argc, char **argv)
         return oap_cli_finish_stdout(EXIT_CLEAN);
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("oapgraph %s\n", OAPGRAPH_VERSION);
+        printf("oapgraph %s\n", oap_version());
         return oap_cli_finish_stdout(EXIT_CLEAN);
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -1,4 +1,4 @@
-/* common: error code descriptions. */
+/* common: error code descriptions and the library's version. */
 #include "oapgraph/common.h"
 
 const char *oap_strerror(int code)
@@ -16,4 +16,11 @@ const char *oap_strerror(int code)
         return "input exceeds a configured limit";
     }
     return "unknown error";
+}
+
+/* OAPGRAPH_VERSION as the library was compiled: a program linked with the shared library
+ * gets the version of the one it runs with, not of the headers it was compiled against. */
+const char *oap_version(void)
+{
+    return OAPGRAPH_VERSION;
 }
