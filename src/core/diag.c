@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include "arena.h"
+#include "array.h"
 #include "oapgraph/common.h"
 
 #include <stdio.h>
@@ -54,14 +55,8 @@ static const char *copy(oap_arena *a, const char *s)
 int oap_diags_addv(oap_diags *diags, const char *rule, oap_severity severity,
                    const oap_where *where, const char *fmt, va_list ap)
 {
-    if (diags->n == diags->cap) {
-        size_t cap = diags->cap ? diags->cap * 2 : 64;
-        entry *items = realloc(diags->items, cap * sizeof *items);
-        if (!items)
-            return OAP_ENOMEM;
-        diags->items = items;
-        diags->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(diags->items, diags->cap, diags->n + 1) < 0)
+        return OAP_ENOMEM;
     char stack[512];
     va_list copy_ap;
     va_copy(copy_ap, ap);

@@ -1,6 +1,8 @@
 /* model: plans, goals, actions and phases as the plan files give them. */
 #include "model.h"
 
+#include "array.h"
+
 #include <stdlib.h>
 
 void oap_model_init(oap_model *m)
@@ -12,14 +14,8 @@ void oap_model_init(oap_model *m)
 
 oap_plan *oap_model_add_plan(oap_model *m)
 {
-    if (m->nplans == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 8;
-        oap_plan **plans = realloc(m->plans, cap * sizeof *plans);
-        if (!plans)
-            return NULL;
-        m->plans = plans;
-        m->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(m->plans, m->cap, m->nplans + 1) < 0)
+        return NULL;
     oap_plan *p = oap_arena_alloc(&m->arena, sizeof *p);
     if (!p)
         return NULL;

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "planset.h"
 
+#include "core/array.h"
 #include "core/diag.h"
 #include "oapgraph/rules.h"
 #include "load_json.h"
@@ -86,15 +87,9 @@ static int check_plan_id(oap_planset *set, const oap_plan *p, oap_diags *diags)
 /* Lists a file of the run; takes ownership of text. Returns its index, or OAP_ENOMEM. */
 static int append_source(oap_planset *set, const char *name, char *text, size_t len)
 {
-    if (set->nfiles == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 8;
-        oap_source *files = realloc(set->files, cap * sizeof *files);
-        if (!files) {
-            free(text);
-            return OAP_ENOMEM;
-        }
-        set->files = files;
-        set->cap = cap;
+    if (OAP_ARRAY_RESERVE(set->files, set->cap, set->nfiles + 1) < 0) {
+        free(text);
+        return OAP_ENOMEM;
     }
     oap_source *src = &set->files[set->nfiles];
     src->path = strdup(name);
@@ -220,15 +215,9 @@ static int pathlist_add(pathlist *l, char *p)
 {
     if (!p)
         return OAP_ENOMEM;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        char **items = realloc(l->items, cap * sizeof *items);
-        if (!items) {
-            free(p);
-            return OAP_ENOMEM;
-        }
-        l->items = items;
-        l->cap = cap;
+    if (OAP_ARRAY_RESERVE(l->items, l->cap, l->n + 1) < 0) {
+        free(p);
+        return OAP_ENOMEM;
     }
     l->items[l->n++] = p;
     return 0;

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "read.h"
 
+#include "core/array.h"
 #include "oapgraph/common.h"
 
 #include <errno.h>
@@ -27,7 +28,11 @@ char *oap_read_stream(FILE *f, size_t max, size_t *len)
         return NULL;
     while (n < want) {
         if (cap - n < 2) {
-            size_t bigger_cap = cap * 2 > want + 1 ? want + 1 : cap * 2;
+            /* The array's doubling, stopped at the limit and its NUL: a stream near the
+             * limit must not make a buffer of twice the limit. */
+            size_t bigger_cap = oap_array_next_cap(cap, n + 2);
+            if (bigger_cap > want + 1)
+                bigger_cap = want + 1;
             char *bigger = realloc(buf, bigger_cap);
             if (!bigger) {
                 free(buf);

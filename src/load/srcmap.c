@@ -1,6 +1,7 @@
 /* srcmap: JSON pointer -> line:col, with one scan of the text. */
 #include "srcmap.h"
 
+#include "core/array.h"
 #include "oapgraph/common.h"
 
 #include <stdio.h>
@@ -39,19 +40,10 @@ typedef struct path {
     size_t len, cap;
 } path;
 
+/* Room for extra bytes and the NUL: 0 or OAP_ENOMEM. */
 static int path_reserve(path *p, size_t extra)
 {
-    if (p->len + extra + 1 <= p->cap)
-        return 0;
-    size_t cap = p->cap ? p->cap : 256;
-    while (cap < p->len + extra + 1)
-        cap *= 2;
-    char *s = realloc(p->s, cap);
-    if (!s)
-        return -1;
-    p->s = s;
-    p->cap = cap;
-    return 0;
+    return OAP_ARRAY_RESERVE(p->s, p->cap, p->len + extra + 1);
 }
 
 /* Sorted unique strings, for "is this path wanted" and "does a wanted path lie below". */
@@ -366,14 +358,9 @@ static int scan(scanner *s)
         mark(s, 0);
         char c = s->t[s->pos];
         if ((c == '{' || c == '[') && strset_has(&s->prefixes, s->path.s)) {
-            if (depth == cap) {
-                cap = cap ? cap * 2 : 32;
-                frame *f = realloc(stack, cap * sizeof *f);
-                if (!f) {
-                    rc = OAP_ENOMEM;
-                    goto done;
-                }
-                stack = f;
+            if (OAP_ARRAY_RESERVE(stack, cap, depth + 1) < 0) {
+                rc = OAP_ENOMEM;
+                goto done;
             }
             stack[depth++] = (frame){s->path.len, 0, c};
             advance(s);
@@ -444,14 +431,8 @@ static int add_prefixes(strset *set, size_t *cap, const char *pointer)
     for (size_t i = 0; i <= len; i++) {
         if (i < len && pointer[i] != '/')
             continue;
-        if (set->n == *cap) {
-            size_t c = *cap ? *cap * 2 : 64;
-            char **items = realloc(set->items, c * sizeof *items);
-            if (!items)
-                return -1;
-            set->items = items;
-            *cap = c;
-        }
+        if (OAP_ARRAY_RESERVE(set->items, *cap, set->n + 1) < 0)
+            return -1;
         char *p = malloc(i + 1);
         if (!p)
             return -1;
