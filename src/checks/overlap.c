@@ -7,6 +7,7 @@
 #include "rules.h"
 
 #include "core/actors.h"
+#include "core/array.h"
 #include "core/strmap.h"
 #include "core/text.h"
 #include "core/timing.h"
@@ -71,10 +72,11 @@ static void add_word(void *ctx, const char *w, size_t len)
         return;
     if (!oap_strmap_get(&ix->ids, w, &id)) {
         if (ix->nterms == ix->cap) {
-            size_t cap = ix->cap ? ix->cap * 2 : 1024;
-            const char **text = realloc(ix->text, cap * sizeof *text);
-            uint32_t *df = text ? realloc(ix->df, cap * sizeof *df) : NULL;
-            uint8_t *stop = df ? realloc(ix->stop, cap * sizeof *stop) : NULL;
+            /* Three arrays, one capacity: each grows to it, and it changes once all did. */
+            size_t cap = oap_array_next_cap(ix->cap, ix->nterms + 1);
+            const char **text = oap_array_resize(ix->text, cap, sizeof *text);
+            uint32_t *df = text ? oap_array_resize(ix->df, cap, sizeof *df) : NULL;
+            uint8_t *stop = df ? oap_array_resize(ix->stop, cap, sizeof *stop) : NULL;
             if (text)
                 ix->text = text;
             if (df)
@@ -100,15 +102,9 @@ static void add_word(void *ctx, const char *w, size_t len)
     }
     if (ix->stop[id])
         return;
-    if (ix->nscratch == ix->scratch_cap) {
-        size_t cap = ix->scratch_cap ? ix->scratch_cap * 2 : 256;
-        uint32_t *s = realloc(ix->scratch, cap * sizeof *s);
-        if (!s) {
-            ix->oom = 1;
-            return;
-        }
-        ix->scratch = s;
-        ix->scratch_cap = cap;
+    if (OAP_ARRAY_RESERVE(ix->scratch, ix->scratch_cap, ix->nscratch + 1) < 0) {
+        ix->oom = 1;
+        return;
     }
     ix->scratch[ix->nscratch++] = id;
 }
@@ -125,11 +121,9 @@ static int end_document(index *ix, term_list *tl, uint32_t doc, int count_df)
     if (ix->nscratch > 1)
         qsort(ix->scratch, ix->nscratch, sizeof *ix->scratch, cmp_u32);
     if (tl->n + ix->nscratch > tl->cap) {
-        size_t cap = tl->cap ? tl->cap : 1024;
-        while (cap < tl->n + ix->nscratch)
-            cap *= 2;
-        uint32_t *term = realloc(tl->term, cap * sizeof *term);
-        float *weight = term ? realloc(tl->weight, cap * sizeof *weight) : NULL;
+        size_t cap = oap_array_next_cap(tl->cap, tl->n + ix->nscratch);
+        uint32_t *term = oap_array_resize(tl->term, cap, sizeof *term);
+        float *weight = term ? oap_array_resize(tl->weight, cap, sizeof *weight) : NULL;
         if (term)
             tl->term = term;
         if (weight)

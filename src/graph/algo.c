@@ -1,6 +1,7 @@
 /* algo: strongly connected components, cycles, paths and redundant edges, all iterative. */
 #include "algo.h"
 
+#include "core/array.h"
 #include "oapgraph/common.h"
 
 #include <stdlib.h>
@@ -323,13 +324,8 @@ int oap_algo_redundant(oap_redundant **out, size_t *count, const oap_csr *g, uin
             }
             if (!redundant[lo])
                 continue;
-            if (*count == cap) {
-                cap = cap ? cap * 2 : 64;
-                oap_redundant *items = realloc(*out, cap * sizeof *items);
-                if (!items)
-                    goto done;
-                *out = items;
-            }
+            if (OAP_ARRAY_RESERVE(*out, cap, *count + 1) < 0)
+                goto done;
             (*out)[(*count)++] = (oap_redundant){e};
         }
     rc = 0;

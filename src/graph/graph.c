@@ -1,6 +1,7 @@
 /* graph: all loaded plans as one graph; node ids 0..n-1 and compact adjacency arrays. */
 #include "graph.h"
 
+#include "core/array.h"
 #include "core/refs.h"
 #include "load/planset.h"
 #include "core/timing.h"
@@ -20,14 +21,8 @@ typedef struct graph_impl {
 
 int oap_edges_add(oap_edges *e, uint32_t from, uint32_t to, uint32_t link)
 {
-    if (e->n == e->cap) {
-        size_t cap = e->cap ? e->cap * 2 : 1024;
-        oap_edge *items = realloc(e->items, cap * sizeof *items);
-        if (!items)
-            return OAP_ENOMEM;
-        e->items = items;
-        e->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(e->items, e->cap, e->n + 1) < 0)
+        return OAP_ENOMEM;
     e->items[e->n++] = (oap_edge){from, to, link};
     return 0;
 }
@@ -123,15 +118,16 @@ static int add_external(graph_impl *gi, const char *qualifier, uint32_t *node)
         return 0;
     }
     if (g->next == gi->ext_cap) {
-        size_t cap = gi->ext_cap ? gi->ext_cap * 2 : 16;
+        /* The names grow with the externals' nodes, which come after every other node. */
+        size_t cap = oap_array_next_cap(gi->ext_cap, (size_t)g->next + 1);
         size_t total = (size_t)g->nnodes + cap - g->next;
-        char **names = realloc(g->ext_names, cap * sizeof *names);
+        char **names = oap_array_resize(g->ext_names, cap, sizeof *names);
         if (names)
             g->ext_names = names;
-        oap_node *nodes = realloc(g->nodes, total * sizeof *nodes);
+        oap_node *nodes = oap_array_resize(g->nodes, total, sizeof *nodes);
         if (nodes)
             g->nodes = nodes;
-        uint32_t *first = realloc(g->first_phase, total * sizeof *first);
+        uint32_t *first = oap_array_resize(g->first_phase, total, sizeof *first);
         if (first)
             g->first_phase = first;
         if (!names || !nodes || !first)
@@ -380,14 +376,8 @@ const char *oap_graph_name(const oap_graph *g, uint32_t node, uint32_t from, cha
 
 static int add_link(oap_graph *g, size_t *cap, oap_link link)
 {
-    if (g->nlinks == *cap) {
-        size_t c = *cap ? *cap * 2 : 1024;
-        oap_link *items = realloc(g->links, c * sizeof *items);
-        if (!items)
-            return OAP_ENOMEM;
-        g->links = items;
-        *cap = c;
-    }
+    if (OAP_ARRAY_RESERVE(g->links, *cap, (size_t)g->nlinks + 1) < 0)
+        return OAP_ENOMEM;
     g->links[g->nlinks++] = link;
     return 0;
 }
