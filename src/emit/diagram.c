@@ -2,6 +2,7 @@
 #include "diagram.h"
 
 #include "core/actors.h"
+#include "core/array.h"
 #include "core/refs.h"
 #include "core/strmap.h"
 #include "oapgraph/common.h"
@@ -26,14 +27,8 @@ static int pend(pendings *p, uint8_t kind, uint32_t a, uint32_t aport, uint32_t 
 {
     if (a == OAP_NONE || b == OAP_NONE)
         return 0;
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 256;
-        pending *items = realloc(p->items, cap * sizeof *items);
-        if (!items)
-            return OAP_ENOMEM;
-        p->items = items;
-        p->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(p->items, p->cap, p->n + 1) < 0)
+        return OAP_ENOMEM;
     /* A cross-reference has no direction: one order for both. */
     if ((kind == OAP_DE_REF || kind == OAP_DE_POSSIBLE_OVERLAP) && a > b) {
         uint32_t t = a;
@@ -64,14 +59,8 @@ static int same_edge(const pending *x, const pending *y)
 /* Adds a view node; returns its index or OAP_NONE when out of memory. */
 static uint32_t add_node(oap_diagram *d, uint32_t gnode, uint8_t kind, const char *code)
 {
-    if (d->nnodes == d->cap) {
-        uint32_t cap = d->cap ? d->cap * 2 : 64;
-        oap_dnode *nodes = realloc(d->nodes, (size_t)cap * sizeof *nodes);
-        if (!nodes)
-            return OAP_NONE;
-        d->nodes = nodes;
-        d->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(d->nodes, d->cap, (size_t)d->nnodes + 1) < 0)
+        return OAP_NONE;
     uint32_t id = d->nnodes++;
     d->nodes[id] = (oap_dnode){gnode, code, kind, OAP_ROLE_NONE, 1, -1, 0, OAP_NONE};
     if (gnode != OAP_NONE)

@@ -62,7 +62,8 @@ typedef struct oap_diagram {
     const oap_graph *g;
     oap_emit_view kind;
     oap_dnode *nodes;
-    uint32_t nnodes, cap;
+    uint32_t nnodes;
+    size_t cap;
     uint32_t *of_gnode; /* graph node -> view node (a phase -> its action), OAP_NONE */
     oap_dedge *edges;
     uint32_t nedges;

@@ -1,6 +1,7 @@
 /* ids: a cgraph ID discipline that numbers names in the order they are first used. */
 #include "ids.h"
 
+#include "core/array.h"
 #include "core/strmap.h"
 
 #include <stdlib.h>
@@ -45,14 +46,8 @@ static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createf
     }
     if (!createflag || s->n >= UINT32_MAX - 1)
         return FALSE;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        char **names = realloc(s->names, cap * sizeof *names);
-        if (!names)
-            return FALSE;
-        s->names = names;
-        s->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(s->names, s->cap, s->n + 1) < 0)
+        return FALSE;
     /* cgraph reads names as its reference-counted strings (aghtmlstr looks before the
      * text): they must be made by agstrdup. */
     char *copy = agstrdup(s->g, str);

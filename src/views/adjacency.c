@@ -1,6 +1,7 @@
 /* adjacency: the edges a view walks (needs either way, or every link) and what each means. */
 #include "adjacency.h"
 
+#include "core/array.h"
 #include "oapgraph/common.h"
 
 #include <stdlib.h>
@@ -18,14 +19,8 @@ typedef struct edge_list {
 
 static int add(edge_list *e, uint32_t from, uint32_t to, oap_relation rel)
 {
-    if (e->n == e->cap) {
-        size_t cap = e->cap ? e->cap * 2 : 256;
-        edge *items = realloc(e->items, cap * sizeof *items);
-        if (!items)
-            return OAP_ENOMEM;
-        e->items = items;
-        e->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(e->items, e->cap, e->n + 1) < 0)
+        return OAP_ENOMEM;
     e->items[e->n++] = (edge){from, to, (uint8_t)rel};
     return 0;
 }

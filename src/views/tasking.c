@@ -4,6 +4,7 @@
 #include "jsonw.h"
 #include "views.h"
 
+#include "core/array.h"
 #include "oapgraph/common.h"
 
 #include <stdlib.h>
@@ -13,14 +14,8 @@
 /* Writes prefix and len bytes of s (ASCII letters folded when fold) into t->key. */
 static const char *make_key(oap_tasking *t, char prefix, const char *s, size_t len, int fold)
 {
-    if (len + 3 > t->key_cap) {
-        size_t cap = len + 64;
-        char *k = realloc(t->key, cap);
-        if (!k)
-            return NULL;
-        t->key = k;
-        t->key_cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(t->key, t->key_cap, len + 3) < 0)
+        return NULL;
     t->key[0] = prefix;
     t->key[1] = ':';
     for (size_t i = 0; i < len; i++) {
@@ -40,14 +35,8 @@ static int sheet_for_key(oap_tasking *t, size_t *sheet, int *created)
         *sheet = v;
         return 0;
     }
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        oap_tasking_sheet *s = realloc(t->sheets, cap * sizeof *s);
-        if (!s)
-            return OAP_ENOMEM;
-        t->sheets = s;
-        t->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(t->sheets, t->cap, t->n + 1) < 0)
+        return OAP_ENOMEM;
     const char *key = oap_arena_strdup(&t->arena, t->key);
     if (!key || oap_strmap_put(&t->index, key, (uint32_t)t->n, NULL) < 0)
         return OAP_ENOMEM;
@@ -144,14 +133,8 @@ static int add_entry(oap_tasking *t, size_t sheet, uint32_t node, oap_tasking_ro
     oap_tasking_sheet *s = &t->sheets[sheet];
     if (s->stamp == node)
         return 0;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 8;
-        oap_tasking_entry *e = realloc(s->entries, cap * sizeof *e);
-        if (!e)
-            return OAP_ENOMEM;
-        s->entries = e;
-        s->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(s->entries, s->cap, s->n + 1) < 0)
+        return OAP_ENOMEM;
     s->stamp = node;
     s->entries[s->n++] = (oap_tasking_entry){node, (uint8_t)role, via};
     return 0;
@@ -201,13 +184,8 @@ static int action_roles(oap_tasking *t, scratch *sc, uint32_t plan, uint32_t nod
     const oap_action *a = oap_graph_action(t->g, node);
     size_t s, nl = 0;
     int all_ms, lead_all = 0, join_all = 0, rc;
-    if (a->leaders.n > sc->cap) {
-        size_t *l = realloc(sc->leaders, a->leaders.n * sizeof *l);
-        if (!l)
-            return OAP_ENOMEM;
-        sc->leaders = l;
-        sc->cap = a->leaders.n;
-    }
+    if (OAP_ARRAY_RESERVE(sc->leaders, sc->cap, a->leaders.n) < 0)
+        return OAP_ENOMEM;
     /* Leaders first, counted once each: co-leaders when there are several. */
     for (uint32_t i = 0; i < a->leaders.n; i++) {
         if ((rc = read_actor(t, plan, a->leaders.items[i], &s, &all_ms)) < 0)
