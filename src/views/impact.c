@@ -5,6 +5,7 @@
 #include "jsonw.h"
 #include "views.h"
 
+#include "core/array.h"
 #include "oapgraph/common.h"
 
 #include <limits.h>
@@ -209,14 +210,8 @@ static int is_root(const oap_impact_action *e)
 
 static int add_reach(oap_impact *im, size_t *cap, oap_impact_reach r)
 {
-    if (im->nreach == *cap) {
-        size_t c = *cap ? *cap * 2 : 64;
-        oap_impact_reach *items = realloc(im->reach, c * sizeof *items);
-        if (!items)
-            return OAP_ENOMEM;
-        im->reach = items;
-        *cap = c;
-    }
+    if (OAP_ARRAY_RESERVE(im->reach, *cap, im->nreach + 1) < 0)
+        return OAP_ENOMEM;
     im->reach[im->nreach++] = r;
     return 0;
 }
@@ -347,14 +342,8 @@ static int less(heap_item a, heap_item b)
 
 static int heap_push(heap *h, int d, uint32_t v)
 {
-    if (h->n == h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 64;
-        heap_item *items = realloc(h->items, cap * sizeof *items);
-        if (!items)
-            return OAP_ENOMEM;
-        h->items = items;
-        h->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(h->items, h->cap, h->n + 1) < 0)
+        return OAP_ENOMEM;
     size_t i = h->n++;
     h->items[i] = (heap_item){d, v};
     while (i > 0 && less(h->items[i], h->items[(i - 1) / 2])) {
@@ -386,13 +375,11 @@ static heap_item heap_pop(heap *h)
     return top;
 }
 
-static int add_unit(uint32_t **list, size_t *n, uint32_t v)
+static int add_unit(uint32_t **list, size_t *n, size_t *cap, uint32_t v)
 {
-    uint32_t *l = realloc(*list, (*n + 1) * sizeof *l);
-    if (!l)
+    if (OAP_ARRAY_RESERVE(*list, *cap, *n + 1) < 0)
         return OAP_ENOMEM;
-    l[(*n)++] = v;
-    *list = l;
+    (*list)[(*n)++] = v;
     return 0;
 }
 
@@ -415,7 +402,7 @@ typedef struct slip_state {
 
 static int walk(oap_impact *im, const oap_adjacency *adj, slip_state *s, heap *h)
 {
-    size_t cap = 0;
+    size_t cap = 0, unknown_cap = 0, holding_cap = 0;
     while (h->n) {
         heap_item it = heap_pop(h);
         uint32_t v = it.v;
@@ -432,7 +419,7 @@ static int walk(oap_impact *im, const oap_adjacency *adj, slip_state *s, heap *h
             if (s->mark[w] & 1)
                 continue;
             if (!s->has_win[w]) {
-                if (!(s->mark[w] & 2) && add_unit(&im->unknown, &im->nunknown, w) < 0)
+                if (!(s->mark[w] & 2) && add_unit(&im->unknown, &im->nunknown, &unknown_cap, w) < 0)
                     return OAP_ENOMEM;
                 s->mark[w] |= 2;
                 continue;
@@ -457,7 +444,7 @@ static int walk(oap_impact *im, const oap_adjacency *adj, slip_state *s, heap *h
             if (s->mark[w] || s->dist[w] != INT_MAX)
                 continue;
             s->mark[w] |= 4;
-            if (add_unit(&im->holding, &im->nholding, w) < 0)
+            if (add_unit(&im->holding, &im->nholding, &holding_cap, w) < 0)
                 return OAP_ENOMEM;
         }
     }
