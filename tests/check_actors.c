@@ -18,25 +18,6 @@ struct expect {
     oap_actor_kind kind;
 };
 
-static const char *kind_name(oap_actor_kind k)
-{
-    switch (k) {
-    case OAP_ACTOR_MEMBER_STATE:
-        return "member state";
-    case OAP_ACTOR_AGENCY:
-        return "agency";
-    case OAP_ACTOR_INTERNATIONAL:
-        return "international";
-    case OAP_ACTOR_THIRD_COUNTRY:
-        return "third country";
-    case OAP_ACTOR_GROUP:
-        return "group";
-    case OAP_ACTOR_OTHER:
-        return "other";
-    }
-    return "?";
-}
-
 /* Checks that each text resolves to the expected canonical code and kind, naming the text
  * that does not. */
 static void check_all(const struct expect *cases, size_t n)
@@ -47,7 +28,7 @@ static void check_all(const struct expect *cases, size_t n)
         ck_assert_msg(strcmp(a->code, cases[i].code) == 0, "\"%s\" gives %s, expected %s",
                       cases[i].text, a->code, cases[i].code);
         ck_assert_msg(a->kind == cases[i].kind, "\"%s\" is a %s, expected a %s", cases[i].text,
-                      kind_name(a->kind), kind_name(cases[i].kind));
+                      oap_actor_kind_name(a->kind), oap_actor_kind_name(cases[i].kind));
     }
 }
 
@@ -478,6 +459,39 @@ START_TEST(test_hints)
 }
 END_TEST
 
+/* The kinds once, in the order of the enum; the registry uses every kind but network. */
+START_TEST(test_kinds)
+{
+    size_t n;
+    const char *const *kinds = oap_actor_kinds(&n);
+    ck_assert_uint_eq(n, OAP_ACTOR_KIND_COUNT);
+    ck_assert_ptr_null(kinds[n]);
+    for (size_t k = 0; k < n; k++) {
+        ck_assert_str_eq(oap_actor_kind_name((oap_actor_kind)k), kinds[k]);
+        ck_assert_int_eq(oap_actor_kind_parse(kinds[k]), (int)k);
+    }
+    ck_assert_str_eq(oap_actor_kind_name(OAP_ACTOR_THIRD_COUNTRY), "third-country");
+    ck_assert_ptr_null(oap_actor_kind_name(OAP_ACTOR_KIND_COUNT));
+    ck_assert_int_eq(oap_actor_kind_parse("networ"), -1);
+    ck_assert_int_eq(oap_actor_kind_parse("Agency"), -1);
+
+    char buf[160];
+    oap_actor_kinds_list(buf, sizeof buf, " or ");
+    ck_assert_str_eq(buf, "member-state, agency, international, third-country, group, network "
+                          "or other");
+    oap_actor_kinds_list(buf, sizeof buf, ", ");
+    ck_assert_str_eq(buf, "member-state, agency, international, third-country, group, network, "
+                          "other");
+    oap_actor_kinds_list(buf, 10, ", ");
+    ck_assert_str_eq(buf, "member-st");
+
+    unsigned used = 0;
+    for (size_t i = 0; i < oap_actors_count(); i++)
+        used |= 1u << oap_actors_at(i)->kind;
+    ck_assert_uint_eq(used, ((1u << OAP_ACTOR_KIND_COUNT) - 1) & ~(1u << OAP_ACTOR_NETWORK));
+}
+END_TEST
+
 static Suite *actors_suite(void)
 {
     Suite *s = suite_create("actors");
@@ -496,6 +510,7 @@ static Suite *actors_suite(void)
     tcase_add_test(table, test_iteration);
     tcase_add_test(table, test_keys_sorted_unique);
     tcase_add_test(table, test_hints);
+    tcase_add_test(table, test_kinds);
     suite_add_tcase(s, table);
     return s;
 }

@@ -1,6 +1,7 @@
 /* check_config: the config file (.oapgraph.json) and baseline files, read and applied. */
 #define _POSIX_C_SOURCE 200809L
 #include "oapgraph/oapgraph.h"
+#include "core/actors.h"
 #include "core/diag.h"
 #include "oapgraph/policy.h"
 #include "policy/config.h"
@@ -181,6 +182,9 @@ START_TEST(bad_values)
               ".oapgraph.json:1:13: an actor in \"actors\" has no \"code\", which is required");
     parse_bad("{\"actors\": [{\"code\": \"X\", \"kind\": \"networ\"}]}",
               ".oapgraph.json:1:35: actor \"X\" has kind \"networ\"; did you mean \"network\"?");
+    parse_bad("{\"actors\": [{\"code\": \"X\", \"kind\": \"ship\"}]}",
+              ".oapgraph.json:1:35: actor \"X\" has kind \"ship\"; expected member-state, agency, "
+              "international, third-country, group, network or other");
     parse_bad("{\"$schema\": 1}", ".oapgraph.json:1:13: \"$schema\" must be a string, not an "
                                   "integer");
     parse_bad("[]", ".oapgraph.json:1:1: a config file must be a JSON object, not an array");
@@ -290,6 +294,50 @@ START_TEST(schema_text)
     ck_assert_ptr_nonnull(json_object_get(props, "actors"));
     ck_assert_ptr_nonnull(json_object_get(props, "overlap"));
     json_decref(s);
+}
+END_TEST
+
+/* Every "enum" of a schema that lists an actor kind lists exactly the registry's kinds, in
+ * their order; returns how many such lists there are. */
+static size_t check_kind_enums(json_t *v)
+{
+    size_t found = 0, n;
+    const char *const *kinds = oap_actor_kinds(&n);
+    if (json_is_array(v)) {
+        for (size_t i = 0; i < json_array_size(v); i++)
+            found += check_kind_enums(json_array_get(v, i));
+        return found;
+    }
+    if (!json_is_object(v))
+        return 0;
+    json_t *list = json_object_get(v, "enum");
+    if (json_is_array(list) && json_string_value(json_array_get(list, 0)) &&
+        oap_actor_kind_parse(json_string_value(json_array_get(list, 0))) >= 0) {
+        ck_assert_uint_eq(json_array_size(list), n);
+        for (size_t i = 0; i < n; i++)
+            ck_assert_str_eq(json_string_value(json_array_get(list, i)), kinds[i]);
+        found++;
+    }
+    const char *key;
+    json_t *member;
+    json_object_foreach(v, key, member)
+    {
+        (void)key;
+        found += check_kind_enums(member);
+    }
+    return found;
+}
+
+/* The schemas for editors list the actor kinds the readers accept (src/core/actors.c). */
+START_TEST(schema_actor_kinds)
+{
+    const char *schemas[] = {oap_config_schema(), oap_plan_schema()};
+    for (size_t i = 0; i < 2; i++) {
+        json_t *s = json_loads(schemas[i], 0, NULL);
+        ck_assert_ptr_nonnull(s);
+        ck_assert_uint_eq(check_kind_enums(s), 1);
+        json_decref(s);
+    }
 }
 END_TEST
 
@@ -520,6 +568,7 @@ int main(void)
     tcase_add_test(tc, read_file);
     tcase_add_test(tc, upward_search);
     tcase_add_test(tc, schema_text);
+    tcase_add_test(tc, schema_actor_kinds);
     suite_add_tcase(s, tc);
     TCase *tb = tcase_create("baseline");
     tcase_add_test(tb, baseline_refused);

@@ -3,8 +3,50 @@
 
 #include "suggest.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static const char *const kind_names[] = {
+    "member-state", "agency", "international", "third-country", "group", "network", "other", NULL};
+
+_Static_assert(sizeof kind_names / sizeof *kind_names == OAP_ACTOR_KIND_COUNT + 1,
+               "one name per kind of oap_actor_kind");
+
+const char *const *oap_actor_kinds(size_t *n)
+{
+    if (n)
+        *n = OAP_ACTOR_KIND_COUNT;
+    return kind_names;
+}
+
+const char *oap_actor_kind_name(oap_actor_kind k)
+{
+    return (unsigned)k < OAP_ACTOR_KIND_COUNT ? kind_names[k] : NULL;
+}
+
+int oap_actor_kind_parse(const char *text)
+{
+    for (int k = 0; k < OAP_ACTOR_KIND_COUNT; k++)
+        if (strcmp(text, kind_names[k]) == 0)
+            return k;
+    return -1;
+}
+
+void oap_actor_kinds_list(char *buf, size_t size, const char *last)
+{
+    size_t len = 0;
+    if (size == 0)
+        return;
+    buf[0] = '\0';
+    for (size_t k = 0; k < OAP_ACTOR_KIND_COUNT && len < size; k++) {
+        const char *sep = k == 0 ? "" : k + 1 == OAP_ACTOR_KIND_COUNT ? last : ", ";
+        int n = snprintf(buf + len, size - len, "%s%s", sep, kind_names[k]);
+        if (n < 0)
+            return;
+        len += (size_t)n;
+    }
+}
 
 static int fold(int c)
 {

@@ -4,13 +4,17 @@
 
 #include <stddef.h>
 
+/* The kinds of actor, in the order the plan format and the config list them. The registry
+ * uses all but OAP_ACTOR_NETWORK, which only a plan's or config's own "actors" declare. */
 typedef enum oap_actor_kind {
     OAP_ACTOR_MEMBER_STATE,
     OAP_ACTOR_AGENCY, /* EU bodies and agencies */
     OAP_ACTOR_INTERNATIONAL,
     OAP_ACTOR_THIRD_COUNTRY,
     OAP_ACTOR_GROUP,
-    OAP_ACTOR_OTHER /* parts of a Member State with an ISO code of their own (Réunion, ...) */
+    OAP_ACTOR_NETWORK,
+    OAP_ACTOR_OTHER, /* parts of a Member State with an ISO code of their own (Réunion, ...) */
+    OAP_ACTOR_KIND_COUNT
 } oap_actor_kind;
 
 typedef enum oap_actor_group {
@@ -62,6 +66,22 @@ size_t oap_actors_member_states(int month, const oap_actor_info **out, size_t ca
  * returns NULL past the end. */
 size_t oap_actors_count(void);
 const oap_actor_info *oap_actors_at(size_t i);
+
+/* The kinds as files write them ("member-state", "agency", "international",
+ * "third-country", "group", "network", "other"), in the order of oap_actor_kind and
+ * NULL-terminated, for key checks and suggestions; *n gets the count when n is not NULL. */
+const char *const *oap_actor_kinds(size_t *n);
+
+/* The name of kind k ("third-country"), or NULL when k is not a kind. */
+const char *oap_actor_kind_name(oap_actor_kind k);
+
+/* The kind named by text, or -1 when text names none (compared exactly). */
+int oap_actor_kind_parse(const char *text);
+
+/* Writes the kinds' names into buf (size bytes, always terminated), separated by ", " and
+ * the last two by last: ", " gives "member-state, agency, ..., network, other", " or "
+ * gives "..., network or other". */
+void oap_actor_kinds_list(char *buf, size_t size, const char *last);
 
 /* Module-internal, shared by actors.c, actors_table.c and the tests. */
 

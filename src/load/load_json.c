@@ -3,6 +3,7 @@
 
 #include "oapgraph/common.h"
 #include "oapgraph/rules.h"
+#include "core/actors.h"
 #include "core/strmap.h"
 #include "core/suggest.h"
 #include "core/timing.h"
@@ -32,8 +33,6 @@ static const char *const actor_keys[] = {"code", "name", "kind", NULL};
 
 static const char *const result_statuses[] = {"planned",       "ongoing",   "completed", "continue",
                                               "not-completed", "cancelled", "unclear",   NULL};
-static const char *const actor_kinds[] = {
-    "member-state", "agency", "international", "third-country", "group", "network", "other", NULL};
 
 enum { POINTER_MAX = 1024 };
 
@@ -602,12 +601,12 @@ static void read_actors(ctx *c, json_t *arr, oap_plan *p)
             d->code = get_string(c, o, "code");
             d->name = get_string(c, o, "name");
             d->kind = get_string(c, o, "kind");
-            if (d->kind && !oap_json_in_list(d->kind, actor_kinds)) {
+            if (d->kind && oap_actor_kind_parse(d->kind) < 0) {
+                char kinds[160];
+                oap_actor_kinds_list(kinds, sizeof kinds, ", ");
                 int k = push(c, "kind");
-                report(c, "schema", 0,
-                       "\"kind\" of %s must be one of member-state, agency, international, "
-                       "third-country, group, network, other; not \"%s\"",
-                       c->what, d->kind);
+                report(c, "schema", 0, "\"kind\" of %s must be one of %s; not \"%s\"", c->what,
+                       kinds, d->kind);
                 pop(c, k);
                 d->kind = NULL;
             }

@@ -4,6 +4,7 @@
 
 #include "oapgraph/common.h"
 #include "oapgraph/policy.h"
+#include "core/actors.h"
 #include "core/arena.h"
 #include "core/suggest.h"
 #include "load/load_json.h"
@@ -32,8 +33,6 @@ struct oap_config {
 static const char *const top_keys[] = {"$schema", "rules", "actors", "overlap", NULL};
 static const char *const overlap_keys[] = {"threshold", NULL};
 static const char *const actor_keys[] = {"code", "name", "kind", NULL};
-static const char *const actor_kinds[] = {
-    "member-state", "agency", "international", "third-country", "group", "network", "other", NULL};
 static const char *const severities[] = {"error", "warning", "info", "off", NULL};
 
 void oap_policy__located_error(char *err, size_t errsize, const char *name, const char *text,
@@ -250,15 +249,17 @@ static int read_actor(ctx *c, json_t *item, const char **code)
             return fail(c, 0, "\"kind\" of actor \"%s\" must be a string, not %s", *code,
                         oap_json_type_name(v));
         const char *kind = json_string_value(v);
-        const char *near = oap_suggest_nearest(kind, actor_kinds, list_len(actor_kinds));
-        if (!oap_json_in_list(kind, actor_kinds) && near)
+        size_t nkinds;
+        const char *const *kinds = oap_actor_kinds(&nkinds);
+        const char *near = oap_suggest_nearest(kind, kinds, nkinds);
+        if (oap_actor_kind_parse(kind) < 0 && near)
             return fail(c, 0, "actor \"%s\" has kind \"%s\"; did you mean \"%s\"?", *code, kind,
                         near);
-        if (!oap_json_in_list(kind, actor_kinds))
-            return fail(c, 0,
-                        "actor \"%s\" has kind \"%s\"; expected member-state, agency, "
-                        "international, third-country, group, network or other",
-                        *code, kind);
+        if (oap_actor_kind_parse(kind) < 0) {
+            char list[160];
+            oap_actor_kinds_list(list, sizeof list, " or ");
+            return fail(c, 0, "actor \"%s\" has kind \"%s\"; expected %s", *code, kind, list);
+        }
         pop(c, saved);
     }
     return 0;

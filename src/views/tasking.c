@@ -340,8 +340,15 @@ int oap_tasking_select(oap_tasking *t, const char *text, size_t *sheet, char *er
 /* Writing. */
 
 static const char *const role_ids[] = {"leader", "co-leader", "participant", "driver", "support"};
-static const char *const kind_ids[] = {"member-state", "agency",   "international", "third-country",
-                                       "other",        "declared", "unknown",       "group"};
+/* The kind of a sheet in CSV and JSON: a registry actor's kind as the format names it. */
+static const char *kind_id(const oap_tasking_sheet *s)
+{
+    if (s->kind == OAP_TASKING_DECLARED)
+        return "declared";
+    if (s->kind == OAP_TASKING_UNKNOWN || !s->info)
+        return "unknown";
+    return oap_actor_kind_name(s->info->kind);
+}
 
 /* The plans a sheet draws on, one byte per plan; all of them for an empty sheet. */
 static unsigned char *plan_mask(const oap_tasking *t, const oap_tasking_sheet *s)
@@ -597,7 +604,7 @@ static int csv_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s
         }
         const char *fields[CSV_FIELDS] = {s->code,
                                           s->name,
-                                          kind_ids[s->kind],
+                                          kind_id(s),
                                           p->id,
                                           a ? a->goal : NULL,
                                           a ? a->id : NULL,
@@ -643,7 +650,7 @@ static int json_sheet(oap_jsonw *w, const oap_tasking *t, const oap_tasking_shee
     oap_jsonw_object(w);
     oap_jsonw_member(w, "actor", s->code);
     oap_jsonw_member(w, "name", s->name);
-    oap_jsonw_member(w, "kind", kind_ids[s->kind]);
+    oap_jsonw_member(w, "kind", kind_id(s));
     oap_views__json_classification(w, g, mask);
     free(mask);
     oap_jsonw_key(w, "plans");
