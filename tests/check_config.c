@@ -4,7 +4,6 @@
 #include "core/actors.h"
 #include "core/diag.h"
 #include "oapgraph/policy.h"
-#include "policy/config.h"
 
 #include <check.h>
 #include <jansson.h>
@@ -196,9 +195,73 @@ START_TEST(not_json)
     parse_bad("{\n  \"rules\": {},\n}",
               ".oapgraph.json:3:1: not valid JSON: string or '}' expected near '}'");
     parse_bad("", ".oapgraph.json:1:1: not valid JSON: '[' or '{' expected near end of file");
+    /* Worded as for a plan file (it said: duplicate key "rules"; JSON readers ...). */
     parse_bad("{\"rules\": {},\n \"rules\": {}}",
-              ".oapgraph.json:2:2: duplicate key \"rules\"; JSON readers silently keep only the "
-              "last value");
+              ".oapgraph.json:2:2: duplicate key \"rules\" in one object; JSON readers silently "
+              "keep only the last value");
+    /* A byte that is not UTF-8 is placed where it is, not one column before. */
+    parse_bad("{\"x-a\": \"caf\xe9\"}",
+              ".oapgraph.json:1:13: not valid JSON: unable to decode byte 0xe9 near '\"caf'");
+}
+END_TEST
+
+/* Every problem of a config in one run, one a line in the order read; the first line is
+ * the one a reader stopping at the first problem gave. */
+START_TEST(every_problem)
+{
+    parse_bad("{\n"
+              "  \"rule\": {},\n"
+              "  \"rules\": {\"dangling-refs\": \"off\", \"missing-kpi\": \"warn\",\n"
+              "            \"unknown-key\": 2, \"self-ref\": \"info\"},\n"
+              "  \"actors\": [\"\", {\"nmae\": \"x\"}, {\"code\": \"X\", \"kind\": \"ship\"}],\n"
+              "  \"overlap\": {\"threshold\": 2}\n"
+              "}",
+              ".oapgraph.json:2:3: unknown key \"rule\" in the config file; did you mean "
+              "\"rules\"?\n"
+              ".oapgraph.json:3:13: unknown rule \"dangling-refs\" in \"rules\"; did you mean "
+              "\"dangling-ref\"?\n"
+              ".oapgraph.json:3:52: rule \"missing-kpi\" in \"rules\" has severity \"warn\"; "
+              "expected \"error\", \"warning\", \"info\" or \"off\"\n"
+              ".oapgraph.json:4:28: the severity of \"unknown-key\" in \"rules\" must be "
+              "\"error\", \"warning\", \"info\" or \"off\", not an integer\n"
+              ".oapgraph.json:5:14: an actor in \"actors\" must not be an empty string\n"
+              ".oapgraph.json:5:19: unknown key \"nmae\" in an actor of \"actors\"; did you mean "
+              "\"name\"?\n"
+              ".oapgraph.json:5:18: an actor in \"actors\" has no \"code\", which is required\n"
+              ".oapgraph.json:5:55: actor \"X\" has kind \"ship\"; expected member-state, agency, "
+              "international, third-country, group, network or other\n"
+              ".oapgraph.json:6:28: \"threshold\" in \"overlap\" must be from 0 to 1, not 2");
+
+    /* Lines that do not fit whole are left out; the first is cut rather than lost. */
+    char small[80];
+    oap_config *cfg = (oap_config *)1;
+    const char *two = "{\"colour\": 1, \"overlap\": 3}";
+    ck_assert_int_eq(oap_config_parse(&cfg, "c.json", two, strlen(two), small, sizeof small),
+                     OAP_EINVAL);
+    ck_assert_ptr_null(cfg);
+    ck_assert_str_eq(small, "c.json:1:2: unknown key \"colour\" in the config file (keys starting "
+                            "with \"x-\" ar");
+    char big[200];
+    ck_assert_int_eq(oap_config_parse(&cfg, "c.json", two, strlen(two), big, sizeof big),
+                     OAP_EINVAL);
+    ck_assert_str_eq(big, "c.json:1:2: unknown key \"colour\" in the config file (keys starting "
+                          "with \"x-\" are free for your own use)\n"
+                          "c.json:1:26: \"overlap\" must be an object, not an integer");
+}
+END_TEST
+
+/* An unknown key is quoted up to 200 bytes, as in a plan file (it was quoted whole). */
+START_TEST(long_key)
+{
+    char key[301], text[400], want[600];
+    memset(key, 'k', 300);
+    key[300] = '\0';
+    snprintf(text, sizeof text, "{\"%s\": 1}", key);
+    snprintf(want, sizeof want,
+             ".oapgraph.json:1:2: unknown key \"%.200s\" in the config file (keys starting with "
+             "\"x-\" are free for your own use)",
+             key);
+    parse_bad(text, want);
 }
 END_TEST
 
@@ -370,6 +433,13 @@ static void baseline_bad(const char *text, const char *message)
 START_TEST(baseline_refused)
 {
     baseline_bad("{", "base.json:1:1: not valid JSON: string or '}' expected near end of file");
+    /* Placed and worded as in plans and configs (it said 2:27: not valid JSON: duplicate
+     * object key near '"findings"', and put the byte below one column early). */
+    baseline_bad("{\"oapgraph-baseline\": 1,\n \"findings\": [], \"findings\": []}",
+                 "base.json:2:18: duplicate key \"findings\" in one object; JSON readers silently "
+                 "keep only the last value");
+    baseline_bad("{\"oapgraph-baseline\": 1, \"findings\": [\"caf\xe9\"]}",
+                 "base.json:1:43: not valid JSON: unable to decode byte 0xe9 near '\"caf'");
     baseline_bad("{\"findings\": []}",
                  "base.json:1:1: not an oapgraph baseline: a baseline is an object with "
                  "\"oapgraph-baseline\": 1 and \"findings\"");
@@ -565,6 +635,8 @@ int main(void)
     tcase_add_test(tc, bad_rules);
     tcase_add_test(tc, bad_values);
     tcase_add_test(tc, not_json);
+    tcase_add_test(tc, every_problem);
+    tcase_add_test(tc, long_key);
     tcase_add_test(tc, read_file);
     tcase_add_test(tc, upward_search);
     tcase_add_test(tc, schema_text);

@@ -30,7 +30,8 @@ OAP_EXTERN int oap_config_find(char **out);
 /* Reads a config file. Returns 0; OAP_EIO when it cannot be read, OAP_EINVAL when it is
  * not a valid config, both with err saying what and where, as
  * ".oapgraph.json:3:14: unknown rule \"dangling-refs\" in \"rules\"; did you mean
- * \"dangling-ref\"?"; OAP_ENOMEM. */
+ * \"dangling-ref\"?"; OAP_ENOMEM. An invalid config gets every problem it has, one a
+ * line, the first as much as fits and each later one when it fits whole in errsize. */
 OAP_EXTERN int oap_config_read(oap_config **out, const char *path, char *err, size_t errsize);
 /* The same from memory; name stands for the file in messages. */
 OAP_EXTERN int oap_config_parse(oap_config **out, const char *name, const char *text, size_t len,

@@ -6,11 +6,12 @@
 #include "oapgraph/common.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 int oap_cli_check_options(oap_check_options *opts, oap_config **cfg, const char *cmd,
                           const char *path, int no_config)
 {
-    char err[1024];
+    char err[8192]; /* every problem of a config, one a line, while they fit */
     char *found = NULL;
     if (!path && !no_config) {
         if (oap_config_find(&found) < 0) {
@@ -23,8 +24,12 @@ int oap_cli_check_options(oap_check_options *opts, oap_config **cfg, const char 
     free(found);
     if (rc == OAP_ENOMEM)
         oap_cli_error("%s: %s", cmd, oap_strerror(rc));
-    else if (rc < 0)
-        oap_cli_error("%s", err); /* where and what: ".oapgraph.json:3:14: unknown rule ..." */
+    else if (rc < 0) /* where and what: ".oapgraph.json:3:14: unknown rule ..." */
+        for (const char *line = err; *line;) {
+            size_t n = strcspn(line, "\n");
+            oap_cli_error("%.*s", (int)n, line);
+            line += n + (line[n] == '\n');
+        }
     else if (*cfg)
         oap_config_apply(*cfg, opts);
     return rc < 0 ? -1 : 0;

@@ -3,14 +3,13 @@
 #include "oapgraph/policy.h"
 
 #include "oapgraph/common.h"
-#include "config.h"
-#include "load/read.h"
 #include "core/arena.h"
 #include "core/diag.h"
 #include "core/fingerprint.h"
-#include "load/load_json.h"
-#include "load/srcmap.h"
+#include "load/json_reader.h"
 #include "load/json_util.h"
+#include "load/read.h"
+#include "load/srcmap.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -69,6 +68,8 @@ static const char *member(oap_baseline *b, json_t *obj, const char *key, int *oo
     return copy;
 }
 
+/* A baseline is read to its first problem: after a structural one, nothing more can be
+ * said. */
 int oap_baseline_parse(oap_baseline **out, const char *name, const char *text, size_t len,
                        char *err, size_t errsize)
 {
@@ -76,44 +77,39 @@ int oap_baseline_parse(oap_baseline **out, const char *name, const char *text, s
     json_t *root = NULL;
     oap_srcmap_query *q = NULL;
     char(*pointers)[32] = NULL;
+    oap_json_reader r;
     *out = NULL;
-    size_t bom = oap_load_bom_length(text, len);
-    text += bom;
-    len -= bom;
     oap_baseline *b = calloc(1, sizeof *b);
     if (!b || !(b->name = strdup(name))) {
         rc = OAP_ENOMEM;
         goto done;
     }
-    json_error_t e;
-    root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
-    if (!root) {
-        oap_policy__located_error(
-            err, errsize, name, text, len, NULL, 0, e.line > 0 ? (unsigned)e.line : 1,
-            e.column > 0 ? (unsigned)e.column : 1, "not valid JSON: %s", e.text);
+    oap_json_init_messages(&r, name, text, len, &b->arena, err, errsize);
+    if (!(root = oap_json_parse(&r))) {
         rc = OAP_EINVAL;
         goto done;
     }
     json_t *version = json_object_get(root, "oapgraph-baseline");
     if (!json_is_object(root) || !json_is_integer(version)) {
-        oap_policy__located_error(err, errsize, name, text, len, "", 0, 0, 0,
-                                  "not an oapgraph baseline: a baseline is an object with "
-                                  "\"oapgraph-baseline\": 1 and \"findings\"");
+        oap_json_report(&r, "schema", 0,
+                        "not an oapgraph baseline: a baseline is an object with "
+                        "\"oapgraph-baseline\": 1 and \"findings\"");
         rc = OAP_EINVAL;
         goto done;
     }
     if (json_integer_value(version) != 1) {
-        oap_policy__located_error(err, errsize, name, text, len, "/oapgraph-baseline", 0, 0, 0,
-                                  "baseline version %lld is not known; this oapgraph reads "
-                                  "version 1",
-                                  (long long)json_integer_value(version));
+        oap_json_push(&r, "oapgraph-baseline");
+        oap_json_report(&r, "schema", 0,
+                        "baseline version %lld is not known; this oapgraph reads version 1",
+                        (long long)json_integer_value(version));
         rc = OAP_EINVAL;
         goto done;
     }
     json_t *findings = json_object_get(root, "findings");
     if (!json_is_array(findings)) {
-        oap_policy__located_error(err, errsize, name, text, len, findings ? "/findings" : "", 0, 0,
-                                  0, "\"findings\" of a baseline must be an array");
+        if (findings)
+            oap_json_push(&r, "findings");
+        oap_json_report(&r, "schema", 0, "\"findings\" of a baseline must be an array");
         rc = OAP_EINVAL;
         goto done;
     }
@@ -127,28 +123,28 @@ int oap_baseline_parse(oap_baseline **out, const char *name, const char *text, s
             goto done;
         }
     }
-    int oom = 0;
+    oap_json_push(&r, "findings");
     for (size_t i = 0; i < n; i++) {
         json_t *item = json_array_get(findings, i);
         json_t *fp = json_object_get(item, "fingerprint");
         snprintf(pointers[i], sizeof pointers[i], "/findings/%zu", i);
         if (!json_is_string(fp) || !*json_string_value(fp)) {
-            oap_policy__located_error(err, errsize, name, text, len, pointers[i], 0, 0, 0,
-                                      "a baseline entry must be an object with a "
-                                      "\"fingerprint\" string");
+            oap_json_push_index(&r, i);
+            oap_json_report(&r, "schema", 0,
+                            "a baseline entry must be an object with a \"fingerprint\" string");
             rc = OAP_EINVAL;
             goto done;
         }
         entry *en = &b->entries[i];
-        en->fingerprint = member(b, item, "fingerprint", &oom);
-        en->rule = member(b, item, "rule", &oom);
-        en->plan = member(b, item, "plan", &oom);
-        en->node = member(b, item, "node", &oom);
-        en->message = member(b, item, "message", &oom);
+        en->fingerprint = member(b, item, "fingerprint", &r.oom);
+        en->rule = member(b, item, "rule", &r.oom);
+        en->plan = member(b, item, "plan", &r.oom);
+        en->node = member(b, item, "node", &r.oom);
+        en->message = member(b, item, "message", &r.oom);
         en->index = i;
         q[i] = (oap_srcmap_query){.pointer = pointers[i]};
     }
-    if (oom || (n > 0 && oap_srcmap_locate(text, len, q, n) < 0)) {
+    if (r.oom || (n > 0 && oap_srcmap_locate(r.text, r.len, q, n) < 0)) {
         rc = OAP_ENOMEM;
         goto done;
     }

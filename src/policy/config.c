@@ -1,21 +1,16 @@
 /* config: the .oapgraph.json file: rule severities, extra actors, the overlap threshold. */
 #define _POSIX_C_SOURCE 200809L
-#include "config.h"
+#include "oapgraph/policy.h"
 
 #include "oapgraph/common.h"
-#include "oapgraph/policy.h"
 #include "core/actors.h"
 #include "core/arena.h"
 #include "core/suggest.h"
-#include "load/load_json.h"
-#include "load/read.h"
-#include "load/srcmap.h"
-
-#include <errno.h>
+#include "load/json_reader.h"
 #include "load/json_util.h"
+#include "load/read.h"
 
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,65 +30,11 @@ static const char *const overlap_keys[] = {"threshold", NULL};
 static const char *const actor_keys[] = {"code", "name", "kind", NULL};
 static const char *const severities[] = {"error", "warning", "info", "off", NULL};
 
-void oap_policy__located_error(char *err, size_t errsize, const char *name, const char *text,
-                               size_t len, const char *pointer, int at_key, unsigned line,
-                               unsigned col, const char *fmt, ...)
-{
-    if (pointer) {
-        oap_srcmap_query q = {.pointer = pointer, .at_key = at_key};
-        if (oap_srcmap_locate(text, len, &q, 1) == 0) {
-            line = q.line;
-            col = q.col;
-        }
-    }
-    int n = snprintf(err, errsize, "%s:%u:%u: ", name, line ? line : 1, line ? col : 1);
-    if (n < 0 || (size_t)n >= errsize)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err + n, errsize - (size_t)n, fmt, ap);
-    va_end(ap);
-}
-
-/* A parse in progress: the text (after any byte-order mark) for locating errors. */
+/* A config being read: its problems are messages, located at once. */
 typedef struct ctx {
+    oap_json_reader r;
     oap_config *cfg;
-    const char *name;
-    const char *text;
-    size_t len;
-    char *err;
-    size_t errsize;
-    char pointer[1024];
-    size_t plen;
 } ctx;
-
-static int fail(ctx *c, int at_key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-/* Reports the problem at the current pointer; returns OAP_EINVAL. */
-static int fail(ctx *c, int at_key, const char *fmt, ...)
-{
-    char message[768];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
-    oap_policy__located_error(c->err, c->errsize, c->name, c->text, c->len, c->pointer, at_key, 0,
-                              0, "%s", message);
-    return OAP_EINVAL;
-}
-
-static size_t push(ctx *c, const char *segment)
-{
-    size_t saved = c->plen;
-    oap_pointer_push(c->pointer, sizeof c->pointer, &c->plen, segment);
-    return saved;
-}
-
-static void pop(ctx *c, size_t saved)
-{
-    c->plen = saved;
-    c->pointer[saved] = '\0';
-}
 
 static size_t list_len(const char *const *list)
 {
@@ -101,26 +42,6 @@ static size_t list_len(const char *const *list)
     while (list[n])
         n++;
     return n;
-}
-
-/* Every key of obj must be one of keys or start with "x-"; where names the object. */
-static int check_keys(ctx *c, json_t *obj, const char *const *keys, const char *where)
-{
-    const char *key;
-    json_t *value;
-    json_object_foreach(obj, key, value)
-    {
-        if (oap_json_in_list(key, keys) || strncmp(key, "x-", 2) == 0)
-            continue;
-        const char *near = oap_suggest_nearest(key, keys, list_len(keys));
-        push(c, key);
-        if (near)
-            return fail(c, 1, "unknown key \"%s\" in %s; did you mean \"%s\"?", key, where, near);
-        return fail(
-            c, 1, "unknown key \"%s\" in %s (keys starting with \"x-\" are free for your own use)",
-            key, where);
-    }
-    return 0;
 }
 
 /* The rule ids a config may name: the registry's and stale-baseline; malloc'ed. */
@@ -140,259 +61,208 @@ static const char **known_rules(size_t *n)
     return ids;
 }
 
-static int read_rules(ctx *c, json_t *rules)
+static void read_rules(ctx *c, json_t *rules)
 {
-    size_t saved = push(c, "rules");
-    int rc = 0;
+    oap_json_reader *r = &c->r;
     size_t nknown = 0;
-    const char **known = NULL;
-    if (!json_is_object(rules)) {
-        rc = fail(c, 0, "\"rules\" must be an object of rule ids and severities, not %s",
-                  oap_json_type_name(rules));
-        goto done;
-    }
-    if (!(known = known_rules(&nknown))) {
-        rc = OAP_ENOMEM;
-        goto done;
-    }
+    const char **known = known_rules(&nknown);
     size_t n = json_object_size(rules);
     c->cfg->rule_ids = oap_arena_alloc(&c->cfg->arena, (n + 1) * sizeof *c->cfg->rule_ids);
     c->cfg->rule_severities =
         oap_arena_alloc(&c->cfg->arena, (n + 1) * sizeof *c->cfg->rule_severities);
-    if (!c->cfg->rule_ids || !c->cfg->rule_severities) {
-        rc = OAP_ENOMEM;
+    if (!known || !c->cfg->rule_ids || !c->cfg->rule_severities) {
+        r->oom = 1;
         goto done;
     }
-    size_t k = 0;
+    size_t saved = oap_json_push(r, "rules"), k = 0;
     const char *id;
     json_t *value;
     json_object_foreach(rules, id, value)
     {
-        size_t at = push(c, id);
+        size_t at = oap_json_push(r, id);
+        const char *name = json_string_value(value);
+        int sev = name ? oap_severity_parse(name, 1) : -1;
         if (!oap_json_in_list(id, known)) {
             const char *near = oap_suggest_nearest(id, known, nknown);
             if (near)
-                rc = fail(c, 1, "unknown rule \"%s\" in \"rules\"; did you mean \"%s\"?", id, near);
+                oap_json_report(r, "schema", 1,
+                                "unknown rule \"%s\" in \"rules\"; did you mean \"%s\"?", id, near);
             else
-                rc = fail(c, 1, "unknown rule \"%s\" in \"rules\"", id);
-            goto done;
-        }
-        if (!json_is_string(value)) {
-            rc = fail(c, 0,
-                      "the severity of \"%s\" in \"rules\" must be \"error\", \"warning\", "
-                      "\"info\" or \"off\", not %s",
-                      id, oap_json_type_name(value));
-            goto done;
-        }
-        const char *name = json_string_value(value);
-        int sev = oap_severity_parse(name, 1);
-        if (sev < 0) {
+                oap_json_report(r, "schema", 1, "unknown rule \"%s\" in \"rules\"", id);
+        } else if (!name) {
+            oap_json_report(r, "schema", 0,
+                            "the severity of \"%s\" in \"rules\" must be \"error\", \"warning\", "
+                            "\"info\" or \"off\", not %s",
+                            id, oap_json_type_name(value));
+        } else if (sev < 0) {
             const char *near = oap_suggest_nearest(name, severities, list_len(severities));
             if (near)
-                rc =
-                    fail(c, 0, "rule \"%s\" in \"rules\" has severity \"%s\"; did you mean \"%s\"?",
-                         id, name, near);
+                oap_json_report(
+                    r, "schema", 0,
+                    "rule \"%s\" in \"rules\" has severity \"%s\"; did you mean \"%s\"?", id, name,
+                    near);
             else
-                rc = fail(c, 0,
-                          "rule \"%s\" in \"rules\" has severity \"%s\"; expected \"error\", "
-                          "\"warning\", \"info\" or \"off\"",
-                          id, name);
-            goto done;
+                oap_json_report(r, "schema", 0,
+                                "rule \"%s\" in \"rules\" has severity \"%s\"; expected \"error\", "
+                                "\"warning\", \"info\" or \"off\"",
+                                id, name);
+        } else if (!(c->cfg->rule_ids[k] = oap_arena_strdup(&c->cfg->arena, id))) {
+            r->oom = 1;
+        } else {
+            c->cfg->rule_severities[k++] = (oap_severity)sev;
         }
-        pop(c, at);
-        if (!(c->cfg->rule_ids[k] = oap_arena_strdup(&c->cfg->arena, id))) {
-            rc = OAP_ENOMEM;
-            goto done;
-        }
-        c->cfg->rule_severities[k++] = (oap_severity)sev;
+        oap_json_pop(r, at);
     }
     c->cfg->rule_ids[k] = NULL;
     c->cfg->has_rules = 1;
+    oap_json_pop(r, saved);
 done:
     free(known);
-    pop(c, saved);
-    return rc;
 }
 
-static int read_actor(ctx *c, json_t *item, const char **code)
+/* One item of "actors": its code, or NULL when the item is wrong (reported). The code
+ * names the actor in what is wrong with its name or kind. */
+static const char *read_actor(ctx *c, json_t *item)
 {
+    oap_json_reader *r = &c->r;
     if (json_is_string(item)) {
-        *code = json_string_value(item);
-        if (!**code)
-            return fail(c, 0, "an actor in \"actors\" must not be an empty string");
-        return 0;
+        if (!*json_string_value(item)) {
+            oap_json_report(r, "schema", 0, "an actor in \"actors\" must not be an empty string");
+            return NULL;
+        }
+        return json_string_value(item);
     }
-    if (!json_is_object(item))
-        return fail(c, 0,
-                    "an actor in \"actors\" must be a code or an object with \"code\", not %s",
-                    oap_json_type_name(item));
-    int rc = check_keys(c, item, actor_keys, "an actor of \"actors\"");
-    if (rc < 0)
-        return rc;
+    if (!json_is_object(item)) {
+        oap_json_report(r, "schema", 0,
+                        "an actor in \"actors\" must be a code or an object with \"code\", not %s",
+                        oap_json_type_name(item));
+        return NULL;
+    }
+    oap_json_describe(r, "an actor of \"actors\"");
+    oap_json_check_keys(r, item, actor_keys, NULL);
+    oap_json_describe(r, "an actor in \"actors\"");
+    oap_json_check_keys(r, item, NULL, (const char *const[]){"code", NULL});
     json_t *v = json_object_get(item, "code");
     if (!v)
-        return fail(c, 0, "an actor in \"actors\" has no \"code\", which is required");
-    size_t saved = push(c, "code");
-    if (!json_is_string(v) || !*json_string_value(v))
-        return fail(c, 0, "\"code\" of an actor must be a non-empty string, not %s",
-                    json_is_string(v) ? "an empty string" : oap_json_type_name(v));
-    pop(c, saved);
-    *code = json_string_value(v);
-    if ((v = json_object_get(item, "name")) && !json_is_string(v)) {
-        push(c, "name");
-        return fail(c, 0, "\"name\" of actor \"%s\" must be a string, not %s", *code,
-                    oap_json_type_name(v));
+        return NULL;
+    if (!json_is_string(v) || !*json_string_value(v)) {
+        size_t saved = oap_json_push(r, "code");
+        oap_json_report(r, "schema", 0, "\"code\" of an actor must be a non-empty string, not %s",
+                        json_is_string(v) ? "an empty string" : oap_json_type_name(v));
+        oap_json_pop(r, saved);
+        return NULL;
     }
-    if ((v = json_object_get(item, "kind"))) {
-        push(c, "kind");
-        if (!json_is_string(v))
-            return fail(c, 0, "\"kind\" of actor \"%s\" must be a string, not %s", *code,
-                        oap_json_type_name(v));
-        const char *kind = json_string_value(v);
+    const char *code = json_string_value(v);
+    const char *of = oap_arena_printf(&c->cfg->arena, "actor \"%s\"", code);
+    if (!of)
+        r->oom = 1;
+    oap_json_get(r, item, "name", JSON_STRING, of, "a string");
+    json_t *kind = oap_json_get(r, item, "kind", JSON_STRING, of, "a string");
+    if (kind && oap_actor_kind_parse(json_string_value(kind)) < 0) {
         size_t nkinds;
         const char *const *kinds = oap_actor_kinds(&nkinds);
-        const char *near = oap_suggest_nearest(kind, kinds, nkinds);
-        if (oap_actor_kind_parse(kind) < 0 && near)
-            return fail(c, 0, "actor \"%s\" has kind \"%s\"; did you mean \"%s\"?", *code, kind,
-                        near);
-        if (oap_actor_kind_parse(kind) < 0) {
+        const char *name = json_string_value(kind);
+        const char *near = oap_suggest_nearest(name, kinds, nkinds);
+        size_t saved = oap_json_push(r, "kind");
+        if (near) {
+            oap_json_report(r, "schema", 0, "actor \"%s\" has kind \"%s\"; did you mean \"%s\"?",
+                            code, name, near);
+        } else {
             char list[160];
             oap_actor_kinds_list(list, sizeof list, " or ");
-            return fail(c, 0, "actor \"%s\" has kind \"%s\"; expected %s", *code, kind, list);
+            oap_json_report(r, "schema", 0, "actor \"%s\" has kind \"%s\"; expected %s", code, name,
+                            list);
         }
-        pop(c, saved);
+        oap_json_pop(r, saved);
     }
-    return 0;
+    return code;
 }
 
-static int read_actors(ctx *c, json_t *actors)
+static void read_actors(ctx *c, json_t *actors)
 {
-    size_t saved = push(c, "actors");
-    if (!json_is_array(actors))
-        return fail(c, 0, "\"actors\" must be an array of actor codes, not %s",
-                    oap_json_type_name(actors));
-    size_t n = json_array_size(actors);
+    oap_json_reader *r = &c->r;
+    size_t n = json_array_size(actors), k = 0;
     c->cfg->actors = oap_arena_alloc(&c->cfg->arena, (n + 1) * sizeof *c->cfg->actors);
-    if (!c->cfg->actors)
-        return OAP_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        char num[32];
-        snprintf(num, sizeof num, "%zu", i);
-        size_t at = push(c, num);
-        const char *code = NULL;
-        int rc = read_actor(c, json_array_get(actors, i), &code);
-        if (rc < 0)
-            return rc;
-        pop(c, at);
-        if (!(c->cfg->actors[i] = oap_arena_strdup(&c->cfg->arena, code)))
-            return OAP_ENOMEM;
+    if (!c->cfg->actors) {
+        r->oom = 1;
+        return;
     }
-    c->cfg->actors[n] = NULL;
-    pop(c, saved);
-    return 0;
+    size_t saved = oap_json_push(r, "actors");
+    for (size_t i = 0; i < n; i++) {
+        size_t at = oap_json_push_index(r, i);
+        const char *code = read_actor(c, json_array_get(actors, i));
+        oap_json_pop(r, at);
+        if (code && !(c->cfg->actors[k++] = oap_arena_strdup(&c->cfg->arena, code)))
+            r->oom = 1;
+    }
+    c->cfg->actors[k] = NULL;
+    oap_json_pop(r, saved);
 }
 
-static int read_overlap(ctx *c, json_t *overlap)
+static void read_overlap(ctx *c, json_t *overlap)
 {
-    size_t saved = push(c, "overlap");
-    if (!json_is_object(overlap))
-        return fail(c, 0, "\"overlap\" must be an object, not %s", oap_json_type_name(overlap));
-    int rc = check_keys(c, overlap, overlap_keys, "\"overlap\"");
-    if (rc < 0)
-        return rc;
+    oap_json_reader *r = &c->r;
+    size_t saved = oap_json_push(r, "overlap");
+    oap_json_describe(r, "\"overlap\"");
+    oap_json_check_keys(r, overlap, overlap_keys, NULL);
     json_t *t = json_object_get(overlap, "threshold");
     if (t) {
-        push(c, "threshold");
-        if (!json_is_number(t))
-            return fail(c, 0, "\"threshold\" in \"overlap\" must be a number from 0 to 1, not %s",
-                        oap_json_type_name(t));
+        size_t at = oap_json_push(r, "threshold");
         double v = json_number_value(t);
-        if (!(v >= 0.0 && v <= 1.0))
-            return fail(c, 0, "\"threshold\" in \"overlap\" must be from 0 to 1, not %g", v);
-        c->cfg->overlap_threshold = v;
-        c->cfg->has_overlap = 1;
+        if (!json_is_number(t))
+            oap_json_report(r, "schema", 0,
+                            "\"threshold\" in \"overlap\" must be a number from 0 to 1, not %s",
+                            oap_json_type_name(t));
+        else if (!(v >= 0.0 && v <= 1.0))
+            oap_json_report(r, "schema", 0,
+                            "\"threshold\" in \"overlap\" must be from 0 to 1, not %g", v);
+        else {
+            c->cfg->overlap_threshold = v;
+            c->cfg->has_overlap = 1;
+        }
+        oap_json_pop(r, at);
     }
-    pop(c, saved);
-    return 0;
+    oap_json_pop(r, saved);
 }
 
-/* jansson's parse error at its line and column; a byte that is not UTF-8 is placed from
- * the byte offset, where jansson's column is one short, and a duplicate key where it
- * starts, not where jansson noticed it. */
-static int parse_error(ctx *c, const json_error_t *e)
-{
-    unsigned line = e->line > 0 ? (unsigned)e->line : 1;
-    unsigned col = e->column > 0 ? (unsigned)e->column : 1;
-    size_t at = e->position > 0 ? (size_t)e->position : 0;
-    if (json_error_code(e) == json_error_invalid_utf8 && at <= c->len)
-        oap_srcmap_offset(c->text, c->len, at, &line, &col);
-    if (json_error_code(e) == json_error_duplicate_key && at >= 2 && at <= c->len &&
-        c->text[at - 1] == '"') {
-        size_t start = at - 1; /* the key's closing quote; find its opening one */
-        while (start > 0 &&
-               !(c->text[start - 1] == '"' && (start < 2 || c->text[start - 2] != '\\')))
-            start--;
-        size_t key_len = at - start - 1;
-        if (start > 0)
-            oap_srcmap_offset(c->text, c->len, start - 1, &line, &col);
-        oap_policy__located_error(c->err, c->errsize, c->name, c->text, c->len, NULL, 0, line, col,
-                                  "duplicate key \"%.*s\"; JSON readers silently keep only the "
-                                  "last value",
-                                  (int)(key_len > 200 ? 200 : key_len), c->text + start);
-        return OAP_EINVAL;
-    }
-    oap_policy__located_error(c->err, c->errsize, c->name, c->text, c->len, NULL, 0, line, col,
-                              "not valid JSON: %s", e->text);
-    return OAP_EINVAL;
-}
-
+/* Every problem of the file is reported, in the order they are read: the first is the
+ * one a reader stopping at the first would give. */
 int oap_config_parse(oap_config **out, const char *name, const char *text, size_t len, char *err,
                      size_t errsize)
 {
-    int rc = 0;
-    json_t *root = NULL;
+    json_t *root = NULL, *v;
     oap_config *cfg = calloc(1, sizeof *cfg);
     *out = NULL;
     if (!cfg)
         return OAP_ENOMEM;
     cfg->overlap_threshold = -1.0;
-    size_t bom = oap_load_bom_length(text, len);
-    ctx c = {.cfg = cfg,
-             .name = name,
-             .text = text + bom,
-             .len = len - bom,
-             .err = err,
-             .errsize = errsize};
-    json_error_t e;
-    root = json_loadb(c.text, c.len, JSON_REJECT_DUPLICATES, &e);
-    if (!root) {
-        rc = parse_error(&c, &e);
+    ctx c = {.cfg = cfg};
+    oap_json_init_messages(&c.r, name, text, len, &cfg->arena, err, errsize);
+    if (!(root = oap_json_parse(&c.r)))
         goto done;
-    }
     if (!json_is_object(root)) {
-        rc = fail(&c, 0, "a config file must be a JSON object, not %s", oap_json_type_name(root));
+        oap_json_report(&c.r, "schema", 0, "a config file must be a JSON object, not %s",
+                        oap_json_type_name(root));
         goto done;
     }
-    if ((rc = check_keys(&c, root, top_keys, "the config file")) < 0)
-        goto done;
-    json_t *v;
-    if ((v = json_object_get(root, "$schema")) && !json_is_string(v)) {
-        push(&c, "$schema");
-        rc = fail(&c, 0, "\"$schema\" must be a string, not %s", oap_json_type_name(v));
-        goto done;
+    oap_json_describe(&c.r, "the config file");
+    oap_json_check_keys(&c.r, root, top_keys, NULL);
+    oap_json_get(&c.r, root, "$schema", JSON_STRING, NULL, "a string");
+    if ((v = oap_json_get(&c.r, root, "rules", JSON_OBJECT, NULL,
+                          "an object of rule ids and severities")))
+        read_rules(&c, v);
+    if ((v = oap_json_get(&c.r, root, "actors", JSON_ARRAY, NULL, "an array of actor codes")))
+        read_actors(&c, v);
+    if ((v = oap_json_get(&c.r, root, "overlap", JSON_OBJECT, NULL, "an object")))
+        read_overlap(&c, v);
+    if (!c.r.oom && !c.r.problems) {
+        *out = cfg;
+        cfg = NULL;
     }
-    if ((v = json_object_get(root, "rules")) && (rc = read_rules(&c, v)) < 0)
-        goto done;
-    if ((v = json_object_get(root, "actors")) && (rc = read_actors(&c, v)) < 0)
-        goto done;
-    if ((v = json_object_get(root, "overlap")) && (rc = read_overlap(&c, v)) < 0)
-        goto done;
-    *out = cfg;
-    cfg = NULL;
 done:
     json_decref(root);
     oap_config_free(cfg);
-    return rc;
+    return c.r.oom ? OAP_ENOMEM : c.r.problems ? OAP_EINVAL : 0;
 }
 
 int oap_config_read(oap_config **out, const char *path, char *err, size_t errsize)

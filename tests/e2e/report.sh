@@ -216,6 +216,11 @@ expect "bad config: unknown key" 2 "$empty" "$tmp/want" -- "$bin" check p.oap.js
 printf '{"rules": {"missing-kpi": "fatal"}}' >.oapgraph.json
 printf 'oapgraph: .oapgraph.json:1:27: rule "missing-kpi" in "rules" has severity "fatal"; expected "error", "warning", "info" or "off"\n' >"$tmp/want"
 expect "bad config: bad value" 2 "$empty" "$tmp/want" -- "$bin" check p.oap.json
+# Every problem of a config in one run, one a line; the first is the one it always was.
+printf '{\n  "rules": {"missing-kpi": "fatal",\n            "dangling-refs": "off"}\n}\n' >.oapgraph.json
+printf '%s\n' 'oapgraph: .oapgraph.json:2:28: rule "missing-kpi" in "rules" has severity "fatal"; expected "error", "warning", "info" or "off"' \
+    'oapgraph: .oapgraph.json:3:13: unknown rule "dangling-refs" in "rules"; did you mean "dangling-ref"?' >"$tmp/want"
+expect "bad config: every problem" 2 "$empty" "$tmp/want" -- "$bin" check p.oap.json
 printf '{"rules": {}' >.oapgraph.json
 expect "bad config: not JSON" 2 "$empty" - -- "$bin" check p.oap.json
 grep -q '^oapgraph: .oapgraph.json:1:12: not valid JSON' "$tmp/err" && ok "bad config: not JSON message" || { no "bad config: not JSON message"; cat "$tmp/err"; }
