@@ -3,6 +3,7 @@
 
 #include "array.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 void oap_model_init(oap_model *m)
@@ -29,4 +30,15 @@ void oap_model_free(oap_model *m)
     free(m->plans);
     m->plans = NULL;
     m->nplans = m->cap = 0;
+}
+
+const char *oap_plan_years_text(const oap_plan *p, char *buf, size_t size)
+{
+    if (!p->first_year)
+        snprintf(buf, size, "%s", "");
+    else if (p->first_year == p->last_year)
+        snprintf(buf, size, "%d", p->first_year);
+    else
+        snprintf(buf, size, "%d-%d", p->first_year, p->last_year);
+    return buf;
 }

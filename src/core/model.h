@@ -46,6 +46,7 @@ typedef struct oap_action {
     uint32_t at;
     const char *id, *goal, *title;
     const char *description, *timing, *target, *link; /* NULL when absent */
+    const char *continues; /* the action of an earlier plan this one carries on, or NULL */
     oap_strv leaders, participants, refs, needs, kpis, notes;
     oap_phase *phases;
     uint32_t nphases;
@@ -75,6 +76,9 @@ typedef struct oap_plan {
     const char *id, *priority, *title;
     const char *aim, *cycle, *document, *classification, *driver; /* NULL when absent */
     int year;                                                     /* 0 when absent */
+    /* The years the plan covers: "period", or "year" alone; both 0 when it has neither,
+     * and then it overlaps every year. */
+    int first_year, last_year;
     oap_strv support;
     oap_overlap *overlaps;
     uint32_t noverlaps;
@@ -85,6 +89,17 @@ typedef struct oap_plan {
     oap_actor_decl *actors;
     uint32_t nactors;
 } oap_plan;
+
+/* Whether the years of two plans meet; a plan without years meets every year. */
+static inline int oap_plan_years_overlap(const oap_plan *a, const oap_plan *b)
+{
+    if (!a->first_year || !b->first_year)
+        return 1;
+    return a->first_year <= b->last_year && b->first_year <= a->last_year;
+}
+
+/* "2012", "2024-2025", or "" for a plan without years, into buf; returns buf. */
+const char *oap_plan_years_text(const oap_plan *p, char *buf, size_t size);
 
 /* All plans of a run; owns every byte of them in one arena. */
 typedef struct oap_model {

@@ -145,23 +145,60 @@ static int add_external(graph_impl *gi, const char *qualifier, uint32_t *node)
     return 0;
 }
 
-/* Resolves a parsed reference; external priorities are looked up, not created. */
-static int resolve_ref(const oap_graph *g, uint32_t plan, const oap_ref *r, const char **ext,
-                       uint32_t *node)
+/* Whether plan q of a priority is one a qualifier written in plan `plan` can mean. */
+static int in_scope(const oap_graph *g, uint32_t plan, uint32_t q, oap_scope scope)
+{
+    if (plan == OAP_NONE || scope == OAP_SCOPE_ANY)
+        return 1;
+    const oap_plan *from = g->model->plans[plan], *to = g->model->plans[q];
+    if (scope == OAP_SCOPE_YEARS)
+        return oap_plan_years_overlap(from, to);
+    if (q == plan)
+        return 0;
+    return !from->first_year || !to->first_year || to->last_year == from->first_year - 1;
+}
+
+size_t oap_graph_priority_plans(const oap_graph *g, uint32_t plan, const char *code,
+                                oap_scope scope, uint32_t *out, size_t max)
+{
+    uint32_t q;
+    size_t n = 0;
+    if (!oap_strmap_get(&g->priorities, code, &q))
+        return 0;
+    for (; q != OAP_NONE; q = g->priority_next[q])
+        if (in_scope(g, plan, q, scope)) {
+            if (n < max)
+                out[n] = q;
+            n++;
+        }
+    return n;
+}
+
+/* Resolves a parsed reference; external priorities are looked up, not created. A
+ * continuation without a qualifier means the plan of its own priority before it. */
+static int resolve_ref(const oap_graph *g, uint32_t plan, const oap_ref *r, oap_scope scope,
+                       const char **ext, uint32_t *node)
 {
     *node = OAP_NONE;
     *ext = NULL;
     uint32_t target_plan = plan;
-    if (r->qualifier[0]) {
+    const char *qualifier = r->qualifier;
+    if (!qualifier[0] && scope == OAP_SCOPE_BEFORE && plan != OAP_NONE)
+        qualifier = g->model->plans[plan]->priority;
+    if (qualifier[0]) {
         uint32_t p;
-        if (oap_strmap_get(&g->plan_ids, r->qualifier, &p)) {
+        if (oap_strmap_get(&g->plan_ids, qualifier, &p)) {
             target_plan = p;
-        } else if (oap_strmap_get(&g->priorities, r->qualifier, &p)) {
-            if (g->priority_count[p] > 1)
+        } else if (oap_strmap_get(&g->priorities, qualifier, &p)) {
+            size_t n = oap_graph_priority_plans(g, plan, qualifier, scope, &target_plan, 1);
+            if (n > 1)
                 return OAP_LINK_AMBIGUOUS;
-            target_plan = p;
+            if (n == 0) {
+                *ext = qualifier;
+                return OAP_LINK_EXTERNAL;
+            }
         } else {
-            *ext = r->qualifier;
+            *ext = qualifier;
             return OAP_LINK_EXTERNAL;
         }
     }
@@ -205,7 +242,7 @@ int oap_graph_resolve(const oap_graph *g, uint32_t plan, const char *text, uint3
     if (oap_ref_parse(text, &r, NULL) < 0)
         return OAP_LINK_UNREADABLE;
     const char *ext;
-    int status = resolve_ref(g, plan, &r, &ext, node);
+    int status = resolve_ref(g, plan, &r, OAP_SCOPE_YEARS, &ext, node);
     if (status == OAP_LINK_EXTERNAL) {
         uint32_t item;
         const graph_impl *gi = (const graph_impl *)g;
@@ -288,7 +325,9 @@ const char *oap_graph_node_pointer(const oap_graph *g, uint32_t node, const char
 const char *oap_graph_link_pointer(const oap_graph *g, const oap_link *l, char *buf, size_t size)
 {
     const oap_action *a = oap_graph_action(g, l->action);
-    if (l->list == OAP_LIST_PHASE_NEEDS) {
+    if (l->list == OAP_LIST_CONTINUES) {
+        snprintf(buf, size, "/actions/%u/continues", a->at);
+    } else if (l->list == OAP_LIST_PHASE_NEEDS) {
         const oap_phase *ph = &a->phases[l->phase];
         snprintf(buf, size, "/actions/%u/phases/%u/needs/%u", a->at, ph->at,
                  oap_strv_at(&ph->needs, l->item));
@@ -396,7 +435,7 @@ static int link_list(graph_impl *gi, size_t *cap, uint32_t plan, uint32_t action
             l.status = OAP_LINK_UNREADABLE;
             l.detail = (uint16_t)(err.offset > UINT16_MAX ? UINT16_MAX : err.offset);
         } else {
-            l.status = (uint8_t)resolve_ref(g, plan, &r, &ext, &l.to);
+            l.status = (uint8_t)resolve_ref(g, plan, &r, OAP_SCOPE_YEARS, &ext, &l.to);
             if (l.status == OAP_LINK_EXTERNAL && add_external(gi, ext, &l.to) < 0)
                 return OAP_ENOMEM;
         }
@@ -411,6 +450,66 @@ static int link_list(graph_impl *gi, size_t *cap, uint32_t plan, uint32_t action
             return OAP_ENOMEM;
     }
     return 0;
+}
+
+/* Resolves "continues" of every action that has it: a priority qualifier (or none) means
+ * the plan of that priority whose years end the year before this plan starts. */
+static int build_continues(graph_impl *gi)
+{
+    oap_graph *g = &gi->g;
+    const oap_model *m = g->model;
+    size_t cap = 0;
+    for (uint32_t p = 0; p < m->nplans; p++) {
+        const oap_plan *plan = m->plans[p];
+        for (uint32_t i = 0; i < plan->nactions; i++) {
+            const char *text = plan->actions[i].continues;
+            if (!text)
+                continue;
+            uint32_t an = g->action_base[p] + i;
+            oap_link l = {an, OAP_NONE, 0, 0, OAP_LIST_CONTINUES, OAP_LINK_RESOLVED, 0};
+            oap_ref r;
+            oap_ref_error err;
+            const char *ext;
+            if (oap_ref_parse(text, &r, &err) < 0) {
+                l.status = OAP_LINK_UNREADABLE;
+                l.detail = (uint16_t)(err.offset > UINT16_MAX ? UINT16_MAX : err.offset);
+            } else {
+                l.status = (uint8_t)resolve_ref(g, p, &r, OAP_SCOPE_BEFORE, &ext, &l.to);
+                if (l.status == OAP_LINK_EXTERNAL && add_external(gi, ext, &l.to) < 0)
+                    return OAP_ENOMEM;
+                if (l.status == OAP_LINK_RESOLVED && oap_graph_action_of(g, l.to) == an)
+                    l.status = OAP_LINK_SELF;
+            }
+            if (OAP_ARRAY_RESERVE(g->continues, cap, g->ncontinues + 1) < 0)
+                return OAP_ENOMEM;
+            g->continues[g->ncontinues++] = l;
+        }
+    }
+    return 0;
+}
+
+/* carries_on and carried_on_by, from the continuations that name an action. */
+static int build_carry_over(oap_graph *g)
+{
+    oap_edges back = {0};
+    int rc = OAP_ENOMEM;
+    g->carries_on = malloc(((size_t)g->nnodes + 1) * sizeof *g->carries_on);
+    if (!g->carries_on)
+        goto done;
+    for (uint32_t v = 0; v < g->nnodes; v++)
+        g->carries_on[v] = OAP_NONE;
+    for (size_t i = 0; i < g->ncontinues; i++) {
+        const oap_link *l = &g->continues[i];
+        if (l->status != OAP_LINK_RESOLVED || g->nodes[l->to].kind != OAP_NODE_ACTION)
+            continue;
+        g->carries_on[l->action] = l->to;
+        if (oap_edges_add(&back, l->to, l->action, (uint32_t)i) < 0)
+            goto done;
+    }
+    rc = oap_csr_build(&g->carried_on_by, g->nnodes, &back);
+done:
+    free(back.items);
+    return rc;
 }
 
 static int count_nodes(oap_graph *g, const oap_model *m)
@@ -439,24 +538,31 @@ static int build_nodes(graph_impl *gi)
     g->plan_node = malloc(np * sizeof *g->plan_node);
     g->goal_base = malloc(np * sizeof *g->goal_base);
     g->action_base = malloc(np * sizeof *g->action_base);
-    g->priority_count = calloc(np, sizeof *g->priority_count);
+    g->priority_next = malloc(np * sizeof *g->priority_next);
     g->goal_ids = calloc(np, sizeof *g->goal_ids);
     g->action_ids = calloc(np, sizeof *g->action_ids);
     g->ext_names = malloc(16 * sizeof *g->ext_names);
+    /* Scratch: the end so far of each priority's chain of plans, by its first plan. */
+    uint32_t *last = malloc(np * sizeof *last);
+    int rc = OAP_ENOMEM;
     if (!g->nodes || !g->first_phase || !g->plan_node || !g->goal_base || !g->action_base ||
-        !g->priority_count || !g->goal_ids || !g->action_ids || !g->ext_names)
-        return OAP_ENOMEM;
+        !g->priority_next || !g->goal_ids || !g->action_ids || !g->ext_names || !last)
+        goto done;
 
     uint32_t v = 0;
     for (uint32_t p = 0; p < m->nplans; p++) {
         const oap_plan *plan = m->plans[p];
         uint32_t first;
         if (oap_strmap_put(&g->plan_ids, plan->id, p, NULL) < 0)
-            return OAP_ENOMEM;
-        int rc = oap_strmap_put(&g->priorities, plan->priority, p, &first);
-        if (rc < 0)
-            return OAP_ENOMEM;
-        g->priority_count[rc ? p : first]++;
+            goto done;
+        int put = oap_strmap_put(&g->priorities, plan->priority, p, &first);
+        if (put < 0)
+            goto done;
+        /* Plans of one priority are chained in load order. */
+        g->priority_next[p] = OAP_NONE;
+        if (put == 0)
+            g->priority_next[last[first]] = p;
+        last[put ? p : first] = p;
         g->plan_node[p] = v;
         g->first_phase[v] = OAP_NONE;
         g->nodes[v++] = (oap_node){OAP_NODE_PLAN, p, 0, 0, OAP_NONE};
@@ -464,7 +570,7 @@ static int build_nodes(graph_impl *gi)
         for (uint32_t i = 0; i < plan->ngoals; i++) {
             const char *key = goal_key(&gi->arena, plan->goals[i].id);
             if (!key || oap_strmap_put(&g->goal_ids[p], key, i, NULL) < 0)
-                return OAP_ENOMEM;
+                goto done;
             g->first_phase[v] = OAP_NONE;
             g->nodes[v++] = (oap_node){OAP_NODE_GOAL, p, i, 0, g->plan_node[p]};
         }
@@ -475,7 +581,7 @@ static int build_nodes(graph_impl *gi)
             const char *key = goal_key(&gi->arena, a->goal);
             uint32_t gidx;
             if (!key || oap_strmap_put(&g->action_ids[p], a->id, i, NULL) < 0)
-                return OAP_ENOMEM;
+                goto done;
             if (oap_strmap_get(&g->goal_ids[p], key, &gidx))
                 goal = g->goal_base[p] + gidx;
             g->nodes[v++] = (oap_node){OAP_NODE_ACTION, p, i, 0, goal};
@@ -490,13 +596,10 @@ static int build_nodes(graph_impl *gi)
             }
         }
     }
-    /* A plan whose priority another plan shares counts as ambiguous too. */
-    for (uint32_t p = 0; p < m->nplans; p++) {
-        uint32_t first;
-        oap_strmap_get(&g->priorities, m->plans[p]->priority, &first);
-        g->priority_count[p] = g->priority_count[first];
-    }
-    return 0;
+    rc = 0;
+done:
+    free(last);
+    return rc;
 }
 
 static int build_links(graph_impl *gi)
@@ -577,7 +680,11 @@ int oap_graph_build(oap_graph **out, const oap_model *model)
     if (rc == 0)
         rc = build_links(gi);
     if (rc == 0)
+        rc = build_continues(gi);
+    if (rc == 0)
         rc = build_edges(g);
+    if (rc == 0)
+        rc = build_carry_over(g);
     if (rc < 0) {
         oap_graph_free(g);
         return rc;
@@ -600,7 +707,10 @@ void oap_graph_free(oap_graph *g)
     oap_strmap_free(&g->plan_ids);
     oap_strmap_free(&g->priorities);
     oap_strmap_free(&gi->ext_map);
-    free(g->priority_count);
+    free(g->priority_next);
+    free(g->continues);
+    free(g->carries_on);
+    oap_csr_free(&g->carried_on_by);
     free(g->nodes);
     free(g->first_phase);
     free(g->plan_node);

@@ -32,7 +32,16 @@ typedef enum oap_list {
     OAP_LIST_REFS,        /* /actions/i/refs/j */
     OAP_LIST_NEEDS,       /* /actions/i/needs/j */
     OAP_LIST_PHASE_NEEDS, /* /actions/i/phases/k/needs/j */
+    OAP_LIST_CONTINUES,   /* /actions/i/continues */
 } oap_list;
+
+/* Which loaded plans of a priority a priority qualifier can mean, from a referring plan. */
+typedef enum oap_scope {
+    OAP_SCOPE_ANY,    /* every plan of the priority (a node named on the command line) */
+    OAP_SCOPE_YEARS,  /* those whose years overlap the referring plan's (refs, needs) */
+    OAP_SCOPE_BEFORE, /* those whose years end the year before the referring plan's start
+                       * (continues); a plan without years matches any other */
+} oap_scope;
 
 typedef enum oap_link_status {
     OAP_LINK_RESOLVED,
@@ -100,9 +109,19 @@ typedef struct oap_graph {
     /* The reverse of refs: who lists this node. */
     oap_csr refs_in;
 
-    /* Lookup: plan ids, priority codes, and per plan goal and action ids. */
+    /* "continues" of every action that has it, in plan and action order (kept apart from
+     * links: a continuation is neither a reference nor a need). */
+    oap_link *continues;
+    size_t ncontinues;
+    /* Per node: the action an action continues (resolved to an action), else OAP_NONE;
+     * and per action, the actions that continue it. */
+    uint32_t *carries_on;
+    oap_csr carried_on_by;
+
+    /* Lookup: plan ids, priority codes (to the first plan loaded of each), and per plan
+     * goal and action ids. */
     oap_strmap plan_ids, priorities;
-    uint32_t *priority_count; /* per plan: how many loaded plans share its priority */
+    uint32_t *priority_next; /* per plan: the next loaded plan of its priority, or OAP_NONE */
     oap_strmap *goal_ids, *action_ids;
 } oap_graph;
 
@@ -112,9 +131,17 @@ int oap_graph_build(oap_graph **out, const oap_model *model);
 void oap_graph_free(oap_graph *g);
 
 /* Resolves one reference in the grammar of FORMAT.md as written in plan `plan`
- * (OAP_NONE: only qualified references resolve). Returns an oap_link_status and sets
- * *node (OAP_NONE unless RESOLVED or EXTERNAL). */
+ * (OAP_NONE: only qualified references resolve, a priority qualifier among every plan of
+ * the priority). A priority qualifier means the loaded plans of that priority whose years
+ * overlap plan's. Returns an oap_link_status and sets *node (OAP_NONE unless RESOLVED or
+ * EXTERNAL). */
 int oap_graph_resolve(const oap_graph *g, uint32_t plan, const char *text, uint32_t *node);
+
+/* The loaded plans of priority `code` that a priority qualifier written in plan `plan`
+ * can mean under scope (plan OAP_NONE: every plan of it), in load order: how many, with
+ * the first max of them in out. */
+size_t oap_graph_priority_plans(const oap_graph *g, uint32_t plan, const char *code,
+                                oap_scope scope, uint32_t *out, size_t max);
 
 /* The unit a whole-action reference depends on (its last phase, or the action), and the
  * unit its own needs start from (its first phase, or the action). */

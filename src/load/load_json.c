@@ -17,15 +17,15 @@
 /* The keys the format defines, per object; NULL-terminated. */
 static const char *const top_keys[] = {"$schema", "oapgraph", "plan",   "overlaps",
                                        "goals",   "actions",  "actors", NULL};
-static const char *const plan_keys[] = {"id",     "priority", "title",    "aim",
-                                        "year",   "cycle",    "document", "classification",
-                                        "driver", "support",  NULL};
+static const char *const plan_keys[] = {
+    "id",    "priority", "title",          "aim",    "year",    "period",
+    "cycle", "document", "classification", "driver", "support", NULL};
 static const char *const overlap_keys[] = {"priority", "note", NULL};
 static const char *const goal_keys[] = {"id", "title", NULL};
 static const char *const action_keys[] = {
-    "id",    "goal",   "title",  "leaders", "participants", "description", "refs",
-    "needs", "phases", "timing", "window",  "target",       "kpis",        "results",
-    "notes", "link",   NULL};
+    "id",   "goal",    "title",  "leaders", "participants", "description",
+    "refs", "needs",   "phases", "timing",  "window",       "target",
+    "kpis", "results", "notes",  "link",    "continues",    NULL};
 static const char *const phase_keys[] = {"id", "timing", "window", "needs", NULL};
 static const char *const results_keys[] = {"june", "december", "status", NULL};
 static const char *const actor_keys[] = {"code", "name", "kind", NULL};
@@ -149,6 +149,42 @@ static void name_item(ctx *c, json_t *obj, const char *kind, size_t i)
         oap_json_describe(&c->r, "the %zu%s %s", i + 1, ordinal_suffix(i + 1), kind);
 }
 
+/* "period": [first year, last year], the years a multi-year plan covers; "year", when
+ * also given, must be its first. */
+static void read_period(ctx *c, json_t *obj, oap_plan *p)
+{
+    static const char desc[] = "an array of two years such as [2024, 2025]";
+    json_t *period = oap_json_get(&c->r, obj, "period", JSON_ARRAY, c->r.what, desc);
+    if (!period)
+        return;
+    size_t saved = oap_json_push(&c->r, "period");
+    json_t *first = json_array_get(period, 0), *last = json_array_get(period, 1);
+    if (json_array_size(period) != 2 || !json_is_integer(first) || !json_is_integer(last)) {
+        oap_json_report(&c->r, "schema", 0, "\"period\" of \"plan\" must be %s", desc);
+    } else {
+        json_int_t a = json_integer_value(first), b = json_integer_value(last);
+        if (a < 1900 || a > 2200 || b < 1900 || b > 2200)
+            oap_json_report(&c->r, "schema", 0,
+                            "\"period\" of \"plan\" must hold years between 1900 and 2200, not "
+                            "%lld and %lld",
+                            (long long)a, (long long)b);
+        else if (b < a)
+            oap_json_report(&c->r, "schema", 0,
+                            "\"period\" of \"plan\" ends in %lld, before it starts in %lld",
+                            (long long)b, (long long)a);
+        else if (p->year && p->year != a)
+            oap_json_report(&c->r, "schema", 0,
+                            "\"year\" of \"plan\" is %d but \"period\" starts in %lld; give the "
+                            "period alone, or its first year as \"year\"",
+                            p->year, (long long)a);
+        else {
+            p->first_year = (int)a;
+            p->last_year = (int)b;
+        }
+    }
+    oap_json_pop(&c->r, saved);
+}
+
 static void read_plan_meta(ctx *c, json_t *obj, oap_plan *p)
 {
     oap_json_describe(&c->r, "\"plan\"");
@@ -181,6 +217,8 @@ static void read_plan_meta(ctx *c, json_t *obj, oap_plan *p)
             p->year = (int)json_integer_value(year);
         oap_json_pop(&c->r, saved);
     }
+    p->first_year = p->last_year = p->year;
+    read_period(c, obj, p);
 }
 
 static void read_overlaps(ctx *c, json_t *arr, oap_plan *p)
@@ -330,6 +368,7 @@ static void read_action(ctx *c, json_t *o, oap_action *a, size_t i)
     a->kpis = oap_json_get_strv(&c->r, o, "kpis");
     a->notes = oap_json_get_strv(&c->r, o, "notes");
     a->link = oap_json_get_string(&c->r, o, "link");
+    a->continues = oap_json_get_string(&c->r, o, "continues");
     json_t *results = oap_json_get(&c->r, o, "results", JSON_OBJECT, c->r.what, "an object");
     if (results)
         read_results(c, results, a);
