@@ -464,7 +464,10 @@ static int run_overlap(oap_rule_ctx *ctx, const oap_rule_info *possible,
         }
         for (uint32_t q = 0; q < ntouched && rc == 0; q++) {
             uint32_t j = touched[q];
-            if (count[j] >= 2) {
+            /* Work recurring in plans of years that do not meet is continuity, not
+             * overlap. */
+            if (count[j] >= 2 && oap_plan_years_overlap(oap_graph_plan(g, p.act_node[i]),
+                                                        oap_graph_plan(g, p.act_node[j]))) {
                 candidates++;
                 rc = score_pair(&p, i, j, possible, linked_rule);
             }

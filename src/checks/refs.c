@@ -14,6 +14,8 @@
 static const char *link_text(const oap_graph *g, const oap_link *l)
 {
     const oap_action *a = oap_graph_action(g, l->action);
+    if (l->list == OAP_LIST_CONTINUES)
+        return a->continues;
     const oap_strv *list = l->list == OAP_LIST_REFS    ? &a->refs
                            : l->list == OAP_LIST_NEEDS ? &a->needs
                                                        : &a->phases[l->phase].needs;
@@ -33,17 +35,20 @@ static const char *list_owner(const oap_graph *g, const oap_link *l, char *buf, 
 
 static const char *verb(const oap_link *l)
 {
-    return l->list == OAP_LIST_REFS ? "refers to" : "needs";
+    return l->list == OAP_LIST_REFS        ? "refers to"
+           : l->list == OAP_LIST_CONTINUES ? "continues"
+                                           : "needs";
 }
 
-/* Runs fn on every link with the given status. */
-static int each_link(oap_rule_ctx *ctx, int status,
-                     int (*fn)(oap_rule_ctx *ctx, const oap_link *l, const char *pointer))
+/* Runs fn on every link with the given status (in refs and needs; with continuations,
+ * on those of "continues" too). */
+static int each_link_of(oap_rule_ctx *ctx, int status, int continuations,
+                        int (*fn)(oap_rule_ctx *ctx, const oap_link *l, const char *pointer))
 {
     const oap_graph *g = ctx->graph;
     char pointer[96];
-    for (size_t i = 0; i < g->nlinks; i++) {
-        const oap_link *l = &g->links[i];
+    for (size_t i = 0; i < g->nlinks + (continuations ? g->ncontinues : 0); i++) {
+        const oap_link *l = i < g->nlinks ? &g->links[i] : &g->continues[i - g->nlinks];
         if (l->status != status)
             continue;
         int rc = fn(ctx, l, oap_graph_link_pointer(g, l, pointer, sizeof pointer));
@@ -51,6 +56,33 @@ static int each_link(oap_rule_ctx *ctx, int status,
             return rc;
     }
     return 0;
+}
+
+static int each_link(oap_rule_ctx *ctx, int status,
+                     int (*fn)(oap_rule_ctx *ctx, const oap_link *l, const char *pointer))
+{
+    return each_link_of(ctx, status, 0, fn);
+}
+
+/* What a priority qualifier of a link can mean: its scope. */
+static oap_scope scope_of(const oap_link *l)
+{
+    return l->list == OAP_LIST_CONTINUES ? OAP_SCOPE_BEFORE : OAP_SCOPE_YEARS;
+}
+
+/* "2012-B and 2013-B" (the plans, in load order), into buf; returns buf. */
+static const char *plan_list(const oap_graph *g, const uint32_t *plans, size_t n, char *buf,
+                             size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && used + 80 < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%.60s",
+                                 i == 0       ? ""
+                                 : i + 1 == n ? " and "
+                                              : ", ",
+                                 g->model->plans[plans[i]]->id);
+    return buf;
 }
 
 static int bad_ref(oap_rule_ctx *ctx, const oap_link *l, const char *pointer)
@@ -83,7 +115,7 @@ static int dangling(oap_rule_ctx *ctx, const oap_link *l, const char *pointer)
     if (oap_ref_parse(text, &r, NULL) == 0 && r.qualifier[0]) {
         uint32_t p;
         if (oap_strmap_get(&g->plan_ids, r.qualifier, &p) ||
-            oap_strmap_get(&g->priorities, r.qualifier, &p))
+            oap_graph_priority_plans(g, plan, r.qualifier, scope_of(l), &p, 1) == 1)
             plan = p;
     }
     const oap_plan *target = g->model->plans[plan];
@@ -104,20 +136,43 @@ int oap_check_dangling_ref(oap_rule_ctx *ctx)
     return each_link(ctx, OAP_LINK_DANGLING, dangling);
 }
 
+/* A priority no loaded plan carries; or, when plans of it for other years are loaded,
+ * none for the years the reference means, which the message names. */
 static int external(oap_rule_ctx *ctx, const oap_link *l, const char *pointer)
 {
     const oap_graph *g = ctx->graph;
-    char owner[160];
+    const char *priority = g->ext_names[g->nodes[l->to].item];
+    char owner[160], plans[256], years[24];
+    uint32_t loaded[8];
+    size_t n = oap_graph_priority_plans(g, OAP_NONE, priority, OAP_SCOPE_ANY, loaded, 8);
+    if (n == 0)
+        return oap_rule_emit(ctx, l->action, pointer, 0,
+                             "%s %s %s: no loaded plan carries priority %s; load its plan to "
+                             "check this reference",
+                             list_owner(g, l, owner, sizeof owner), verb(l), link_text(g, l),
+                             priority);
+    const oap_plan *own = oap_graph_plan(g, l->action);
+    if (l->list == OAP_LIST_CONTINUES) {
+        snprintf(years, sizeof years, "%d", own->first_year - 1);
+        return oap_rule_emit(ctx, l->action, pointer, 0,
+                             "%s %s %s: priority %s: %s %s loaded, but no plan of %s ending in "
+                             "%s; load it, or name the plan by its id",
+                             list_owner(g, l, owner, sizeof owner), verb(l), link_text(g, l),
+                             priority, plan_list(g, loaded, n < 8 ? n : 8, plans, sizeof plans),
+                             n == 1 ? "is" : "are", priority, years);
+    }
     return oap_rule_emit(ctx, l->action, pointer, 0,
-                         "%s %s %s: no loaded plan carries priority %s; load its plan to check "
-                         "this reference",
-                         list_owner(g, l, owner, sizeof owner), verb(l), link_text(g, l),
-                         g->ext_names[g->nodes[l->to].item]);
+                         "%s %s %s: priority %s: %s %s loaded, but no plan of %s for %s; load "
+                         "it to check this reference",
+                         list_owner(g, l, owner, sizeof owner), verb(l), link_text(g, l), priority,
+                         plan_list(g, loaded, n < 8 ? n : 8, plans, sizeof plans),
+                         n == 1 ? "is" : "are", priority,
+                         oap_plan_years_text(own, years, sizeof years));
 }
 
 int oap_check_external_ref(oap_rule_ctx *ctx)
 {
-    return each_link(ctx, OAP_LINK_EXTERNAL, external);
+    return each_link_of(ctx, OAP_LINK_EXTERNAL, 1, external);
 }
 
 static int ambiguous(oap_rule_ctx *ctx, const oap_link *l, const char *pointer)
@@ -126,12 +181,16 @@ static int ambiguous(oap_rule_ctx *ctx, const oap_link *l, const char *pointer)
     const char *text = link_text(g, l);
     oap_ref r;
     char plans[256] = "";
-    size_t used = 0;
-    if (oap_ref_parse(text, &r, NULL) == 0)
-        for (size_t p = 0; p < g->model->nplans && used < sizeof plans - 80; p++)
-            if (strcmp(g->model->plans[p]->priority, r.qualifier) == 0)
-                used += (size_t)snprintf(plans + used, sizeof plans - used, "%s%.60s",
-                                         used ? " and " : "", g->model->plans[p]->id);
+    uint32_t found[8];
+    if (oap_ref_parse(text, &r, NULL) == 0) {
+        const char *priority =
+            r.qualifier[0] ? r.qualifier : oap_graph_plan(g, l->action)->priority;
+        size_t n =
+            oap_graph_priority_plans(g, g->nodes[l->action].plan, priority, scope_of(l), found, 8);
+        plan_list(g, found, n < 8 ? n : 8, plans, sizeof plans);
+        if (!r.qualifier[0])
+            snprintf(r.qualifier, sizeof r.qualifier, "%s", priority);
+    }
     char owner[160];
     return oap_rule_emit(ctx, l->action, pointer, 0,
                          "%s %s %s, but priority %s is carried by %s; qualify it with a plan id",
@@ -140,7 +199,7 @@ static int ambiguous(oap_rule_ctx *ctx, const oap_link *l, const char *pointer)
 
 int oap_check_ambiguous_ref(oap_rule_ctx *ctx)
 {
-    return each_link(ctx, OAP_LINK_AMBIGUOUS, ambiguous);
+    return each_link_of(ctx, OAP_LINK_AMBIGUOUS, 1, ambiguous);
 }
 
 static int self(oap_rule_ctx *ctx, const oap_link *l, const char *pointer)

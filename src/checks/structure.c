@@ -88,6 +88,15 @@ int oap_check_isolated_action(oap_rule_ctx *ctx)
         if (l->status == OAP_LINK_RESOLVED)
             linked[oap_graph_action_of(g, l->to)] = 1;
     }
+    /* A continuation links the action with the one it carries on, both ways. */
+    for (size_t i = 0; i < g->ncontinues; i++) {
+        const oap_link *l = &g->continues[i];
+        if (l->status == OAP_LINK_SELF)
+            continue;
+        linked[l->action] = 1;
+        if (l->status == OAP_LINK_RESOLVED)
+            linked[oap_graph_action_of(g, l->to)] = 1;
+    }
     int rc = 0;
     for (uint32_t a = 0; a < g->nnodes && rc == 0; a++) {
         if (g->nodes[a].kind != OAP_NODE_ACTION || linked[a])
