@@ -32,6 +32,9 @@ static const oap_rule_run runs[] = {
     {"timing-unparsed", oap_check_timing_unparsed},
     {"possible-overlap", oap_check_possible_overlap},
     {"linked-overlap", oap_check_linked_overlap},
+    {"dangling-continuation", oap_check_dangling_continuation},
+    {"dropped-continuation", oap_check_dropped_continuation},
+    {"continues-finished", oap_check_continues_finished},
 };
 
 static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score,

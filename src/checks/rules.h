@@ -67,5 +67,8 @@ int oap_check_timing_order(oap_rule_ctx *ctx);
 int oap_check_timing_unparsed(oap_rule_ctx *ctx);
 int oap_check_possible_overlap(oap_rule_ctx *ctx);
 int oap_check_linked_overlap(oap_rule_ctx *ctx);
+int oap_check_dangling_continuation(oap_rule_ctx *ctx);
+int oap_check_dropped_continuation(oap_rule_ctx *ctx);
+int oap_check_continues_finished(oap_rule_ctx *ctx);
 
 #endif
