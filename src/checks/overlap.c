@@ -9,7 +9,7 @@
 #include "core/actors.h"
 #include "core/array.h"
 #include "core/strmap.h"
-#include "core/text.h"
+#include "core/words.h"
 #include "core/timing.h"
 #include "oapgraph/common.h"
 
@@ -97,7 +97,7 @@ static void add_word(void *ctx, const char *w, size_t len)
         }
         ix->text[id] = copy;
         ix->df[id] = 0;
-        ix->stop[id] = (uint8_t)oap_text_is_stop_word(w, len);
+        ix->stop[id] = (uint8_t)oap_words_is_stop(w, len);
         ix->nterms++;
     }
     if (ix->stop[id])
@@ -385,7 +385,7 @@ static int run_overlap(oap_rule_ctx *ctx, const oap_rule_info *possible,
         goal_of[v] = OAP_NONE;
         if (g->nodes[v].kind != OAP_NODE_GOAL)
             continue;
-        oap_text_words(oap_graph_goal(g, v)->title, OAP_TEXT_STOP_WORDS, add_word, &ix);
+        oap_words_split(oap_graph_goal(g, v)->title, OAP_WORDS_KEEP_STOP, add_word, &ix);
         goal_of[v] = gd;
         if (end_document(&ix, &ix.goals, gd++, 0) < 0)
             goto done;
@@ -403,9 +403,9 @@ static int run_overlap(oap_rule_ctx *ctx, const oap_rule_info *possible,
             p.win_start[k] = w.start;
             p.win_end[k] = w.end;
         }
-        oap_text_words(a->title, OAP_TEXT_STOP_WORDS, add_word, &ix);
+        oap_words_split(a->title, OAP_WORDS_KEEP_STOP, add_word, &ix);
         if (a->description)
-            oap_text_words(a->description, OAP_TEXT_STOP_WORDS, add_word, &ix);
+            oap_words_split(a->description, OAP_WORDS_KEEP_STOP, add_word, &ix);
         if (end_document(&ix, &ix.actions, k++, 1) < 0)
             goto done;
     }

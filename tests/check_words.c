@@ -1,5 +1,5 @@
-/* check_text: the words overlap detection compares. */
-#include "core/text.h"
+/* check_words: the words overlap detection compares. */
+#include "core/words.h"
 
 #include "check_main.h"
 
@@ -21,7 +21,7 @@ static const char *words(const char *text)
 {
     static char out[4096];
     out[0] = '\0';
-    oap_text_words(text, 0, collect, out);
+    oap_words_split(text, 0, collect, out);
     return out;
 }
 
@@ -59,17 +59,17 @@ END_TEST
 
 START_TEST(stop_words_sorted_lookup)
 {
-    ck_assert_int_eq(oap_text_is_stop_word("the", 3), 1);
-    ck_assert_int_eq(oap_text_is_stop_word("within", 6), 1);
-    ck_assert_int_eq(oap_text_is_stop_word("a", 1), 1);
-    ck_assert_int_eq(oap_text_is_stop_word("workshop", 8), 0);
-    ck_assert_int_eq(oap_text_is_stop_word("th", 2), 0);
+    ck_assert_int_eq(oap_words_is_stop("the", 3), 1);
+    ck_assert_int_eq(oap_words_is_stop("within", 6), 1);
+    ck_assert_int_eq(oap_words_is_stop("a", 1), 1);
+    ck_assert_int_eq(oap_words_is_stop("workshop", 8), 0);
+    ck_assert_int_eq(oap_words_is_stop("th", 2), 0);
 }
 END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("text");
+    Suite *s = suite_create("words");
     TCase *tc = tcase_create("words");
     tcase_add_test(tc, folds_case_accents_plurals);
     tcase_add_test(tc, drops_stop_words_numbers_and_marks);

@@ -1,5 +1,5 @@
-/* text: words of plan text, case- and accent-folded, without stop words, for comparing. */
-#include "text.h"
+/* words: plan text as case- and accent-folded words without stop words, for comparing. */
+#include "words.h"
 
 #include <string.h>
 
@@ -28,7 +28,7 @@ static const char *const stop_words[] = {
     "within",  "would",
 };
 
-int oap_text_is_stop_word(const char *word, size_t len)
+int oap_words_is_stop(const char *word, size_t len)
 {
     if (len > 10) /* the longest stop word, "activities" */
         return 0;
@@ -106,10 +106,10 @@ static int word_char(unsigned cp)
     return 1;
 }
 
-void oap_text_words(const char *text, int flags, void (*word)(void *ctx, const char *w, size_t len),
-                    void *ctx)
+void oap_words_split(const char *text, int flags,
+                     void (*word)(void *ctx, const char *w, size_t len), void *ctx)
 {
-    char buf[OAP_TEXT_WORD_MAX + 8];
+    char buf[OAP_WORDS_MAX + 8];
     size_t len = 0;
     int digits_only = 1, too_long = 0;
     const unsigned char *s = (const unsigned char *)text;
@@ -131,7 +131,7 @@ void oap_text_words(const char *text, int flags, void (*word)(void *ctx, const c
                 fl = n;
                 digits_only = 0;
             }
-            if (len + fl <= OAP_TEXT_WORD_MAX) {
+            if (len + fl <= OAP_WORDS_MAX) {
                 memcpy(buf + len, folded, fl);
                 len += fl;
             } else {
@@ -149,7 +149,7 @@ void oap_text_words(const char *text, int flags, void (*word)(void *ctx, const c
                      buf[len - 2] != 'i')
                 len--;
             buf[len] = '\0';
-            if ((flags & OAP_TEXT_STOP_WORDS) || !oap_text_is_stop_word(buf, len))
+            if ((flags & OAP_WORDS_KEEP_STOP) || !oap_words_is_stop(buf, len))
                 word(ctx, buf, len);
         }
         len = 0;

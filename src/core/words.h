@@ -1,0 +1,24 @@
+/* words: plan text as case- and accent-folded words without stop words, for comparing. */
+#ifndef OAP_CORE_WORDS_H
+#define OAP_CORE_WORDS_H
+
+#include <stddef.h>
+
+#define OAP_WORDS_MAX 48 /* longer runs are not words (identifiers, pasted junk) */
+
+enum {
+    OAP_WORDS_KEEP_STOP = 1 /* keep stop words (a caller that caches the test per word) */
+};
+
+/* Calls word(ctx, w, len) for each word of text in order: letters and digits, lower
+ * case, Latin accents folded ("Décembre" -> "decembre"), a plural "s" dropped, with
+ * numbers, one-letter words and (unless flags has OAP_WORDS_KEEP_STOP) English stop
+ * words left out. w is NUL-terminated and valid only during the call. Any bytes are
+ * safe; invalid UTF-8 separates words. */
+void oap_words_split(const char *text, int flags,
+                     void (*word)(void *ctx, const char *w, size_t len), void *ctx);
+
+/* Non-zero when the folded word is a stop word. */
+int oap_words_is_stop(const char *word, size_t len);
+
+#endif
