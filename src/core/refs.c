@@ -1,6 +1,8 @@
 /* refs: the reference grammar of FORMAT.md and the reader of OAP table text. */
 #include "refs.h"
 
+#include "utf8.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -113,8 +115,7 @@ static void quote_at(char *dst, const char *s, size_t n, size_t i, int cell)
     len = end - i;
     if (len > QUOTE_MAX) {
         len = QUOTE_MAX;
-        while (len > 0 && ((unsigned char)s[i + len] & 0xC0) == 0x80)
-            len--;
+        len = oap_utf8_cut(s + i, len);
         cut = 1;
     }
     for (size_t k = 0; k < len; k++) {

@@ -1,6 +1,8 @@
 /* timing: reads the month window a plan's free-text Timing cell names. */
 #include "timing.h"
 
+#include "utf8.h"
+
 #include <stddef.h>
 
 /* Years are written as four digits in plans and in "YYYY-MM"; keeping every
@@ -74,14 +76,11 @@ static enum cls class_of(unsigned long cp)
 
 /* Length in bytes of the character at s (0 at the terminating NUL) and its
  * class in *c. A byte that does not start a well-formed UTF-8 sequence is one
- * character of punctuation. Continuation bytes are looked at one by one and
- * only while the previous ones were continuation bytes, so the NUL is never
- * passed. */
+ * character of punctuation. */
 static size_t classify(const unsigned char *s, enum cls *c)
 {
     unsigned char b = s[0];
-    unsigned long cp;
-    size_t n;
+    uint32_t cp;
 
     if (b == 0) {
         *c = C_END;
@@ -100,25 +99,11 @@ static size_t classify(const unsigned char *s, enum cls *c)
             *c = C_PUNCT;
         return 1;
     }
-    if (b >= 0xC2 && b <= 0xDF) {
-        n = 2;
-        cp = b & 0x1Fu;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        n = 3;
-        cp = b & 0x0Fu;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        n = 4;
-        cp = b & 0x07u;
-    } else {
+    /* The decoder reads no further than the NUL: it ends any sequence. */
+    size_t n = oap_utf8_decode((const char *)s, 4, &cp);
+    if (n == 0) {
         *c = C_PUNCT;
         return 1;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *c = C_PUNCT;
-            return 1;
-        }
-        cp = (cp << 6) | (s[i] & 0x3Fu);
     }
     *c = class_of(cp);
     return n;

@@ -1,51 +1,80 @@
-/* utf8: text that must be UTF-8 (JSON strings) made safe from text that may not be. */
+/* utf8: the one UTF-8 decoder and encoder, and what is built on them alone. */
 #include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-size_t oap_utf8_sequence(const char *s, size_t n)
+size_t oap_utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *p = (const unsigned char *)s;
+    *cp = 0xfffd;
     if (n == 0)
         return 0;
-    unsigned c = p[0];
+    uint32_t c = p[0], min;
     size_t len;
-    unsigned cp, min;
-    if (c < 0x80)
+    if (c < 0x80) {
+        *cp = c;
         return 1;
+    }
     if (c >= 0xc2 && c <= 0xdf) {
-        len = 2;
-        cp = c & 0x1f;
-        min = 0x80;
+        len = 2, c &= 0x1f, min = 0x80;
     } else if (c >= 0xe0 && c <= 0xef) {
-        len = 3;
-        cp = c & 0x0f;
-        min = 0x800;
+        len = 3, c &= 0x0f, min = 0x800;
     } else if (c >= 0xf0 && c <= 0xf4) {
-        len = 4;
-        cp = c & 0x07;
-        min = 0x10000;
+        len = 4, c &= 0x07, min = 0x10000;
     } else {
         return 0;
     }
-    if (n < len)
-        return 0;
     for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xc0) != 0x80)
+        if (i >= n || (p[i] & 0xc0) != 0x80)
             return 0;
-        cp = (cp << 6) | (p[i] & 0x3f);
+        c = (c << 6) | (p[i] & 0x3f);
     }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+    if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
         return 0;
+    *cp = c;
     return len;
+}
+
+size_t oap_utf8_encode(uint32_t cp, char *out)
+{
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        cp = 0xfffd;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xc0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xe0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[2] = (char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    out[0] = (char)(0xf0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+    out[3] = (char)(0x80 | (cp & 0x3f));
+    return 4;
+}
+
+size_t oap_utf8_cut(const char *s, size_t n)
+{
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+        n--;
+    return n;
 }
 
 int oap_utf8_valid(const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
-        size_t k = oap_utf8_sequence(s + i, n - i);
+        uint32_t cp;
+        size_t k = oap_utf8_decode(s + i, n - i, &cp);
         if (k == 0)
             return 0;
         i += k;
@@ -62,9 +91,10 @@ char *oap_utf8_sanitize(const char *s)
         return NULL;
     size_t w = 0;
     for (size_t i = 0; i < n;) {
-        size_t k = oap_utf8_sequence(s + i, n - i);
+        uint32_t cp;
+        size_t k = oap_utf8_decode(s + i, n - i, &cp);
         if (k == 0) {
-            memcpy(out + w, "\xef\xbf\xbd", 3);
+            memcpy(out + w, OAP_UTF8_REPLACEMENT, 3);
             w += 3;
             i++;
         } else {
@@ -77,21 +107,6 @@ char *oap_utf8_sanitize(const char *s)
     return out;
 }
 
-unsigned oap_utf8_decode(const char *s, size_t k)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    switch (k) {
-    case 1:
-        return u[0];
-    case 2:
-        return (u[0] & 0x1fu) << 6 | (u[1] & 0x3fu);
-    case 3:
-        return (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
-    default:
-        return (u[0] & 0x07u) << 18 | (u[1] & 0x3fu) << 12 | (u[2] & 0x3fu) << 6 | (u[3] & 0x3fu);
-    }
-}
-
 int oap_utf8_invisible(unsigned cp)
 {
     return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e || cp == 0x200f ||
@@ -101,18 +116,19 @@ int oap_utf8_invisible(unsigned cp)
 void oap_utf8_markdown(const char *s, int cell, void (*put)(void *ctx, const char *b, size_t n),
                        void *ctx)
 {
-    static const char replacement[] = "\xef\xbf\xbd";
+    static const char replacement[] = OAP_UTF8_REPLACEMENT;
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
-        size_t k = oap_utf8_sequence(s + i, n - i);
+        uint32_t cp;
+        size_t k = oap_utf8_decode(s + i, n - i, &cp);
         if (k == 0) {
             put(ctx, replacement, 3);
             i++;
             continue;
         }
         if (k > 1) {
-            if (oap_utf8_invisible(oap_utf8_decode(s + i, k)))
+            if (oap_utf8_invisible(cp))
                 put(ctx, replacement, 3);
             else
                 put(ctx, s + i, k);

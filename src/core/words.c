@@ -1,6 +1,8 @@
 /* words: plan text as case- and accent-folded words without stop words, for comparing. */
 #include "words.h"
 
+#include "utf8.h"
+
 #include <string.h>
 
 /* English plan language that says nothing about what an action is about. Sorted, for
@@ -63,34 +65,6 @@ static const char latin_base[] = "aaaaaaaceeeeiiii"  /* C0 */
                                  "ssttttttuuuuuuuu"  /* 160 */
                                  "uuuuwwyyyzzzzzzs"; /* 170 */
 
-/* Decodes one UTF-8 sequence at s (NUL-terminated); returns its length, or 1 with
- * *cp = 0xFFFD for a byte that does not start a valid sequence. */
-static size_t decode(const unsigned char *s, unsigned *cp)
-{
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    size_t n = (s[0] & 0xE0) == 0xC0   ? 2
-               : (s[0] & 0xF0) == 0xE0 ? 3
-               : (s[0] & 0xF8) == 0xF0 ? 4
-                                       : 0;
-    if (n == 0) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    unsigned v = s[0] & (0x7F >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    *cp = v;
-    return n;
-}
-
 /* Whether a code point is part of a word: letters and digits; punctuation, symbols,
  * spaces, superscript footnote marks and undecodable bytes separate words. */
 static int word_char(unsigned cp)
@@ -114,8 +88,10 @@ void oap_words_split(const char *text, int flags,
     int digits_only = 1, too_long = 0;
     const unsigned char *s = (const unsigned char *)text;
     for (;;) {
-        unsigned cp = 0;
-        size_t n = *s ? decode(s, &cp) : 0;
+        uint32_t cp = 0;
+        size_t n = 0;
+        if (*s && (n = oap_utf8_decode((const char *)s, 4, &cp)) == 0)
+            n = 1; /* a byte that is not UTF-8: U+FFFD, which separates words */
         if (n && word_char(cp)) {
             char folded[4];
             size_t fl = 0;

@@ -1,6 +1,8 @@
 /* text: plan text made safe for Graphviz labels, tooltips and names, and wrapped. */
 #include "text.h"
 
+#include "core/utf8.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -86,43 +88,6 @@ void oap_sbuf_free(oap_sbuf *b)
     memset(b, 0, sizeof *b);
 }
 
-/* The code point at *p, advancing *p; a byte that does not start a valid sequence
- * (stray continuation, cut or overlong sequence, surrogate, above U+10FFFF) is U+FFFD
- * and only that byte is consumed. */
-static uint32_t decode(const unsigned char **p)
-{
-    const unsigned char *s = *p;
-    uint32_t c = s[0];
-    int n;
-    uint32_t min;
-    if (c < 0x80) {
-        *p = s + 1;
-        return c;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        n = 1, min = 0x80, c &= 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 2, min = 0x800, c &= 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 3, min = 0x10000, c &= 0x07;
-    } else {
-        *p = s + 1;
-        return 0xFFFD;
-    }
-    for (int i = 1; i <= n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *p = s + 1;
-            return 0xFFFD;
-        }
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        *p = s + 1;
-        return 0xFFFD;
-    }
-    *p = s + n + 1;
-    return c;
-}
-
 /* What a code point becomes before escaping: 0 when dropped, '\n' for a line break,
  * ' ' for a tab, else itself. */
 static uint32_t filter(uint32_t c)
@@ -149,13 +114,14 @@ static uint32_t *code_points(const char *text, size_t *n)
     uint32_t *cp = malloc((len + 1) * sizeof *cp);
     if (!cp)
         return NULL;
-    const unsigned char *p = (const unsigned char *)text;
     size_t k = 0;
-    while (*p) {
-        uint32_t c = decode(&p);
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        size_t step = oap_utf8_decode(text + i, len - i, &c);
+        i += step ? step : 1;
         if (c == '\r') {
-            if (*p == '\n')
-                p++;
+            if (text[i] == '\n')
+                i++;
             c = '\n';
         }
         c = filter(c);
@@ -164,30 +130,6 @@ static uint32_t *code_points(const char *text, size_t *n)
     }
     *n = k;
     return cp;
-}
-
-static size_t encode(uint32_t c, char *out)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
 }
 
 static void escape_cps(oap_sbuf *b, const uint32_t *cp, size_t n, oap_emit_mode mode)
@@ -232,7 +174,7 @@ static void escape_cps(oap_sbuf *b, const uint32_t *cp, size_t n, oap_emit_mode 
             oap_sbuf_putn(b, "%", 1);
             break;
         default:
-            oap_sbuf_putn(b, utf8, encode(cp[i], utf8));
+            oap_sbuf_putn(b, utf8, oap_utf8_encode(cp[i], utf8));
         }
     }
 }
@@ -258,7 +200,7 @@ char *oap_emit__clean(const char *text)
     char *out = malloc(n * 4 + 1), *o = out;
     if (out) {
         for (size_t i = 0; i < n; i++)
-            o += encode(cp[i], o);
+            o += oap_utf8_encode(cp[i], o);
         *o = '\0';
     }
     free(cp);

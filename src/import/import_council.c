@@ -3,6 +3,7 @@
 
 #include "oapgraph/common.h"
 #include "core/actors.h"
+#include "core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -344,8 +345,7 @@ static void read_driver(reader *r, oap_import__front *f, const char *p)
                !starts_ci(a + n, " who") && n < 80)
             n++;
         /* Cut at the 80th byte, never inside a character (the plan must stay UTF-8). */
-        while (n > 0 && ((unsigned char)a[n] & 0xC0) == 0x80)
-            n--;
+        n = oap_utf8_cut(a, n);
         if (n > 0)
             f->driver = actor_code(r, a, n);
     }

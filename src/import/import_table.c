@@ -5,6 +5,7 @@
 #include "oapgraph/common.h"
 #include "core/refs.h"
 #include "core/strmap.h"
+#include "core/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -348,35 +349,6 @@ static char *dup_n(ctx *c, const char *s, size_t n)
 
 /* ------------------------------------------------------------------ safe text */
 
-/* Length of a valid UTF-8 sequence at i (1-4), or 0 when the bytes there are not one. */
-static size_t utf8_len(const unsigned char *s, size_t n, size_t i)
-{
-    unsigned c = s[i];
-    if (c < 0x80)
-        return c ? 1 : 0;
-    size_t len;
-    unsigned min;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF)
-        len = 3, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4)
-        len = 4, min = 0x10000;
-    else
-        return 0;
-    if (i + len > n)
-        return 0;
-    unsigned cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-    for (size_t k = 1; k < len; k++) {
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
 /* Copies text into out with a leading byte-order mark dropped, "\r\n" and lone "\r" made
  * "\n", and every byte that is not UTF-8 (or is NUL) replaced by U+FFFD; each line where
  * that happened is reported once. */
@@ -407,13 +379,14 @@ static void make_safe(ctx *c, const char *text, size_t len, oap_import__buf *out
             line++;
             continue;
         }
-        size_t k = utf8_len(s, len, i);
+        uint32_t cp;
+        size_t k = s[i] ? oap_utf8_decode(text + i, len - i, &cp) : 0;
         if (k > 0) {
             oap_import__put(out, text + i, k);
             i += k;
             continue;
         }
-        oap_import__put(out, "\xEF\xBF\xBD", 3);
+        oap_import__put(out, OAP_UTF8_REPLACEMENT, 3);
         i++;
         if (reported != line) {
             reported = line;
@@ -747,9 +720,7 @@ static void set_header(ctx *c, const row *r)
         const char *name = trimmed(cell(r, k), &len);
         colinfo *ci = &c->cols[k];
         /* Cut on a UTF-8 boundary, for messages. */
-        size_t keep = len < sizeof ci->name - 1 ? len : sizeof ci->name - 1;
-        while (keep < len && keep > 0 && ((unsigned char)name[keep] & 0xC0) == 0x80)
-            keep--;
+        size_t keep = len < sizeof ci->name - 1 ? len : oap_utf8_cut(name, sizeof ci->name - 1);
         memcpy(ci->name, name, keep);
         ci->name[keep] = '\0';
         if (len == 0) {

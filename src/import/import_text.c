@@ -3,6 +3,7 @@
 
 #include "oapgraph/common.h"
 #include "core/actors.h"
+#include "core/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -230,27 +231,7 @@ static size_t entity_at(const char *s, size_t n, size_t i, oap_import__buf *out)
             (cp >= 0xD800 && cp <= 0xDFFF))
             return 0;
         char u[4];
-        size_t ulen;
-        if (cp < 0x80) {
-            u[0] = (char)cp;
-            ulen = 1;
-        } else if (cp < 0x800) {
-            u[0] = (char)(0xC0 | (cp >> 6));
-            u[1] = (char)(0x80 | (cp & 0x3F));
-            ulen = 2;
-        } else if (cp < 0x10000) {
-            u[0] = (char)(0xE0 | (cp >> 12));
-            u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            u[2] = (char)(0x80 | (cp & 0x3F));
-            ulen = 3;
-        } else {
-            u[0] = (char)(0xF0 | (cp >> 18));
-            u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            u[3] = (char)(0x80 | (cp & 0x3F));
-            ulen = 4;
-        }
-        oap_import__put(out, u, ulen);
+        oap_import__put(out, u, oap_utf8_encode((uint32_t)cp, u));
         return j + 1 - i;
     }
     for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
@@ -867,8 +848,7 @@ void oap_import__quote(char out[80], const char *s, size_t n)
     int cut = len < n;
     if (len > 60) {
         len = 60;
-        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-            len--;
+        len = oap_utf8_cut(s, len);
         cut = 1;
     }
     memcpy(out, s, len);

@@ -3,6 +3,7 @@
 
 #include "core/array.h"
 #include "oapgraph/common.h"
+#include "core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,30 +192,6 @@ static unsigned read_hex4(scanner *s)
     return v;
 }
 
-static size_t put_utf8(char *out, unsigned cp)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Scans a string at s->pos (the opening quote). When decode is set, appends it to the
  * path as one pointer segment ("/" + escaped name). */
 /* Skips a string that is not a key on the path: JSON strings hold no raw line break, so
@@ -271,7 +248,7 @@ static void scan_string(scanner *s, int decode)
                     unsigned lo = read_hex4(s);
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 }
-                n = put_utf8(buf, cp);
+                n = oap_utf8_encode(cp, buf);
             } else {
                 buf[0] = e == 'n'   ? '\n'
                          : e == 't' ? '\t'

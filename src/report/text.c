@@ -26,21 +26,21 @@ static void put_message(FILE *out, const char *s)
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         const unsigned char *u = (const unsigned char *)s + i;
-        size_t k = oap_utf8_sequence(s + i, n - i);
+        uint32_t cp;
+        size_t k = oap_utf8_decode(s + i, n - i, &cp);
         if (k == 0) {
             fprintf(out, "\\x%02x", u[0]);
             i++;
             continue;
         }
-        unsigned cp = oap_utf8_decode(s + i, k);
         if (cp == '\n')
             fputs("\\n", out);
         else if (cp == '\t')
             fputs("\\t", out);
         else if (cp < 0x20 || cp == 0x7f)
-            fprintf(out, "\\x%02x", cp);
+            fprintf(out, "\\x%02x", (unsigned)cp);
         else if (oap_utf8_invisible(cp))
-            fprintf(out, "\\u%04x", cp);
+            fprintf(out, "\\u%04x", (unsigned)cp);
         else
             fwrite(s + i, 1, k, out);
         i += k;

@@ -123,7 +123,8 @@ void oap_jsonw_put_string(FILE *out, const char *s)
     fputc('"', out);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
-        size_t k = oap_utf8_sequence(s + i, n - i);
+        uint32_t cp;
+        size_t k = oap_utf8_decode(s + i, n - i, &cp);
         if (k == 0) {
             fputs("\\ufffd", out);
             i++;

@@ -287,7 +287,8 @@ void oap_views__plain(FILE *out, const char *s)
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
-        size_t k = oap_utf8_sequence(s + i, n - i);
+        uint32_t cp;
+        size_t k = oap_utf8_decode(s + i, n - i, &cp);
         if (k == 0 || (k == 1 && (c < 0x20 || c == 0x7f) && c != '\n' && c != '\t') ||
             (k == 2 && c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
             fputs("\xef\xbf\xbd", out);
@@ -325,8 +326,8 @@ void oap_views__csv(FILE *out, const char *s)
     if (guard)
         fputc('\'', out);
     for (size_t i = 0; i < n;) {
-        size_t k = oap_utf8_sequence(s + i, n - i);
-        unsigned cp = k ? oap_utf8_decode(s + i, k) : 0xfffd;
+        uint32_t cp;
+        size_t k = oap_utf8_decode(s + i, n - i, &cp);
         /* Line breaks stay (the cell is quoted) and a tab becomes a space; other controls
          * and invisible code points would reach whoever opens the sheet in a terminal or a
          * spreadsheet. */
