@@ -401,7 +401,7 @@ START_TEST(markdown_escaping)
     char *out = render(oap_report_markdown, d, NULL);
     ck_assert_ptr_nonnull(strstr(
         out, "| warning | unknown-key | a\\|b.oap.json:1:2 | key \"x\\|y\" with \\`code\\`, "
-             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\*stars\\* \\[link\\](u)<br>second "
+             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\*stars\\* \\[link\\](u)<br>second<br> "
              "line |\n"));
     ck_assert_ptr_nonnull(strstr(out, "### a\\|b.oap.json\n"));
     ck_assert_ptr_null(strstr(out, "<script"));

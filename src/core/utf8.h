@@ -32,16 +32,4 @@ int oap_utf8_valid(const char *s);
  * replaced by U+FFFD; NULL when out of memory. */
 char *oap_utf8_sanitize(const char *s);
 
-/* Code points that change how a line reads without being seen: C1 controls, line and
- * paragraph separators, bidirectional marks, embeddings, overrides and isolates (U+202E
- * makes text read backwards), the byte-order mark. */
-int oap_utf8_invisible(unsigned cp);
-
-/* Writes s as Markdown text, shown as written: Markdown punctuation is backslash-escaped,
- * "<", ">" and "&" become entities so no HTML gets through, a newline becomes <br> in a
- * table cell (a space elsewhere), other control characters, invisible code points and
- * bytes that are not UTF-8 become U+FFFD. put(ctx, bytes, n) receives the output. */
-void oap_utf8_markdown(const char *s, int cell, void (*put)(void *ctx, const char *b, size_t n),
-                       void *ctx);
-
 #endif

@@ -1,6 +1,7 @@
 /* text: plan text made safe for Graphviz labels, tooltips and names, and wrapped. */
 #include "text.h"
 
+#include "core/text.h"
 #include "core/utf8.h"
 
 #include <stdarg.h>
@@ -88,26 +89,10 @@ void oap_sbuf_free(oap_sbuf *b)
     memset(b, 0, sizeof *b);
 }
 
-/* What a code point becomes before escaping: 0 when dropped, '\n' for a line break,
- * ' ' for a tab, else itself. */
-static uint32_t filter(uint32_t c)
-{
-    if (c == '\n' || c == 0x2028 || c == 0x2029)
-        return '\n';
-    if (c == '\t')
-        return ' ';
-    if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
-        return 0; /* controls: XML cannot even carry most of them */
-    if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-        (c >= 0x2066 && c <= 0x2069))
-        return 0; /* bidirectional marks, embeddings, overrides and isolates */
-    if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
-        return 0; /* non-characters */
-    return c;
-}
-
-/* The filtered code points of text; "\r\n" and a lone "\r" are one line break.
- * malloc'ed (at least one element); NULL when out of memory. */
+/* The code points of text as Graphviz should see them (core/text.h has the classes):
+ * a line break (CR LF, U+2028 too) as '\n', a tab as a space; controls (XML cannot even
+ * carry most of them), invisible characters and noncharacters dropped; a byte that is
+ * not UTF-8 as U+FFFD. malloc'ed (at least one element); NULL when out of memory. */
 static uint32_t *code_points(const char *text, size_t *n)
 {
     size_t len = strlen(text);
@@ -117,16 +102,14 @@ static uint32_t *code_points(const char *text, size_t *n)
     size_t k = 0;
     for (size_t i = 0; i < len;) {
         uint32_t c;
-        size_t step = oap_utf8_decode(text + i, len - i, &c);
-        i += step ? step : 1;
-        if (c == '\r') {
-            if (text[i] == '\n')
-                i++;
-            c = '\n';
-        }
-        c = filter(c);
-        if (c)
+        oap_text_class cls;
+        i += oap_text_next(text + i, len - i, &c, &cls);
+        if (cls == OAP_TEXT_ORDINARY || cls == OAP_TEXT_INVALID)
             cp[k++] = c;
+        else if (cls == OAP_TEXT_LINE_BREAK)
+            cp[k++] = '\n';
+        else if (cls == OAP_TEXT_TAB)
+            cp[k++] = ' ';
     }
     *n = k;
     return cp;

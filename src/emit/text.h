@@ -27,9 +27,9 @@ void oap_sbuf_free(oap_sbuf *b);
  * (those always start with '<'), which cgraph's shared string table would otherwise
  * confuse. In every mode: & < > " ' become entities; a backslash becomes &#92; entities
  * that Graphviz's escape processing turns back into one backslash, so "\N" or a trailing
- * backslash stays literal text; control characters (but line breaks), bidirectional
- * overrides and isolates, and non-characters are dropped; bytes that are not UTF-8
- * become U+FFFD; tabs become spaces. */
+ * backslash stays literal text; controls, invisible characters (bidirectional marks,
+ * overrides and isolates, zero-width characters: core/text.h) and noncharacters are
+ * dropped; bytes that are not UTF-8 become U+FFFD; tabs become spaces. */
 typedef enum oap_emit_mode {
     /* Text inside an HTML-like label: line breaks become <BR ALIGN="LEFT"/>. Graphviz
      * decodes entities and then runs escString processing once (\\ -> \). */

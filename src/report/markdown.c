@@ -1,7 +1,7 @@
 /* markdown: findings as GitHub-flavoured Markdown tables, for a job summary or an annex. */
 #include "oapgraph/common.h"
 #include "oapgraph/report.h"
-#include "core/utf8.h"
+#include "core/text.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -12,10 +12,10 @@ static void put_bytes(void *ctx, const char *b, size_t n)
     fwrite(b, 1, n, ctx);
 }
 
-/* Text in a table cell or a heading, shown as written (see oap_utf8_markdown). */
+/* Text in a table cell or a heading, shown as written (see oap_text_markdown). */
 static void put_text(FILE *out, const char *s, int cell)
 {
-    oap_utf8_markdown(s, cell, put_bytes, out);
+    oap_text_markdown(s, cell, put_bytes, out);
 }
 
 /* Findings are grouped by file, in the order of their first finding; a file holds one

@@ -2,6 +2,8 @@
 #include "views.h"
 
 #include "core/refs.h"
+#include "core/text.h"
+#include "core/utf8.h"
 #include "load/planset.h"
 #include "oapgraph/common.h"
 
@@ -286,19 +288,15 @@ void oap_views__plain(FILE *out, const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
         uint32_t cp;
-        size_t k = oap_utf8_decode(s + i, n - i, &cp);
-        if (k == 0 || (k == 1 && (c < 0x20 || c == 0x7f) && c != '\n' && c != '\t') ||
-            (k == 2 && c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
-            fputs("\xef\xbf\xbd", out);
-            i += k ? k : 1;
-            continue;
-        }
-        if (k == 1 && (c == '\n' || c == '\t'))
+        oap_text_class cls;
+        size_t k = oap_text_next(s + i, n - i, &cp, &cls);
+        if (cls == OAP_TEXT_ORDINARY)
+            fwrite(s + i, 1, k, out);
+        else if (cls == OAP_TEXT_LINE_BREAK || cls == OAP_TEXT_TAB)
             fputc(' ', out);
         else
-            fwrite(s + i, 1, k, out);
+            fputs(OAP_UTF8_REPLACEMENT, out);
         i += k;
     }
 }
@@ -310,7 +308,23 @@ static void put_bytes(void *ctx, const char *b, size_t n)
 
 void oap_views__markdown(FILE *out, const char *s, int cell)
 {
-    oap_utf8_markdown(s, cell, put_bytes, out);
+    oap_text_markdown(s, cell, put_bytes, out);
+}
+
+/* Whether a CSV field must be quoted: it holds a comma, a quote or a line break (of any
+ * kind: U+2028 is written as a newline), or starts or ends with a space. */
+static int csv_quoted(const char *s, size_t n)
+{
+    if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
+        return 1;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        oap_text_class cls;
+        i += oap_text_next(s + i, n - i, &cp, &cls);
+        if (cls == OAP_TEXT_LINE_BREAK || cp == ',' || cp == '"')
+            return 1;
+    }
+    return 0;
 }
 
 void oap_views__csv(FILE *out, const char *s)
@@ -319,32 +333,28 @@ void oap_views__csv(FILE *out, const char *s)
         return;
     size_t n = strlen(s);
     int guard = n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
-    int quote =
-        guard || (n > 0 && (s[0] == ' ' || s[n - 1] == ' ')) || strpbrk(s, ",\"\r\n") != NULL;
+    int quote = guard || csv_quoted(s, n);
     if (quote)
         fputc('"', out);
     if (guard)
         fputc('\'', out);
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t k = oap_utf8_decode(s + i, n - i, &cp);
-        /* Line breaks stay (the cell is quoted) and a tab becomes a space; other controls
-         * and invisible code points would reach whoever opens the sheet in a terminal or a
+        oap_text_class cls;
+        size_t k = oap_text_next(s + i, n - i, &cp, &cls);
+        /* Line breaks stay (the cell is quoted) and a tab becomes a space; controls and
+         * invisible characters would reach whoever opens the sheet in a terminal or a
          * spreadsheet. */
-        if (cp == '\t') {
+        if (cls == OAP_TEXT_LINE_BREAK && cp > 0x7f)
+            fputc('\n', out); /* U+2028, U+2029 */
+        else if (cls == OAP_TEXT_ORDINARY || cls == OAP_TEXT_LINE_BREAK)
+            fwrite(s + i, 1, k, out);
+        else if (cls == OAP_TEXT_TAB)
             fputc(' ', out);
-            i++;
-            continue;
-        }
-        if (k == 0 || (cp < 0x20 && cp != '\n' && cp != '\r') || cp == 0x7f ||
-            oap_utf8_invisible(cp)) {
-            fputs("\xef\xbf\xbd", out);
-            i += k ? k : 1;
-            continue;
-        }
-        if (s[i] == '"')
+        else
+            fputs(OAP_UTF8_REPLACEMENT, out);
+        if (cp == '"')
             fputc('"', out);
-        fwrite(s + i, 1, k, out);
         i += k;
     }
     if (quote)

@@ -3,7 +3,6 @@
 #define OAP_VIEWS_VIEWS_H
 
 #include "core/timing.h"
-#include "core/utf8.h"
 #include "jsonw.h"
 #include "graph/graph.h"
 #include "oapgraph/views.h"
@@ -55,21 +54,23 @@ size_t oap_views__trim(const char *text, const char **start);
  * ASCII case ignored), or NULL. */
 const oap_actor_decl *oap_views__declared(const oap_plan *p, const char *text, size_t len);
 
-/* Text for a terminal, shown as written but safe: a newline or tab as a space, other
- * control characters (C0 and C1, which could drive the terminal) and bytes that are
- * not UTF-8 as U+FFFD. */
+/* Text for a terminal, shown as written but safe (core/text.h has the classes): a line
+ * break or tab as a space; controls (C0 and C1, which could drive the terminal),
+ * invisible characters, noncharacters and bytes that are not UTF-8 as U+FFFD. */
 void oap_views__plain(FILE *out, const char *s);
 
-/* Text in Markdown, shown as written: Markdown punctuation backslash-escaped, "<", ">"
- * and "&" as entities so no HTML gets through, a newline as <br> in a table cell (a
- * space elsewhere), other control characters and bytes that are not UTF-8 as U+FFFD. */
+/* Text in Markdown, shown as written (oap_text_markdown): Markdown punctuation
+ * backslash-escaped, "<", ">" and "&" as entities so no HTML gets through, a line break
+ * as <br> in a table cell (a space elsewhere); controls, invisible characters,
+ * noncharacters and bytes that are not UTF-8 as U+FFFD. */
 void oap_views__markdown(FILE *out, const char *s, int cell);
 
-/* One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF or starts or
- * ends with a space, quotes doubled. A field that starts with "=", "+", "-", "@", tab
+/* One CSV field (RFC 4180): quoted when it holds a comma, quote or line break or starts
+ * or ends with a space, quotes doubled. A field that starts with "=", "+", "-", "@", tab
  * or CR gets a leading "'" so that a spreadsheet shows it rather than running it as a
- * formula (CSV injection). NULL is an empty field. Bytes that are not UTF-8 become
- * U+FFFD. */
+ * formula (CSV injection). NULL is an empty field. Line breaks stay (U+2028 and U+2029
+ * as LF), a tab is a space; controls, invisible characters, noncharacters and bytes
+ * that are not UTF-8 become U+FFFD. */
 void oap_views__csv(FILE *out, const char *s);
 
 #endif

@@ -74,18 +74,30 @@ def fail(msg):
 def show(s, i):
     return ascii(s[max(0, i - 30):i + 30])
 
-DANGER = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What src/core/text.h does not show as it is, written again here so that the two are
+# compared: C0 controls, DEL, C1 controls, U+2028 and U+2029, the default-ignorable code
+# points of Unicode (bidi marks, embeddings, overrides and isolates, zero-width characters,
+# the soft hyphen, fillers, variation selectors, tags), the interlinear annotation marks
+# and the noncharacters.
+HIDDEN = [(0x00, 0x1F), (0x7F, 0x9F), (0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C),
+          (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F),
+          (0x2028, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F),
+          (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFFB), (0x1BCA0, 0x1BCA3),
+          (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF), (0xFDD0, 0xFDEF)] + \
+         [(p << 16 | 0xFFFE, p << 16 | 0xFFFF) for p in range(17)]
+DANGER = re.compile("[" + "".join(re.escape(chr(a)) + "-" + re.escape(chr(b)) for a, b in HIDDEN) + "]")
 
 def terminal_safe(text, allow=""):
-    """No C0 control but line breaks (and allow), no DEL, no C1 control, no bidi override,
-    embedding or isolate."""
+    """No C0 control but line breaks (and allow), no DEL, no C1 control, nothing invisible
+    or direction-changing, no noncharacter."""
     for m in DANGER.finditer(text):
         ch = m.group()
         if ch == "\n" or ch in allow:
             continue
         c, i = ord(ch), m.start()
-        what = ("bidirectional control" if c > 0x9F else "C1 control" if c >= 0x80
-                else "control character")
+        what = ("noncharacter" if c & 0xFFFE == 0xFFFE or 0xFDD0 <= c <= 0xFDEF else
+                "invisible or bidirectional character" if c > 0x9F else
+                "C1 control" if c >= 0x80 else "control character")
         fail(f"{what} U+{c:04X} at character {i}: {show(text, i)}")
 
 def utf8():

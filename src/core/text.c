@@ -1,0 +1,190 @@
+/* text: one policy for showing plan text: the class of each character, the shared renderings. */
+#include "text.h"
+
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Unicode 15's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt), with the
+ * interlinear annotation marks U+FFF9..U+FFFB joined to U+FFF0..U+FFF8, and the bidi
+ * isolates and overrides that lie among them. Sorted, disjoint. */
+static const struct range {
+    uint32_t first, last;
+} invisible[] = {
+    {0x00ad, 0x00ad},   /* soft hyphen */
+    {0x034f, 0x034f},   /* combining grapheme joiner */
+    {0x061c, 0x061c},   /* Arabic letter mark */
+    {0x115f, 0x1160},   /* Hangul choseong and jungseong fillers */
+    {0x17b4, 0x17b5},   /* Khmer inherent vowels */
+    {0x180b, 0x180f},   /* Mongolian variation selectors, vowel separator */
+    {0x200b, 0x200f},   /* zero-width space, non-joiner, joiner; LRM, RLM */
+    {0x202a, 0x202e},   /* embeddings and overrides */
+    {0x2060, 0x206f},   /* word joiner, invisible operators, isolates, deprecated formats */
+    {0x3164, 0x3164},   /* Hangul filler */
+    {0xfe00, 0xfe0f},   /* variation selectors */
+    {0xfeff, 0xfeff},   /* zero-width no-break space, the byte-order mark */
+    {0xffa0, 0xffa0},   /* halfwidth Hangul filler */
+    {0xfff0, 0xfffb},   /* reserved; interlinear annotation anchor, separator, terminator */
+    {0x1bca0, 0x1bca3}, /* shorthand format controls */
+    {0x1d173, 0x1d17a}, /* musical symbol format controls */
+    {0xe0000, 0xe0fff}, /* tags, variation selectors supplement */
+};
+
+static int is_invisible(uint32_t cp)
+{
+    size_t lo = 0, hi = sizeof invisible / sizeof invisible[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < invisible[mid].first)
+            hi = mid;
+        else if (cp > invisible[mid].last)
+            lo = mid + 1;
+        else
+            return 1;
+    }
+    return 0;
+}
+
+oap_text_class oap_text_class_of(uint32_t cp)
+{
+    if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029)
+        return OAP_TEXT_LINE_BREAK;
+    if (cp == '\t')
+        return OAP_TEXT_TAB;
+    if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+        return OAP_TEXT_CONTROL;
+    if (cp < 0xa0)
+        return OAP_TEXT_ORDINARY;
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return OAP_TEXT_INVALID;
+    if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe)
+        return OAP_TEXT_NONCHARACTER;
+    if (is_invisible(cp))
+        return OAP_TEXT_INVISIBLE;
+    return OAP_TEXT_ORDINARY;
+}
+
+size_t oap_text_next(const char *s, size_t n, uint32_t *cp, oap_text_class *cls)
+{
+    size_t k = oap_utf8_decode(s, n, cp);
+    if (k == 0) {
+        *cls = OAP_TEXT_INVALID;
+        return n ? 1 : 0;
+    }
+    *cls = oap_text_class_of(*cp);
+    if (*cp == '\r' && n > 1 && s[1] == '\n')
+        return 2;
+    return k;
+}
+
+/* The text format's escape of one code point that is not shown as it is. */
+static void put_escape(uint32_t cp, oap_text_put put, void *ctx)
+{
+    char esc[16];
+    int len;
+    if (cp == '\n')
+        len = snprintf(esc, sizeof esc, "\\n");
+    else if (cp == '\t')
+        len = snprintf(esc, sizeof esc, "\\t");
+    else if (cp < 0x80)
+        len = snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp);
+    else if (cp <= 0xffff)
+        len = snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
+    else
+        len = snprintf(esc, sizeof esc, "\\U%08x", (unsigned)cp);
+    put(ctx, esc, (size_t)len);
+}
+
+void oap_text_escape(const char *s, int flags, oap_text_put put, void *ctx)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        oap_text_class cls;
+        size_t k = oap_text_next(s + i, n - i, &cp, &cls);
+        if (cls == OAP_TEXT_ORDINARY || (cls == OAP_TEXT_TAB && (flags & OAP_TEXT_KEEP_TABS))) {
+            put(ctx, s + i, k);
+        } else if (cls == OAP_TEXT_INVALID) {
+            char esc[8];
+            put(ctx, esc, (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)s[i]));
+        } else if (k == 2 && cp == '\r') {
+            put_escape('\r', put, ctx); /* CR LF: each of the two */
+            put_escape('\n', put, ctx);
+        } else {
+            put_escape(cp, put, ctx);
+        }
+        i += k;
+    }
+}
+
+typedef struct cursor {
+    char *w;
+} cursor;
+
+static void put_cursor(void *ctx, const char *b, size_t n)
+{
+    cursor *c = ctx;
+    memcpy(c->w, b, n);
+    c->w += n;
+}
+
+char *oap_text_escaped(const char *s)
+{
+    /* No byte grows to more than four: \xNN for one, \uXXXX for two or three, \UXXXXXXXX
+     * for four. */
+    size_t n = strlen(s);
+    char *out = malloc(4 * n + 1);
+    if (!out)
+        return NULL;
+    cursor c = {out};
+    oap_text_escape(s, 0, put_cursor, &c);
+    *c.w = '\0';
+    return out;
+}
+
+void oap_text_markdown(const char *s, int cell, oap_text_put put, void *ctx)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        oap_text_class cls;
+        size_t k = oap_text_next(s + i, n - i, &cp, &cls);
+        const char *b = s + i;
+        i += k;
+        switch (cls) {
+        case OAP_TEXT_LINE_BREAK:
+            put(ctx, cell ? "<br>" : " ", cell ? 4 : 1);
+            continue;
+        case OAP_TEXT_TAB:
+            put(ctx, " ", 1);
+            continue;
+        case OAP_TEXT_ORDINARY:
+            break;
+        default:
+            put(ctx, OAP_UTF8_REPLACEMENT, 3);
+            continue;
+        }
+        char esc[2] = {'\\', *b};
+        if (cp == '<')
+            put(ctx, "&lt;", 4);
+        else if (cp == '>')
+            put(ctx, "&gt;", 4);
+        else if (cp == '&')
+            put(ctx, "&amp;", 5);
+        else if (cp < 0x80 && strchr("\\`*_[]|~#!", (int)cp))
+            put(ctx, esc, 2);
+        else
+            put(ctx, b, k);
+    }
+}
+
+size_t oap_text_json_escape(uint32_t cp, char *out)
+{
+    if (cp <= 0xffff)
+        return (size_t)snprintf(out, 13, "\\u%04x", (unsigned)cp);
+    cp -= 0x10000;
+    return (size_t)snprintf(out, 13, "\\u%04x\\u%04x", (unsigned)(0xd800 + (cp >> 10)),
+                            (unsigned)(0xdc00 + (cp & 0x3ff)));
+}

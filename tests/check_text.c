@@ -1,0 +1,398 @@
+/* check_text: the one policy on showing plan text, and every output given the same hostile text. */
+#define _POSIX_C_SOURCE 200809L
+#include "core/text.h"
+
+#include "oapgraph/oapgraph.h"
+#include "core/diag.h"
+#include "core/utf8.h"
+#include "emit/text.h"
+#include "views/views.h"
+
+#include "check_main.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FFFD "\xef\xbf\xbd"
+
+/* One of each: U+202E (reverses what follows), U+200B (zero width), U+FEFF mid-text,
+ * U+2028 (a line break JavaScript obeys), the C1 control U+009B (a one-byte CSI), ESC, a
+ * lone continuation byte, the noncharacter U+FDD0, the tag U+E0041 (an invisible "A")
+ * and the soft hyphen U+00AD, between the letters a to k. */
+#define HOSTILE                                                                                    \
+    "a\xe2\x80\xae"                                                                                \
+    "b\xe2\x80\x8b"                                                                                \
+    "c\xef\xbb\xbf"                                                                                \
+    "d\xe2\x80\xa8"                                                                                \
+    "e\xc2\x9b"                                                                                    \
+    "f\x1b"                                                                                        \
+    "g\x80"                                                                                        \
+    "h\xef\xb7\x90"                                                                                \
+    "i\xf3\xa0\x81\x81"                                                                            \
+    "j\xc2\xad"                                                                                    \
+    "k"
+/* HOSTILE as the text format shows it, which the messages of JSON and SARIF repeat. */
+#define ESCAPED "a\\u202eb\\u200bc\\ufeffd\\u2028e\\u009bf\\x1bg\\x80h\\ufdd0i\\U000e0041j\\u00adk"
+/* ------------------------------------------------------------------ the policy */
+
+START_TEST(classes)
+{
+    static const struct {
+        uint32_t cp;
+        oap_text_class cls;
+    } cases[] = {
+        {'A', OAP_TEXT_ORDINARY},
+        {' ', OAP_TEXT_ORDINARY},
+        {'~', OAP_TEXT_ORDINARY},
+        {0xa0, OAP_TEXT_ORDINARY}, /* no-break space: seen, as a space */
+        {0xe9, OAP_TEXT_ORDINARY},
+        {0x3a9, OAP_TEXT_ORDINARY},
+        {0x301, OAP_TEXT_ORDINARY}, /* a combining accent shows on its letter */
+        {0x2013, OAP_TEXT_ORDINARY},
+        {0x3000, OAP_TEXT_ORDINARY},
+        {0xe000, OAP_TEXT_ORDINARY}, /* private use: a box, not nothing */
+        {0xfffd, OAP_TEXT_ORDINARY},
+        {0x1f600, OAP_TEXT_ORDINARY},
+        {'\n', OAP_TEXT_LINE_BREAK},
+        {'\r', OAP_TEXT_LINE_BREAK},
+        {0x2028, OAP_TEXT_LINE_BREAK},
+        {0x2029, OAP_TEXT_LINE_BREAK},
+        {'\t', OAP_TEXT_TAB},
+        {0x00, OAP_TEXT_CONTROL},
+        {0x07, OAP_TEXT_CONTROL},
+        {0x0b, OAP_TEXT_CONTROL},
+        {0x0c, OAP_TEXT_CONTROL},
+        {0x1b, OAP_TEXT_CONTROL},
+        {0x1f, OAP_TEXT_CONTROL},
+        {0x7f, OAP_TEXT_CONTROL},
+        {0x80, OAP_TEXT_CONTROL},
+        {0x85, OAP_TEXT_CONTROL}, /* NEL: a cp1252 ellipsis read as Latin-1, not a break */
+        {0x9b, OAP_TEXT_CONTROL},
+        {0x9f, OAP_TEXT_CONTROL},
+        {0xad, OAP_TEXT_INVISIBLE},
+        {0x34f, OAP_TEXT_INVISIBLE},
+        {0x61c, OAP_TEXT_INVISIBLE},
+        {0x115f, OAP_TEXT_INVISIBLE},
+        {0x17b4, OAP_TEXT_INVISIBLE},
+        {0x180e, OAP_TEXT_INVISIBLE},
+        {0x200a, OAP_TEXT_ORDINARY}, /* hair space: a space, seen */
+        {0x200b, OAP_TEXT_INVISIBLE},
+        {0x200c, OAP_TEXT_INVISIBLE},
+        {0x200d, OAP_TEXT_INVISIBLE},
+        {0x200e, OAP_TEXT_INVISIBLE},
+        {0x200f, OAP_TEXT_INVISIBLE},
+        {0x2010, OAP_TEXT_ORDINARY},
+        {0x2029, OAP_TEXT_LINE_BREAK},
+        {0x202a, OAP_TEXT_INVISIBLE},
+        {0x202e, OAP_TEXT_INVISIBLE},
+        {0x202f, OAP_TEXT_ORDINARY},
+        {0x205f, OAP_TEXT_ORDINARY},
+        {0x2060, OAP_TEXT_INVISIBLE},
+        {0x2064, OAP_TEXT_INVISIBLE},
+        {0x2066, OAP_TEXT_INVISIBLE},
+        {0x2069, OAP_TEXT_INVISIBLE},
+        {0x206f, OAP_TEXT_INVISIBLE},
+        {0x2070, OAP_TEXT_ORDINARY},
+        {0x3164, OAP_TEXT_INVISIBLE},
+        {0xfe00, OAP_TEXT_INVISIBLE},
+        {0xfe0f, OAP_TEXT_INVISIBLE},
+        {0xfeff, OAP_TEXT_INVISIBLE},
+        {0xffa0, OAP_TEXT_INVISIBLE},
+        {0xfff9, OAP_TEXT_INVISIBLE},
+        {0xfffb, OAP_TEXT_INVISIBLE},
+        {0xfffc, OAP_TEXT_ORDINARY}, /* object replacement character: a box */
+        {0x1bca0, OAP_TEXT_INVISIBLE},
+        {0x1d173, OAP_TEXT_INVISIBLE},
+        {0xe0001, OAP_TEXT_INVISIBLE},
+        {0xe007f, OAP_TEXT_INVISIBLE},
+        {0xe01ef, OAP_TEXT_INVISIBLE},
+        {0xfdcf, OAP_TEXT_ORDINARY},
+        {0xfdd0, OAP_TEXT_NONCHARACTER},
+        {0xfdef, OAP_TEXT_NONCHARACTER},
+        {0xfdf0, OAP_TEXT_ORDINARY},
+        {0xfffe, OAP_TEXT_NONCHARACTER},
+        {0xffff, OAP_TEXT_NONCHARACTER},
+        {0x1fffe, OAP_TEXT_NONCHARACTER},
+        {0x10ffff, OAP_TEXT_NONCHARACTER},
+        {0xd800, OAP_TEXT_INVALID},
+        {0xdfff, OAP_TEXT_INVALID},
+        {0x110000, OAP_TEXT_INVALID},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ck_assert_msg(oap_text_class_of(cases[i].cp) == cases[i].cls, "U+%04X is class %d, not %d",
+                      (unsigned)cases[i].cp, (int)oap_text_class_of(cases[i].cp),
+                      (int)cases[i].cls);
+}
+END_TEST
+
+START_TEST(next)
+{
+    uint32_t cp;
+    oap_text_class cls;
+    ck_assert_uint_eq(oap_text_next("\r\nx", 3, &cp, &cls), 2); /* one break */
+    ck_assert_uint_eq(cp, '\r');
+    ck_assert_int_eq(cls, OAP_TEXT_LINE_BREAK);
+    ck_assert_uint_eq(oap_text_next("\r\nx", 1, &cp, &cls), 1); /* the LF is past n */
+    ck_assert_uint_eq(oap_text_next("\rx", 2, &cp, &cls), 1);
+    ck_assert_int_eq(cls, OAP_TEXT_LINE_BREAK);
+    ck_assert_uint_eq(oap_text_next("\xe2\x80\xae!", 4, &cp, &cls), 3);
+    ck_assert_uint_eq(cp, 0x202e);
+    ck_assert_int_eq(cls, OAP_TEXT_INVISIBLE);
+    /* A cut sequence is one invalid byte; the decoder decides (check_utf8). */
+    ck_assert_uint_eq(oap_text_next("\xe2\x80!", 3, &cp, &cls), 1);
+    ck_assert_uint_eq(cp, 0xfffd);
+    ck_assert_int_eq(cls, OAP_TEXT_INVALID);
+    ck_assert_uint_eq(oap_text_next("\x80", 1, &cp, &cls), 1);
+    ck_assert_int_eq(cls, OAP_TEXT_INVALID);
+    ck_assert_uint_eq(oap_text_next("", 0, &cp, &cls), 0);
+}
+END_TEST
+
+START_TEST(json_escape)
+{
+    char out[16];
+    ck_assert_uint_eq(oap_text_json_escape(0x1b, out), 6);
+    ck_assert_str_eq(out, "\\u001b");
+    ck_assert_uint_eq(oap_text_json_escape(0x202e, out), 6);
+    ck_assert_str_eq(out, "\\u202e");
+    ck_assert_uint_eq(oap_text_json_escape(0xe0041, out), 12);
+    ck_assert_str_eq(out, "\\udb40\\udc41");
+    ck_assert_uint_eq(oap_text_json_escape(0x10ffff, out), 12);
+    ck_assert_str_eq(out, "\\udbff\\udfff");
+}
+END_TEST
+
+/* ------------------------------------------------------------------ each output */
+
+typedef struct capture {
+    FILE *f;
+    char *buf;
+    size_t len;
+} capture;
+
+static FILE *capture_open(capture *c)
+{
+    c->buf = NULL;
+    c->len = 0;
+    c->f = open_memstream(&c->buf, &c->len);
+    ck_assert_ptr_nonnull(c->f);
+    return c->f;
+}
+
+static char *capture_close(capture *c)
+{
+    ck_assert_int_eq(fclose(c->f), 0);
+    return c->buf;
+}
+
+static void put_capture(void *ctx, const char *b, size_t n)
+{
+    fwrite(b, 1, n, ((capture *)ctx)->f);
+}
+
+static void assert_text(const char *got, const char *want)
+{
+    ck_assert_msg(strcmp(got, want) == 0, "--- expected\n%s\n--- got\n%s", want, got);
+}
+
+/* Fails when text holds any character that is not ORDINARY but LF (and tab when
+ * tabs is set): what no JSON text, no DOT and no terminal output may hold as it is. */
+static void assert_nothing_hidden(const char *what, const char *text, int tabs)
+{
+    size_t n = strlen(text);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        oap_text_class cls;
+        size_t k = oap_text_next(text + i, n - i, &cp, &cls);
+        int ok =
+            cls == OAP_TEXT_ORDINARY || (cp == '\n' && k == 1) || (tabs && cls == OAP_TEXT_TAB);
+        ck_assert_msg(ok, "%s holds U+%04X (class %d) at byte %zu: %.60s", what, (unsigned)cp,
+                      (int)cls, i, text + (i > 20 ? i - 20 : 0));
+        i += k;
+    }
+}
+
+START_TEST(text_format)
+{
+    capture c;
+    capture_open(&c);
+    oap_text_escape(HOSTILE, 0, put_capture, &c);
+    char *got = capture_close(&c);
+    assert_text(got, ESCAPED);
+    free(got);
+    char *e = oap_text_escaped(HOSTILE);
+    assert_text(e, ESCAPED);
+    free(e);
+    /* Line breaks and tabs by name or code; a CR LF is both. */
+    e = oap_text_escaped("1\n2\r3\r\n4\t5\xe2\x80\xa9"
+                         "6");
+    assert_text(e, "1\\n2\\x0d3\\x0d\\n4\\t5\\u20296");
+    free(e);
+    /* The worst growth, four times: every byte a control or not UTF-8. */
+    e = oap_text_escaped("\x01\x80\xff");
+    assert_text(e, "\\x01\\x80\\xff");
+    free(e);
+
+    /* The whole finding, as oapgraph check prints it. */
+    oap_diags *d;
+    ck_assert_int_eq(oap_diags_new(&d), 0);
+    oap_where w = {.file = "p.oap.json", .pointer = "/x", .line = 2, .col = 3};
+    ck_assert_int_eq(oap_diags_add(d, "unknown-key", OAP_SEVERITY_WARNING, &w, "\"%s\"", HOSTILE),
+                     0);
+    ck_assert_int_eq(oap_report_text(capture_open(&c), d, NULL), 0);
+    got = capture_close(&c);
+    assert_text(got, "p.oap.json:2:3: warning: \"" ESCAPED "\" [unknown-key]\n");
+    free(got);
+    oap_diags_free(d);
+}
+END_TEST
+
+/* Issue 20: "HU\u200b" in text findings must not read as HU. */
+START_TEST(zero_width_space_in_text_findings)
+{
+    oap_planset *set;
+    oap_diags *d;
+    static const char plan[] =
+        "{\"oapgraph\": 1, \"plan\": {\"id\": \"2012-C\", \"priority\": \"C\", \"title\": \"T\", "
+        "\"year\": 2012}, \"goals\": [{\"id\": \"SG1\", \"title\": \"G\"}], \"actions\": [{\"id\": "
+        "\"1.1\", \"goal\": \"SG1\", \"title\": \"A\", \"leaders\": [\"HU\\u200b\"], \"timing\": "
+        "\"May\", \"kpis\": [\"k\"]}]}";
+    ck_assert_int_eq(oap_planset_new(&set), 0);
+    ck_assert_int_eq(oap_diags_new(&d), 0);
+    ck_assert_int_eq(oap_planset_load_buffer(set, "p.oap.json", plan, strlen(plan), d), 0);
+    oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
+    ck_assert_int_eq(oap_check_run(set, d, &opts), 0);
+    capture c;
+    ck_assert_int_eq(oap_report_text(capture_open(&c), d, NULL), 0);
+    char *got = capture_close(&c);
+    ck_assert_msg(strstr(got, "\"HU\\u200b\" is not a known actor") != NULL, "%s", got);
+    ck_assert_msg(strstr(got, "\xe2\x80\x8b") == NULL, "U+200B printed as it is:\n%s", got);
+    free(got);
+    oap_diags_free(d);
+    oap_planset_free(set);
+}
+END_TEST
+
+typedef int (*writer)(FILE *, const oap_diags *, const oap_report_options *);
+
+/* A finding whose message and plan, node and file name are all HOSTILE, written by w. */
+static char *report(writer w)
+{
+    oap_diags *d;
+    ck_assert_int_eq(oap_diags_new(&d), 0);
+    oap_where where = {.file = HOSTILE ".oap.json",
+                       .pointer = "/actions/0",
+                       .line = 1,
+                       .col = 2,
+                       .plan = HOSTILE,
+                       .node = HOSTILE};
+    ck_assert_int_eq(oap_diags_add(d, "unknown-actor", OAP_SEVERITY_WARNING, &where, "%s", HOSTILE),
+                     0);
+    capture c;
+    ck_assert_int_eq(w(capture_open(&c), d, NULL), 0);
+    oap_diags_free(d);
+    return capture_close(&c);
+}
+
+START_TEST(markdown)
+{
+    capture c;
+    capture_open(&c);
+    oap_text_markdown(HOSTILE, 1, put_capture, &c);
+    char *got = capture_close(&c);
+    assert_text(got, "a" FFFD "b" FFFD "c" FFFD "d<br>e" FFFD "f" FFFD "g" FFFD "h" FFFD "i" FFFD
+                     "j" FFFD "k");
+    free(got);
+    capture_open(&c);
+    oap_text_markdown("1\r\n2\r3\t4", 0, put_capture, &c);
+    got = capture_close(&c);
+    assert_text(got, "1 2 3 4");
+    free(got);
+
+    /* The report: the message, the plan in the heading, the file in the cell. */
+    char *out = report(oap_report_markdown);
+    assert_nothing_hidden("the Markdown report", out, 0);
+    ck_assert_ptr_nonnull(strstr(out, "| a" FFFD "b" FFFD "c" FFFD "d<br>e" FFFD "f" FFFD "g" FFFD
+                                      "h" FFFD "i" FFFD "j" FFFD "k |"));
+    ck_assert_ptr_nonnull(strstr(out, "### Plan a" FFFD "b" FFFD "c" FFFD "d e"));
+    free(out);
+
+    /* The views' sheets say the same. */
+    oap_views__markdown(capture_open(&c), HOSTILE, 0);
+    got = capture_close(&c);
+    assert_text(got, "a" FFFD "b" FFFD "c" FFFD "d e" FFFD "f" FFFD "g" FFFD "h" FFFD "i" FFFD
+                     "j" FFFD "k");
+    free(got);
+}
+END_TEST
+
+START_TEST(csv_plain)
+{
+    capture c;
+    oap_views__csv(capture_open(&c), HOSTILE);
+    char *got = capture_close(&c);
+    assert_text(got, "\"a" FFFD "b" FFFD "c" FFFD "d\ne" FFFD "f" FFFD "g" FFFD "h" FFFD "i" FFFD
+                     "j" FFFD "k\"");
+    free(got);
+    /* Quoted for a line break of any kind; LF, CR and CR LF kept as they are. */
+    oap_views__csv(capture_open(&c), "a\xe2\x80\xa9"
+                                     "b\r\nc\rd\te");
+    got = capture_close(&c);
+    assert_text(got, "\"a\nb\r\nc\rd e\"");
+    free(got);
+
+    oap_views__plain(capture_open(&c), HOSTILE);
+    got = capture_close(&c);
+    assert_text(got, "a" FFFD "b" FFFD "c" FFFD "d e" FFFD "f" FFFD "g" FFFD "h" FFFD "i" FFFD
+                     "j" FFFD "k");
+    free(got);
+    oap_views__plain(capture_open(&c), "1\r\n2\r3\t4");
+    got = capture_close(&c);
+    assert_text(got, "1 2 3 4");
+    free(got);
+}
+END_TEST
+
+static const char *dot(const char *text, oap_emit_mode mode)
+{
+    static char out[512];
+    oap_sbuf b = {0};
+    oap_emit__escape(&b, text, mode);
+    ck_assert(!b.oom);
+    snprintf(out, sizeof out, "%s", oap_sbuf_str(&b));
+    oap_sbuf_free(&b);
+    return out;
+}
+
+START_TEST(dot_labels_tooltips_names)
+{
+    /* Dropped, but the line break; the byte that is not UTF-8 is U+FFFD. */
+    assert_text(dot(HOSTILE, OAP_EMIT_HTML), "abcd<BR ALIGN=\"LEFT\"/>efg" FFFD "hijk");
+    assert_text(dot(HOSTILE, OAP_EMIT_TOOLTIP), "abcd&#10;efg" FFFD "hijk");
+    assert_text(dot(HOSTILE, OAP_EMIT_NAME), "abcd efg" FFFD "hijk");
+    oap_sbuf b = {0};
+    oap_emit__wrapped(&b, HOSTILE, 40, 0);
+    assert_text(oap_sbuf_str(&b), "abcd<BR ALIGN=\"LEFT\"/>efg" FFFD "hijk");
+    oap_sbuf_free(&b);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("text");
+    TCase *policy = tcase_create("policy");
+    tcase_add_test(policy, classes);
+    tcase_add_test(policy, next);
+    tcase_add_test(policy, json_escape);
+    suite_add_tcase(s, policy);
+    TCase *outputs = tcase_create("outputs");
+    tcase_add_test(outputs, text_format);
+    tcase_add_test(outputs, zero_width_space_in_text_findings);
+    tcase_add_test(outputs, markdown);
+    tcase_add_test(outputs, csv_plain);
+    tcase_add_test(outputs, dot_labels_tooltips_names);
+    suite_add_tcase(s, outputs);
+    return oap_test_run(s);
+}
