@@ -6,11 +6,15 @@
 #include "core/diag.h"
 #include "core/utf8.h"
 #include "emit/text.h"
+#include "import/import_table.h"
+#include "load/json_util.h"
+#include "views/jsonw.h"
 #include "views/views.h"
 
 #include "check_main.h"
 
 #include <check.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +39,18 @@
     "k"
 /* HOSTILE as the text format shows it, which the messages of JSON and SARIF repeat. */
 #define ESCAPED "a\\u202eb\\u200bc\\ufeffd\\u2028e\\u009bf\\x1bg\\x80h\\ufdd0i\\U000e0041j\\u00adk"
+/* HOSTILE as data in JSON: every character as it is but the byte that is not UTF-8. */
+#define AS_DATA                                                                                    \
+    "a\xe2\x80\xae"                                                                                \
+    "b\xe2\x80\x8b"                                                                                \
+    "c\xef\xbb\xbf"                                                                                \
+    "d\xe2\x80\xa8"                                                                                \
+    "e\xc2\x9b"                                                                                    \
+    "f\x1bg" FFFD "h\xef\xb7\x90"                                                                  \
+    "i\xf3\xa0\x81\x81"                                                                            \
+    "j\xc2\xad"                                                                                    \
+    "k"
+
 /* ------------------------------------------------------------------ the policy */
 
 START_TEST(classes)
@@ -222,16 +238,17 @@ START_TEST(text_format)
     char *got = capture_close(&c);
     assert_text(got, ESCAPED);
     free(got);
-    char *e = oap_text_escaped(HOSTILE);
+    char *e = oap_text_escaped(HOSTILE, 0);
     assert_text(e, ESCAPED);
     free(e);
     /* Line breaks and tabs by name or code; a CR LF is both. */
     e = oap_text_escaped("1\n2\r3\r\n4\t5\xe2\x80\xa9"
-                         "6");
+                         "6",
+                         0);
     assert_text(e, "1\\n2\\x0d3\\x0d\\n4\\t5\\u20296");
     free(e);
     /* The worst growth, four times: every byte a control or not UTF-8. */
-    e = oap_text_escaped("\x01\x80\xff");
+    e = oap_text_escaped("\x01\x80\xff", 0);
     assert_text(e, "\\x01\\x80\\xff");
     free(e);
 
@@ -296,6 +313,52 @@ static char *report(writer w)
     return capture_close(&c);
 }
 
+static json_t *parse(const char *text)
+{
+    json_error_t e;
+    json_t *v = json_loads(text, 0, &e);
+    ck_assert_msg(v != NULL, "not JSON (%d:%d: %s):\n%s", e.line, e.column, e.text, text);
+    return v;
+}
+
+START_TEST(json_and_sarif)
+{
+    /* JSON: the message reads as in the text format; plan and node are data, read back
+     * as they were (but the byte that is not UTF-8), and the JSON text shows each of them
+     * as a \u escape. */
+    char *out = report(oap_report_json);
+    assert_nothing_hidden("the JSON report", out, 0);
+    ck_assert_ptr_nonnull(strstr(out, "\"a\\u202eb\\u200bc\\ufeffd\\u2028e\\u009bf\\u001Bg"
+                                      "\xef\xbf\xbdh\\ufdd0i\\udb40\\udc41j\\u00adk\""));
+    json_t *root = parse(out);
+    json_t *f = json_array_get(json_object_get(root, "findings"), 0);
+    assert_text(json_string_value(json_object_get(f, "message")), ESCAPED);
+    assert_text(json_string_value(json_object_get(f, "plan")), AS_DATA);
+    assert_text(json_string_value(json_object_get(f, "node")), AS_DATA);
+    assert_text(json_string_value(json_object_get(f, "file")), AS_DATA ".oap.json");
+    json_decref(root);
+    free(out);
+
+    /* SARIF: message.text as in the text format; the file is a percent-encoded URI. */
+    out = report(oap_report_sarif);
+    assert_nothing_hidden("the SARIF report", out, 0);
+    root = parse(out);
+    json_t *r = json_array_get(
+        json_object_get(json_array_get(json_object_get(root, "runs"), 0), "results"), 0);
+    assert_text(json_string_value(json_object_get(json_object_get(r, "message"), "text")), ESCAPED);
+    json_t *props = json_object_get(r, "properties");
+    assert_text(json_string_value(json_object_get(props, "node")), AS_DATA);
+    json_t *loc = json_object_get(
+        json_object_get(json_array_get(json_object_get(r, "locations"), 0), "physicalLocation"),
+        "artifactLocation");
+    assert_text(json_string_value(json_object_get(loc, "uri")),
+                "a%E2%80%AEb%E2%80%8Bc%EF%BB%BFd%E2%80%A8e%C2%9Bf%1Bg%80h%EF%B7%90i%F3%A0%81%81j%C2"
+                "%ADk.oap.json");
+    json_decref(root);
+    free(out);
+}
+END_TEST
+
 START_TEST(markdown)
 {
     capture c;
@@ -328,7 +391,7 @@ START_TEST(markdown)
 }
 END_TEST
 
-START_TEST(csv_plain)
+START_TEST(csv_plain_views_json)
 {
     capture c;
     oap_views__csv(capture_open(&c), HOSTILE);
@@ -351,6 +414,20 @@ START_TEST(csv_plain)
     oap_views__plain(capture_open(&c), "1\r\n2\r3\t4");
     got = capture_close(&c);
     assert_text(got, "1 2 3 4");
+    free(got);
+
+    oap_jsonw_put_string(capture_open(&c), HOSTILE);
+    got = capture_close(&c);
+    assert_text(got, "\"a\\u202eb\\u200bc\\ufeffd\\u2028e\\u009bf\\u001bg\\ufffdh\\ufdd0i\\udb40"
+                     "\\udc41j\\u00adk\"");
+    json_t *v = json_loads(got, JSON_DECODE_ANY, NULL);
+    ck_assert_ptr_nonnull(v);
+    assert_text(json_string_value(v), AS_DATA);
+    json_decref(v);
+    free(got);
+    oap_jsonw_put_string(capture_open(&c), "1\r\n2\r3\t4\"\\");
+    got = capture_close(&c);
+    assert_text(got, "\"1\\r\\n2\\r3\\t4\\\"\\\\\"");
     free(got);
 }
 END_TEST
@@ -379,6 +456,71 @@ START_TEST(dot_labels_tooltips_names)
 }
 END_TEST
 
+/* The importer keeps what the table holds (but bytes that are not UTF-8) and says so;
+ * the plan file it writes shows each character as a \u escape and reads back the same. */
+START_TEST(importer)
+{
+    static const char table[] = "Priority: C\nYear: 2012\nTitle: T\n#\tActivity\tLeader\n"
+                                "Strategic Goal 1: G\n"
+                                "1.1\t" HOSTILE "\tIT\n";
+    oap_model model;
+    oap_model_init(&model);
+    oap_import_messages msgs = OAP_IMPORT_MESSAGES_INIT;
+    oap_plan *plan;
+    ck_assert_int_eq(
+        oap_import_read(&plan, &model, "t.tsv", table, strlen(table), NULL, &msgs, NULL), 0);
+    ck_assert_uint_eq(msgs.n, 2);
+    ck_assert_uint_eq(msgs.items[0].line, 6);
+    ck_assert_int_eq(msgs.items[0].level, OAP_IMPORT_NOTE);
+    assert_text(msgs.items[0].text,
+                "the line holds U+202E, a control, invisible or direction-changing character: what "
+                "is imported keeps it, and the plan file shows it as a \\u escape (delete it "
+                "unless it is meant)");
+    ck_assert_int_eq(msgs.items[1].level, OAP_IMPORT_WARNING);
+    assert_text(plan->actions[0].title, AS_DATA);
+
+    capture c;
+    ck_assert_int_eq(oap_import_write(capture_open(&c), plan), 0);
+    char *out = capture_close(&c);
+    assert_nothing_hidden("the imported plan file", out, 0);
+    json_t *root = parse(out);
+    json_t *a = json_array_get(json_object_get(root, "actions"), 0);
+    assert_text(json_string_value(json_object_get(a, "title")), AS_DATA);
+    json_decref(root);
+    free(out);
+    oap_import_messages_free(&msgs);
+    oap_model_free(&model);
+}
+END_TEST
+
+/* oap_json_write's filter joins a character that jansson would cut between two pieces. */
+START_TEST(json_write_pieces)
+{
+    static const char text[] = "[\"x\xe2\x80\xae\xc3\xa9\xf3\xa0\x81\x81\"]";
+    size_t n = strlen(text);
+    for (size_t cut = 0; cut <= n; cut++) {
+        for (size_t cut2 = cut; cut2 <= n; cut2++) {
+            capture c;
+            oap_json__escaping e = {capture_open(&c), {0}, 0};
+            ck_assert_int_eq(oap_json__escaping_put(text, cut, &e), 0);
+            ck_assert_int_eq(oap_json__escaping_put(text + cut, cut2 - cut, &e), 0);
+            ck_assert_int_eq(oap_json__escaping_put(text + cut2, n - cut2, &e), 0);
+            oap_json__escaping_end(&e);
+            char *got = capture_close(&c);
+            assert_text(got, "[\"x\\u202e\xc3\xa9\\udb40\\udc41\"]");
+            free(got);
+        }
+    }
+    json_t *v = json_pack("{s:s}", "k\xe2\x80\x8b", "v\xc2\x85");
+    capture c;
+    ck_assert_int_eq(oap_json_write(capture_open(&c), v), 0);
+    char *got = capture_close(&c);
+    assert_text(got, "{\n  \"k\\u200b\": \"v\\u0085\"\n}\n");
+    free(got);
+    json_decref(v);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("text");
@@ -390,9 +532,12 @@ int main(void)
     TCase *outputs = tcase_create("outputs");
     tcase_add_test(outputs, text_format);
     tcase_add_test(outputs, zero_width_space_in_text_findings);
+    tcase_add_test(outputs, json_and_sarif);
     tcase_add_test(outputs, markdown);
-    tcase_add_test(outputs, csv_plain);
+    tcase_add_test(outputs, csv_plain_views_json);
     tcase_add_test(outputs, dot_labels_tooltips_names);
+    tcase_add_test(outputs, importer);
+    tcase_add_test(outputs, json_write_pieces);
     suite_add_tcase(s, outputs);
     return oap_test_run(s);
 }

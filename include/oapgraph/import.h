@@ -49,7 +49,9 @@ typedef enum oap_import_level {
 typedef struct oap_import_message {
     unsigned line; /* 1-based line of the input; 0 when about the input as a whole */
     oap_import_level level;
-    char *text; /* "cannot place this row: ..." */
+    char *text; /* "cannot place this row: ..."; the table's text quoted in it with its
+                 * controls, invisible and direction-changing characters escaped, as
+                 * findings show them ("\x1b", "\u202e"), so it is safe to print */
 } oap_import_message;
 
 /* Messages of one import, in input order. */

@@ -130,7 +130,7 @@ static void put_cursor(void *ctx, const char *b, size_t n)
     c->w += n;
 }
 
-char *oap_text_escaped(const char *s)
+char *oap_text_escaped(const char *s, int flags)
 {
     /* No byte grows to more than four: \xNN for one, \uXXXX for two or three, \UXXXXXXXX
      * for four. */
@@ -139,7 +139,7 @@ char *oap_text_escaped(const char *s)
     if (!out)
         return NULL;
     cursor c = {out};
-    oap_text_escape(s, 0, put_cursor, &c);
+    oap_text_escape(s, flags, put_cursor, &c);
     *c.w = '\0';
     return out;
 }

@@ -65,8 +65,8 @@ enum {
     OAP_TEXT_KEEP_TABS = 1
 };
 
-/* oap_text_escape(s, 0, ...) as a malloc'ed string; NULL when out of memory. */
-char *oap_text_escaped(const char *s);
+/* oap_text_escape(s, flags, ...) as a malloc'ed string; NULL when out of memory. */
+char *oap_text_escaped(const char *s, int flags);
 
 /* Markdown's rendering, shown as written: Markdown punctuation is backslash-escaped,
  * "<", ">" and "&" become entities so no HTML gets through, a line break becomes <br> in

@@ -5,6 +5,7 @@
 #include "oapgraph/common.h"
 #include "core/refs.h"
 #include "core/strmap.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 #include <stdarg.h>
@@ -210,7 +211,9 @@ static int add_message(oap_import_messages *m, unsigned line, oap_import_level l
     }
     char buf[600];
     vsnprintf(buf, sizeof buf, fmt, ap);
-    char *text = strdup(buf);
+    /* The table's text quoted in a message is shown as findings show plan text; the tabs
+     * between the cells of a quoted row stay, as they always have. */
+    char *text = oap_text_escaped(buf, OAP_TEXT_KEEP_TABS);
     if (!text)
         return OAP_ENOMEM;
     m->items[m->n++] = (oap_import_message){line, level, text};
@@ -351,48 +354,50 @@ static char *dup_n(ctx *c, const char *s, size_t n)
 
 /* Copies text into out with a leading byte-order mark dropped, "\r\n" and lone "\r" made
  * "\n", and every byte that is not UTF-8 (or is NUL) replaced by U+FFFD; each line where
- * that happened is reported once. */
+ * that happened is reported once. A control, invisible or direction-changing character
+ * (core/text.h) is kept, as the table has it, and reported once a line too: the plan
+ * file shows it as a \u escape, and its reader should know why. */
 static void make_safe(ctx *c, const char *text, size_t len, oap_import__buf *out)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
-    unsigned line = 1, reported = 0;
+    unsigned line = 1, bad_line = 0, hidden_line = 0;
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         i = 3;
     oap_import__put(out, "", 0);
     while (i < len && !out->oom) {
         size_t start = i;
-        while (i < len && s[i] >= 0x20 && s[i] < 0x80)
+        while (i < len && s[i] >= 0x20 && s[i] < 0x7f)
             i++;
         oap_import__put(out, text + start, i - start);
         if (i >= len)
             break;
-        if (s[i] == '\r') {
-            oap_import__putc(out, '\n');
-            i += i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
-            line++;
-            continue;
-        }
-        if (s[i] == '\n') {
-            oap_import__putc(out, '\n');
-            i++;
-            line++;
-            continue;
-        }
         uint32_t cp;
-        size_t k = s[i] ? oap_utf8_decode(text + i, len - i, &cp) : 0;
-        if (k > 0) {
+        oap_text_class cls;
+        size_t k = oap_text_next(text + i, len - i, &cp, &cls);
+        if (cls == OAP_TEXT_LINE_BREAK && cp < 0x80) {
+            oap_import__putc(out, '\n');
+            line++;
+        } else if (cls == OAP_TEXT_INVALID || cp == 0) {
+            oap_import__put(out, OAP_UTF8_REPLACEMENT, 3);
+            if (bad_line != line) {
+                bad_line = line;
+                msg(c, line, OAP_IMPORT_WARNING,
+                    "bytes that are not UTF-8 are replaced by U+FFFD (save the table as UTF-8)");
+            }
+        } else {
             oap_import__put(out, text + i, k);
-            i += k;
-            continue;
+            if (cls != OAP_TEXT_ORDINARY && cls != OAP_TEXT_TAB && cls != OAP_TEXT_LINE_BREAK &&
+                hidden_line != line) {
+                hidden_line = line;
+                msg(c, line, OAP_IMPORT_NOTE,
+                    "the line holds U+%04X, a control, invisible or direction-changing character: "
+                    "what is imported keeps it, and the plan file shows it as a \\u escape (delete "
+                    "it unless it is meant)",
+                    (unsigned)cp);
+            }
         }
-        oap_import__put(out, OAP_UTF8_REPLACEMENT, 3);
-        i++;
-        if (reported != line) {
-            reported = line;
-            msg(c, line, OAP_IMPORT_WARNING,
-                "bytes that are not UTF-8 are replaced by U+FFFD (save the table as UTF-8)");
-        }
+        i += k;
     }
 }
 

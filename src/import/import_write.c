@@ -3,6 +3,7 @@
 
 #include "oapgraph/common.h"
 #include "core/timing.h"
+#include "load/json_util.h"
 
 #include <jansson.h>
 #include <string.h>
@@ -208,8 +209,7 @@ int oap_import_write(FILE *out, const oap_plan *p)
         goto done;
     }
     /* Objects keep insertion order (always, since jansson 2.8): the order above. */
-    if (json_dumpf(root, out, JSON_INDENT(2)) != 0 || fputc('\n', out) == EOF)
-        rc = OAP_EIO;
+    rc = oap_json_write(out, root);
 done:
     json_decref(root);
     return rc;

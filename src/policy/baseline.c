@@ -363,9 +363,7 @@ int oap_baseline_write(FILE *out, const oap_diags *diags, const oap_fingerprint 
     json_t *root = baseline_json(diags, fps);
     if (!root)
         return OAP_ENOMEM;
-    int rc = 0;
-    if (json_dumpf(root, out, JSON_INDENT(2)) < 0 || fputc('\n', out) == EOF || ferror(out))
-        rc = OAP_EIO;
+    int rc = oap_json_write(out, root);
     json_decref(root);
     return rc;
 }

@@ -2,6 +2,7 @@
 #include "oapgraph/common.h"
 #include "oapgraph/report.h"
 #include "util.h"
+#include "load/json_util.h"
 
 #include <jansson.h>
 
@@ -19,7 +20,7 @@ static json_t *finding(const oap_report_ctx *ctx, size_t i)
         return NULL;
     if (put(f, "rule", oap_report__string(d->rule)) < 0 ||
         put(f, "severity", json_string(oap_severity_name(d->severity))) < 0 ||
-        put(f, "message", oap_report__string(d->message)) < 0 ||
+        put(f, "message", oap_report__message(d->message)) < 0 ||
         put(f, "file", oap_report__string(oap_report__file(ctx, d->file))) < 0 ||
         put(f, "line", d->line ? json_integer(d->line) : json_null()) < 0 ||
         put(f, "column", d->line && d->col ? json_integer(d->col) : json_null()) < 0 ||
@@ -84,9 +85,7 @@ int oap_report_json(FILE *out, const oap_diags *diags, const oap_report_options 
             goto done;
     if (put(root, "summary", summary(&ctx)) < 0)
         goto done;
-    rc = 0;
-    if (json_dumpf(root, out, JSON_INDENT(2)) < 0 || fputc('\n', out) == EOF || ferror(out))
-        rc = OAP_EIO;
+    rc = oap_json_write(out, root);
 done:
     json_decref(root);
     oap_report__finish(&ctx);

@@ -2,6 +2,7 @@
 #include "oapgraph/common.h"
 #include "oapgraph/report.h"
 #include "util.h"
+#include "load/json_util.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -15,11 +16,13 @@ static int put(json_t *obj, const char *key, json_t *value)
     return json_object_set_new(obj, key, value);
 }
 
-/* {"text": text} */
-static json_t *text_object(const char *text)
+/* {"text": text}; takes text (NULL fails). */
+static json_t *text_object(json_t *text)
 {
     json_t *o = json_object();
-    if (o && put(o, "text", oap_report__string(text)) < 0) {
+    if (!o)
+        json_decref(text);
+    if (o && put(o, "text", text) < 0) {
         json_decref(o);
         return NULL;
     }
@@ -128,8 +131,9 @@ static json_t *rule_descriptor(const oap_report_ctx *ctx, size_t r)
              id, family, oap_severity_name(sev), summary, id);
     json_t *d = json_object(), *config, *props, *tags;
     if (!d || put(d, "id", oap_report__string(id)) < 0 || put(d, "name", rule_name(id)) < 0 ||
-        put(d, "shortDescription", text_object(summary)) < 0 ||
-        put(d, "fullDescription", text_object(full)) < 0 || put(d, "help", text_object(help)) < 0 ||
+        put(d, "shortDescription", text_object(oap_report__string(summary))) < 0 ||
+        put(d, "fullDescription", text_object(oap_report__string(full))) < 0 ||
+        put(d, "help", text_object(oap_report__string(help))) < 0 ||
         put(d, "defaultConfiguration", config = json_object()) < 0 ||
         put(config, "level", json_string(level(sev))) < 0 ||
         put(d, "properties", props = json_object()) < 0 ||
@@ -148,7 +152,7 @@ static json_t *result(const oap_report_ctx *ctx, size_t i)
     if (!r || put(r, "ruleId", oap_report__string(d->rule)) < 0 ||
         put(r, "ruleIndex", json_integer((json_int_t)ctx->rule_of[i])) < 0 ||
         put(r, "level", json_string(level(d->severity))) < 0 ||
-        put(r, "message", message = text_object(d->message)) < 0 ||
+        put(r, "message", message = text_object(oap_report__message(d->message))) < 0 ||
         put(r, "locations", locations = json_array()) < 0 ||
         json_array_append_new(locations, location = json_object()) < 0 ||
         put(location, "physicalLocation", physical = json_object()) < 0 ||
@@ -218,9 +222,7 @@ int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_report_options
     for (size_t i = 0; i < oap_diags_count(diags); i++)
         if (json_array_append_new(results, result(&ctx, i)) < 0)
             goto done;
-    rc = 0;
-    if (json_dumpf(root, out, JSON_INDENT(2)) < 0 || fputc('\n', out) == EOF || ferror(out))
-        rc = OAP_EIO;
+    rc = oap_json_write(out, root);
 done:
     free(root_uri);
     json_decref(root);

@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include "oapgraph/common.h"
+#include "core/text.h"
 #include "load/json_util.h"
 
 #include <stdlib.h>
@@ -80,6 +81,14 @@ json_t *oap_report__string(const char *s)
 json_t *oap_report__string_or_null(const char *s)
 {
     return *s ? oap_report__string(s) : json_null();
+}
+
+json_t *oap_report__message(const char *s)
+{
+    char *text = oap_text_escaped(s, 0);
+    json_t *v = text ? json_string(text) : NULL;
+    free(text);
+    return v;
 }
 
 const char *oap_report__rule_summary(const oap_report_ctx *ctx, size_t rule)

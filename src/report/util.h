@@ -32,10 +32,17 @@ void oap_report__finish(oap_report_ctx *ctx);
 /* A file name as shown: without opts->strip. */
 const char *oap_report__file(const oap_report_ctx *ctx, const char *file);
 
-/* A JSON string of s; bytes that are not UTF-8 become U+FFFD. NULL when out of memory. */
+/* A JSON string of s; bytes that are not UTF-8 become U+FFFD. NULL when out of memory.
+ * For data a program matches (file names, ids, pointers): its other characters stay as
+ * they are, and oap_json_write writes those a reader must see as \u escapes. */
 json_t *oap_report__string(const char *s);
 /* The same, or JSON null for "". */
 json_t *oap_report__string_or_null(const char *s);
+
+/* A JSON string of a message as the text format shows it (oap_text_escape): plan text in
+ * it with controls, invisible and direction-changing characters escaped ("HU\u200b"),
+ * so a viewer that shows the message shows what the plan holds. NULL when out of memory. */
+json_t *oap_report__message(const char *s);
 
 /* A one-line description of a rule the registry lacks. */
 const char *oap_report__rule_summary(const oap_report_ctx *ctx, size_t rule);

@@ -2,7 +2,7 @@
 #include "jsonw.h"
 
 #include "views.h"
-#include "core/utf8.h"
+#include "core/text.h"
 
 #include "oapgraph/common.h"
 
@@ -117,59 +117,49 @@ int oap_jsonw_finish(oap_jsonw *w)
     return ferror(w->out) ? OAP_EIO : 0;
 }
 
+/* JSON's short escapes, or NULL. */
+static const char *short_escape(uint32_t cp)
+{
+    switch (cp) {
+    case '"':
+        return "\\\"";
+    case '\\':
+        return "\\\\";
+    case '\n':
+        return "\\n";
+    case '\r':
+        return "\\r";
+    case '\t':
+        return "\\t";
+    case '\b':
+        return "\\b";
+    case '\f':
+        return "\\f";
+    }
+    return NULL;
+}
+
 void oap_jsonw_put_string(FILE *out, const char *s)
 {
     size_t n = strlen(s);
     fputc('"', out);
     for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
         uint32_t cp;
-        size_t k = oap_utf8_decode(s + i, n - i, &cp);
-        if (k == 0) {
+        oap_text_class cls;
+        size_t k = oap_text_next(s + i, n - i, &cp, &cls);
+        const char *named = short_escape(cp);
+        char esc[16];
+        if (cls == OAP_TEXT_INVALID)
             fputs("\\ufffd", out);
-            i++;
-            continue;
-        }
-        if (k == 3 && c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-            ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
-            fputs((unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", out);
-            i += 3;
-            continue;
-        }
-        if (k > 1) {
+        else if (k == 2 && cp == '\r')
+            fputs("\\r\\n", out); /* one line break */
+        else if (named)
+            fputs(named, out);
+        else if (cls == OAP_TEXT_ORDINARY)
             fwrite(s + i, 1, k, out);
-            i += k;
-            continue;
-        }
-        i++;
-        switch (c) {
-        case '"':
-            fputs("\\\"", out);
-            break;
-        case '\\':
-            fputs("\\\\", out);
-            break;
-        case '\n':
-            fputs("\\n", out);
-            break;
-        case '\r':
-            fputs("\\r", out);
-            break;
-        case '\t':
-            fputs("\\t", out);
-            break;
-        case '\b':
-            fputs("\\b", out);
-            break;
-        case '\f':
-            fputs("\\f", out);
-            break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                fprintf(out, "\\u%04x", c);
-            else
-                fputc(c, out);
-        }
+        else
+            fwrite(esc, 1, oap_text_json_escape(cp, esc), out);
+        i += k;
     }
     fputc('"', out);
 }

@@ -36,10 +36,11 @@ void oap_jsonw_member(oap_jsonw *w, const char *key, const char *s);
 /* Ends the document with a newline; returns 0, or OAP_EIO when the stream failed. */
 int oap_jsonw_finish(oap_jsonw *w);
 
-/* Writes s as a quoted JSON string: '"', '\\' and control characters escaped (\n, \t,
- * \r, \b, \f by name, others as \u00XX), U+2028 and U+2029 as \u2028 and \u2029 (valid
- * JSON, but they end lines in JavaScript), bytes that are not UTF-8 as U+FFFD. All
- * other text is written as is, so the output is UTF-8. */
+/* Writes s as a quoted JSON string: '"' and '\\' escaped; \n, \t, \r, \b, \f by name;
+ * every other character that is not ORDINARY (core/text.h: controls, U+2028 and U+2029,
+ * which end lines in JavaScript, invisible characters, noncharacters) as \uXXXX, so the
+ * JSON text is safe to look at and reads back as the plan wrote it; bytes that are not
+ * UTF-8 as \ufffd. All other text is written as is, so the output is UTF-8. */
 void oap_jsonw_put_string(FILE *out, const char *s);
 
 #endif

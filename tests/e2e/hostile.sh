@@ -152,10 +152,21 @@ def check(kind, path, arg):
         terminal_safe(text)
         tables(text)
     elif kind == "json":
+        # JSON that parses, whose text shows every character above as a \\u escape (a
+        # terminal or an editor that shows the file obeys none), and whose messages (JSON
+        # and SARIF findings) read as the text format shows them, escaped in the string.
+        text = utf8()
+        terminal_safe(text)
         try:
-            doc = json.loads(utf8())
+            doc = json.loads(text)
         except ValueError as e:
             fail(f"not JSON: {e}")
+        if isinstance(doc, dict):
+            for f in doc.get("findings", []):
+                terminal_safe(f["message"])
+            for run in doc.get("runs", []):
+                for r in run["results"]:
+                    terminal_safe(r["message"]["text"])
         if arg == "findings":
             return str(len(doc["findings"]))
     elif kind == "csv":
@@ -249,6 +260,7 @@ hostile() {
     run "$name: check" "$check_status" "$bin" check --no-config "$plan" &&
         cp "$tmp/out" "$tmp/check.txt" && cp "$tmp/err" "$tmp/check.err"
     run "$name: check --format json" "$check_status" "$bin" check --no-config -q --format json "$plan" &&
+        verify "$name: check JSON is JSON" json "$tmp/out" &&
         n=$(python3 -c "$py_verify" json "$tmp/out" findings) &&
         verify "$name: check text, one finding a line, terminal-safe" findings "$tmp/check.txt" "$n"
     verify "$name: check messages on standard error terminal-safe" terminal "$tmp/check.err"
@@ -311,6 +323,20 @@ verify "controls: the id with ESC is a schema error, shown escaped" has "$tmp/ch
 hostile bidi bidi.oap.json 1 0
 verify "bidi: the override in a reference is a bad-ref error" count "$tmp/check.txt" \
     '2 \[bad-ref\]$'
+
+# What shows as nothing (U+200B, U+FEFF mid-text, the soft hyphen, tags), reverses text
+# (U+202E), breaks lines (U+2028), drives a terminal (U+009B, ESC) or is no character
+# (U+FDD0, U+FFFF, U+10FFFF), in every text field: issue 20, "HU\u200b" read as HU.
+hostile invisible invisible.oap.json 1 0
+verify "invisible: the zero-width space in a leader is shown escaped" has "$tmp/check.txt" \
+    'invisible.oap.json:23:9: warning: "HU\u200b" is not a known actor'
+verify "invisible: the soft hyphen and the byte-order mark too" count "$tmp/check.txt" \
+    '2 "(R\\u00adO|\\ufeffSK)" is not a known actor'
+verify "invisible: the zero-width space in a reference is a bad-ref error" count "$tmp/check.txt" \
+    '1 error: cannot read "1\.2\\u200b" as a reference.*\[bad-ref\]$'
+run "invisible: SARIF" 1 "$bin" check --no-config -q --format sarif invisible.oap.json &&
+    verify "invisible: SARIF message.text shows U+200B escaped" has "$tmp/out" \
+        '"text": "\"HU\\u200b\" is not a known actor'
 
 # The plan that draws attacks on DOT, HTML labels and SVG (tests/e2e/dot.sh has its
 # diagram); here for the terminal and the tables.

@@ -137,6 +137,27 @@ expect "no priority or year" 2 "$empty" "$tmp/bare.err" -- "$bin" import "$tmp/b
 expect "--priority and --year" 0 - - -- "$bin" import -q --priority C --year 2012 "$tmp/bare.tsv"
 if grep -q '"id": "2012-C"' "$tmp/out"; then ok "--priority and --year make the id"; else no "--priority and --year make the id"; fi
 
+# A table with a terminal escape, a C1 CSI, an override and a zero-width space: the
+# messages show them escaped, a note says which is kept (exit 1 for the stray row's
+# warning), and the plan file holds each as a \u escape and reads back as the table had it.
+printf 'Priority: C\nYear: 2012\nTitle: T\n\x1b[2J\xc2\x9b\tstray row\n#\tActivity\tLeader\n' >"$tmp/evil.tsv"
+printf 'Strategic Goal 1: G\n1.1\tTitle \xe2\x80\xae \xe2\x80\x8b\tHU\xe2\x80\x8b\n' >>"$tmp/evil.tsv"
+cat >"$tmp/evil.err" <<ERR
+oapgraph: import: $tmp/evil.tsv:4: note: the line holds U+001B, a control, invisible or direction-changing character: what is imported keeps it, and the plan file shows it as a \u escape (delete it unless it is meant)
+oapgraph: import: $tmp/evil.tsv:4: cannot place this row above the header: "\x1b[2J\u009b" (metadata rows are "Priority: C", "Year: 2012", "Title: ...")
+oapgraph: import: $tmp/evil.tsv:7: note: the line holds U+202E, a control, invisible or direction-changing character: what is imported keeps it, and the plan file shows it as a \u escape (delete it unless it is meant)
+oapgraph: import: $tmp/evil.tsv: TSV, plan 2012-C: 1 goal, 1 action; 1 warning, 2 notes
+ERR
+expect "hostile characters: messages escaped" 1 - "$tmp/evil.err" -- "$bin" import "$tmp/evil.tsv"
+python3 - "$tmp/out" <<'PY' && ok "hostile characters: \\u escapes in the plan file, read back as they were" || no "hostile characters: \\u escapes in the plan file, read back as they were"
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+assert '"Title \\u202e \\u200b"' in text and '"HU\\u200b"' in text, text
+assert "\u202e" not in text and "\u200b" not in text, text
+a = json.loads(text)["actions"][0]
+assert a["title"] == "Title \u202e \u200b" and a["leaders"] == ["HU\u200b"], a
+PY
+
 # Help goes to standard output.
 expect "--help" 0 - "$empty" -- "$bin" import --help
 if grep -q '^usage: oapgraph import' "$tmp/out"; then ok "--help: usage"; else no "--help: usage"; fi
