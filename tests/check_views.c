@@ -1,5 +1,6 @@
 /* check_views: the tasking, impact and dependency views on the reference plan and a built set. */
 #define _POSIX_C_SOURCE 200809L
+#include "check_capture.h"
 #include "check_main.h"
 
 #include "views/deps.h"
@@ -36,33 +37,6 @@ static uint32_t node(const oap_graph *g, const char *ref)
     char err[256];
     ck_assert_msg(oap_views_resolve(g, ref, &v, err, sizeof err) == 0, "%s: %s", ref, err);
     return v;
-}
-
-/* What a writer puts on a stream, as a malloc'ed string. */
-typedef struct capture {
-    FILE *f;
-    char *buf;
-    size_t len;
-} capture;
-
-static FILE *capture_open(capture *c)
-{
-    c->buf = NULL;
-    c->len = 0;
-    c->f = open_memstream(&c->buf, &c->len);
-    ck_assert_ptr_nonnull(c->f);
-    return c->f;
-}
-
-static char *capture_close(capture *c)
-{
-    fclose(c->f);
-    return c->buf;
-}
-
-static void assert_text(const char *got, const char *want)
-{
-    ck_assert_msg(strcmp(got, want) == 0, "--- expected\n%s--- got\n%s", want, got);
 }
 
 static json_t *parse(const char *text)
@@ -511,39 +485,33 @@ START_TEST(views_tasking)
     capture c;
     ck_assert_int_eq(oap_tasking_select(t, "IOM", &s, err, sizeof err), 0);
     ck_assert_int_eq(oap_tasking_write(capture_open(&c), t, &s, 1, OAP_TASKING_MARKDOWN), 0);
-    got = capture_close(&c);
-    assert_text(got,
-                "# IOM: International Organization for Migration\n\n"
-                "International organisation. Takes part in 1 action.\n\n"
-                "| Plan | Goal | Action | Role | Activity | Timing | Window | Target | KPIs |\n"
-                "|---|---|---|---|---|---|---|---|---|\n"
-                "| 2021-Y | SG1 | 1.2 | participant | Members to be named |  | 2021-03 |  | "
-                "y1.2 |\n");
-    free(got);
+    capture_expect(&c,
+                   "# IOM: International Organization for Migration\n\n"
+                   "International organisation. Takes part in 1 action.\n\n"
+                   "| Plan | Goal | Action | Role | Activity | Timing | Window | Target | KPIs |\n"
+                   "|---|---|---|---|---|---|---|---|---|\n"
+                   "| 2021-Y | SG1 | 1.2 | participant | Members to be named |  | 2021-03 |  | "
+                   "y1.2 |\n");
     ck_assert_int_eq(oap_tasking_select(t, "Cefpol", &s, err, sizeof err), 0);
     ck_assert_int_eq(oap_tasking_write(capture_open(&c), t, &s, 1, OAP_TASKING_MARKDOWN), 0);
-    got = capture_close(&c);
-    assert_text(got,
-                "**TEST MARKING**\n\n"
-                "# CEPOL: European Union Agency for Law Enforcement Training\n\n"
-                "EU body or agency. Project support for 2020-X. Leads 1 action.\n\n"
-                "| Plan | Goal | Action | Role | Activity | Timing | Window | Target | KPIs |\n"
-                "|---|---|---|---|---|---|---|---|---|\n"
-                "| 2020-X | SG2 | 2.4 | leader | Diamond bottom |  | 2020-06 | Both sides done "
-                "| k2.4a<br>k2.4b |\n\n"
-                "**TEST MARKING**\n");
-    free(got);
+    capture_expect(&c,
+                   "**TEST MARKING**\n\n"
+                   "# CEPOL: European Union Agency for Law Enforcement Training\n\n"
+                   "EU body or agency. Project support for 2020-X. Leads 1 action.\n\n"
+                   "| Plan | Goal | Action | Role | Activity | Timing | Window | Target | KPIs |\n"
+                   "|---|---|---|---|---|---|---|---|---|\n"
+                   "| 2020-X | SG2 | 2.4 | leader | Diamond bottom |  | 2020-06 | Both sides done "
+                   "| k2.4a<br>k2.4b |\n\n"
+                   "**TEST MARKING**\n");
     ck_assert_int_eq(oap_tasking_write(capture_open(&c), t, &s, 1, OAP_TASKING_CSV), 0);
-    got = capture_close(&c);
-    assert_text(got, "actor,name,kind,plan,goal,action,role,via,title,timing,window_start,"
-                     "window_end,target,kpis,classification\r\n"
-                     "CEPOL,European Union Agency for Law Enforcement Training,agency,2020-X,,,"
-                     "support,,\"Views test plan: a chain, a diamond and phases\",,,,,,TEST "
-                     "MARKING\r\n"
-                     "CEPOL,European Union Agency for Law Enforcement Training,agency,2020-X,SG2,"
-                     "2.4,leader,,Diamond bottom,,2020-06,2020-06,Both sides done,\"k2.4a\n"
-                     "k2.4b\",TEST MARKING\r\n");
-    free(got);
+    capture_expect(&c, "actor,name,kind,plan,goal,action,role,via,title,timing,window_start,"
+                       "window_end,target,kpis,classification\r\n"
+                       "CEPOL,European Union Agency for Law Enforcement Training,agency,2020-X,,,"
+                       "support,,\"Views test plan: a chain, a diamond and phases\",,,,,,TEST "
+                       "MARKING\r\n"
+                       "CEPOL,European Union Agency for Law Enforcement Training,agency,2020-X,SG2,"
+                       "2.4,leader,,Diamond bottom,,2020-06,2020-06,Both sides done,\"k2.4a\n"
+                       "k2.4b\",TEST MARKING\r\n");
     /* An actor the registry knows that takes part in nothing has an empty sheet. */
     ck_assert_int_eq(oap_tasking_select(t, "Interpol", &s, err, sizeof err), 0);
     ck_assert_uint_eq(t->sheets[s].n, 0);
@@ -683,9 +651,7 @@ START_TEST(json_strings)
     oap_jsonw_end(&w);
     oap_jsonw_end(&w);
     ck_assert_int_eq(oap_jsonw_finish(&w), 0);
-    got = capture_close(&c);
-    assert_text(got, "{\n  \"a\": [],\n  \"b\": null,\n  \"c\": [\n    1,\n    false\n  ]\n}\n");
-    free(got);
+    capture_expect(&c, "{\n  \"a\": [],\n  \"b\": null,\n  \"c\": [\n    1,\n    false\n  ]\n}\n");
 }
 END_TEST
 
@@ -704,13 +670,9 @@ START_TEST(markdown_csv_plain)
     oap_views__csv(f, "=cmd()");
     fputc(',', f);
     oap_views__csv(f, NULL);
-    got = capture_close(&c);
-    assert_text(got, "plain,\"a,\"\"b\"\"\",\"'=cmd()\",");
-    free(got);
+    capture_expect(&c, "plain,\"a,\"\"b\"\"\",\"'=cmd()\",");
     oap_views__plain(capture_open(&c), "a\x1b[31mb\nc\xc2\x9b");
-    got = capture_close(&c);
-    assert_text(got, "a\xef\xbf\xbd[31mb c\xef\xbf\xbd");
-    free(got);
+    capture_expect(&c, "a\xef\xbf\xbd[31mb c\xef\xbf\xbd");
 }
 END_TEST
 

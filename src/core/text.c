@@ -79,6 +79,13 @@ size_t oap_text_next(const char *s, size_t n, uint32_t *cp, oap_text_class *cls)
     return k;
 }
 
+int oap_text_walk(oap_text_walker *w)
+{
+    w->at += w->len;
+    w->len = w->at < w->n ? oap_text_next(w->s + w->at, w->n - w->at, &w->cp, &w->cls) : 0;
+    return w->len > 0;
+}
+
 /* The text format's escape of one code point that is not shown as it is. */
 static void put_escape(uint32_t cp, oap_text_put put, void *ctx)
 {
@@ -99,23 +106,18 @@ static void put_escape(uint32_t cp, oap_text_put put, void *ctx)
 
 void oap_text_escape(const char *s, int flags, oap_text_put put, void *ctx)
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        oap_text_class cls;
-        size_t k = oap_text_next(s + i, n - i, &cp, &cls);
-        if (cls == OAP_TEXT_ORDINARY || (cls == OAP_TEXT_TAB && (flags & OAP_TEXT_KEEP_TABS))) {
-            put(ctx, s + i, k);
-        } else if (cls == OAP_TEXT_INVALID) {
+    for (oap_text_walker c = OAP_TEXT_WALK(s, strlen(s)); oap_text_walk(&c);) {
+        if (c.cls == OAP_TEXT_ORDINARY || (c.cls == OAP_TEXT_TAB && (flags & OAP_TEXT_KEEP_TABS))) {
+            put(ctx, s + c.at, c.len);
+        } else if (c.cls == OAP_TEXT_INVALID) {
             char esc[8];
-            put(ctx, esc, (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)s[i]));
-        } else if (k == 2 && cp == '\r') {
+            put(ctx, esc, (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)s[c.at]));
+        } else if (c.len == 2 && c.cp == '\r') {
             put_escape('\r', put, ctx); /* CR LF: each of the two */
             put_escape('\n', put, ctx);
         } else {
-            put_escape(cp, put, ctx);
+            put_escape(c.cp, put, ctx);
         }
-        i += k;
     }
 }
 
@@ -146,37 +148,24 @@ char *oap_text_escaped(const char *s, int flags)
 
 void oap_text_markdown(const char *s, int cell, oap_text_put put, void *ctx)
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        oap_text_class cls;
-        size_t k = oap_text_next(s + i, n - i, &cp, &cls);
-        const char *b = s + i;
-        i += k;
-        switch (cls) {
-        case OAP_TEXT_LINE_BREAK:
+    for (oap_text_walker c = OAP_TEXT_WALK(s, strlen(s)); oap_text_walk(&c);) {
+        char esc[2] = {'\\', s[c.at]};
+        if (c.cls == OAP_TEXT_LINE_BREAK)
             put(ctx, cell ? "<br>" : " ", cell ? 4 : 1);
-            continue;
-        case OAP_TEXT_TAB:
+        else if (c.cls == OAP_TEXT_TAB)
             put(ctx, " ", 1);
-            continue;
-        case OAP_TEXT_ORDINARY:
-            break;
-        default:
+        else if (c.cls != OAP_TEXT_ORDINARY)
             put(ctx, OAP_UTF8_REPLACEMENT, 3);
-            continue;
-        }
-        char esc[2] = {'\\', *b};
-        if (cp == '<')
+        else if (c.cp == '<')
             put(ctx, "&lt;", 4);
-        else if (cp == '>')
+        else if (c.cp == '>')
             put(ctx, "&gt;", 4);
-        else if (cp == '&')
+        else if (c.cp == '&')
             put(ctx, "&amp;", 5);
-        else if (cp < 0x80 && strchr("\\`*_[]|~#!", (int)cp))
+        else if (c.cp < 0x80 && strchr("\\`*_[]|~#!", (int)c.cp))
             put(ctx, esc, 2);
         else
-            put(ctx, b, k);
+            put(ctx, s + c.at, c.len);
     }
 }
 

@@ -48,6 +48,22 @@ oap_text_class oap_text_class_of(uint32_t cp);
  * UTF-8 is one INVALID byte (*cp = U+FFFD). Returns 0 only when n is 0. */
 size_t oap_text_next(const char *s, size_t n, uint32_t *cp, oap_text_class *cls);
 
+/* A walk over the characters of a string, for a rendering: OAP_TEXT_WALK(s, n) starts
+ * one over the n bytes at s; each oap_text_walk moves to the next character (as
+ * oap_text_next reads it) and returns 0 after the last. */
+typedef struct oap_text_walker {
+    const char *s;
+    size_t n;
+    size_t at, len; /* the character: bytes [at, at + len) of s */
+    uint32_t cp;
+    oap_text_class cls;
+} oap_text_walker;
+#define OAP_TEXT_WALK(s, n)                                                                        \
+    {                                                                                              \
+        (s), (n), 0, 0, 0, OAP_TEXT_ORDINARY                                                       \
+    }
+int oap_text_walk(oap_text_walker *w);
+
 /* Receives the output of a rendering, n bytes at b. */
 typedef void (*oap_text_put)(void *ctx, const char *b, size_t n);
 

@@ -100,15 +100,12 @@ static uint32_t *code_points(const char *text, size_t *n)
     if (!cp)
         return NULL;
     size_t k = 0;
-    for (size_t i = 0; i < len;) {
-        uint32_t c;
-        oap_text_class cls;
-        i += oap_text_next(text + i, len - i, &c, &cls);
-        if (cls == OAP_TEXT_ORDINARY || cls == OAP_TEXT_INVALID)
-            cp[k++] = c;
-        else if (cls == OAP_TEXT_LINE_BREAK)
+    for (oap_text_walker c = OAP_TEXT_WALK(text, len); oap_text_walk(&c);) {
+        if (c.cls == OAP_TEXT_ORDINARY || c.cls == OAP_TEXT_INVALID)
+            cp[k++] = c.cp;
+        else if (c.cls == OAP_TEXT_LINE_BREAK)
             cp[k++] = '\n';
-        else if (cls == OAP_TEXT_TAB)
+        else if (c.cls == OAP_TEXT_TAB)
             cp[k++] = ' ';
     }
     *n = k;

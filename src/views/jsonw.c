@@ -141,25 +141,20 @@ static const char *short_escape(uint32_t cp)
 
 void oap_jsonw_put_string(FILE *out, const char *s)
 {
-    size_t n = strlen(s);
     fputc('"', out);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        oap_text_class cls;
-        size_t k = oap_text_next(s + i, n - i, &cp, &cls);
-        const char *named = short_escape(cp);
+    for (oap_text_walker c = OAP_TEXT_WALK(s, strlen(s)); oap_text_walk(&c);) {
+        const char *named = short_escape(c.cp);
         char esc[16];
-        if (cls == OAP_TEXT_INVALID)
+        if (c.cls == OAP_TEXT_INVALID)
             fputs("\\ufffd", out);
-        else if (k == 2 && cp == '\r')
+        else if (c.len == 2 && c.cp == '\r')
             fputs("\\r\\n", out); /* one line break */
         else if (named)
             fputs(named, out);
-        else if (cls == OAP_TEXT_ORDINARY)
-            fwrite(s + i, 1, k, out);
+        else if (c.cls == OAP_TEXT_ORDINARY)
+            fwrite(s + c.at, 1, c.len, out);
         else
-            fwrite(esc, 1, oap_text_json_escape(cp, esc), out);
-        i += k;
+            fwrite(esc, 1, oap_text_json_escape(c.cp, esc), out);
     }
     fputc('"', out);
 }

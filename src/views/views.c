@@ -286,18 +286,13 @@ const oap_actor_decl *oap_views__declared(const oap_plan *p, const char *text, s
 
 void oap_views__plain(FILE *out, const char *s)
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        oap_text_class cls;
-        size_t k = oap_text_next(s + i, n - i, &cp, &cls);
-        if (cls == OAP_TEXT_ORDINARY)
-            fwrite(s + i, 1, k, out);
-        else if (cls == OAP_TEXT_LINE_BREAK || cls == OAP_TEXT_TAB)
+    for (oap_text_walker c = OAP_TEXT_WALK(s, strlen(s)); oap_text_walk(&c);) {
+        if (c.cls == OAP_TEXT_ORDINARY)
+            fwrite(s + c.at, 1, c.len, out);
+        else if (c.cls == OAP_TEXT_LINE_BREAK || c.cls == OAP_TEXT_TAB)
             fputc(' ', out);
         else
             fputs(OAP_UTF8_REPLACEMENT, out);
-        i += k;
     }
 }
 
@@ -317,13 +312,9 @@ static int csv_quoted(const char *s, size_t n)
 {
     if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
         return 1;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        oap_text_class cls;
-        i += oap_text_next(s + i, n - i, &cp, &cls);
-        if (cls == OAP_TEXT_LINE_BREAK || cp == ',' || cp == '"')
+    for (oap_text_walker c = OAP_TEXT_WALK(s, n); oap_text_walk(&c);)
+        if (c.cls == OAP_TEXT_LINE_BREAK || c.cp == ',' || c.cp == '"')
             return 1;
-    }
     return 0;
 }
 
@@ -338,24 +329,20 @@ void oap_views__csv(FILE *out, const char *s)
         fputc('"', out);
     if (guard)
         fputc('\'', out);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        oap_text_class cls;
-        size_t k = oap_text_next(s + i, n - i, &cp, &cls);
+    for (oap_text_walker c = OAP_TEXT_WALK(s, n); oap_text_walk(&c);) {
         /* Line breaks stay (the cell is quoted) and a tab becomes a space; controls and
          * invisible characters would reach whoever opens the sheet in a terminal or a
          * spreadsheet. */
-        if (cls == OAP_TEXT_LINE_BREAK && cp > 0x7f)
+        if (c.cls == OAP_TEXT_LINE_BREAK && c.cp > 0x7f)
             fputc('\n', out); /* U+2028, U+2029 */
-        else if (cls == OAP_TEXT_ORDINARY || cls == OAP_TEXT_LINE_BREAK)
-            fwrite(s + i, 1, k, out);
-        else if (cls == OAP_TEXT_TAB)
+        else if (c.cls == OAP_TEXT_ORDINARY || c.cls == OAP_TEXT_LINE_BREAK)
+            fwrite(s + c.at, 1, c.len, out);
+        else if (c.cls == OAP_TEXT_TAB)
             fputc(' ', out);
         else
             fputs(OAP_UTF8_REPLACEMENT, out);
-        if (cp == '"')
+        if (c.cp == '"')
             fputc('"', out);
-        i += k;
     }
     if (quote)
         fputc('"', out);
