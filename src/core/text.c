@@ -106,10 +106,14 @@ static void put_escape(uint32_t cp, oap_text_put put, void *ctx)
 
 void oap_text_escape(const char *s, int flags, oap_text_put put, void *ctx)
 {
-    for (oap_text_walker c = OAP_TEXT_WALK(s, strlen(s)); oap_text_walk(&c);) {
-        if (c.cls == OAP_TEXT_ORDINARY || (c.cls == OAP_TEXT_TAB && (flags & OAP_TEXT_KEEP_TABS))) {
-            put(ctx, s + c.at, c.len);
-        } else if (c.cls == OAP_TEXT_INVALID) {
+    size_t shown = 0; /* s[shown..c.at) is shown as it is, and not put yet: one put a run */
+    oap_text_walker c = OAP_TEXT_WALK(s, strlen(s));
+    while (oap_text_walk(&c)) {
+        if (c.cls == OAP_TEXT_ORDINARY || (c.cls == OAP_TEXT_TAB && (flags & OAP_TEXT_KEEP_TABS)))
+            continue;
+        put(ctx, s + shown, c.at - shown);
+        shown = c.at + c.len;
+        if (c.cls == OAP_TEXT_INVALID) {
             char esc[8];
             put(ctx, esc, (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)s[c.at]));
         } else if (c.len == 2 && c.cp == '\r') {
@@ -119,6 +123,7 @@ void oap_text_escape(const char *s, int flags, oap_text_put put, void *ctx)
             put_escape(c.cp, put, ctx);
         }
     }
+    put(ctx, s + shown, c.at - shown);
 }
 
 typedef struct cursor {
