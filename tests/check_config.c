@@ -435,19 +435,26 @@ START_TEST(baseline_refused)
     baseline_bad("{", "base.json:1:1: not valid JSON: string or '}' expected near end of file");
     /* Placed and worded as in plans and configs (it said 2:27: not valid JSON: duplicate
      * object key near '"findings"', and put the byte below one column early). */
-    baseline_bad("{\"oapgraph-baseline\": 1,\n \"findings\": [], \"findings\": []}",
+    baseline_bad("{\"oapgraph-baseline\": 2,\n \"findings\": [], \"findings\": []}",
                  "base.json:2:18: duplicate key \"findings\" in one object; JSON readers silently "
                  "keep only the last value");
-    baseline_bad("{\"oapgraph-baseline\": 1, \"findings\": [\"caf\xe9\"]}",
+    baseline_bad("{\"oapgraph-baseline\": 2, \"findings\": [\"caf\xe9\"]}",
                  "base.json:1:43: not valid JSON: unable to decode byte 0xe9 near '\"caf'");
     baseline_bad("{\"findings\": []}",
                  "base.json:1:1: not an oapgraph baseline: a baseline is an object with "
-                 "\"oapgraph-baseline\": 1 and \"findings\"");
-    baseline_bad("{\"oapgraph-baseline\": 2, \"findings\": []}",
-                 "base.json:1:23: baseline version 2 is not known; this oapgraph reads version 1");
-    baseline_bad("{\"oapgraph-baseline\": 1, \"findings\": {}}",
+                 "\"oapgraph-baseline\": 2 and \"findings\"");
+    baseline_bad("{\"oapgraph-baseline\": 3, \"findings\": []}",
+                 "base.json:1:23: baseline version 3 is not known; this oapgraph reads version 2");
+    /* Version 1 hashed messages; its entries cannot be matched, and saying how to
+     * rewrite it beats reporting every finding as new and every entry as stale. */
+    baseline_bad("{\"oapgraph-baseline\": 1, \"findings\": []}",
+                 "base.json:1:23: this baseline was written by an older oapgraph (version 1, "
+                 "whose fingerprints changed with unrelated edits); write it again with "
+                 "'oapgraph check --write-baseline base.json PLAN...' and review the findings "
+                 "it records");
+    baseline_bad("{\"oapgraph-baseline\": 2, \"findings\": {}}",
                  "base.json:1:38: \"findings\" of a baseline must be an array");
-    baseline_bad("{\"oapgraph-baseline\": 1,\n \"findings\": [\n  {\"fingerprint\": \"a\"},\n"
+    baseline_bad("{\"oapgraph-baseline\": 2,\n \"findings\": [\n  {\"fingerprint\": \"a\"},\n"
                  "  {\"rule\": \"x\"}]}",
                  "base.json:4:3: a baseline entry must be an object with a \"fingerprint\" "
                  "string");
@@ -472,7 +479,7 @@ START_TEST(baseline_round_trip)
 
     json_t *root = json_loads(text, 0, NULL);
     ck_assert_ptr_nonnull(root);
-    ck_assert_int_eq(json_integer_value(json_object_get(root, "oapgraph-baseline")), 1);
+    ck_assert_int_eq(json_integer_value(json_object_get(root, "oapgraph-baseline")), 2);
     /* In the order of file, plan, node, rule, message: the plan's own key first. */
     json_t *first = json_array_get(json_object_get(root, "findings"), 0);
     ck_assert_str_eq(json_string_value(json_object_get(first, "rule")), "unknown-key");
@@ -519,7 +526,7 @@ START_TEST(baseline_new_and_stale)
     ck_assert_int_eq(oap_diags_fingerprints(&fps, d), 0);
     char text[1024];
     snprintf(text, sizeof text,
-             "{\"oapgraph-baseline\": 1, \"findings\": [\n"
+             "{\"oapgraph-baseline\": 2, \"findings\": [\n"
              "  {\"rule\": \"missing-kpi\", \"plan\": \"P\", \"node\": \"1.1\", \"message\": "
              "\"x\", \"fingerprint\": \"%s\"},\n"
              "  {\"rule\": \"missing-timing\", \"plan\": \"P\", \"node\": \"1.9\", \"message\": "
@@ -604,7 +611,7 @@ START_TEST(baseline_identical_findings)
     ck_assert_int_eq(oap_diags_fingerprints(&fps, d), 0);
     char text[512];
     snprintf(text, sizeof text,
-             "{\"oapgraph-baseline\": 1, \"findings\": [{\"fingerprint\": \"%s\"}]}", fps[0].text);
+             "{\"oapgraph-baseline\": 2, \"findings\": [{\"fingerprint\": \"%s\"}]}", fps[0].text);
     oap_baseline *b = baseline_ok(text);
     oap_diags *shown;
     ck_assert_int_eq(oap_diags_new(&shown), 0);

@@ -181,7 +181,8 @@ START_TEST(json_invalid_utf8)
 }
 END_TEST
 
-/* Fingerprints leave out line and column and the folder, and number identical findings. */
+/* Fingerprints leave out line and column, the folder, the node's place in its file and
+ * the message, and number identical findings. */
 START_TEST(fingerprints)
 {
     oap_diags *d;
@@ -190,8 +191,8 @@ START_TEST(fingerprints)
         "action 1.1 has no KPI");
     add(d, "missing-kpi", OAP_SEVERITY_WARNING, "b/c/p.oap.json", 90, 1, "/actions/7", "P", "1.1",
         "action 1.1 has no KPI");
-    add(d, "missing-kpi", OAP_SEVERITY_ERROR, "p.oap.json", 7, 2, "/x", "P", "1.1",
-        "action 1.1 has no KPI");
+    add(d, "missing-kpi", OAP_SEVERITY_ERROR, "p.oap.json", 7, 2, "/actions/5", "P", "1.1",
+        "action 1.1 has no KPI at all");
     add(d, "missing-kpi", OAP_SEVERITY_WARNING, "p.oap.json", 3, 4, "/actions/0", "P", "1.2",
         "action 1.1 has no KPI");
     add(d, "duplicate-id", OAP_SEVERITY_ERROR, "x/q.oap.json", 3, 4, "", "P", "",
@@ -305,7 +306,7 @@ START_TEST(sarif_fields)
     ck_assert_int_eq(num(region, "startColumn"), 7);
     oap_fingerprint *fps;
     ck_assert_int_eq(oap_diags_fingerprints(&fps, d), 0);
-    ck_assert_str_eq(str(json_object_get(r, "partialFingerprints"), "oapgraph/v1"), fps[0].text);
+    ck_assert_str_eq(str(json_object_get(r, "partialFingerprints"), "oapgraph/v2"), fps[0].text);
     free(fps);
 
     ck_assert_str_eq(str(json_array_get(results, 1), "level"), "note");
@@ -437,7 +438,7 @@ START_TEST(given_fingerprints)
     out = render(oap_report_sarif, d, &o);
     root = parse(out);
     json_t *r = json_array_get(json_object_get(sarif_run(root), "results"), 1);
-    ck_assert_str_eq(str(json_object_get(r, "partialFingerprints"), "oapgraph/v1"), "bbbb");
+    ck_assert_str_eq(str(json_object_get(r, "partialFingerprints"), "oapgraph/v2"), "bbbb");
     json_decref(root);
     free(out);
     oap_diags_free(d);

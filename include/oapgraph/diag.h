@@ -29,6 +29,10 @@ typedef struct oap_diag {
     const char *related; /* the other node of a pair, qualified ("2012-F:3.1"), or "" */
     double score;        /* a measure the finding carries (an overlap's score), or 0 */
     const char *message;
+    /* What the finding concerns inside its node, as the fingerprint reads it: a reference
+     * or an actor as written ("B:*"), or the key path of its value inside the node
+     * ("leaders/1" in action 1.1, "timing", "plan/year"); "" when the node is all. */
+    const char *key;
 } oap_diag;
 
 typedef struct oap_diags oap_diags;
@@ -54,12 +58,15 @@ typedef struct oap_fingerprint {
 } oap_fingerprint;
 
 /* The fingerprint of every finding of diags, in the order held: 16 hex digits of FNV-1a
- * (64 bits) over the rule, plan, node, message and the base name of the file, never the
- * line or column, so that moving unrelated lines keeps it. In the message, the file
- * names of the run are read as their base names, so running from another folder keeps
- * it too. The second, third, ... finding with the same hash gets ":2", ":3", ... in
- * order. *out is malloc'ed (NULL when diags is empty) and the caller's to free. Returns 0
- * or OAP_ENOMEM. */
+ * (64 bits) over what identifies a finding: its rule; its plan id (for a finding outside
+ * any plan, such as a syntax error, the base name of its file); the node it is about, or
+ * for a pair both nodes, qualified and sorted; and its key (oap_diag.key). Never the
+ * message, a line, a column or an array position of another node: reformatting a file,
+ * reordering actions, adding or editing another action, or running from another folder
+ * keeps it. The second, third, ... finding with the same hash gets ":2", ":3", ... in
+ * order. (Version 2: SARIF's partialFingerprints "oapgraph/v2"; version 1 hashed the
+ * message.) *out is malloc'ed (NULL when diags is empty) and the caller's to free.
+ * Linear in the findings. Returns 0 or OAP_ENOMEM. */
 OAP_EXTERN int oap_diags_fingerprints(oap_fingerprint **out, const oap_diags *diags);
 
 OAP_EXTERN const char *oap_severity_name(oap_severity s);

@@ -47,7 +47,7 @@ OAP_EXTERN void oap_config_apply(const oap_config *cfg, oap_check_options *opts)
 
 typedef struct oap_baseline oap_baseline;
 
-/* Reads a baseline file: {"oapgraph-baseline": 1, "findings": [{"fingerprint", ...}]}.
+/* Reads a baseline file: {"oapgraph-baseline": 2, "findings": [{"fingerprint", ...}]}.
  * Returns 0; OAP_EIO when the file cannot be read, OAP_EINVAL when it is not a
  * baseline, both with err saying so ("base.json:3:5: ..."); OAP_ENOMEM. */
 OAP_EXTERN int oap_baseline_read(oap_baseline **out, const char *path, char *err, size_t errsize);

@@ -48,10 +48,22 @@ static int report_component(oap_rule_ctx *ctx, oap_bfs *bfs, uint32_t start, uin
                 at = g->links[g->needs.link[e]].action;
                 break;
             }
+    /* Where it is reported follows the order of the files; what it is about does not: the
+     * component, named by its first member by name. */
+    char subject[160] = "", qualified[160];
+    for (uint32_t i = 0; i < size; i++) {
+        oap_graph_name(g, members[i], OAP_NONE - 1, qualified, sizeof qualified);
+        if (!subject[0] || strcmp(qualified, subject) < 0)
+            snprintf(subject, sizeof subject, "%s", qualified);
+    }
+    ctx->subject = subject;
+    ctx->key = "";
     rc = oap_rule_emit(ctx, at, pointer, 0,
                        "needs run in a circle: %s; nothing in it can start first (%u in the "
                        "cycle: %s)",
                        cycle, size, names);
+    ctx->subject = NULL;
+    ctx->key = NULL;
     free(path);
     (void)comp;
     return rc;

@@ -334,12 +334,16 @@ static void on_mention(void *vctx, const char *id, size_t offset)
         snprintf(m->seen[m->nseen++], sizeof m->seen[0], "%s", id);
     char pointer[96];
     const oap_action *a = oap_graph_action(g, m->action);
+    char key[96];
+    snprintf(key, sizeof key, "%s:%s", m->field, id);
+    m->rule->key = key;
     m->rc = oap_rule_emit(m->rule, m->action,
                           oap_graph_node_pointer(g, m->action, m->field, pointer, sizeof pointer),
                           offset,
                           "action %s mentions Action %s in its %s, but neither its refs nor its "
                           "needs list %s",
                           a->id, id, m->field, id);
+    m->rule->key = NULL;
 }
 
 int oap_check_undeclared_mention(oap_rule_ctx *ctx)

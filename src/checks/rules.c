@@ -3,6 +3,7 @@ reports a finding. */
 #include "rules.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -41,9 +42,67 @@ static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score
                 const char *pointer, size_t offset, const char *fmt, va_list ap)
     __attribute__((format(printf, 7, 0)));
 
+/* A list of an action by its name in a pointer, or NULL. */
+static const oap_strv *named_list(const oap_action *a, const char *name, size_t len)
+{
+    static const char *const names[] = {"refs",         "needs", "leaders",
+                                        "participants", "kpis",  "notes"};
+    const oap_strv *lists[] = {&a->refs,         &a->needs, &a->leaders,
+                               &a->participants, &a->kpis,  &a->notes};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == len && strncmp(names[i], name, len) == 0)
+            return lists[i];
+    return NULL;
+}
+
+/* When pointer names an item of a list of strings of the action (refs, needs, leaders,
+ * participants, kpis, notes, or a phase's needs), that item as written, after the list's
+ * name ("refs:B:*", "phases/1/needs:1.1"): what the finding concerns, whatever its place
+ * in the list. NULL otherwise. */
+static const char *list_item_key(const oap_graph *g, uint32_t node, const char *pointer, char *buf,
+                                 size_t size)
+{
+    const oap_action *a = oap_graph_action(g, node);
+    if (!a || !pointer || strncmp(pointer, "/actions/", 9) != 0)
+        return NULL;
+    const char *p = strchr(pointer + 9, '/');
+    if (!p)
+        return NULL;
+    const char *list = p + 1;
+    const oap_strv *items = NULL;
+    const char *end;
+    if (strncmp(list, "phases/", 7) == 0) {
+        char *after;
+        unsigned long k = strtoul(list + 7, &after, 10);
+        if (strncmp(after, "/needs/", 7) != 0)
+            return NULL;
+        for (uint32_t i = 0; i < a->nphases && !items; i++)
+            if (a->phases[i].at == k)
+                items = &a->phases[i].needs;
+        end = after + 6;
+    } else {
+        end = strchr(list, '/');
+        if (end)
+            items = named_list(a, list, (size_t)(end - list));
+    }
+    if (!items || !end || *end != '/')
+        return NULL;
+    char *after;
+    unsigned long at = strtoul(end + 1, &after, 10);
+    if (*after || after == end + 1)
+        return NULL;
+    for (uint32_t i = 0; i < items->n; i++)
+        if (oap_strv_at(items, i) == at) {
+            snprintf(buf, size, "%.*s:%s", (int)(end - list), list, items->items[i]);
+            return buf;
+        }
+    return NULL;
+}
+
 static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score,
                 const char *pointer, size_t offset, const char *fmt, va_list ap)
 {
+    char key[512];
     const oap_graph *g = ctx->graph;
     const oap_plan *p = oap_graph_plan(g, node);
     char name[160] = "", other[160] = "";
@@ -59,6 +118,8 @@ static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score
                    .plan = p->id,
                    .node = name,
                    .related = other,
+                   .key = ctx->key ? ctx->key : list_item_key(g, node, pointer, key, sizeof key),
+                   .subject = ctx->subject,
                    .score = score};
     return oap_diags_addv(ctx->diags, ctx->rule->id, ctx->rule->severity, &w, fmt, ap);
 }

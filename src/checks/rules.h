@@ -16,6 +16,11 @@ typedef struct oap_rule_ctx {
     const oap_check_options *opts;
     oap_diags *diags;
     const oap_rule_info *rule;
+    /* What the next finding concerns, when its place does not say it (a mention in a
+     * title); NULL: the item of a list its pointer names, as written (see rules.c). */
+    const char *key;
+    /* What identifies the next finding in place of its node (oap_where.subject), or NULL. */
+    const char *subject;
     /* The two overlap rules share one index; each knows whether the other runs. */
     int possible_overlap_on, linked_overlap_on;
 } oap_rule_ctx;

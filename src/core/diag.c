@@ -5,6 +5,7 @@
 #include "array.h"
 #include "oapgraph/common.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@ typedef struct entry {
     unsigned file_index;
     int at_key;
     size_t offset;
+    const char *subject;
 } entry;
 
 struct oap_diags {
@@ -52,6 +54,33 @@ static const char *copy(oap_arena *a, const char *s)
     return oap_arena_strdup(a, s ? s : "");
 }
 
+/* The key path of a finding's value inside its node, from its JSON pointer: the pointer
+ * without the node's own place ("/actions/3", "/actions/3/phases/0", "/goals/2"), so
+ * that moving the node in its file keeps it: "/actions/3/leaders/1" -> "leaders/1",
+ * "/plan/year" -> "plan/year", "/actions/3" -> "". At a key, the key itself counts. */
+static const char *node_key(oap_arena *a, const oap_where *w)
+{
+    const char *p = w->pointer ? w->pointer : "";
+    static const char *const prefixes[] = {"/actions/", "/goals/"};
+    for (size_t i = 0; i < 2; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncmp(p, prefixes[i], n) != 0 || !isdigit((unsigned char)p[n]))
+            continue;
+        p += n;
+        while (isdigit((unsigned char)*p))
+            p++;
+        if (i == 0 && strncmp(p, "/phases/", 8) == 0 && isdigit((unsigned char)p[8])) {
+            p += 8;
+            while (isdigit((unsigned char)*p))
+                p++;
+        }
+        break;
+    }
+    if (*p == '/')
+        p++;
+    return oap_arena_strdup(a, p);
+}
+
 int oap_diags_addv(oap_diags *diags, const char *rule, oap_severity severity,
                    const oap_where *where, const char *fmt, va_list ap)
 {
@@ -82,12 +111,15 @@ int oap_diags_addv(oap_diags *diags, const char *rule, oap_severity severity,
     e->d.plan = copy(&diags->strings, where->plan);
     e->d.node = copy(&diags->strings, where->node);
     e->d.related = copy(&diags->strings, where->related);
+    e->d.key = where->key ? copy(&diags->strings, where->key) : node_key(&diags->strings, where);
     e->d.score = where->score;
     e->d.message = message;
     e->file_index = where->file_index;
     e->at_key = where->at_key;
     e->offset = where->offset;
-    if (!e->d.file || !e->d.pointer || !e->d.plan || !e->d.node || !e->d.related)
+    e->subject = copy(&diags->strings, where->subject);
+    if (!e->d.file || !e->d.pointer || !e->d.plan || !e->d.node || !e->d.related || !e->d.key ||
+        !e->subject)
         return OAP_ENOMEM;
     diags->n++;
     return 0;
@@ -219,4 +251,9 @@ int oap_severity_parse(const char *name, int allow_off)
     if (allow_off && !strcmp(name, "off"))
         return OAP_SEVERITY_OFF;
     return -1;
+}
+
+const char *oap_diags_subject(const oap_diags *diags, size_t i)
+{
+    return i < diags->n ? diags->items[i].subject : "";
 }

@@ -20,6 +20,13 @@ typedef struct oap_where {
     const char *plan;
     const char *node;
     const char *related; /* the other node of a pair (possible-overlap), or NULL */
+    /* What the finding concerns inside its node when the pointer's place in a list is not
+     * what identifies it: a reference as written ("B:*"), an actor, a mention; or NULL,
+     * and then its key path inside the node stands for it (see oap_diag.key). */
+    const char *key;
+    /* What identifies the finding in place of its plan and node, when where it is
+     * reported is incidental (a dependency cycle: its first member by name); or NULL. */
+    const char *subject;
     double score;
 } oap_where;
 
@@ -44,6 +51,9 @@ typedef struct oap_diag_query {
 size_t oap_diags_unlocated(const oap_diags *diags, unsigned file_index, oap_diag_query **out);
 /* Writes the located lines and columns back. */
 void oap_diags_set_locations(oap_diags *diags, const oap_diag_query *q, size_t n);
+
+/* What identifies finding i in place of its plan and node (oap_where.subject), or "". */
+const char *oap_diags_subject(const oap_diags *diags, size_t i);
 
 /* Changes a finding's severity (configuration) */
 void oap_diags_set_severity(oap_diags *diags, size_t i, oap_severity s);

@@ -1,6 +1,7 @@
 /* fingerprint: what identifies a finding across runs, for baselines and SARIF. */
 #include "oapgraph/common.h"
 #include "oapgraph/diag.h"
+#include "diag.h"
 #include "fingerprint.h"
 
 #include <stdint.h>
@@ -31,69 +32,33 @@ const char *oap_base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* The file names of the run that contain a folder; messages name them in full ("also
- * used by plans/a.oap.json") and the hash reads them as base names. */
-typedef struct pathset {
-    const char **items;
-    size_t n;
-} pathset;
-
-static int pathset_build(pathset *ps, const oap_diags *diags)
+/* What a finding is about: its plan id (the base name of its file when it has no plan),
+ * and its node; a pair is both nodes, qualified ("2012-C:2.1") and sorted, so that it is
+ * the same finding whichever of the two it was reported at. */
+static uint64_t hash_subject(uint64_t h, const oap_diag *d)
 {
-    size_t n = oap_diags_count(diags);
-    ps->n = 0;
-    ps->items = n ? malloc(n * sizeof *ps->items) : NULL;
-    if (n && !ps->items)
-        return OAP_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        const char *file = oap_diags_at(diags, i)->file;
-        if (!strchr(file, '/'))
-            continue;
-        size_t k = 0;
-        while (k < ps->n && strcmp(ps->items[k], file) != 0)
-            k++;
-        if (k == ps->n)
-            ps->items[ps->n++] = file;
+    if (!*d->related) {
+        h = oap_fnv_field(h, *d->plan ? d->plan : oap_base_name(d->file));
+        return oap_fnv_field(h, d->node);
     }
-    return 0;
+    /* The node, qualified as related is. */
+    char node[256];
+    snprintf(node, sizeof node, "%s:%s", d->plan, d->node);
+    const char *first = node, *second = d->related;
+    if (strcmp(first, second) > 0) {
+        first = d->related;
+        second = node;
+    }
+    h = oap_fnv_field(h, first);
+    return oap_fnv_field(h, second);
 }
 
-/* The message with every file name of the run replaced by its base name, hashed. */
-static uint64_t hash_message(uint64_t h, const char *msg, const pathset *ps)
-{
-    const char *run = msg;
-    for (const char *s = msg; *s;) {
-        size_t matched = 0;
-        const char *file = NULL;
-        for (size_t k = 0; k < ps->n; k++) {
-            size_t len = strlen(ps->items[k]);
-            if (len > matched && strncmp(s, ps->items[k], len) == 0) {
-                matched = len;
-                file = ps->items[k];
-            }
-        }
-        if (!file) {
-            s++;
-            continue;
-        }
-        h = fnv(h, run, (size_t)(s - run));
-        const char *base = oap_base_name(file);
-        h = fnv(h, base, strlen(base));
-        s += matched;
-        run = s;
-    }
-    h = fnv(h, run, strlen(run));
-    return fnv(h, "", 1);
-}
-
-static uint64_t hash_diag(const oap_diag *d, const pathset *ps)
+static uint64_t hash_diag(const oap_diag *d, const char *subject)
 {
     uint64_t h = OAP_FNV_OFFSET;
     h = oap_fnv_field(h, d->rule);
-    h = oap_fnv_field(h, d->plan);
-    h = oap_fnv_field(h, d->node);
-    h = hash_message(h, d->message, ps);
-    return oap_fnv_field(h, oap_base_name(d->file));
+    h = *subject ? oap_fnv_field(h, subject) : hash_subject(h, d);
+    return oap_fnv_field(h, d->key);
 }
 
 typedef struct keyed {
@@ -114,19 +79,18 @@ int oap_diags_fingerprints(oap_fingerprint **out, const oap_diags *diags)
     int rc = 0;
     size_t n = oap_diags_count(diags);
     keyed *keys = NULL;
-    pathset ps = {0};
     *out = NULL;
     if (n == 0)
         return 0;
     oap_fingerprint *fps = calloc(n, sizeof *fps);
     keys = malloc(n * sizeof *keys);
-    if (!fps || !keys || pathset_build(&ps, diags) < 0) {
+    if (!fps || !keys) {
         free(fps);
         rc = OAP_ENOMEM;
         goto done;
     }
     for (size_t i = 0; i < n; i++)
-        keys[i] = (keyed){hash_diag(oap_diags_at(diags, i), &ps), i};
+        keys[i] = (keyed){hash_diag(oap_diags_at(diags, i), oap_diags_subject(diags, i)), i};
     /* Identical findings: the first keeps the bare hash, the k-th gets ":k". */
     qsort(keys, n, sizeof *keys, cmp_keyed);
     size_t ordinal = 1;
@@ -141,7 +105,6 @@ int oap_diags_fingerprints(oap_fingerprint **out, const oap_diags *diags)
     }
     *out = fps;
 done:
-    free(ps.items);
     free(keys);
     return rc;
 }

@@ -38,6 +38,9 @@ typedef struct ctx {
     oap_json_reader r;
     const oap_load_limits *limits;
     int reject; /* over a limit: the plan is reported, not checked */
+    /* The node being read, as findings name it ("2.1", "2.1#1", "SG2"; "" outside goals
+     * and actions or without a usable id), and the action a phase belongs to. */
+    char node[160], action[80];
 } ctx;
 
 static const char *ordinal_suffix(size_t n)
@@ -140,13 +143,35 @@ static void check_unique(ctx *c, oap_strmap *seen, const char *id, uint32_t inde
 }
 
 /* Names an item for messages: `action 2.1`, or `the 3rd action` without a usable id. */
+/* Findings from here on are about node ("" for none). */
+static void set_node(ctx *c, const char *node)
+{
+    snprintf(c->node, sizeof c->node, "%s", node);
+    c->r.where.node = c->node;
+}
+
+/* Names an item for messages (`action 2.1`, or `the 3rd action` without a usable id) and
+ * makes it the node of the findings about it. */
 static void name_item(ctx *c, json_t *obj, const char *kind, size_t i)
 {
     json_t *id = json_object_get(obj, "id");
-    if (json_is_string(id) && valid_id(json_string_value(id)) && strlen(json_string_value(id)) < 64)
+    int usable =
+        json_is_string(id) && valid_id(json_string_value(id)) && strlen(json_string_value(id)) < 64;
+    if (usable)
         oap_json_describe(&c->r, "%s %s", kind, json_string_value(id));
     else
         oap_json_describe(&c->r, "the %zu%s %s", i + 1, ordinal_suffix(i + 1), kind);
+    const char *s = usable ? json_string_value(id) : "";
+    if (strcmp(kind, "phase") == 0) {
+        char node[160] = "";
+        if (usable && c->action[0])
+            snprintf(node, sizeof node, "%s#%s", c->action, s);
+        set_node(c, node);
+        return;
+    }
+    if (strcmp(kind, "action") == 0)
+        snprintf(c->action, sizeof c->action, "%s", s);
+    set_node(c, s);
 }
 
 /* "period": [first year, last year], the years a multi-year plan covers; "year", when
@@ -278,6 +303,7 @@ static void read_goals(ctx *c, json_t *arr, oap_plan *p, const char *scope)
     }
     oap_json_pop(&c->r, saved);
     oap_strmap_free(&seen);
+    set_node(c, "");
 }
 
 static void read_phases(ctx *c, json_t *arr, oap_action *a, const char *action_what)
@@ -316,6 +342,7 @@ static void read_phases(ctx *c, json_t *arr, oap_action *a, const char *action_w
     }
     oap_json_pop(&c->r, saved);
     oap_strmap_free(&seen);
+    set_node(c, c->action);
 }
 
 static void read_results(ctx *c, json_t *o, oap_action *a)
@@ -420,6 +447,7 @@ static void read_actions(ctx *c, json_t *arr, oap_plan *p, const char *scope)
     }
     oap_json_pop(&c->r, saved);
     oap_strmap_free(&seen);
+    set_node(c, "");
 }
 
 static void read_actors(ctx *c, json_t *arr, oap_plan *p)

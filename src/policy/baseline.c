@@ -93,14 +93,27 @@ int oap_baseline_parse(oap_baseline **out, const char *name, const char *text, s
     if (!json_is_object(root) || !json_is_integer(version)) {
         oap_json_report(&r, "schema", 0,
                         "not an oapgraph baseline: a baseline is an object with "
-                        "\"oapgraph-baseline\": 1 and \"findings\"");
+                        "\"oapgraph-baseline\": 2 and \"findings\"");
         rc = OAP_EINVAL;
         goto done;
     }
-    if (json_integer_value(version) != 1) {
+    /* Version 1 fingerprints hashed the message, which changed with unrelated edits
+     * (the words two overlapping actions share); they cannot be matched to version 2. */
+    if (json_integer_value(version) == 1) {
         oap_json_push(&r, "oapgraph-baseline");
         oap_json_report(&r, "schema", 0,
-                        "baseline version %lld is not known; this oapgraph reads version 1",
+                        "this baseline was written by an older oapgraph (version 1, whose "
+                        "fingerprints changed with unrelated edits); write it again with "
+                        "'oapgraph check --write-baseline %s PLAN...' and review the findings "
+                        "it records",
+                        name);
+        rc = OAP_EINVAL;
+        goto done;
+    }
+    if (json_integer_value(version) != 2) {
+        oap_json_push(&r, "oapgraph-baseline");
+        oap_json_report(&r, "schema", 0,
+                        "baseline version %lld is not known; this oapgraph reads version 2",
                         (long long)json_integer_value(version));
         rc = OAP_EINVAL;
         goto done;
@@ -332,7 +345,7 @@ static json_t *baseline_json(const oap_diags *diags, const oap_fingerprint *fps)
         order[i] = (sorted){oap_diags_at(diags, i), fps[i].text};
     if (n > 1)
         qsort(order, n, sizeof *order, cmp_sorted);
-    json_object_set_new(root, "oapgraph-baseline", json_integer(1));
+    json_object_set_new(root, "oapgraph-baseline", json_integer(2));
     for (size_t i = 0; i < n; i++) {
         const oap_diag *d = order[i].d;
         json_t *item = json_object();

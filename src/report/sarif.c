@@ -167,7 +167,7 @@ static json_t *result(const oap_report_ctx *ctx, size_t i)
             goto fail;
     }
     if (put(r, "partialFingerprints", fingerprints = json_object()) < 0 ||
-        put(fingerprints, "oapgraph/v1", json_string(ctx->fps[i])) < 0 ||
+        put(fingerprints, "oapgraph/v2", json_string(ctx->fps[i])) < 0 ||
         put(r, "properties", props = json_object()) < 0 ||
         put(props, "pointer", oap_report__string(d->pointer)) < 0 ||
         (*d->plan && put(props, "plan", oap_report__string(d->plan)) < 0) ||

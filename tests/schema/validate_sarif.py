@@ -69,7 +69,7 @@ def main():
         for i, r in enumerate(run0["results"]):
             if rules[r["ruleIndex"]] != r["ruleId"]:
                 problems.append("results/%d: ruleIndex does not name ruleId" % i)
-            if not r.get("partialFingerprints", {}).get("oapgraph/v1"):
+            if not r.get("partialFingerprints", {}).get("oapgraph/v2"):
                 problems.append("results/%d: no partialFingerprints" % i)
             region = r["locations"][0]["physicalLocation"].get("region")
             if region is not None and region.get("startLine", 0) < 1:
