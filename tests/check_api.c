@@ -216,6 +216,38 @@ START_TEST(views_as_data)
 }
 END_TEST
 
+/* A chain of continuations over three years, found from its middle. */
+START_TEST(history_of_a_continued_action)
+{
+    oap_views_input in;
+    char path[] = OAP_SOURCE_DIR "/fixtures/years";
+    char *paths[] = {path};
+    char err[512], name[160];
+    ck_assert_int_eq(oap_views_open(&in, paths, 1, err, sizeof err), 0);
+    uint32_t node;
+    ck_assert_int_eq(oap_views_resolve(in.graph, "2013-C:2.2", &node, err, sizeof err), 0);
+    oap_history *h;
+    ck_assert_int_eq(oap_history_run(&h, in.graph, node), 0);
+    static const char *const chain[] = {"2012-C:2.3", "2013-C:2.2", "2024-2025-C:1.1"};
+    ck_assert_uint_eq(oap_history_count(h), 3);
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_str_eq(oap_graph_node_name(in.graph, oap_history_node(h, i), name, sizeof name),
+                         chain[i]);
+    oap_history_free(h);
+    /* From either end, the same chain. */
+    ck_assert_int_eq(oap_views_resolve(in.graph, "2024-2025-C:1.1", &node, err, sizeof err), 0);
+    ck_assert_int_eq(oap_history_run(&h, in.graph, node), 0);
+    ck_assert_uint_eq(oap_history_count(h), 3);
+    ck_assert_str_eq(oap_graph_node_name(in.graph, oap_history_node(h, 0), name, sizeof name),
+                     "2012-C:2.3");
+    oap_history_free(h);
+    /* A goal has no history. */
+    ck_assert_int_eq(oap_views_resolve(in.graph, "2013-C:SG1", &node, err, sizeof err), 0);
+    ck_assert_int_eq(oap_history_run(&h, in.graph, node), OAP_EINVAL);
+    oap_views_close(&in);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
@@ -223,6 +255,7 @@ int main(void)
     tcase_add_test(tc, iterate_the_reference_plan);
     tcase_add_test(tc, check_twice_on_one_set);
     tcase_add_test(tc, views_as_data);
+    tcase_add_test(tc, history_of_a_continued_action);
     suite_add_tcase(s, tc);
     return oap_test_run(s);
 }

@@ -163,6 +163,23 @@ OAP_EXTERN uint32_t oap_path_node(const oap_path *p, size_t i);
 OAP_EXTERN int oap_path_write_text(FILE *out, const oap_path *p);
 OAP_EXTERN int oap_path_write_json(FILE *out, const oap_path *p);
 
+/* History: an action carried on from plan to plan ("continues"), from its first year to
+ * its last. */
+typedef struct oap_history oap_history;
+
+/* The chain of continuations through node (an action, or a phase of one): back to the
+ * action it started as, then forward through every action that continues one of the
+ * chain, in that order. Returns 0; OAP_EINVAL when node is not an action or phase;
+ * OAP_ENOMEM. *out is the caller's. */
+OAP_EXTERN int oap_history_run(oap_history **out, const oap_graph *g, uint32_t node);
+OAP_EXTERN void oap_history_free(oap_history *h);
+OAP_EXTERN size_t oap_history_count(const oap_history *h);
+OAP_EXTERN uint32_t oap_history_node(const oap_history *h, size_t i);
+/* For a terminal (one line per action: its plan's years, the action, what it continues,
+ * its title) or as JSON. 0 or OAP_EIO. */
+OAP_EXTERN int oap_history_write_text(FILE *out, const oap_history *h);
+OAP_EXTERN int oap_history_write_json(FILE *out, const oap_history *h);
+
 #ifdef __cplusplus
 }
 #endif

@@ -65,6 +65,47 @@ static int resolved(int status, uint32_t node, const char *text, const char *qua
     }
 }
 
+/* A priority qualifier on the command line, where no plan's years say which of its plans
+ * it means: says which plans have the node, and asks for a plan id. */
+static int several_years(const oap_graph *g, const oap_ref *r, const char *text, char *err,
+                         size_t size)
+{
+    uint32_t plans[16];
+    size_t n = oap_graph_priority_plans(g, OAP_NONE, r->qualifier, OAP_SCOPE_ANY, plans, 16);
+    char matches[256] = "", first[3 * OAP_REF_ID_MAX + 8] = "";
+    size_t used = 0, found = 0;
+    for (size_t i = 0; i < n && i < 16; i++) {
+        oap_ref q = *r;
+        char ref[3 * OAP_REF_ID_MAX + 8];
+        uint32_t v;
+        snprintf(q.qualifier, sizeof q.qualifier, "%s", g->model->plans[plans[i]]->id);
+        oap_ref_format(&q, ref, sizeof ref);
+        if (oap_graph_resolve(g, OAP_NONE, ref, &v) != OAP_LINK_RESOLVED)
+            continue;
+        if (!found++)
+            snprintf(first, sizeof first, "%s", ref);
+        if (used + 80 < sizeof matches)
+            used += (size_t)snprintf(matches + used, sizeof matches - used, "%s%.70s",
+                                     used ? ", " : "", ref);
+    }
+    if (found == 0)
+        snprintf(err, size,
+                 "'%.80s': priority %.70s has %zu loaded plans, and none has %.80s%s%.70s; name "
+                 "the plan by its id",
+                 text, r->qualifier, n, r->target, r->phase[0] ? "#" : "", r->phase);
+    else if (found == 1)
+        snprintf(err, size,
+                 "'%.80s': priority %.70s has %zu loaded plans, of several years; name the plan "
+                 "by its id: %s",
+                 text, r->qualifier, n, first);
+    else
+        snprintf(err, size,
+                 "'%.80s' matches %s in plans of several years; name the plan by its id, as in "
+                 "%s",
+                 text, matches, first);
+    return OAP_EINVAL;
+}
+
 int oap_views_resolve(const oap_graph *g, const char *text, uint32_t *node, char *err, size_t size)
 {
     oap_ref r;
@@ -76,6 +117,8 @@ int oap_views_resolve(const oap_graph *g, const char *text, uint32_t *node, char
     }
     if (r.qualifier[0]) {
         int status = oap_graph_resolve(g, OAP_NONE, text, node);
+        if (status == OAP_LINK_AMBIGUOUS)
+            return several_years(g, &r, text, err, size);
         return resolved(status, *node, text, r.qualifier, err, size);
     }
     const oap_model *m = g->model;
