@@ -141,10 +141,24 @@ int oap_check_dangling_ref(oap_rule_ctx *ctx)
 static int external(oap_rule_ctx *ctx, const oap_link *l, const char *pointer)
 {
     const oap_graph *g = ctx->graph;
-    const char *priority = g->ext_names[g->nodes[l->to].item];
+    oap_ref r;
+    const char *priority;
+    if (l->list != OAP_LIST_CONTINUES) {
+        priority = g->ext_names[g->nodes[l->to].item];
+    } else {
+        /* A continuation names no node: its qualifier, or the plan's own priority. */
+        oap_ref_parse(link_text(g, l), &r, NULL);
+        priority = r.qualifier[0] ? r.qualifier : oap_graph_plan(g, l->action)->priority;
+    }
     char owner[160], plans[256], years[24];
     uint32_t loaded[8];
     size_t n = oap_graph_priority_plans(g, OAP_NONE, priority, OAP_SCOPE_ANY, loaded, 8);
+    if (n == 0 && l->list == OAP_LIST_CONTINUES)
+        return oap_rule_emit(ctx, l->action, pointer, 0,
+                             "%s %s %s: no loaded plan has the id or priority %s; load that plan "
+                             "to check what is carried on",
+                             list_owner(g, l, owner, sizeof owner), verb(l), link_text(g, l),
+                             priority);
     if (n == 0)
         return oap_rule_emit(ctx, l->action, pointer, 0,
                              "%s %s %s: no loaded plan carries priority %s; load its plan to "

@@ -162,11 +162,14 @@ static int pend_overlaps(oap_diagram *d, pendings *p)
             int status = OAP_LINK_UNREADABLE;
             if (strlen(code) <= OAP_REF_ID_MAX) {
                 snprintf(text, sizeof text, "%s:*", code);
-                status = oap_graph_resolve(g, OAP_NONE, text, &node);
+                status = oap_graph_resolve(g, pi, text, &node);
             }
+            /* Several plans of the priority for this plan's years: an edge to each. */
             if (status == OAP_LINK_AMBIGUOUS) {
-                for (uint32_t q = 0; q < m->nplans; q++)
-                    if (strcmp(m->plans[q]->priority, code) == 0 &&
+                uint32_t q;
+                oap_strmap_get(&g->priorities, code, &q);
+                for (; q != OAP_NONE; q = g->priority_next[q])
+                    if (oap_plan_years_overlap(plan, m->plans[q]) &&
                         pend(p, OAP_DE_OVERLAP, from, 0, d->of_gnode[g->plan_node[q]], 0, o) < 0)
                         return OAP_ENOMEM;
                 continue;
@@ -196,6 +199,35 @@ static int overlap_pair(const oap_graph *g, const oap_diag *f, uint32_t *a, uint
         return 0;
     return oap_graph_resolve(g, plan, f->node, a) == OAP_LINK_RESOLVED &&
            oap_graph_resolve(g, plan, f->related, b) == OAP_LINK_RESOLVED;
+}
+
+/* An edge from what each action continues to the action, when both are in the view. */
+static int pend_continuations(oap_diagram *d, pendings *p)
+{
+    const oap_graph *g = d->g;
+    for (size_t i = 0; i < g->ncontinues; i++) {
+        const oap_link *l = &g->continues[i];
+        int to_action = l->status == OAP_LINK_RESOLVED && g->nodes[l->to].kind == OAP_NODE_ACTION;
+        if (!to_action && l->status != OAP_LINK_EXTERNAL)
+            continue;
+        uint32_t a = to_action ? d->of_gnode[l->to] : OAP_NONE, b = d->of_gnode[l->action];
+        if (b == OAP_NONE)
+            continue;
+        /* An action of a plan not loaded: a small node of its own, shared by the actions
+         * that continue it. */
+        if (!to_action) {
+            const char *code = oap_graph_action(g, l->action)->continues;
+            a = OAP_NONE;
+            for (uint32_t k = 0; k < d->nnodes && a == OAP_NONE; k++)
+                if (d->nodes[k].kind == OAP_DN_EARLIER && strcmp(d->nodes[k].code, code) == 0)
+                    a = k;
+            if (a == OAP_NONE && (a = add_node(d, OAP_NONE, OAP_DN_EARLIER, code)) == OAP_NONE)
+                return OAP_ENOMEM;
+        }
+        if (a != OAP_NONE && pend(p, OAP_DE_CONTINUES, a, 0, b, 0, (uint32_t)i) < 0)
+            return OAP_ENOMEM;
+    }
+    return 0;
 }
 
 /* Overlap view: an edge for each pair finding, between the two actions. */
@@ -262,6 +294,10 @@ static int choose_nodes(oap_diagram *d, const oap_emit_options *opts, uint8_t *w
             want[l->action] = 1;
             want[oap_graph_action_of(g, l->to)] = 1;
         }
+        /* Work carried on from one plan to the next links the two plans too. */
+        for (uint32_t v = 0; v < g->nnodes; v++)
+            if (g->carries_on[v] != OAP_NONE)
+                want[v] = want[g->carries_on[v]] = 1;
         return 0;
     case OAP_EMIT_VIEW_ACTOR: {
         const char *actor = opts->actor ? opts->actor : "";
@@ -319,7 +355,7 @@ static int merge_edges(oap_diagram *d, pendings *p, uint32_t *edge_of_link)
         }
         d->srcs[e->src + e->nsrc++] = x->src;
         if (x->kind == OAP_DE_OVERLAP || x->kind == OAP_DE_MEMBER ||
-            x->kind == OAP_DE_POSSIBLE_OVERLAP)
+            x->kind == OAP_DE_POSSIBLE_OVERLAP || x->kind == OAP_DE_CONTINUES)
             continue;
         edge_of_link[x->src] = (uint32_t)(e - d->edges);
         if (x->kind == OAP_DE_REF) {
@@ -562,6 +598,8 @@ int oap_emit__diagram_build(oap_diagram *d, const oap_graph *g, const oap_emit_o
             goto done;
     if (d->kind != OAP_EMIT_VIEW_ACTOR && pend_overlaps(d, &p) < 0)
         goto done;
+    if (pend_continuations(d, &p) < 0)
+        goto done;
     d->overlaps = opts->overlaps;
     if (d->kind == OAP_EMIT_VIEW_OVERLAP && pend_possible_overlaps(d, &p, opts->overlaps) < 0)
         goto done;
@@ -602,6 +640,6 @@ const char *oap_emit__diagram_name(const oap_diagram *d, uint32_t node, uint32_t
     const oap_dnode *n = &d->nodes[node];
     if (n->gnode != OAP_NONE)
         return oap_graph_name(d->g, n->gnode, from_plan, buf, size);
-    snprintf(buf, size, "%.100s:*", n->code);
+    snprintf(buf, size, n->kind == OAP_DN_EARLIER ? "%.100s" : "%.100s:*", n->code);
     return buf;
 }

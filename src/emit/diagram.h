@@ -11,15 +11,17 @@ typedef enum oap_dnode_kind {
     OAP_DN_PLAN,
     OAP_DN_GOAL, /* a cluster in the plan and actor views, a node in the overlap view */
     OAP_DN_ACTION,
-    OAP_DN_PRIORITY /* a priority no loaded plan carries */
+    OAP_DN_PRIORITY, /* a priority no loaded plan carries */
+    OAP_DN_EARLIER   /* an action of a plan not loaded that a loaded action continues */
 } oap_dnode_kind;
 
 /* An actor's part in an action (actor view). */
 typedef enum oap_drole { OAP_ROLE_NONE, OAP_ROLE_LEADS, OAP_ROLE_JOINS, OAP_ROLE_GROUP } oap_drole;
 
 typedef struct oap_dnode {
-    uint32_t gnode;   /* graph node; OAP_NONE for a priority only a declared overlap names */
-    const char *code; /* that priority's code, as the plan writes it */
+    uint32_t gnode;   /* graph node; OAP_NONE for a priority only a declared overlap names,
+                       * and for an earlier action whose plan is not loaded */
+    const char *code; /* that priority's code, or that action, as the plan writes it */
     uint8_t kind;     /* oap_dnode_kind */
     uint8_t role;     /* oap_drole */
     uint8_t shown;    /* within the focus */
@@ -37,7 +39,10 @@ typedef enum oap_dedge_kind {
     OAP_DE_MEMBER,   /* a goal holds an action: counts as a link for --focus, not drawn */
     /* Two actions alike enough to be the same work, from a possible-overlap or
      * linked-overlap finding (srcs: its index in overlaps), labelled with its score. */
-    OAP_DE_POSSIBLE_OVERLAP
+    OAP_DE_POSSIBLE_OVERLAP,
+    /* a -> b: action b carries on action a of an earlier plan (srcs: the index in
+     * g->continues); a is the priority's node when that plan is not loaded. */
+    OAP_DE_CONTINUES
 } oap_dedge_kind;
 
 typedef struct oap_dedge {
@@ -68,7 +73,7 @@ typedef struct oap_diagram {
     oap_dedge *edges;
     uint32_t nedges;
     /* OAP_DE_OVERLAP: overlap index in the plan of a; OAP_DE_POSSIBLE_OVERLAP: finding
-     * index in overlaps; else graph link index */
+     * index in overlaps; OAP_DE_CONTINUES: continuation index; else graph link index */
     uint32_t *srcs;
     oap_dfinding *findings;
     uint32_t nfindings;

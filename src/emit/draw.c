@@ -18,6 +18,7 @@ static const char *const severity_color[3] = {"#1f5fbf", "#d06000", "#c00000"};
 static const char *const severity_fill[3] = {"#e3edfb", "#fff0dc", "#fde2e2"};
 #define BANNER_COLOR "#a00000"
 #define LINK_COLOR "#7a3fa0"
+#define CONTINUES_COLOR "#2f6f4f" /* work carried on from an earlier plan */
 #define FONT "DejaVu Sans"
 
 /* Label sizes: characters per line and lines. */
@@ -340,6 +341,16 @@ static void draw_other_node(drawer *w, uint32_t k, Agraph_t *in)
         oap_sbuf_puts(t, ": ");
         tip(t, goal->title);
         set_plain(w, node, "shape", "note");
+    } else if (n->kind == OAP_DN_EARLIER) {
+        oap_sbuf_puts(b, "<TR><TD><B>");
+        html(b, n->code);
+        oap_sbuf_puts(b, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"8\">carried on; its plan is "
+                         "not loaded</FONT></TD></TR>");
+        tip(t, n->code);
+        oap_sbuf_puts(t, ": an action of an earlier plan that is carried on here; load its plan "
+                         "to draw it");
+        set_plain(w, node, "style", "rounded,dashed");
+        set_plain(w, node, "color", CONTINUES_COLOR);
     } else {
         const char *code =
             n->gnode != OAP_NONE ? w->g->ext_names[w->g->nodes[n->gnode].item] : n->code;
@@ -502,7 +513,7 @@ static void draw_nodes(drawer *w)
                                ? goal_cluster(w, gk)
                                : plan_cluster(w, g->nodes[n->gnode].plan);
             draw_action(w, k, in);
-        } else if (n->kind == OAP_DN_PRIORITY) {
+        } else if (n->kind == OAP_DN_PRIORITY || n->kind == OAP_DN_EARLIER) {
             draw_other_node(w, k, w->frame);
         }
     }
@@ -537,6 +548,15 @@ static void edge_tooltip(drawer *w, const oap_dedge *e, oap_sbuf *t)
                 oap_sbuf_puts(t, ": ");
                 tip(t, o->note);
             }
+        }
+    } else if (e->kind == OAP_DE_CONTINUES) {
+        for (uint32_t i = 0; i < e->nsrc; i++) {
+            const oap_link *l = &g->continues[d->srcs[e->src + i]];
+            if (i)
+                oap_sbuf_puts(t, "&#10;");
+            tip(t, oap_graph_name(g, l->action, OAP_EMIT_QUALIFIED, from, sizeof from));
+            oap_sbuf_puts(t, " continues ");
+            tip(t, oap_graph_action(g, l->action)->continues);
         }
     } else if (e->kind == OAP_DE_REF && e->both_ways) {
         const oap_link *l = &g->links[d->srcs[e->src]];
@@ -611,6 +631,12 @@ static void draw_edges(drawer *w)
             set_plain(w, edge, "penwidth", "2.5");
             set_plain(w, edge, "dir", "none");
             set_plain(w, edge, "color", LINK_COLOR);
+            break;
+        case OAP_DE_CONTINUES:
+            set_plain(w, edge, "style", "dotted");
+            set_plain(w, edge, "penwidth", "1.5");
+            set_plain(w, edge, "arrowhead", "empty");
+            set_plain(w, edge, "color", CONTINUES_COLOR);
             break;
         case OAP_DE_POSSIBLE_OVERLAP: {
             const oap_diag *f = oap_diags_at(w->d->overlaps, w->d->srcs[e->src]);
@@ -723,6 +749,12 @@ static void draw_labels(drawer *w)
     if (w->d->kind != OAP_EMIT_VIEW_ACTOR)
         oap_sbuf_puts(b, " \xC2\xB7 purple: links to other priorities, dotted: declared "
                          "overlaps");
+    int carried = 0;
+    for (uint32_t i = 0; i < w->d->nedges && !carried; i++)
+        carried = w->d->edges[i].kind == OAP_DE_CONTINUES && w->d->edges[i].shown;
+    if (carried)
+        oap_sbuf_puts(b, " \xC2\xB7 green dotted arrow: work carried on from the action at the "
+                         "tail, in an earlier plan");
     if (w->opts->findings)
         oap_sbuf_puts(b, "<BR/>coloured: findings (red error, orange warning, blue info); "
                          "the tooltips name the rules");

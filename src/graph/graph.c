@@ -474,9 +474,8 @@ static int build_continues(graph_impl *gi)
                 l.status = OAP_LINK_UNREADABLE;
                 l.detail = (uint16_t)(err.offset > UINT16_MAX ? UINT16_MAX : err.offset);
             } else {
+                /* An earlier plan not loaded gets no node: its action is all that is named. */
                 l.status = (uint8_t)resolve_ref(g, p, &r, OAP_SCOPE_BEFORE, &ext, &l.to);
-                if (l.status == OAP_LINK_EXTERNAL && add_external(gi, ext, &l.to) < 0)
-                    return OAP_ENOMEM;
                 if (l.status == OAP_LINK_RESOLVED && oap_graph_action_of(g, l.to) == an)
                     l.status = OAP_LINK_SELF;
             }
