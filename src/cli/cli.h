@@ -2,6 +2,8 @@
 #ifndef OAP_CLI_H
 #define OAP_CLI_H
 
+#include "help.h"
+
 #include <stdio.h>
 
 enum {
@@ -14,6 +16,7 @@ typedef struct oap_command {
     const char *name;
     int (*run)(int argc, char **argv);
     const char *summary;
+    const oap_help *help; /* what --help prints; the man page is made from it too */
 } oap_command;
 
 int oap_cmd_check(int argc, char **argv);
@@ -26,6 +29,10 @@ int oap_cmd_impact(int argc, char **argv);
 int oap_cmd_deps(int argc, char **argv);
 int oap_cmd_rdeps(int argc, char **argv);
 int oap_cmd_path(int argc, char **argv);
+
+/* Their help tables, beside their options in cmd_<name>.c. */
+extern const oap_help oap_help_check, oap_help_schema, oap_help_refs, oap_help_import, oap_help_dot,
+    oap_help_tasking, oap_help_impact, oap_help_deps, oap_help_rdeps, oap_help_path;
 
 /* "oapgraph: message" on standard error. */
 void oap_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -17,34 +17,44 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void help(void)
-{
-    printf("usage: oapgraph check [OPTIONS] PLAN...\n\n"
-           "Loads plan files (and every *.oap.json below a folder; '-' reads standard input)\n"
-           "into one graph, runs every rule and prints the findings as\n"
-           "  file:line:col: severity: message [rule]\n\n"
-           "options:\n"
-           "  --fail-on LEVEL        exit 1 on findings at or above LEVEL: error (default),\n"
-           "                         warning, info, or none\n"
-           "  --format FORMAT        text (default), json, sarif (SARIF 2.1.0) or markdown\n"
-           "  --config FILE          rule severities, extra actors, overlap threshold\n"
-           "                         (default: " OAP_CONFIG_NAME " here or in a folder above)\n"
-           "  --no-config            read no config file\n"
-           "  --baseline FILE        findings recorded in FILE are known: not shown, and\n"
-           "                         they do not fail the run; entries that match nothing\n"
-           "                         are reported (stale-baseline)\n"
-           "  --write-baseline FILE  record the current findings in FILE (then they are\n"
-           "                         known for this run too)\n"
-           "  --max-file-size SIZE   limits, far above any real plan by default: a plan\n"
-           "  --max-depth N          file's size (1G), nesting of arrays and objects (2048),\n"
-           "  --max-string SIZE      one string (64M), actions in one plan (10000000); an\n"
-           "  --max-actions N        input over one is a [limit] finding\n"
-           "  -q, --quiet            no summary line on standard error\n"
-           "  -h, --help             this help\n\n"
-           "exit status: 0 nothing at or above --fail-on, 1 findings, 2 trouble (usage,\n"
-           "unreadable file, bad config or baseline, failed write). A plan that is not valid\n"
-           "JSON is a finding, not trouble.\n");
-}
+static const oap_help_option help_options[] = {
+    {{"--fail-on LEVEL"},
+     "exit 1 on findings at or above LEVEL: error (default),\n"
+     "warning, info, or none"},
+    {{"--format FORMAT"}, "text (default), json, sarif (SARIF 2.1.0) or markdown"},
+    {{"--config FILE"},
+     "rule severities, extra actors, overlap threshold\n"
+     "(default: " OAP_CONFIG_NAME " here or in a folder above)"},
+    {{"--no-config"}, "read no config file"},
+    {{"--baseline FILE"},
+     "findings recorded in FILE are known: not shown, and\n"
+     "they do not fail the run; entries that match nothing\n"
+     "are reported (stale-baseline)"},
+    {{"--write-baseline FILE"},
+     "record the current findings in FILE (then they are\n"
+     "known for this run too)"},
+    {{"--max-file-size SIZE", "--max-depth N", "--max-string SIZE", "--max-actions N"},
+     "limits, far above any real plan by default: a plan\n"
+     "file's size (1G), nesting of arrays and objects (2048),\n"
+     "one string (64M), actions in one plan (10000000); an\n"
+     "input over one is a [limit] finding"},
+    {{"-q, --quiet"}, "no summary line on standard error"},
+    {{"-h, --help"}, "this help"},
+    {{NULL}, NULL}};
+
+const oap_help oap_help_check = {
+    .usage = "oapgraph check [OPTIONS] PLAN...",
+    .description =
+        "Loads plan files (and every *.oap.json below a folder; '-' reads standard input)\n"
+        "into one graph, runs every rule and prints the findings as\n"
+        "  file:line:col: severity: message [rule]",
+    .column = 25,
+    .options = help_options,
+    .exit_status =
+        "0 nothing at or above --fail-on, 1 findings, 2 trouble (usage,\n"
+        "unreadable file, bad config or baseline, failed write). A plan that is not valid\n"
+        "JSON is a finding, not trouble.",
+};
 
 static int use_color(void)
 {
@@ -363,7 +373,7 @@ int oap_cmd_check(int argc, char **argv)
             a.quiet = 1;
             break;
         case 'h':
-            help();
+            oap_help_print(stdout, &oap_help_check);
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
             return oap_cli_bad_option("check", argv[optind - 1], shortopts, longopts);

@@ -15,38 +15,63 @@ static const char *const names[] = {"deps", "rdeps", "path"};
 
 static const char *const format_names[] = {"text", "json"};
 
-static void help(query q)
-{
-    if (q == QUERY_PATH)
-        printf("usage: oapgraph path [OPTIONS] FROM TO PLAN...\n\n"
-               "The shortest path from node FROM to node TO, one step a line:\n"
-               "  $ oapgraph path 2.1 1.1 2012-C.oap.json\n"
-               "  path from 2.1 to 1.1 over needs, 1 step:\n"
-               "  2.1#2 needs 1.1\n\n"
-               "Over needs the path runs the way needs point (FROM needs ... needs TO).\n");
-    else if (q == QUERY_DEPS)
-        printf("usage: oapgraph deps [OPTIONS] REF PLAN...\n\n"
-               "What node REF needs, directly and through others: every node reached, with\n"
-               "its depth (0: REF itself, 1: needed directly, ...) and its own needs.\n");
-    else
-        printf("usage: oapgraph rdeps [OPTIONS] REF PLAN...\n\n"
-               "What needs node REF, directly and through others: every node reached, with\n"
-               "its depth (0: REF itself, 1: needs it directly, ...) and what needs it.\n");
-    printf("\nNodes are written as in plan files: \"2.1\", \"2.1#1\" (a phase), \"SG2\", \"B:*\",\n"
-           "\"2012-F:3.1\"; an unqualified one must be in exactly one loaded plan. The node\n"
-           "arguments come first, then the plans (files, folders of *.oap.json, '-').\n"
-           "Over needs, an action with phases stands for its phases (phase k+1 needs phase\n"
-           "k), a goal for its actions, a plan for all of its own.\n\n"
-           "options:\n"
-           "  --all-links      also follow refs (both ways: they carry no direction), needs\n"
-           "                   naming goals or priorities, and phase to action\n"
-           "  --format FORMAT  text (default) or json\n"
-           "  -o FILE          write to FILE (atomically) instead of standard output\n"
-           "  -h, --help       this help\n\n"
-           "exit status: 0 answered, %s2 trouble (usage, unreadable file, unknown node,\n"
-           "failed write).\n",
-           q == QUERY_PATH ? "1 no path, " : "");
-}
+/* deps, rdeps and path share how nodes are written and their options. */
+#define NODES_HELP                                                                                 \
+    "Nodes are written as in plan files: \"2.1\", \"2.1#1\" (a phase), \"SG2\", \"B:*\",\n"        \
+    "\"2012-F:3.1\"; an unqualified one must be in exactly one loaded plan. The node\n"            \
+    "arguments come first, then the plans (files, folders of *.oap.json, '-').\n"                  \
+    "Over needs, an action with phases stands for its phases (phase k+1 needs phase\n"             \
+    "k), a goal for its actions, a plan for all of its own."
+
+#define DEPS_EXIT                                                                                  \
+    "0 answered, 2 trouble (usage, unreadable file, unknown node,\n"                               \
+    "failed write)."
+
+static const oap_help_option help_options[] = {
+    {{"--all-links"},
+     "also follow refs (both ways: they carry no direction), needs\n"
+     "naming goals or priorities, and phase to action"},
+    {{"--format FORMAT"}, "text (default) or json"},
+    {{"-o FILE"}, "write to FILE (atomically) instead of standard output"},
+    {{"-h, --help"}, "this help"},
+    {{NULL}, NULL}};
+
+const oap_help oap_help_deps = {
+    .usage = "oapgraph deps [OPTIONS] REF PLAN...",
+    .description = "What node REF needs, directly and through others: every node reached, with\n"
+                   "its depth (0: REF itself, 1: needed directly, ...) and its own needs.\n"
+                   "\n" NODES_HELP,
+    .column = 19,
+    .options = help_options,
+    .exit_status = DEPS_EXIT,
+};
+
+const oap_help oap_help_rdeps = {
+    .usage = "oapgraph rdeps [OPTIONS] REF PLAN...",
+    .description = "What needs node REF, directly and through others: every node reached, with\n"
+                   "its depth (0: REF itself, 1: needs it directly, ...) and what needs it.\n"
+                   "\n" NODES_HELP,
+    .column = 19,
+    .options = help_options,
+    .exit_status = DEPS_EXIT,
+};
+
+const oap_help oap_help_path = {
+    .usage = "oapgraph path [OPTIONS] FROM TO PLAN...",
+    .description = "The shortest path from node FROM to node TO, one step a line:\n"
+                   "  $ oapgraph path 2.1 1.1 2012-C.oap.json\n"
+                   "  path from 2.1 to 1.1 over needs, 1 step:\n"
+                   "  2.1#2 needs 1.1\n"
+                   "\n"
+                   "Over needs the path runs the way needs point (FROM needs ... needs TO).\n"
+                   "\n" NODES_HELP,
+    .column = 19,
+    .options = help_options,
+    .exit_status = "0 answered, 1 no path, 2 trouble (usage, unreadable file, unknown node,\n"
+                   "failed write).",
+};
+
+static const oap_help *const helps[] = {&oap_help_deps, &oap_help_rdeps, &oap_help_path};
 
 typedef struct args {
     query q;
@@ -138,7 +163,7 @@ static int command(int argc, char **argv, query q)
             a.output = optarg;
             break;
         case 'h':
-            help(q);
+            oap_help_print(stdout, helps[q]);
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
             return oap_cli_bad_option(name, argv[optind - 1], shortopts, longopts);

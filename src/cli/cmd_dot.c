@@ -15,36 +15,46 @@
 #include <string.h>
 #include <unistd.h>
 
-static void help(void)
-{
-    printf("usage: oapgraph dot [OPTIONS] PLAN...\n\n"
-           "Draws plan files (and every *.oap.json below a folder; '-' reads standard input)\n"
-           "as one diagram: DOT by default, or SVG, PNG or PDF laid out by Graphviz.\n\n"
-           "options:\n"
-           "  --view VIEW       plan (default): goals as clusters, actions as nodes,\n"
-           "                    cross-references dashed, needs as arrows, links to other\n"
-           "                    priorities and declared overlaps;\n"
-           "                    overlap: one cluster per plan, only what links across plans;\n"
-           "                    actor=CODE: the actions CODE leads (bold) and joins\n"
-           "  --focus REF       keep only what is within --depth links of REF (\"2.1\", \"SG2\",\n"
-           "                    \"2012-F:3.1\", \"B:*\")\n"
-           "  --depth N         links from --focus to keep (default 1)\n"
-           "  --highlight       run the checks and colour what has findings: red errors,\n"
-           "                    orange warnings, blue info; the tooltips name the rules\n"
-           "  --config FILE     for --highlight: rule severities (default: " OAP_CONFIG_NAME "\n"
-           "                    here or in a folder above)\n"
-           "  --no-config       read no config file\n"
-           "  -T FORMAT         dot (default), svg, png or pdf; without -T, taken from the\n"
-           "                    -o file's extension (.dot, .gv, .svg, .png, .pdf)\n"
-           "  -o FILE           write to FILE (atomically; never over an input plan)\n"
-           "                    instead of standard output\n"
-           "  --force           lay out even a diagram of more than 500 nodes\n"
-           "  -h, --help        this help\n\n"
-           "Every diagram carries the plans' classification markings as a banner at the top\n"
-           "and at the bottom.\n\n"
-           "exit status: 0 written, 2 trouble (usage, unreadable file, unknown focus or actor,\n"
-           "a diagram too big to lay out, failed write).\n");
-}
+static const oap_help_option help_options[] = {
+    {{"--view VIEW"},
+     "plan (default): goals as clusters, actions as nodes,\n"
+     "cross-references dashed, needs as arrows, links to other\n"
+     "priorities and declared overlaps;\n"
+     "overlap: one cluster per plan, only what links across plans;\n"
+     "actor=CODE: the actions CODE leads (bold) and joins"},
+    {{"--focus REF"},
+     "keep only what is within --depth links of REF (\"2.1\", \"SG2\",\n"
+     "\"2012-F:3.1\", \"B:*\")"},
+    {{"--depth N"}, "links from --focus to keep (default 1)"},
+    {{"--highlight"},
+     "run the checks and colour what has findings: red errors,\n"
+     "orange warnings, blue info; the tooltips name the rules"},
+    {{"--config FILE"},
+     "for --highlight: rule severities (default: " OAP_CONFIG_NAME "\n"
+     "here or in a folder above)"},
+    {{"--no-config"}, "read no config file"},
+    {{"-T FORMAT"},
+     "dot (default), svg, png or pdf; without -T, taken from the\n"
+     "-o file's extension (.dot, .gv, .svg, .png, .pdf)"},
+    {{"-o FILE"},
+     "write to FILE (atomically; never over an input plan)\n"
+     "instead of standard output"},
+    {{"--force"}, "lay out even a diagram of more than 500 nodes"},
+    {{"-h, --help"}, "this help"},
+    {{NULL}, NULL}};
+
+const oap_help oap_help_dot = {
+    .usage = "oapgraph dot [OPTIONS] PLAN...",
+    .description =
+        "Draws plan files (and every *.oap.json below a folder; '-' reads standard input)\n"
+        "as one diagram: DOT by default, or SVG, PNG or PDF laid out by Graphviz.",
+    .column = 20,
+    .options = help_options,
+    .notes = "Every diagram carries the plans' classification markings as a banner at the top\n"
+             "and at the bottom.",
+    .exit_status = "0 written, 2 trouble (usage, unreadable file, unknown focus or actor,\n"
+                   "a diagram too big to lay out, failed write).",
+};
 
 typedef struct dot_args {
     oap_emit_options emit;
@@ -257,7 +267,7 @@ int oap_cmd_dot(int argc, char **argv)
             a.output = optarg;
             break;
         case 'h':
-            help();
+            oap_help_print(stdout, &oap_help_dot);
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
             return oap_cli_bad_option("dot", argv[optind - 1], shortopts, longopts);

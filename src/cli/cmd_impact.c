@@ -10,31 +10,36 @@
 #include <getopt.h>
 #include <stdlib.h>
 
-static void help(void)
-{
-    printf("usage: oapgraph impact --without CODE [--without CODE...] [OPTIONS] PLAN...\n"
-           "       oapgraph impact --late REF --months N [OPTIONS] PLAN...\n\n"
-           "--without: what the plans lose if actors drop out (an OAP's exclusion clause):\n"
-           "actions left with no leader, actions that lose a co-leader and keep others,\n"
-           "actions left with no named participant (groups such as \"Relevant MS\" are not\n"
-           "named), actions that lose a participant or a Member State of their \"All MS\",\n"
-           "plans that lose their driver or project support; then every action or phase\n"
-           "that needs an affected one, directly or through others, with the path: \"at risk\"\n"
-           "when the cause has no leader or no named participant left.\n\n"
-           "--late: what a slip of REF (an action: all its phases; or a phase \"2.1#1\") by N\n"
-           "months does: each unit that needs a slipped one must start no earlier than the\n"
-           "month the other now ends, so it slips by what its slack does not absorb, and so\n"
-           "on down the needs, with the path. Units with no window cannot be told.\n\n"
-           "options:\n"
-           "  --without CODE   an actor as plans write it (\"HU\", \"Cefpol\"); again for more\n"
-           "  --late REF       the action or phase that slips\n"
-           "  --months N       by how many months (1 to 1200)\n"
-           "  --format FORMAT  text (default) or json\n"
-           "  -o FILE          write to FILE (atomically) instead of standard output\n"
-           "  -h, --help       this help\n\n"
-           "exit status: 0 answered, 2 trouble (usage, unreadable file, unknown actor or\n"
-           "node, a node with no window to slip, failed write).\n");
-}
+static const oap_help_option help_options[] = {
+    {{"--without CODE"}, "an actor as plans write it (\"HU\", \"Cefpol\"); again for more"},
+    {{"--late REF"}, "the action or phase that slips"},
+    {{"--months N"}, "by how many months (1 to 1200)"},
+    {{"--format FORMAT"}, "text (default) or json"},
+    {{"-o FILE"}, "write to FILE (atomically) instead of standard output"},
+    {{"-h, --help"}, "this help"},
+    {{NULL}, NULL}};
+
+const oap_help oap_help_impact = {
+    .usage = "oapgraph impact --without CODE [--without CODE...] [OPTIONS] PLAN...\n"
+             "oapgraph impact --late REF --months N [OPTIONS] PLAN...",
+    .description =
+        "--without: what the plans lose if actors drop out (an OAP's exclusion clause):\n"
+        "actions left with no leader, actions that lose a co-leader and keep others,\n"
+        "actions left with no named participant (groups such as \"Relevant MS\" are not\n"
+        "named), actions that lose a participant or a Member State of their \"All MS\",\n"
+        "plans that lose their driver or project support; then every action or phase\n"
+        "that needs an affected one, directly or through others, with the path: \"at risk\"\n"
+        "when the cause has no leader or no named participant left.\n"
+        "\n"
+        "--late: what a slip of REF (an action: all its phases; or a phase \"2.1#1\") by N\n"
+        "months does: each unit that needs a slipped one must start no earlier than the\n"
+        "month the other now ends, so it slips by what its slack does not absorb, and so\n"
+        "on down the needs, with the path. Units with no window cannot be told.",
+    .column = 19,
+    .options = help_options,
+    .exit_status = "0 answered, 2 trouble (usage, unreadable file, unknown actor or\n"
+                   "node, a node with no window to slip, failed write).",
+};
 
 typedef struct args {
     const char **without;
@@ -137,7 +142,7 @@ int oap_cmd_impact(int argc, char **argv)
             a.output = optarg;
             break;
         case 'h':
-            help();
+            oap_help_print(stdout, &oap_help_impact);
             status = oap_cli_finish_stdout(EXIT_CLEAN);
             goto done;
         default:

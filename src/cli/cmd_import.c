@@ -12,33 +12,38 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void help(void)
-{
-    printf("usage: oapgraph import [OPTIONS] FILE\n\n"
-           "Turns an OAP table into a plan file (JSON) on standard output. FILE is a table\n"
-           "saved as tab-separated text or CSV, or the plan as text pasted or converted from\n"
-           "the Council document; '-' reads standard input:\n"
-           "  oapgraph import 2012-C.txt > 2012-C.oap.json\n"
-           "  oapgraph import 2012-C.txt | oapgraph check -\n\n"
-           "options:\n"
-           "  --format FORMAT   auto (default: tell from the text), tsv, csv or council\n"
-           "  --priority CODE   the priority the plan is for (C); overrides the table's\n"
-           "  --year YEAR       the year the plan is for (2012); overrides the table's\n"
-           "  -o, --output FILE write the plan to FILE (atomically) instead of standard output\n"
-           "  -q, --quiet       no summary line on standard error\n"
-           "  -h, --help        this help\n\n"
-           "A TSV or CSV table needs a header row naming its columns (#, Activity, Leader,\n"
-           "Participants, Description, I/D SG, I/D OA, Timing, Target, Results>June,\n"
-           "Results>Dec, in any order), rows \"Strategic Goal N: title\" before the actions of\n"
-           "each goal, and the priority and year: from --priority and --year, or from rows\n"
-           "above the header such as \"Priority: C\" and \"Year: 2012\".\n\n"
-           "What cannot be placed in the plan is reported on standard error with its line:\n"
-           "  oapgraph: import: FILE:LINE: message         (the text is not in the plan)\n"
-           "  oapgraph: import: FILE:LINE: note: message   (nothing is lost)\n\n"
-           "exit status: 0 plan written, 1 plan written but some text could not be placed,\n"
-           "or no plan could be made; 2 usage error, unreadable input, priority or year\n"
-           "unknown, failed write.\n");
-}
+static const oap_help_option help_options[] = {
+    {{"--format FORMAT"}, "auto (default: tell from the text), tsv, csv or council"},
+    {{"--priority CODE"}, "the priority the plan is for (C); overrides the table's"},
+    {{"--year YEAR"}, "the year the plan is for (2012); overrides the table's"},
+    {{"-o, --output FILE"}, "write the plan to FILE (atomically) instead of standard output"},
+    {{"-q, --quiet"}, "no summary line on standard error"},
+    {{"-h, --help"}, "this help"},
+    {{NULL}, NULL}};
+
+const oap_help oap_help_import = {
+    .usage = "oapgraph import [OPTIONS] FILE",
+    .description =
+        "Turns an OAP table into a plan file (JSON) on standard output. FILE is a table\n"
+        "saved as tab-separated text or CSV, or the plan as text pasted or converted from\n"
+        "the Council document; '-' reads standard input:\n"
+        "  oapgraph import 2012-C.txt > 2012-C.oap.json\n"
+        "  oapgraph import 2012-C.txt | oapgraph check -",
+    .column = 20,
+    .options = help_options,
+    .notes = "A TSV or CSV table needs a header row naming its columns (#, Activity, Leader,\n"
+             "Participants, Description, I/D SG, I/D OA, Timing, Target, Results>June,\n"
+             "Results>Dec, in any order), rows \"Strategic Goal N: title\" before the actions of\n"
+             "each goal, and the priority and year: from --priority and --year, or from rows\n"
+             "above the header such as \"Priority: C\" and \"Year: 2012\".\n"
+             "\n"
+             "What cannot be placed in the plan is reported on standard error with its line:\n"
+             "  oapgraph: import: FILE:LINE: message         (the text is not in the plan)\n"
+             "  oapgraph: import: FILE:LINE: note: message   (nothing is lost)",
+    .exit_status = "0 plan written, 1 plan written but some text could not be placed,\n"
+                   "or no plan could be made; 2 usage error, unreadable input, priority or year\n"
+                   "unknown, failed write.",
+};
 
 static void print_messages(const char *name, const oap_import_messages *m)
 {
@@ -216,7 +221,7 @@ int oap_cmd_import(int argc, char **argv)
             a.quiet = 1;
             break;
         case 'h':
-            help();
+            oap_help_print(stdout, &oap_help_import);
             return oap_cli_finish_stdout(EXIT_CLEAN);
         default:
             return oap_cli_bad_option("import", argv[optind - 1], shortopts, longopts);

@@ -15,17 +15,22 @@ static int print_ref(void *ctx, const oap_ref *ref)
     return 0;
 }
 
+const oap_help oap_help_refs = {
+    .usage = "oapgraph refs TEXT",
+    .description =
+        "Shows how a cell of an OAP table's I/D SG or I/D OA column reads as references,\n"
+        "one a line, in the form plan files use:\n"
+        "  $ oapgraph refs \"SG 1, SGs in priority B\"\n"
+        "  SG1\n"
+        "  B:*",
+    .exit_status = "0 read, 1 some text cannot be read (quoted with its position),\n"
+                   "2 usage error.",
+};
+
 int oap_cmd_refs(int argc, char **argv)
 {
     if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        printf("usage: oapgraph refs TEXT\n\n"
-               "Shows how a cell of an OAP table's I/D SG or I/D OA column reads as references,\n"
-               "one a line, in the form plan files use:\n"
-               "  $ oapgraph refs \"SG 1, SGs in priority B\"\n"
-               "  SG1\n"
-               "  B:*\n\n"
-               "exit status: 0 read, 1 some text cannot be read (quoted with its position),\n"
-               "2 usage error.\n");
+        oap_help_print(stdout, &oap_help_refs);
         return oap_cli_finish_stdout(EXIT_CLEAN);
     }
     if (argc != 2) {

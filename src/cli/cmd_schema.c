@@ -6,16 +6,23 @@
 
 #include <string.h>
 
+static const oap_help_option help_options[] = {
+    {{"--config"}, "the schema of the config file, " OAP_CONFIG_NAME ", instead"}, {{NULL}, NULL}};
+
+const oap_help oap_help_schema = {
+    .usage = "oapgraph schema [--config]",
+    .description = "Prints the JSON Schema (draft-07) of the plan file format, for editors:\n"
+                   "  oapgraph schema > oap.schema.json",
+    .column = 14,
+    .options = help_options,
+};
+
 int oap_cmd_schema(int argc, char **argv)
 {
     int config = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            printf("usage: oapgraph schema [--config]\n\n"
-                   "Prints the JSON Schema (draft-07) of the plan file format, for editors:\n"
-                   "  oapgraph schema > oap.schema.json\n\n"
-                   "options:\n"
-                   "  --config    the schema of the config file, " OAP_CONFIG_NAME ", instead\n");
+            oap_help_print(stdout, &oap_help_schema);
             return oap_cli_finish_stdout(EXIT_CLEAN);
         }
         if (strcmp(argv[i], "--config") == 0) {

@@ -15,31 +15,38 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-static void help(void)
-{
-    printf("usage: oapgraph tasking [OPTIONS] PLAN...\n\n"
-           "One tasking sheet per Member State, agency and other actor across the loaded\n"
-           "plans (files, folders of *.oap.json, '-'): every action it leads or joins, with\n"
-           "plan, goal, role (leader; co-leader when an action has several leaders;\n"
-           "participant), timing, target and KPIs, and whether it drives or supports a plan.\n"
-           "\"All MS\" is on the sheet of every state that is a member in the plan's year,\n"
-           "marked \"as one of All MS\"; groups that cannot be expanded (\"Relevant MS\", \"MS\n"
-           "concerned\", \"Acting EU Presidency\", ...) have a sheet of their own: the actions\n"
-           "whose participants are still to be named. Names are read as the registry knows\n"
-           "them (\"Cefpol\" is CEPOL). A sheet carries the classification of its plans.\n\n"
-           "options:\n"
-           "  --actor CODE     only this actor's sheet (again for more); an actor that takes\n"
-           "                   part in nothing gets an empty sheet\n"
-           "  --format FORMAT  markdown (default), csv (RFC 4180, one table, the actor in\n"
-           "                   the first columns) or json\n"
-           "  -o DIR           one file per actor in DIR (made if missing), named by its\n"
-           "                   code: HU.md, Europol.md, Relevant-MS.md (characters other\n"
-           "                   than letters, digits, '-' and '_' become '-'); each written\n"
-           "                   atomically; other files in DIR are left alone\n"
-           "  -h, --help       this help\n\n"
-           "exit status: 0 written, 2 trouble (usage, unreadable file, unknown actor, a code\n"
-           "that makes no safe file name, failed write).\n");
-}
+static const oap_help_option help_options[] = {
+    {{"--actor CODE"},
+     "only this actor's sheet (again for more); an actor that takes\n"
+     "part in nothing gets an empty sheet"},
+    {{"--format FORMAT"},
+     "markdown (default), csv (RFC 4180, one table, the actor in\n"
+     "the first columns) or json"},
+    {{"-o DIR"},
+     "one file per actor in DIR (made if missing), named by its\n"
+     "code: HU.md, Europol.md, Relevant-MS.md (characters other\n"
+     "than letters, digits, '-' and '_' become '-'); each written\n"
+     "atomically; other files in DIR are left alone"},
+    {{"-h, --help"}, "this help"},
+    {{NULL}, NULL}};
+
+const oap_help oap_help_tasking = {
+    .usage = "oapgraph tasking [OPTIONS] PLAN...",
+    .description =
+        "One tasking sheet per Member State, agency and other actor across the loaded\n"
+        "plans (files, folders of *.oap.json, '-'): every action it leads or joins, with\n"
+        "plan, goal, role (leader; co-leader when an action has several leaders;\n"
+        "participant), timing, target and KPIs, and whether it drives or supports a plan.\n"
+        "\"All MS\" is on the sheet of every state that is a member in the plan's year,\n"
+        "marked \"as one of All MS\"; groups that cannot be expanded (\"Relevant MS\", \"MS\n"
+        "concerned\", \"Acting EU Presidency\", ...) have a sheet of their own: the actions\n"
+        "whose participants are still to be named. Names are read as the registry knows\n"
+        "them (\"Cefpol\" is CEPOL). A sheet carries the classification of its plans.",
+    .column = 19,
+    .options = help_options,
+    .exit_status = "0 written, 2 trouble (usage, unreadable file, unknown actor, a code\n"
+                   "that makes no safe file name, failed write).",
+};
 
 typedef struct args {
     const char **actors;
@@ -227,7 +234,7 @@ int oap_cmd_tasking(int argc, char **argv)
             a.dir = optarg;
             break;
         case 'h':
-            help();
+            oap_help_print(stdout, &oap_help_tasking);
             status = oap_cli_finish_stdout(EXIT_CLEAN);
             goto done;
         default:

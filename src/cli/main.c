@@ -7,16 +7,29 @@
 #include <string.h>
 
 static const oap_command commands[] = {
-    {"check", oap_cmd_check, "run every rule over plans, print findings"},
-    {"dot", oap_cmd_dot, "draw plans as a diagram: DOT, or SVG, PNG, PDF through Graphviz"},
-    {"import", oap_cmd_import, "turn an OAP table (TSV, CSV, Council text) into a plan file"},
-    {"refs", oap_cmd_refs, "show how a table cell such as \"SG 1, SGs in priority B\" reads"},
-    {"schema", oap_cmd_schema, "print the JSON Schema of the plan format"},
-    {"tasking", oap_cmd_tasking, "one sheet per Member State and agency: what it leads and joins"},
-    {"impact", oap_cmd_impact, "what an actor's drop-out (--without) or a slip (--late) does"},
-    {"deps", oap_cmd_deps, "what a node needs, directly and through others"},
-    {"rdeps", oap_cmd_rdeps, "what needs a node, directly and through others"},
-    {"path", oap_cmd_path, "the shortest path between two nodes"},
+    {"check", oap_cmd_check, "run every rule over plans, print findings", &oap_help_check},
+    {"dot", oap_cmd_dot, "draw plans as a diagram: DOT, or SVG, PNG, PDF through Graphviz",
+     &oap_help_dot},
+    {"import", oap_cmd_import, "turn an OAP table (TSV, CSV, Council text) into a plan file",
+     &oap_help_import},
+    {"refs", oap_cmd_refs, "show how a table cell such as \"SG 1, SGs in priority B\" reads",
+     &oap_help_refs},
+    {"schema", oap_cmd_schema, "print the JSON Schema of the plan format", &oap_help_schema},
+    {"tasking", oap_cmd_tasking, "one sheet per Member State and agency: what it leads and joins",
+     &oap_help_tasking},
+    {"impact", oap_cmd_impact, "what an actor's drop-out (--without) or a slip (--late) does",
+     &oap_help_impact},
+    {"deps", oap_cmd_deps, "what a node needs, directly and through others", &oap_help_deps},
+    {"rdeps", oap_cmd_rdeps, "what needs a node, directly and through others", &oap_help_rdeps},
+    {"path", oap_cmd_path, "the shortest path between two nodes", &oap_help_path},
+};
+
+/* The program's own help; usage() puts the commands between its parts. */
+static const oap_help program = {
+    .usage = "oapgraph COMMAND [OPTIONS] PLAN...\n"
+             "oapgraph --help | --version",
+    .description = "Reads EU Operational Action Plans as a graph and reports what is wrong.",
+    .exit_status = "0 clean, 1 findings at or above --fail-on, 2 trouble.",
 };
 
 void oap_cli_error(const char *fmt, ...)
@@ -40,14 +53,12 @@ int oap_cli_finish_stdout(int status)
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: oapgraph COMMAND [OPTIONS] PLAN...\n"
-                 "       oapgraph --help | --version\n\n"
-                 "Reads EU Operational Action Plans as a graph and reports what is wrong.\n\n"
-                 "commands:\n");
+    oap_help_print_usage(out, &program);
+    fprintf(out, "\n%s\n\ncommands:\n", program.description);
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "\n'oapgraph COMMAND --help' tells more about a command.\n"
-                 "exit status: 0 clean, 1 findings at or above --fail-on, 2 trouble.\n");
+    fprintf(out, "\n'oapgraph COMMAND --help' tells more about a command.\nexit status: %s\n",
+            program.exit_status);
 }
 
 int main(int argc, char **argv)
@@ -55,6 +66,11 @@ int main(int argc, char **argv)
     if (argc < 2) {
         usage(stderr);
         return EXIT_TROUBLE;
+    }
+    /* Not in the help: the tables for the man page generator (src/man/mkman.py). */
+    if (argc == 3 && strcmp(argv[1], "help") == 0 && strcmp(argv[2], "--dump-json") == 0) {
+        oap_help_dump_json(stdout, &program, commands, sizeof commands / sizeof commands[0]);
+        return oap_cli_finish_stdout(EXIT_CLEAN);
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
