@@ -15,6 +15,8 @@ static const oap_command commands[] = {
     {"refs", oap_cmd_refs, "show how a table cell such as \"SG 1, SGs in priority B\" reads",
      &oap_help_refs},
     {"schema", oap_cmd_schema, "print the JSON Schema of the plan format", &oap_help_schema},
+    {"rules", oap_cmd_rules, "every rule of check and its default severity; one explained",
+     &oap_help_rules},
     {"tasking", oap_cmd_tasking, "one sheet per Member State and agency: what it leads and joins",
      &oap_help_tasking},
     {"impact", oap_cmd_impact, "what an actor's drop-out (--without) or a slip (--late) does",

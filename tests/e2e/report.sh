@@ -6,18 +6,6 @@
 . "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
 require "python3 is needed" python3
 
-# py NAME SCRIPT ARGS...: a Python check that prints why and exits non-zero on failure.
-py() {
-    local name=$1
-    shift
-    if python3 -c "$@" >"$tmp/py" 2>&1; then
-        ok "$name"
-    else
-        no "$name"
-        cat "$tmp/py"
-    fi
-}
-
 # Compares the four formats of one run: the same findings (file, line, column, severity,
 # rule, message: JSON and SARIF messages read as the text format shows them, escapes and
 # all) in the same order, the same counts, the same exit status.

@@ -77,6 +77,19 @@ expect() {
     if [ $good = 1 ]; then ok "$name"; else fail=$((fail + 1)); fi
 }
 
+# py NAME SCRIPT ARGS...: a Python check (python3 -c SCRIPT ARGS...) that passes when
+# the script exits 0, and prints what it said when it does not.
+py() {
+    local name=$1
+    shift
+    if python3 -c "$@" >"$tmp/py" 2>&1; then
+        ok "$name"
+    else
+        no "$name"
+        cat "$tmp/py"
+    fi
+}
+
 # finish: the last line of a script. Prints the counts; exits 1 when any test failed.
 finish() {
     echo "$pass passed, $fail failed"
