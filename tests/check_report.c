@@ -265,7 +265,7 @@ START_TEST(sarif_fields)
     ck_assert_str_eq(str(driver, "name"), "oapgraph");
     ck_assert_str_eq(str(driver, "version"), OAPGRAPH_VERSION);
     ck_assert_str_eq(str(driver, "semanticVersion"), OAPGRAPH_VERSION);
-    ck_assert_ptr_null(json_object_get(driver, "informationUri"));
+    ck_assert_str_eq(str(driver, "informationUri"), OAP_DOC_URL);
     json_t *rules = json_object_get(driver, "rules");
     /* Every registered rule, then the one the registry lacks. */
     ck_assert_uint_eq(json_array_size(rules), oap_rule_count() + 1);
@@ -274,9 +274,19 @@ START_TEST(sarif_fields)
         const oap_rule_info *info = oap_rule_at(i);
         ck_assert_str_eq(str(r, "id"), info->id);
         ck_assert_str_eq(str(json_object_get(r, "shortDescription"), "text"), info->summary);
-        ck_assert_ptr_nonnull(
-            strstr(str(json_object_get(r, "fullDescription"), "text"), info->summary));
+        /* The registry's explanation and fix, the rule's page of the reference. */
+        ck_assert_str_eq(str(json_object_get(r, "fullDescription"), "text"), info->explanation);
         ck_assert_ptr_nonnull(strstr(str(json_object_get(r, "help"), "text"), info->id));
+        ck_assert_ptr_nonnull(strstr(str(json_object_get(r, "help"), "text"), info->fix));
+        char uri[256];
+        snprintf(uri, sizeof uri, "%s/rules/%s", OAP_DOC_URL, info->id);
+        ck_assert_str_eq(str(r, "helpUri"), uri);
+        /* A name is not the id again, whatever the case (SARIF1001): "DanglingRef" for
+         * "dangling-ref", none for "syntax". */
+        if (strchr(info->id, '-'))
+            ck_assert_ptr_null(strchr(str(r, "name"), '-'));
+        else
+            ck_assert_ptr_null(json_object_get(r, "name"));
         const char *lvl = str(json_object_get(r, "defaultConfiguration"), "level");
         ck_assert_str_eq(lvl, info->severity == OAP_SEVERITY_ERROR     ? "error"
                               : info->severity == OAP_SEVERITY_WARNING ? "warning"

@@ -11,6 +11,11 @@
 
 #define SRCROOT "%SRCROOT%"
 
+/* The user's reference online: rules at OAP_DOC_URL/rules/ID (CMake cache variable). */
+#ifndef OAP_DOC_URL
+#error "OAP_DOC_URL is set by CMakeLists.txt"
+#endif
+
 static int put(json_t *obj, const char *key, json_t *value)
 {
     return json_object_set_new(obj, key, value);
@@ -95,22 +100,32 @@ static json_t *artifact_location(const oap_report_ctx *ctx, const char *file)
     return loc;
 }
 
-/* "dangling-ref" -> "DanglingRef", SARIF's friendly name of a rule. */
+/* "dangling-ref" -> "DanglingRef", SARIF's friendly name of a rule; NULL when that is the
+ * id but for case ("syntax" -> "Syntax"): validators compare the two ignoring case and
+ * want them to differ (SARIF1001), so such a rule has no name. */
 static json_t *rule_name(const char *id)
 {
     char name[128];
     size_t w = 0;
-    int upper = 1;
+    int upper = 1, words = 1;
     for (const char *p = id; *p && w + 1 < sizeof name; p++) {
         if (*p == '-' || *p == '_') {
             upper = 1;
+            words++;
             continue;
         }
         name[w++] = upper && *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
         upper = 0;
     }
     name[w] = '\0';
-    return oap_report__string(name);
+    return words > 1 ? oap_report__string(name) : NULL;
+}
+
+/* Where the reference documents a rule: the base URL the build was configured with
+ * (OAP_DOC_URL), then "/rules/" and the id. A malloc'ed string or NULL. */
+static char *help_uri(const char *id)
+{
+    return uri_encode(OAP_DOC_URL "/rules/", id, "");
 }
 
 static json_t *rule_descriptor(const oap_report_ctx *ctx, size_t r)
@@ -122,26 +137,35 @@ static json_t *rule_descriptor(const oap_report_ctx *ctx, size_t r)
     oap_severity sev = info                                 ? info->severity
                        : strcmp(id, OAP_BASELINE_RULE) == 0 ? OAP_SEVERITY_INFO
                                                             : OAP_SEVERITY_WARNING;
-    char full[1024], help[1400];
+    char full[1024], help[2048];
     snprintf(full, sizeof full, "Fires when %s. Rule family: %s; default severity: %s.", summary,
              family, oap_severity_name(sev));
     snprintf(help, sizeof help,
-             "oapgraph rule %s (%s), %s by default: fires when %s. Change its severity or turn "
-             "it off in .oapgraph.json: {\"rules\": {\"%s\": \"off\"}}.",
-             id, family, oap_severity_name(sev), summary, id);
-    json_t *d = json_object(), *config, *props, *tags;
-    if (!d || put(d, "id", oap_report__string(id)) < 0 || put(d, "name", rule_name(id)) < 0 ||
+             "oapgraph rule %s (%s), %s by default: fires when %s.%s%s 'oapgraph rules %s' and "
+             "oapgraph-rules(7) explain it. Change its severity or turn it off in "
+             ".oapgraph.json: {\"rules\": {\"%s\": \"off\"}}.",
+             id, family, oap_severity_name(sev), summary, info ? " How to fix it: " : "",
+             info ? info->fix : "", id, id);
+    char *uri = help_uri(id);
+    json_t *d = json_object(), *name, *config, *props, *tags;
+    /* The registry explains its rules; one it lacks gets what is known of it. */
+    if (!uri || !d || put(d, "id", oap_report__string(id)) < 0 ||
+        ((name = rule_name(id)) && put(d, "name", name) < 0) ||
         put(d, "shortDescription", text_object(oap_report__string(summary))) < 0 ||
-        put(d, "fullDescription", text_object(oap_report__string(full))) < 0 ||
+        put(d, "fullDescription",
+            text_object(oap_report__string(info ? info->explanation : full))) < 0 ||
         put(d, "help", text_object(oap_report__string(help))) < 0 ||
+        put(d, "helpUri", json_string(uri)) < 0 ||
         put(d, "defaultConfiguration", config = json_object()) < 0 ||
         put(config, "level", json_string(level(sev))) < 0 ||
         put(d, "properties", props = json_object()) < 0 ||
         put(props, "tags", tags = json_array()) < 0 ||
         json_array_append_new(tags, oap_report__string(family)) < 0) {
+        free(uri);
         json_decref(d);
         return NULL;
     }
+    free(uri);
     return d;
 }
 
@@ -201,6 +225,7 @@ int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_report_options
         put(driver, "name", json_string("oapgraph")) < 0 ||
         put(driver, "version", json_string(OAPGRAPH_VERSION)) < 0 ||
         put(driver, "semanticVersion", json_string(OAPGRAPH_VERSION)) < 0 ||
+        put(driver, "informationUri", json_string(OAP_DOC_URL)) < 0 ||
         put(driver, "rules", rules = json_array()) < 0)
         goto done;
     for (size_t r = 0; r < ctx.nrules; r++)

@@ -63,9 +63,20 @@ def main():
                     for e in errors[:10]]
         # What code scanning relies on beyond the schema.
         run0 = doc["runs"][0]
-        rules = [r["id"] for r in run0["tool"]["driver"]["rules"]]
+        driver = run0["tool"]["driver"]
+        rules = [r["id"] for r in driver["rules"]]
         if len(set(rules)) != len(rules):
             problems.append("a rule is listed twice")
+        # What the Microsoft SARIF validator asks beyond the schema: the tool's
+        # informationUri (SARIF2005), a name that is not the id in another case
+        # (SARIF1001), a helpUri (SARIF2012); and the rule's explanation.
+        if not driver.get("informationUri"):
+            problems.append("tool.driver has no informationUri")
+        for r in driver["rules"]:
+            if r.get("name", "").lower() == r["id"].lower():
+                problems.append("rule %s: name %s is the id" % (r["id"], r["name"]))
+            if not r.get("helpUri") or not r.get("fullDescription", {}).get("text"):
+                problems.append("rule %s: no helpUri or fullDescription" % r["id"])
         for i, r in enumerate(run0["results"]):
             if rules[r["ruleIndex"]] != r["ruleId"]:
                 problems.append("results/%d: ruleIndex does not name ruleId" % i)
