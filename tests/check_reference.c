@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Read from the document (../shared/seed, copied in fixtures/2012-C.oap.json with the
- * judgements in fixtures/2012-C.README.md):
+/* Read from the document (fixtures/council/2012-C.txt, encoded in fixtures/2012-C.oap.json
+ * with the judgements in fixtures/2012-C.README.md):
  *
  * - One-way references (I/D OA of A lists B, B lists A in neither I/D column nor in the
  *   needs we encoded): 1.3 -> 2.1 (2.1's I/D OA lists only 1.1), 2.2 -> 1.1 and

@@ -19,7 +19,7 @@ typedef enum oap_severity {
 
 /* One finding. Strings are owned by the oap_diags that holds it. */
 typedef struct oap_diag {
-    const char *rule; /* rule id from RULES.md, "dangling-ref" (static) */
+    const char *rule; /* rule id of the registry (oapgraph/rules.h), "dangling-ref" (static) */
     oap_severity severity;
     const char *file;    /* path as given on the command line, "-" for stdin */
     unsigned line, col;  /* 1-based; col counts Unicode code points; 0 when unknown */

@@ -35,8 +35,8 @@ typedef struct oap_emit_options {
     unsigned version; /* OAP_EMIT_OPTIONS_VERSION */
     oap_emit_view view;
     const char *actor; /* OAP_EMIT_VIEW_ACTOR: the actor, as plans write it ("HU") */
-    /* Keep only the nodes within depth links of this reference (the grammar of
-     * FORMAT.md: "2.1", "SG2", "2012-F:3.1", "B:*"); NULL keeps everything. */
+    /* Keep only the nodes within depth links of this reference (the grammar of plan
+     * files, oapgraph/refs.h: "2.1", "SG2", "2012-F:3.1", "B:*"); NULL keeps everything. */
     const char *focus;
     unsigned depth;
     /* Colour the nodes and edges these findings are about, by severity, with the rule

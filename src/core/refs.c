@@ -1,4 +1,5 @@
-/* refs: the reference grammar of FORMAT.md and the reader of OAP table text. */
+/* refs: the reference grammar of plan files (oapgraph-format(5)) and the reader of OAP
+ * table text. */
 #include "refs.h"
 
 #include "utf8.h"

@@ -130,11 +130,11 @@ typedef struct oap_graph {
 int oap_graph_build(oap_graph **out, const oap_model *model);
 void oap_graph_free(oap_graph *g);
 
-/* Resolves one reference in the grammar of FORMAT.md as written in plan `plan`
- * (OAP_NONE: only qualified references resolve, a priority qualifier among every plan of
- * the priority). A priority qualifier means the loaded plans of that priority whose years
- * overlap plan's. Returns an oap_link_status and sets *node (OAP_NONE unless RESOLVED or
- * EXTERNAL). */
+/* Resolves one reference in the grammar of plan files (oapgraph/refs.h,
+ * oapgraph-format(5)) as written in plan `plan` (OAP_NONE: only qualified references
+ * resolve, a priority qualifier among every plan of the priority). A priority qualifier
+ * means the loaded plans of that priority whose years overlap plan's. Returns an
+ * oap_link_status and sets *node (OAP_NONE unless RESOLVED or EXTERNAL). */
 int oap_graph_resolve(const oap_graph *g, uint32_t plan, const char *text, uint32_t *node);
 
 /* The loaded plans of priority `code` that a priority qualifier written in plan `plan`

@@ -1,4 +1,4 @@
-/* import_write: a plan of the model -> a plan file (JSON), keys in FORMAT.md's order. */
+/* import_write: a plan of the model -> a plan file (JSON), keys in the plan schema's order. */
 #include "import_table.h"
 
 #include "oapgraph/common.h"
