@@ -45,6 +45,81 @@
     "  \"goals\": [{\"id\": \"SG1\", \"title\": \"Victims\"}],\n"
 #define EX_END "  ]\n}\n"
 
+/* Two consecutive plans of C, the second carrying on the first's action 1.1. */
+#define EX_DANGLING                                                                                \
+    "==> 2012-C.oap.json <==\n"                                                                    \
+    "{\n"                                                                                          \
+    "  \"oapgraph\": 1,\n"                                                                         \
+    "  \"plan\": {\"id\": \"2012-C\", \"priority\": \"C\",\n"                                      \
+    "           \"title\": \"Illegal immigration\", \"year\": 2012},\n"                            \
+    "  \"goals\": [{\"id\": \"SG1\", \"title\": \"Intelligence picture\"}],\n"                     \
+    "  \"actions\": [\n"                                                                           \
+    "    {\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"Risk analysis\",\n"                     \
+    "     \"leaders\": [\"Frontex\"], \"timing\": \"May\", \"kpis\": [\"Report\"]}\n"              \
+    "  ]\n"                                                                                        \
+    "}\n"                                                                                          \
+    "==> 2013-C.oap.json <==\n"                                                                    \
+    "{\n"                                                                                          \
+    "  \"oapgraph\": 1,\n"                                                                         \
+    "  \"plan\": {\"id\": \"2013-C\", \"priority\": \"C\",\n"                                      \
+    "           \"title\": \"Illegal immigration\", \"year\": 2013},\n"                            \
+    "  \"goals\": [{\"id\": \"SG1\", \"title\": \"Intelligence picture\"}],\n"                     \
+    "  \"actions\": [\n"                                                                           \
+    "    {\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"Risk analysis 2013\",\n"                \
+    "     \"leaders\": [\"Frontex\"], \"timing\": \"May\", \"kpis\": [\"Report\"],\n"              \
+    "     \"continues\": \"2012-C:1.4\"}\n"                                                        \
+    "  ]\n"                                                                                        \
+    "}\n"
+#define EX_DROPPED                                                                                 \
+    "==> 2012-C.oap.json <==\n"                                                                    \
+    "{\n"                                                                                          \
+    "  \"oapgraph\": 1,\n"                                                                         \
+    "  \"plan\": {\"id\": \"2012-C\", \"priority\": \"C\",\n"                                      \
+    "           \"title\": \"Illegal immigration\", \"year\": 2012},\n"                            \
+    "  \"goals\": [{\"id\": \"SG1\", \"title\": \"Intelligence picture\"}],\n"                     \
+    "  \"actions\": [\n"                                                                           \
+    "    {\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"Risk analysis\",\n"                     \
+    "     \"leaders\": [\"Frontex\"], \"timing\": \"May\", \"kpis\": [\"Report\"],\n"              \
+    "     \"results\": {\"status\": \"continue\"}}\n"                                              \
+    "  ]\n"                                                                                        \
+    "}\n"                                                                                          \
+    "==> 2013-C.oap.json <==\n"                                                                    \
+    "{\n"                                                                                          \
+    "  \"oapgraph\": 1,\n"                                                                         \
+    "  \"plan\": {\"id\": \"2013-C\", \"priority\": \"C\",\n"                                      \
+    "           \"title\": \"Illegal immigration\", \"year\": 2013},\n"                            \
+    "  \"goals\": [{\"id\": \"SG1\", \"title\": \"Intelligence picture\"}],\n"                     \
+    "  \"actions\": [\n"                                                                           \
+    "    {\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"Risk analysis 2013\",\n"                \
+    "     \"leaders\": [\"Frontex\"], \"timing\": \"May\", \"kpis\": [\"Report\"]}\n"              \
+    "  ]\n"                                                                                        \
+    "}\n"
+#define EX_FINISHED                                                                                \
+    "==> 2012-C.oap.json <==\n"                                                                    \
+    "{\n"                                                                                          \
+    "  \"oapgraph\": 1,\n"                                                                         \
+    "  \"plan\": {\"id\": \"2012-C\", \"priority\": \"C\",\n"                                      \
+    "           \"title\": \"Illegal immigration\", \"year\": 2012},\n"                            \
+    "  \"goals\": [{\"id\": \"SG1\", \"title\": \"Intelligence picture\"}],\n"                     \
+    "  \"actions\": [\n"                                                                           \
+    "    {\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"Risk analysis\",\n"                     \
+    "     \"leaders\": [\"Frontex\"], \"timing\": \"May\", \"kpis\": [\"Report\"],\n"              \
+    "     \"results\": {\"status\": \"completed\"}}\n"                                             \
+    "  ]\n"                                                                                        \
+    "}\n"                                                                                          \
+    "==> 2013-C.oap.json <==\n"                                                                    \
+    "{\n"                                                                                          \
+    "  \"oapgraph\": 1,\n"                                                                         \
+    "  \"plan\": {\"id\": \"2013-C\", \"priority\": \"C\",\n"                                      \
+    "           \"title\": \"Illegal immigration\", \"year\": 2013},\n"                            \
+    "  \"goals\": [{\"id\": \"SG1\", \"title\": \"Intelligence picture\"}],\n"                     \
+    "  \"actions\": [\n"                                                                           \
+    "    {\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"Risk analysis 2013\",\n"                \
+    "     \"leaders\": [\"Frontex\"], \"timing\": \"May\", \"kpis\": [\"Report\"],\n"              \
+    "     \"continues\": \"C:1.1\"}\n"                                                             \
+    "  ]\n"                                                                                        \
+    "}\n"
+
 /* In the order of the user's reference (oapgraph-rules(7)). Loader rules are reported by
  * the loader, stale-baseline by the baseline. */
 static const oap_rule_info rules[] = {
@@ -533,6 +608,43 @@ static const oap_rule_info rules[] = {
      .example_finding = "plan.oap.json:8:15: info: linked actions 1.1 and 1.2 may be the same work "
                         "(score 0.68): shared terms fimathu, illegal, border, crossing; shared "
                         "leaders HU; both run 2012-06 to 2012-06 [linked-overlap]"},
+    {"dangling-continuation", OAP_SEVERITY_ERROR, "carry-over",
+     "continues names an action that the named, loaded plan does not have",
+     .explanation = "An action's continues names the action of an earlier plan that it carries on "
+                    "(\"2012-C:2.1\"; a priority code such as \"C:2.1\", or no qualifier, means "
+                    "the plan of that priority whose years end the year before this plan "
+                    "starts). That plan is loaded, but has no such action; or continues names a "
+                    "goal, a phase, a whole plan or the action itself, or cannot be read as a "
+                    "reference.",
+     .fix = "Name the action as the earlier plan numbers it; when the numbering changed between "
+            "the plans, look the action up in the earlier plan.",
+     .example = EX_DANGLING, .example_command = "oapgraph check 2012-C.oap.json 2013-C.oap.json",
+     .example_finding = "2013-C.oap.json:9:19: error: action 1.1 continues 2012-C:1.4, which plan "
+                        "2012-C does not have [dangling-continuation]"},
+    {"dropped-continuation", OAP_SEVERITY_WARNING, "carry-over",
+     "an action reported to continue is not carried on by the next plan of its priority",
+     .explanation = "An action was last reported as \"continue\" (or \"ongoing\", in the last "
+                    "report of its plan), the next plan of its priority (the one whose years "
+                    "start the year after) is loaded, and no action there continues it: work "
+                    "the monitoring said would go on has dropped out of the plans.",
+     .fix = "Add continues to the action of the next plan that carries the work on, or report "
+            "the action completed or cancelled.",
+     .example = EX_DROPPED, .example_command = "oapgraph check 2012-C.oap.json 2013-C.oap.json",
+     .example_finding =
+         "2012-C.oap.json:9:28: warning: action 1.1 was last reported as \"continue\", but no "
+         "action of 2013-C, the next plan of priority C, continues it; add \"continues\": "
+         "\"2012-C:1.1\" to the action that carries it on, or report it completed or cancelled "
+         "[dropped-continuation]"},
+    {"continues-finished", OAP_SEVERITY_INFO, "carry-over",
+     "an action continues one that was reported completed or cancelled",
+     .explanation = "An action continues one whose last report says \"completed\" or "
+                    "\"cancelled\": either the report or the continuation is out of date.",
+     .fix = "If the work goes on, report the earlier action as \"continue\"; if it is new "
+            "work, leave continues out.",
+     .example = EX_FINISHED, .example_command = "oapgraph check 2012-C.oap.json 2013-C.oap.json",
+     .example_finding = "2013-C.oap.json:9:19: info: action 1.1 continues 2012-C:1.1, which was "
+                        "last reported as \"completed\"; if the work goes on, its report should "
+                        "say \"continue\" [continues-finished]"},
     {"stale-baseline", OAP_SEVERITY_INFO, "reports",
      "a baseline entry matches no current finding; remove it so the baseline shrinks",
      .explanation = "An entry of the baseline given with --baseline matches no finding of this "

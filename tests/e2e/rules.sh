@@ -15,7 +15,7 @@ cp "$tmp/out" "$tmp/list"
 sed -n 's/^  \([a-z-]*\)  *\(error\|warning\|info\)  .*/\1/p' "$tmp/list" >"$tmp/listed"
 check "rules lists exactly the registry, in order" diff -u "$tmp/ids" "$tmp/listed"
 check "rules: every line a family or a rule" \
-    test "$(grep -cvE '^$|^[a-z]+$|^  [a-z-]+ +(error|warning|info)  ' "$tmp/list")" = 0
+    test "$(grep -cvE '^$|^[a-z-]+$|^  [a-z-]+ +(error|warning|info)  ' "$tmp/list")" = 0
 
 expect "rules --format json" 0 - "$empty" -- "$bin" rules --format json
 py "rules --format json: every rule, every field" '
