@@ -27,14 +27,25 @@ static const char *const format_names[] = {"text", "json"};
     "0 answered, 2 trouble (usage, unreadable file, unknown node,\n"                               \
     "failed write)."
 
-static const oap_help_option help_options[] = {
-    {{"--all-links"},
-     "also follow refs (both ways: they carry no direction), needs\n"
-     "naming goals or priorities, and phase to action"},
-    {{"--format FORMAT"}, "text (default) or json"},
-    {{"-o FILE"}, "write to FILE (atomically) instead of standard output"},
-    {{"-h, --help"}, "this help"},
-    {{NULL}, NULL}};
+#define COMMON_OPTIONS                                                                             \
+    {{"--all-links"},                                                                              \
+     "also follow refs (both ways: they carry no direction), needs\n"                              \
+     "naming goals or priorities, and phase to action"},                                           \
+        {{"--format FORMAT"}, "text (default) or json"},                                           \
+        {{"-o FILE"}, "write to FILE (atomically) instead of standard output"},                    \
+        {{"-h, --help"}, "this help"},                                                             \
+    {                                                                                              \
+        {NULL}, NULL                                                                               \
+    }
+
+static const oap_help_option help_options[] = {COMMON_OPTIONS};
+
+/* deps and rdeps also tell an action's history. */
+static const oap_help_option history_options[] = {
+    {{"--history"},
+     "the action's chain of continuations instead: what it carries\n"
+     "on from earlier plans and what carries it on, first year to last"},
+    COMMON_OPTIONS};
 
 const oap_help oap_help_deps = {
     .usage = "oapgraph deps [OPTIONS] REF PLAN...",
@@ -42,7 +53,7 @@ const oap_help oap_help_deps = {
                    "its depth (0: REF itself, 1: needed directly, ...) and its own needs.\n"
                    "\n" NODES_HELP,
     .column = 19,
-    .options = help_options,
+    .options = history_options,
     .exit_status = DEPS_EXIT,
 };
 
@@ -52,7 +63,7 @@ const oap_help oap_help_rdeps = {
                    "its depth (0: REF itself, 1: needs it directly, ...) and what needs it.\n"
                    "\n" NODES_HELP,
     .column = 19,
-    .options = help_options,
+    .options = history_options,
     .exit_status = DEPS_EXIT,
 };
 
@@ -75,7 +86,7 @@ static const oap_help *const helps[] = {&oap_help_deps, &oap_help_rdeps, &oap_he
 
 typedef struct args {
     query q;
-    int all_links, json;
+    int all_links, json, history;
     const char *output;
 } args;
 
@@ -93,7 +104,20 @@ static int answer(const args *a, oap_views_input *in, char **nodes, oap_output *
             return EXIT_TROUBLE;
         }
     int rc, status = EXIT_CLEAN;
-    if (a->q == QUERY_PATH) {
+    if (a->history) {
+        oap_history *h = NULL;
+        rc = oap_history_run(&h, g, v[0]);
+        if (rc == OAP_EINVAL) {
+            char node[200];
+            oap_cli_error("%s: %s is not an action; --history follows an action from plan to "
+                          "plan",
+                          name, oap_graph_node_name(g, v[0], node, sizeof node));
+            return EXIT_TROUBLE;
+        }
+        if (rc >= 0)
+            rc = a->json ? oap_history_write_json(o->f, h) : oap_history_write_text(o->f, h);
+        oap_history_free(h);
+    } else if (a->q == QUERY_PATH) {
         oap_path *p = NULL;
         rc = oap_path_find(&p, g, v[0], v[1], &opts);
         if (rc == 0)
@@ -134,10 +158,11 @@ static int run(const args *a, char **nodes, int nplans, char **plans)
 
 static int command(int argc, char **argv, query q)
 {
-    enum { OPT_ALL_LINKS = 256, OPT_FORMAT };
+    enum { OPT_ALL_LINKS = 256, OPT_FORMAT, OPT_HISTORY };
     static const char shortopts[] = "ho:";
     static const struct option longopts[] = {{"all-links", no_argument, NULL, OPT_ALL_LINKS},
                                              {"format", required_argument, NULL, OPT_FORMAT},
+                                             {"history", no_argument, NULL, OPT_HISTORY},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     const char *name = names[q];
@@ -149,6 +174,13 @@ static int command(int argc, char **argv, query q)
         switch (c) {
         case OPT_ALL_LINKS:
             a.all_links = 1;
+            break;
+        case OPT_HISTORY:
+            if (q == QUERY_PATH) {
+                oap_cli_error("path: --history follows one action; it goes with deps and rdeps");
+                return EXIT_TROUBLE;
+            }
+            a.history = 1;
             break;
         case OPT_FORMAT: {
             int f = OAP_CLI_CHOICE(optarg, format_names);
