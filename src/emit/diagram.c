@@ -374,23 +374,38 @@ static int merge_edges(oap_diagram *d, pendings *p, uint32_t *edge_of_link)
 static int focus_seeds(oap_diagram *d, const char *text, uint32_t *queue, uint32_t *nqueue)
 {
     const oap_graph *g = d->g;
-    uint32_t found = OAP_NONE;
-    char a[160], b[160];
-    /* Unqualified, it may name something in each plan: it must name one thing. */
+    uint32_t found = OAP_NONE, nfound = 0, seen[32];
+    char a[160], b[160], all[320] = "";
+    size_t used = 0;
+    /* Unqualified (or with a priority code, over plans of several years), it may name
+     * something in each plan: it must name one thing; every match is listed. */
     for (uint32_t pi = 0; pi < g->model->nplans; pi++) {
         uint32_t node;
         int status = oap_graph_resolve(g, pi, text, &node);
-        if ((status != OAP_LINK_RESOLVED && status != OAP_LINK_EXTERNAL) || node == OAP_NONE ||
-            node == found)
+        if ((status != OAP_LINK_RESOLVED && status != OAP_LINK_EXTERNAL) || node == OAP_NONE)
             continue;
-        if (found != OAP_NONE) {
-            snprintf(d->message, sizeof d->message,
-                     "focus '%.60s' is in more than one plan (%s, %s): qualify it, as in '%s'",
-                     text, oap_graph_name(g, found, OAP_EMIT_QUALIFIED, a, sizeof a),
-                     oap_graph_name(g, node, OAP_EMIT_QUALIFIED, b, sizeof b), a);
-            return OAP_EINVAL;
-        }
-        found = node;
+        /* The same node from several plans (a plan id, or "C:4.1" from 2013-B and 2013-C)
+         * counts once; matches are few, so a short list of them will do. */
+        uint32_t k = 0;
+        while (k < nfound && k < 32 && seen[k] != node)
+            k++;
+        if (k < nfound)
+            continue;
+        if (nfound < 32)
+            seen[nfound] = node;
+        if (nfound++ == 0)
+            found = node;
+        oap_graph_name(g, node, OAP_EMIT_QUALIFIED, b, sizeof b);
+        if (used + strlen(b) + 16 < sizeof all)
+            used += (size_t)snprintf(all + used, sizeof all - used, "%s%s", used ? ", " : "", b);
+        else if (used + 6 < sizeof all && strcmp(all + used - 3, "...") != 0)
+            used += (size_t)snprintf(all + used, sizeof all - used, ", ...");
+    }
+    if (nfound > 1) {
+        snprintf(d->message, sizeof d->message,
+                 "focus '%.60s' is in %u plans (%s): qualify it, as in '%s'", text, nfound, all,
+                 oap_graph_name(g, found, OAP_EMIT_QUALIFIED, a, sizeof a));
+        return OAP_EINVAL;
     }
     /* A plan id or priority code alone stands for the whole plan ("2012-C" as "2012-C:*"). */
     if (found == OAP_NONE && strlen(text) <= OAP_REF_ID_MAX && !strchr(text, ':')) {

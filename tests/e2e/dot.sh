@@ -184,7 +184,7 @@ check "no plan" run 2 "$bin" dot
 check "unreadable plan" run 2 "$bin" dot "$tmp/missing.oap.json"
 check "unknown actor" run 2 "$bin" dot --view actor=NOBODY "$ref"
 check "ambiguous focus across plans" run 2 "$bin" dot --focus 2.1 "$ref" x.oap.json
-check "ambiguous focus: says how to qualify" grep -q "focus '2.1' is in more than one plan .*qualify it, as in '2012-C:2.1'" "$tmp/err"
+check "ambiguous focus: names every match and says how to qualify" grep -q "focus '2.1' is in 2 plans (2012-C:2.1, .*): qualify it, as in '2012-C:2.1'" "$tmp/err"
 check "qualified focus" run 0 "$bin" dot --focus 2012-X:2.1 "$ref" x.oap.json
 check "help" run 0 "$bin" dot --help
 
