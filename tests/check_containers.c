@@ -1,5 +1,6 @@
-/* check_containers: the core containers: the growable array. */
+/* check_containers: the core containers: the growable array and the string buffer. */
 #include "core/array.h"
+#include "core/strbuf.h"
 
 #include "check_main.h"
 
@@ -219,6 +220,149 @@ START_TEST(parallel_arrays_share_a_capacity)
 }
 END_TEST
 
+START_TEST(strbuf_appends_of_each_kind)
+{
+    oap_strbuf b = OAP_STRBUF_INIT;
+    ck_assert_ptr_null(b.s);
+    ck_assert_str_eq(oap_strbuf_str(&b), "");
+    /* An append of nothing makes the text "", so a caller can hand b.s on. */
+    oap_strbuf_putn(&b, "ignored", 0);
+    ck_assert_ptr_nonnull(b.s);
+    ck_assert_str_eq(b.s, "");
+    oap_strbuf_puts(&b, "action ");
+    oap_strbuf_putc(&b, '1');
+    oap_strbuf_printf(&b, ".%d: %s", 2, "seminar");
+    oap_strbuf_putn(&b, "; and more", 5);
+    ck_assert_str_eq(b.s, "action 1.2: seminar; and");
+    ck_assert_uint_eq(b.len, strlen(b.s));
+    /* Bytes are bytes: a NUL is kept and counted (the importer's rows hold one a cell). */
+    oap_strbuf_putc(&b, '\0');
+    oap_strbuf_putn(&b, "x\0y", 3);
+    ck_assert_uint_eq(b.len, 28);
+    ck_assert_mem_eq(b.s + 24, "\0x\0y\0", 5);
+    ck_assert_int_eq(b.oom, 0);
+    oap_strbuf_free(&b);
+    ck_assert_ptr_null(b.s);
+    ck_assert_uint_eq(b.len + b.cap, 0);
+}
+END_TEST
+
+START_TEST(strbuf_printf_longer_than_the_stack)
+{
+    oap_strbuf b = OAP_STRBUF_INIT;
+    char word[1001];
+    memset(word, 'w', 1000);
+    word[1000] = '\0';
+    oap_strbuf_puts(&b, "<");
+    oap_strbuf_printf(&b, "%s|%s", word, word);
+    oap_strbuf_puts(&b, ">");
+    ck_assert_uint_eq(b.len, 2003);
+    ck_assert_uint_eq(strlen(b.s), 2003);
+    ck_assert_int_eq(b.s[1001], '|');
+    ck_assert_int_eq(b.s[0], '<');
+    ck_assert_int_eq(b.s[2002], '>');
+    oap_strbuf_free(&b);
+}
+END_TEST
+
+START_TEST(strbuf_grows_by_doubling)
+{
+    oap_strbuf b = OAP_STRBUF_INIT;
+    size_t seen[16], nseen = 0, before = 0;
+    for (int i = 0; i < 1000; i++) {
+        oap_strbuf_putc(&b, (char)('a' + i % 26));
+        if (b.cap != before)
+            seen[nseen++] = before = b.cap;
+    }
+    /* The one array's capacities, text and NUL: 8, 16, ..., 1024, one step each. */
+    ck_assert_uint_eq(nseen, 8);
+    for (size_t k = 0; k < nseen; k++)
+        ck_assert_uint_eq(seen[k], (size_t)OAP_ARRAY_MIN << k);
+    ck_assert_uint_eq(b.len, 1000);
+    ck_assert_int_eq(b.s[999], 'a' + 999 % 26);
+    oap_strbuf_free(&b);
+}
+END_TEST
+
+START_TEST(strbuf_truncate_reset_keep_the_room)
+{
+    oap_strbuf b = OAP_STRBUF_INIT;
+    oap_strbuf_puts(&b, "2012-C:3.1");
+    size_t cap = b.cap;
+    oap_strbuf_truncate(&b, 6);
+    ck_assert_str_eq(b.s, "2012-C");
+    oap_strbuf_truncate(&b, 99); /* not longer than it is: nothing happens */
+    ck_assert_str_eq(b.s, "2012-C");
+    oap_strbuf_reset(&b);
+    ck_assert_str_eq(oap_strbuf_str(&b), "");
+    ck_assert_uint_eq(b.len, 0);
+    ck_assert_uint_eq(b.cap, cap);
+    oap_strbuf_puts(&b, "again");
+    ck_assert_str_eq(b.s, "again");
+    oap_strbuf_free(&b);
+    /* A reset of an empty buffer allocates nothing. */
+    oap_strbuf_reset(&b);
+    ck_assert_ptr_null(b.s);
+}
+END_TEST
+
+START_TEST(strbuf_take_hands_the_text_over)
+{
+    oap_strbuf b = OAP_STRBUF_INIT;
+    oap_strbuf_puts(&b, "footnote");
+    char *s = oap_strbuf_take(&b);
+    ck_assert_str_eq(s, "footnote");
+    ck_assert_ptr_null(b.s);
+    ck_assert_uint_eq(b.len + b.cap, 0);
+    free(s);
+    /* Nothing appended: "", the caller's to free, never NULL for that. */
+    s = oap_strbuf_take(&b);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_str_eq(s, "");
+    free(s);
+    /* The buffer is fresh afterwards and serves the next text. */
+    oap_strbuf_putc(&b, 'x');
+    s = oap_strbuf_take(&b);
+    ck_assert_str_eq(s, "x");
+    free(s);
+}
+END_TEST
+
+START_TEST(strbuf_oom_is_sticky_and_keeps_the_text)
+{
+    oap_strbuf b = OAP_STRBUF_INIT;
+    oap_strbuf_puts(&b, "kept");
+    char *before = b.s;
+    /* More than any machine gives: the allocation fails, nothing is read from the source. */
+    oap_strbuf_putn(&b, "", SIZE_MAX / 4);
+    ck_assert_int_eq(b.oom, 1);
+    ck_assert_ptr_eq(b.s, before);
+    ck_assert_str_eq(b.s, "kept");
+    /* Later appends do nothing, a reset keeps the flag: one check at the end says it. */
+    oap_strbuf_puts(&b, " lost");
+    oap_strbuf_putc(&b, '!');
+    oap_strbuf_printf(&b, "%d", 1);
+    ck_assert_str_eq(b.s, "kept");
+    oap_strbuf_reset(&b);
+    oap_strbuf_puts(&b, "lost too");
+    ck_assert_int_eq(b.oom, 1);
+    ck_assert_str_eq(b.s, "");
+    /* Taking the text out says it failed, frees what there was and starts afresh. */
+    ck_assert_ptr_null(oap_strbuf_take(&b));
+    ck_assert_int_eq(b.oom, 0);
+    ck_assert_ptr_null(b.s);
+    oap_strbuf_puts(&b, "new");
+    ck_assert_str_eq(b.s, "new");
+    /* A length that would wrap around the sum is out of memory, not a short buffer. */
+    oap_strbuf_putn(&b, "", SIZE_MAX);
+    oap_strbuf_putn(&b, "", SIZE_MAX - b.len);
+    ck_assert_int_eq(b.oom, 1);
+    ck_assert_str_eq(b.s, "new");
+    oap_strbuf_free(&b);
+    ck_assert_int_eq(b.oom, 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("containers");
@@ -231,6 +375,14 @@ static Suite *suite(void)
     tcase_add_test(tc, next_cap_doubles_and_never_fails);
     tcase_add_test(tc, resize_exactly_and_refuse_overflow);
     tcase_add_test(tc, parallel_arrays_share_a_capacity);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("strbuf");
+    tcase_add_test(tc, strbuf_appends_of_each_kind);
+    tcase_add_test(tc, strbuf_printf_longer_than_the_stack);
+    tcase_add_test(tc, strbuf_grows_by_doubling);
+    tcase_add_test(tc, strbuf_truncate_reset_keep_the_room);
+    tcase_add_test(tc, strbuf_take_hands_the_text_over);
+    tcase_add_test(tc, strbuf_oom_is_sticky_and_keeps_the_text);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -16,11 +16,11 @@
 static char *escaped(const char *text, oap_emit_mode mode)
 {
     static char out[4096];
-    oap_sbuf b = {0};
+    oap_strbuf b = {0};
     oap_emit__escape(&b, text, mode);
     ck_assert(!b.oom);
-    snprintf(out, sizeof out, "%s", oap_sbuf_str(&b));
-    oap_sbuf_free(&b);
+    snprintf(out, sizeof out, "%s", oap_strbuf_str(&b));
+    oap_strbuf_free(&b);
     return out;
 }
 
@@ -32,11 +32,11 @@ static const char *html(const char *text)
 static const char *wrapped(const char *text, unsigned width, unsigned lines)
 {
     static char out[4096];
-    oap_sbuf b = {0};
+    oap_strbuf b = {0};
     oap_emit__wrapped(&b, text, width, lines);
     ck_assert(!b.oom);
-    snprintf(out, sizeof out, "%s", oap_sbuf_str(&b));
-    oap_sbuf_free(&b);
+    snprintf(out, sizeof out, "%s", oap_strbuf_str(&b));
+    oap_strbuf_free(&b);
     return out;
 }
 

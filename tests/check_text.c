@@ -394,16 +394,16 @@ START_TEST(dot_labels_tooltips_names)
                  {OAP_EMIT_TOOLTIP, "abcd&#10;efg" FFFD "hijk"},
                  {OAP_EMIT_NAME, "abcd efg" FFFD "hijk"}};
     for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
-        oap_sbuf b = {0};
+        oap_strbuf b = {0};
         oap_emit__escape(&b, HOSTILE, modes[i].mode);
-        assert_text(oap_sbuf_str(&b), modes[i].want);
-        oap_sbuf_free(&b);
+        assert_text(oap_strbuf_str(&b), modes[i].want);
+        oap_strbuf_free(&b);
     }
-    oap_sbuf b = {0};
+    oap_strbuf b = {0};
     oap_emit__wrapped(&b, HOSTILE, 40, 0);
     ck_assert(!b.oom);
-    assert_text(oap_sbuf_str(&b), "abcd<BR ALIGN=\"LEFT\"/>efg" FFFD "hijk");
-    oap_sbuf_free(&b);
+    assert_text(oap_strbuf_str(&b), "abcd<BR ALIGN=\"LEFT\"/>efg" FFFD "hijk");
+    oap_strbuf_free(&b);
 }
 END_TEST
 

@@ -40,8 +40,8 @@ typedef struct drawer {
     uint32_t *first_link;    /* per graph node: its first link, OAP_NONE */
     int plan_clusters;       /* plans drawn as clusters */
     size_t clusters;
-    oap_sbuf a, b; /* scratch: labels and tooltips */
-    int rc;        /* first failure */
+    oap_strbuf a, b; /* scratch: labels and tooltips */
+    int rc;          /* first failure */
 } drawer;
 
 /* Plain strings (names, tooltips, fixed values) never hold '<'; HTML labels always start
@@ -55,7 +55,7 @@ static void set_plain(drawer *w, void *obj, const char *attr, const char *value)
         w->rc = OAP_ENOMEM;
 }
 
-static void set_html(drawer *w, void *obj, const char *attr, const oap_sbuf *html)
+static void set_html(drawer *w, void *obj, const char *attr, const oap_strbuf *html)
 {
     if (w->rc)
         return;
@@ -71,39 +71,39 @@ static void set_html(drawer *w, void *obj, const char *attr, const oap_sbuf *htm
 }
 
 /* Tooltip text: plan text escaped for an escString attribute. */
-static void tip(oap_sbuf *b, const char *text)
+static void tip(oap_strbuf *b, const char *text)
 {
     oap_emit__escape(b, text, OAP_EMIT_TOOLTIP);
 }
 
-static void html(oap_sbuf *b, const char *text)
+static void html(oap_strbuf *b, const char *text)
 {
     oap_emit__escape(b, text, OAP_EMIT_HTML);
 }
 
-static void tip_list(oap_sbuf *b, const char *what, const oap_strv *list)
+static void tip_list(oap_strbuf *b, const char *what, const oap_strv *list)
 {
     if (!list->n)
         return;
-    oap_sbuf_printf(b, "&#10;%s: ", what);
+    oap_strbuf_printf(b, "&#10;%s: ", what);
     for (uint32_t i = 0; i < list->n; i++) {
         if (i)
-            oap_sbuf_puts(b, ", ");
+            oap_strbuf_puts(b, ", ");
         tip(b, list->items[i]);
     }
 }
 
 /* "&#10;&#10;findings:&#10;warning [rule] message" for each finding in a chain. */
-static void tip_findings(const oap_diagram *d, oap_sbuf *b, uint32_t f)
+static void tip_findings(const oap_diagram *d, oap_strbuf *b, uint32_t f)
 {
     if (f == OAP_NONE)
         return;
-    oap_sbuf_puts(b, "&#10;&#10;findings:");
+    oap_strbuf_puts(b, "&#10;&#10;findings:");
     for (; f != OAP_NONE; f = d->findings[f].next) {
         const oap_diag *diag = d->findings[f].diag;
-        oap_sbuf_printf(b, "&#10;%s [", oap_severity_name(diag->severity));
+        oap_strbuf_printf(b, "&#10;%s [", oap_severity_name(diag->severity));
         tip(b, diag->rule);
-        oap_sbuf_puts(b, "] ");
+        oap_strbuf_puts(b, "] ");
         tip(b, diag->message);
     }
 }
@@ -129,7 +129,7 @@ static Agnode_t *make_node(drawer *w, Agraph_t *in, uint32_t k)
         snprintf(ref, sizeof ref, "%s", oap_graph_plan(w->g, n->gnode)->id);
     else
         oap_emit__diagram_name(w->d, k, OAP_EMIT_QUALIFIED, ref, sizeof ref);
-    oap_sbuf_reset(&w->a);
+    oap_strbuf_reset(&w->a);
     oap_emit__escape(&w->a, ref, OAP_EMIT_NAME);
     if (w->a.oom) {
         w->rc = OAP_ENOMEM;
@@ -137,7 +137,7 @@ static Agnode_t *make_node(drawer *w, Agraph_t *in, uint32_t k)
     }
     /* Ids repeated across a plan (a duplicate-id finding) still get a node each. */
     if (agnode(w->G, w->a.s, 0))
-        oap_sbuf_printf(&w->a, " ~%u", k);
+        oap_strbuf_printf(&w->a, " ~%u", k);
     Agnode_t *node = w->a.oom ? NULL : agnode(in, w->a.s, 1);
     if (!node)
         w->rc = OAP_ENOMEM;
@@ -145,7 +145,7 @@ static Agnode_t *make_node(drawer *w, Agraph_t *in, uint32_t k)
 }
 
 /* The goals an action refers to in its own plan: a line of its label in the plan view. */
-static void goal_refs_line(drawer *w, oap_sbuf *b, uint32_t action)
+static void goal_refs_line(drawer *w, oap_strbuf *b, uint32_t action)
 {
     const oap_graph *g = w->g;
     int count = 0;
@@ -162,13 +162,13 @@ static void goal_refs_line(drawer *w, oap_sbuf *b, uint32_t action)
                 seen = 1;
         if (seen)
             continue;
-        oap_sbuf_puts(b, count++ ? ", "
-                                 : "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
-                                   "POINT-SIZE=\"8\" COLOR=\"#555555\">refers to ");
+        oap_strbuf_puts(b, count++ ? ", "
+                                   : "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
+                                     "POINT-SIZE=\"8\" COLOR=\"#555555\">refers to ");
         html(b, oap_graph_goal(g, l->to)->id);
     }
     if (count)
-        oap_sbuf_puts(b, "</FONT></TD></TR>");
+        oap_strbuf_puts(b, "</FONT></TD></TR>");
 }
 
 static void draw_action(drawer *w, uint32_t k, Agraph_t *in)
@@ -179,74 +179,74 @@ static void draw_action(drawer *w, uint32_t k, Agraph_t *in)
     Agnode_t *node = w->node[k] = make_node(w, in, k);
     if (!node)
         return;
-    oap_sbuf *b = &w->a;
-    oap_sbuf_reset(b);
-    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
-                     "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><B>");
+    oap_strbuf *b = &w->a;
+    oap_strbuf_reset(b);
+    oap_strbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
+                       "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><B>");
     html(b, act->id);
-    oap_sbuf_puts(b, "</B>");
+    oap_strbuf_puts(b, "</B>");
     if (act->leaders.n) {
-        oap_sbuf_puts(b, "  <FONT POINT-SIZE=\"8\" COLOR=\"#444444\">");
+        oap_strbuf_puts(b, "  <FONT POINT-SIZE=\"8\" COLOR=\"#444444\">");
         for (uint32_t i = 0; i < act->leaders.n && i < 4; i++) {
             if (i)
-                oap_sbuf_puts(b, ", ");
+                oap_strbuf_puts(b, ", ");
             html(b, act->leaders.items[i]);
         }
         if (act->leaders.n > 4)
-            oap_sbuf_puts(b, ", \xE2\x80\xA6");
-        oap_sbuf_puts(b, "</FONT>");
+            oap_strbuf_puts(b, ", \xE2\x80\xA6");
+        oap_strbuf_puts(b, "</FONT>");
     }
-    oap_sbuf_puts(b, "</TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+    oap_strbuf_puts(b, "</TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
     oap_emit__wrapped(b, act->title, ACTION_WIDTH, ACTION_LINES);
-    oap_sbuf_puts(b, "</TD></TR>");
+    oap_strbuf_puts(b, "</TD></TR>");
     if (n->role == OAP_ROLE_GROUP) {
-        oap_sbuf_puts(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">"
-                         "takes part as one of All MS</FONT></TD></TR>");
+        oap_strbuf_puts(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">"
+                           "takes part as one of All MS</FONT></TD></TR>");
     }
     if (d->kind != OAP_EMIT_VIEW_OVERLAP)
         goal_refs_line(w, b, n->gnode);
     if (act->nphases) {
-        oap_sbuf_puts(b, "<TR><TD><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
-                         "CELLPADDING=\"2\"><TR>");
+        oap_strbuf_puts(b, "<TR><TD><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
+                           "CELLPADDING=\"2\"><TR>");
         for (uint32_t p = 0; p < act->nphases; p++) {
-            oap_sbuf_printf(b,
-                            "<TD PORT=\"p%u\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
-                            "<FONT POINT-SIZE=\"8\"><B>phase ",
-                            p + 1);
+            oap_strbuf_printf(b,
+                              "<TD PORT=\"p%u\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+                              "<FONT POINT-SIZE=\"8\"><B>phase ",
+                              p + 1);
             html(b, act->phases[p].id);
-            oap_sbuf_puts(b, "</B>");
+            oap_strbuf_puts(b, "</B>");
             if (act->phases[p].timing) {
-                oap_sbuf_puts(b, "<BR ALIGN=\"LEFT\"/>");
+                oap_strbuf_puts(b, "<BR ALIGN=\"LEFT\"/>");
                 oap_emit__wrapped(b, act->phases[p].timing, PHASE_WIDTH, PHASE_LINES);
             }
-            oap_sbuf_puts(b, "</FONT></TD>");
+            oap_strbuf_puts(b, "</FONT></TD>");
         }
-        oap_sbuf_puts(b, "</TR></TABLE></TD></TR>");
+        oap_strbuf_puts(b, "</TR></TABLE></TD></TR>");
     }
-    oap_sbuf_puts(b, "</TABLE>");
+    oap_strbuf_puts(b, "</TABLE>");
     set_html(w, node, "label", b);
 
-    oap_sbuf *t = &w->b;
-    oap_sbuf_reset(t);
+    oap_strbuf *t = &w->b;
+    oap_strbuf_reset(t);
     tip(t, act->id);
-    oap_sbuf_puts(t, ": ");
+    oap_strbuf_puts(t, ": ");
     tip(t, act->title);
     tip_list(t, "leaders", &act->leaders);
     tip_list(t, "participants", &act->participants);
     if (act->timing) {
-        oap_sbuf_puts(t, "&#10;timing: ");
+        oap_strbuf_puts(t, "&#10;timing: ");
         tip(t, act->timing);
     }
     for (uint32_t p = 0; p < act->nphases; p++) {
-        oap_sbuf_puts(t, "&#10;phase ");
+        oap_strbuf_puts(t, "&#10;phase ");
         tip(t, act->phases[p].id);
         if (act->phases[p].timing) {
-            oap_sbuf_puts(t, ": ");
+            oap_strbuf_puts(t, ": ");
             tip(t, act->phases[p].timing);
         }
     }
     tip_findings(d, t, n->finding);
-    set_plain(w, node, "tooltip", t->oom ? "" : oap_sbuf_str(t));
+    set_plain(w, node, "tooltip", t->oom ? "" : oap_strbuf_str(t));
     if (t->oom)
         w->rc = OAP_ENOMEM;
     if (n->role == OAP_ROLE_LEADS)
@@ -271,48 +271,48 @@ static void draw_plan_node(drawer *w, uint32_t k, Agraph_t *in)
     Agnode_t *node = w->node[k] = make_node(w, in, k);
     if (!node)
         return;
-    oap_sbuf *b = &w->a;
-    oap_sbuf_reset(b);
-    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
-                     "<TR><TD><B>");
+    oap_strbuf *b = &w->a;
+    oap_strbuf_reset(b);
+    oap_strbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
+                       "<TR><TD><B>");
     html(b, plan->id);
-    oap_sbuf_puts(b, "</B></TD></TR><TR><TD>priority ");
+    oap_strbuf_puts(b, "</B></TD></TR><TR><TD>priority ");
     html(b, plan->priority);
-    oap_sbuf_puts(b, ": ");
+    oap_strbuf_puts(b, ": ");
     oap_emit__wrapped(b, plan->title, ACTION_WIDTH, 2);
-    oap_sbuf_puts(b, "</TD></TR>");
+    oap_strbuf_puts(b, "</TD></TR>");
     if (plan->year || plan->driver) {
-        oap_sbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"8\">");
+        oap_strbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"8\">");
         if (plan->year)
-            oap_sbuf_printf(b, "%d", plan->year);
+            oap_strbuf_printf(b, "%d", plan->year);
         if (plan->year && plan->driver)
-            oap_sbuf_puts(b, " \xC2\xB7 ");
+            oap_strbuf_puts(b, " \xC2\xB7 ");
         if (plan->driver) {
-            oap_sbuf_puts(b, "driver ");
+            oap_strbuf_puts(b, "driver ");
             html(b, plan->driver);
         }
-        oap_sbuf_puts(b, "</FONT></TD></TR>");
+        oap_strbuf_puts(b, "</FONT></TD></TR>");
     }
-    oap_sbuf_puts(b, "</TABLE>");
+    oap_strbuf_puts(b, "</TABLE>");
     set_html(w, node, "label", b);
     set_plain(w, node, "shape", "tab");
     set_plain(w, node, "style", "filled");
     set_plain(w, node, "fillcolor", "#eeeeee");
-    oap_sbuf *t = &w->b;
-    oap_sbuf_reset(t);
+    oap_strbuf *t = &w->b;
+    oap_strbuf_reset(t);
     tip(t, plan->id);
-    oap_sbuf_puts(t, ": ");
+    oap_strbuf_puts(t, ": ");
     tip(t, plan->title);
     if (plan->aim) {
-        oap_sbuf_puts(t, "&#10;aim: ");
+        oap_strbuf_puts(t, "&#10;aim: ");
         tip(t, plan->aim);
     }
     if (plan->document) {
-        oap_sbuf_puts(t, "&#10;document: ");
+        oap_strbuf_puts(t, "&#10;document: ");
         tip(t, plan->document);
     }
     tip_findings(w->d, t, n->finding);
-    set_plain(w, node, "tooltip", t->oom ? "" : oap_sbuf_str(t));
+    set_plain(w, node, "tooltip", t->oom ? "" : oap_strbuf_str(t));
     if (n->severity >= 0)
         highlight(w, node, n->severity, 1);
     if (k == w->d->focus)
@@ -326,48 +326,48 @@ static void draw_other_node(drawer *w, uint32_t k, Agraph_t *in)
     Agnode_t *node = w->node[k] = make_node(w, in, k);
     if (!node)
         return;
-    oap_sbuf *b = &w->a, *t = &w->b;
-    oap_sbuf_reset(b);
-    oap_sbuf_reset(t);
-    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+    oap_strbuf *b = &w->a, *t = &w->b;
+    oap_strbuf_reset(b);
+    oap_strbuf_reset(t);
+    oap_strbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
     if (n->kind == OAP_DN_GOAL) {
         const oap_goal *goal = oap_graph_goal(w->g, n->gnode);
-        oap_sbuf_puts(b, "<TR><TD ALIGN=\"LEFT\"><B>");
+        oap_strbuf_puts(b, "<TR><TD ALIGN=\"LEFT\"><B>");
         html(b, goal->id);
-        oap_sbuf_puts(b, "</B></TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+        oap_strbuf_puts(b, "</B></TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
         oap_emit__wrapped(b, goal->title, ACTION_WIDTH, 3);
-        oap_sbuf_puts(b, "</TD></TR>");
+        oap_strbuf_puts(b, "</TD></TR>");
         tip(t, goal->id);
-        oap_sbuf_puts(t, ": ");
+        oap_strbuf_puts(t, ": ");
         tip(t, goal->title);
         set_plain(w, node, "shape", "note");
     } else if (n->kind == OAP_DN_EARLIER) {
-        oap_sbuf_puts(b, "<TR><TD><B>");
+        oap_strbuf_puts(b, "<TR><TD><B>");
         html(b, n->code);
-        oap_sbuf_puts(b, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"8\">carried on; its plan is "
-                         "not loaded</FONT></TD></TR>");
+        oap_strbuf_puts(b, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"8\">carried on; its plan is "
+                           "not loaded</FONT></TD></TR>");
         tip(t, n->code);
-        oap_sbuf_puts(t, ": an action of an earlier plan that is carried on here; load its plan "
-                         "to draw it");
+        oap_strbuf_puts(t, ": an action of an earlier plan that is carried on here; load its plan "
+                           "to draw it");
         set_plain(w, node, "style", "rounded,dashed");
         set_plain(w, node, "color", CONTINUES_COLOR);
     } else {
         const char *code =
             n->gnode != OAP_NONE ? w->g->ext_names[w->g->nodes[n->gnode].item] : n->code;
-        oap_sbuf_puts(b, "<TR><TD>priority <B>");
+        oap_strbuf_puts(b, "<TR><TD>priority <B>");
         html(b, code);
-        oap_sbuf_puts(b, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"8\">no plan loaded"
-                         "</FONT></TD></TR>");
-        oap_sbuf_puts(t, "priority ");
+        oap_strbuf_puts(b, "</B></TD></TR><TR><TD><FONT POINT-SIZE=\"8\">no plan loaded"
+                           "</FONT></TD></TR>");
+        oap_strbuf_puts(t, "priority ");
         tip(t, code);
-        oap_sbuf_puts(t, ": no loaded plan carries it");
+        oap_strbuf_puts(t, ": no loaded plan carries it");
         set_plain(w, node, "style", "rounded,dashed");
         set_plain(w, node, "color", LINK_COLOR);
     }
-    oap_sbuf_puts(b, "</TABLE>");
+    oap_strbuf_puts(b, "</TABLE>");
     set_html(w, node, "label", b);
     tip_findings(w->d, t, n->finding);
-    set_plain(w, node, "tooltip", t->oom ? "" : oap_sbuf_str(t));
+    set_plain(w, node, "tooltip", t->oom ? "" : oap_strbuf_str(t));
     if (n->severity >= 0) {
         set_plain(w, node, "style", n->kind == OAP_DN_GOAL ? "filled" : "rounded,dashed,filled");
         highlight(w, node, n->severity, 1);
@@ -398,19 +398,19 @@ static Agraph_t *plan_cluster(drawer *w, uint32_t plan)
     Agraph_t *c = w->plan_cluster[plan] = make_cluster(w, w->frame, "plan", plan);
     if (!c)
         return w->frame;
-    oap_sbuf *b = &w->a;
-    oap_sbuf_reset(b);
-    oap_sbuf_puts(b, "<B>");
+    oap_strbuf *b = &w->a;
+    oap_strbuf_reset(b);
+    oap_strbuf_puts(b, "<B>");
     html(b, p->id);
-    oap_sbuf_puts(b, "</B>  ");
+    oap_strbuf_puts(b, "</B>  ");
     html(b, p->title);
     set_html(w, c, "label", b);
     set_plain(w, c, "style", "rounded");
     set_plain(w, c, "color", "#707070");
     set_plain(w, c, "fontsize", "12");
-    oap_sbuf_reset(&w->b);
+    oap_strbuf_reset(&w->b);
     tip(&w->b, p->title);
-    set_plain(w, c, "tooltip", oap_sbuf_str(&w->b));
+    set_plain(w, c, "tooltip", oap_strbuf_str(&w->b));
     return c;
 }
 
@@ -426,26 +426,26 @@ static Agraph_t *goal_cluster(drawer *w, uint32_t k)
         make_cluster(w, plan_cluster(w, w->g->nodes[n->gnode].plan), "goal", k);
     if (!c)
         return w->frame;
-    oap_sbuf *b = &w->a;
-    oap_sbuf_reset(b);
-    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
-                     "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><B>");
+    oap_strbuf *b = &w->a;
+    oap_strbuf_reset(b);
+    oap_strbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+                       "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><B>");
     html(b, goal->id);
-    oap_sbuf_puts(b, "</B> ");
+    oap_strbuf_puts(b, "</B> ");
     oap_emit__wrapped(b, goal->title, GOAL_WIDTH, GOAL_LINES);
-    oap_sbuf_puts(b, "</TD></TR></TABLE>");
+    oap_strbuf_puts(b, "</TD></TR></TABLE>");
     set_html(w, c, "label", b);
     set_plain(w, c, "labeljust", "l");
     set_plain(w, c, "style", n->severity >= 0 ? "rounded,filled,bold" : "rounded,filled");
     set_plain(w, c, "fillcolor", n->severity >= 0 ? severity_fill[n->severity] : "#f3f5f9");
     set_plain(w, c, "color", n->severity >= 0 ? severity_color[n->severity] : "#aab4c4");
-    oap_sbuf *t = &w->b;
-    oap_sbuf_reset(t);
+    oap_strbuf *t = &w->b;
+    oap_strbuf_reset(t);
     tip(t, goal->id);
-    oap_sbuf_puts(t, ": ");
+    oap_strbuf_puts(t, ": ");
     tip(t, goal->title);
     tip_findings(w->d, t, n->finding);
-    set_plain(w, c, "tooltip", t->oom ? "" : oap_sbuf_str(t));
+    set_plain(w, c, "tooltip", t->oom ? "" : oap_strbuf_str(t));
     return c;
 }
 
@@ -460,13 +460,13 @@ static void placeholder(drawer *w, uint32_t k, Agraph_t *in, uint32_t hidden)
     Agnode_t *node = w->node[k] = make_node(w, in, k);
     if (!node)
         return;
-    oap_sbuf_reset(&w->a);
-    oap_sbuf_printf(&w->a, "<FONT POINT-SIZE=\"8\" COLOR=\"#555555\">%s</FONT>", text);
+    oap_strbuf_reset(&w->a);
+    oap_strbuf_printf(&w->a, "<FONT POINT-SIZE=\"8\" COLOR=\"#555555\">%s</FONT>", text);
     set_html(w, node, "label", &w->a);
     set_plain(w, node, "shape", "plain");
-    oap_sbuf_reset(&w->b);
-    oap_sbuf_puts(&w->b, text);
-    set_plain(w, node, "tooltip", oap_sbuf_str(&w->b));
+    oap_strbuf_reset(&w->b);
+    oap_strbuf_puts(&w->b, text);
+    set_plain(w, node, "tooltip", oap_strbuf_str(&w->b));
 }
 
 static void draw_nodes(drawer *w)
@@ -523,7 +523,7 @@ done:
 }
 
 /* Tooltip of an edge: what each link it stands for says. */
-static void edge_tooltip(drawer *w, const oap_dedge *e, oap_sbuf *t)
+static void edge_tooltip(drawer *w, const oap_dedge *e, oap_strbuf *t)
 {
     const oap_diagram *d = w->d;
     const oap_graph *g = w->g;
@@ -531,7 +531,7 @@ static void edge_tooltip(drawer *w, const oap_dedge *e, oap_sbuf *t)
     if (e->kind == OAP_DE_POSSIBLE_OVERLAP) {
         for (uint32_t i = 0; i < e->nsrc; i++) {
             if (i)
-                oap_sbuf_puts(t, "&#10;");
+                oap_strbuf_puts(t, "&#10;");
             tip(t, oap_diags_at(d->overlaps, d->srcs[e->src + i])->message);
         }
     } else if (e->kind == OAP_DE_OVERLAP) {
@@ -540,12 +540,12 @@ static void edge_tooltip(drawer *w, const oap_dedge *e, oap_sbuf *t)
         for (uint32_t i = 0; i < e->nsrc; i++) {
             const oap_overlap *o = &plan->overlaps[d->srcs[e->src + i]];
             if (i)
-                oap_sbuf_puts(t, "&#10;");
+                oap_strbuf_puts(t, "&#10;");
             tip(t, plan->id);
-            oap_sbuf_puts(t, " declares an overlap with priority ");
+            oap_strbuf_puts(t, " declares an overlap with priority ");
             tip(t, o->priority);
             if (o->note) {
-                oap_sbuf_puts(t, ": ");
+                oap_strbuf_puts(t, ": ");
                 tip(t, o->note);
             }
         }
@@ -553,24 +553,24 @@ static void edge_tooltip(drawer *w, const oap_dedge *e, oap_sbuf *t)
         for (uint32_t i = 0; i < e->nsrc; i++) {
             const oap_link *l = &g->continues[d->srcs[e->src + i]];
             if (i)
-                oap_sbuf_puts(t, "&#10;");
+                oap_strbuf_puts(t, "&#10;");
             tip(t, oap_graph_name(g, l->action, OAP_EMIT_QUALIFIED, from, sizeof from));
-            oap_sbuf_puts(t, " continues ");
+            oap_strbuf_puts(t, " continues ");
             tip(t, oap_graph_action(g, l->action)->continues);
         }
     } else if (e->kind == OAP_DE_REF && e->both_ways) {
         const oap_link *l = &g->links[d->srcs[e->src]];
         uint32_t plan = g->nodes[l->action].plan;
         tip(t, oap_emit__diagram_name(d, e->a, plan, from, sizeof from));
-        oap_sbuf_puts(t, " and ");
+        oap_strbuf_puts(t, " and ");
         tip(t, oap_emit__diagram_name(d, e->b, plan, to, sizeof to));
-        oap_sbuf_puts(t, " refer to each other");
+        oap_strbuf_puts(t, " refer to each other");
     } else {
         for (uint32_t i = 0; i < e->nsrc; i++) {
             const oap_link *l = &g->links[d->srcs[e->src + i]];
             uint32_t plan = g->nodes[l->action].plan;
             if (i)
-                oap_sbuf_puts(t, "&#10;");
+                oap_strbuf_puts(t, "&#10;");
             const oap_action *act = oap_graph_action(g, l->action);
             const char *text = l->list == OAP_LIST_PHASE_NEEDS
                                    ? act->phases[l->phase].needs.items[l->item]
@@ -578,13 +578,13 @@ static void edge_tooltip(drawer *w, const oap_dedge *e, oap_sbuf *t)
                                                            : act->refs.items[l->item];
             tip(t, oap_graph_name(g, l->action, plan, from, sizeof from));
             if (l->list == OAP_LIST_PHASE_NEEDS) {
-                oap_sbuf_puts(t, "#");
+                oap_strbuf_puts(t, "#");
                 tip(t, act->phases[l->phase].id);
             }
-            oap_sbuf_puts(t, l->list == OAP_LIST_REFS ? " refers to " : " needs ");
+            oap_strbuf_puts(t, l->list == OAP_LIST_REFS ? " refers to " : " needs ");
             tip(t, text);
             if (e->kind == OAP_DE_REF && l->list == OAP_LIST_REFS)
-                oap_sbuf_puts(t, " (not referred back)");
+                oap_strbuf_puts(t, " (not referred back)");
         }
     }
     tip_findings(d, t, e->finding);
@@ -650,11 +650,11 @@ static void draw_edges(drawer *w)
             break;
         }
         }
-        oap_sbuf_reset(&w->b);
+        oap_strbuf_reset(&w->b);
         edge_tooltip(w, e, &w->b);
         if (w->b.oom)
             w->rc = OAP_ENOMEM;
-        set_plain(w, edge, "tooltip", oap_sbuf_str(&w->b));
+        set_plain(w, edge, "tooltip", oap_strbuf_str(&w->b));
         if (e->severity >= 0)
             highlight(w, edge, e->severity, 0);
     }
@@ -677,50 +677,50 @@ static size_t markings(const oap_model *m, const char **out, size_t cap)
     return n;
 }
 
-static void banner_rows(oap_sbuf *b, const char *const *marks, size_t n)
+static void banner_rows(oap_strbuf *b, const char *const *marks, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        oap_sbuf_puts(b, "<TR><TD BGCOLOR=\"" BANNER_COLOR "\" CELLPADDING=\"4\"><FONT "
-                         "COLOR=\"#ffffff\" POINT-SIZE=\"14\"><B>");
+        oap_strbuf_puts(b, "<TR><TD BGCOLOR=\"" BANNER_COLOR "\" CELLPADDING=\"4\"><FONT "
+                           "COLOR=\"#ffffff\" POINT-SIZE=\"14\"><B>");
         html(b, marks[i]);
-        oap_sbuf_puts(b, "</B></FONT></TD></TR>");
+        oap_strbuf_puts(b, "</B></FONT></TD></TR>");
     }
 }
 
 /* What the diagram shows, in words: "2012-C Illegal immigration: plan view". */
-static void caption(drawer *w, oap_sbuf *b, oap_emit_mode mode)
+static void caption(drawer *w, oap_strbuf *b, oap_emit_mode mode)
 {
     const oap_model *m = w->g->model;
     const oap_diagram *d = w->d;
     for (size_t p = 0; p < m->nplans && p < 6; p++) {
         if (p)
-            oap_sbuf_puts(b, ", ");
+            oap_strbuf_puts(b, ", ");
         oap_emit__escape(b, m->plans[p]->id, mode);
         if (m->nplans == 1) {
-            oap_sbuf_puts(b, " ");
+            oap_strbuf_puts(b, " ");
             oap_emit__escape(b, m->plans[p]->title, mode);
         }
     }
     if (m->nplans > 6)
-        oap_sbuf_printf(b, " and %zu more plans", m->nplans - 6);
+        oap_strbuf_printf(b, " and %zu more plans", m->nplans - 6);
     switch (d->kind) {
     case OAP_EMIT_VIEW_PLAN:
-        oap_sbuf_puts(b, ": plan view");
+        oap_strbuf_puts(b, ": plan view");
         break;
     case OAP_EMIT_VIEW_OVERLAP:
-        oap_sbuf_puts(b, ": overlap view, what links across plans");
+        oap_strbuf_puts(b, ": overlap view, what links across plans");
         break;
     case OAP_EMIT_VIEW_ACTOR:
-        oap_sbuf_puts(b, ": actor ");
+        oap_strbuf_puts(b, ": actor ");
         oap_emit__escape(b, d->actor, mode);
-        oap_sbuf_printf(b, " leads %u and joins %u action%s", d->leads, d->joins,
-                        d->joins == 1 ? "" : "s");
+        oap_strbuf_printf(b, " leads %u and joins %u action%s", d->leads, d->joins,
+                          d->joins == 1 ? "" : "s");
         break;
     }
     if (w->opts->focus) {
-        oap_sbuf_puts(b, "; around ");
+        oap_strbuf_puts(b, "; around ");
         oap_emit__escape(b, w->opts->focus, mode);
-        oap_sbuf_printf(b, ", %u link%s", w->opts->depth, w->opts->depth == 1 ? "" : "s");
+        oap_strbuf_printf(b, ", %u link%s", w->opts->depth, w->opts->depth == 1 ? "" : "s");
     }
 }
 
@@ -728,39 +728,39 @@ static void draw_labels(drawer *w)
 {
     const char *marks[16];
     size_t nmarks = markings(w->g->model, marks, 16);
-    oap_sbuf *b = &w->a;
-    oap_sbuf_reset(b);
-    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
+    oap_strbuf *b = &w->a;
+    oap_strbuf_reset(b);
+    oap_strbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
     banner_rows(b, marks, nmarks);
-    oap_sbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"14\">");
+    oap_strbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"14\">");
     caption(w, b, OAP_EMIT_HTML);
-    oap_sbuf_puts(b, "</FONT></TD></TR></TABLE>");
+    oap_strbuf_puts(b, "</FONT></TD></TR></TABLE>");
     set_html(w, w->G, "label", b);
     set_plain(w, w->G, "labelloc", "t");
 
     /* At the bottom: the legend, then the markings again. */
-    oap_sbuf_reset(b);
-    oap_sbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
-                     "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"#333333\">");
+    oap_strbuf_reset(b);
+    oap_strbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+                       "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"#333333\">");
     if (w->d->kind == OAP_EMIT_VIEW_ACTOR)
-        oap_sbuf_puts(b, "bold: the actor leads \xC2\xB7 plain: it takes part \xC2\xB7 ");
-    oap_sbuf_puts(b, "dashed line: cross-reference \xC2\xB7 arrow: the action at the arrowhead "
-                     "needs the outcome at the tail");
+        oap_strbuf_puts(b, "bold: the actor leads \xC2\xB7 plain: it takes part \xC2\xB7 ");
+    oap_strbuf_puts(b, "dashed line: cross-reference \xC2\xB7 arrow: the action at the arrowhead "
+                       "needs the outcome at the tail");
     if (w->d->kind != OAP_EMIT_VIEW_ACTOR)
-        oap_sbuf_puts(b, " \xC2\xB7 purple: links to other priorities, dotted: declared "
-                         "overlaps");
+        oap_strbuf_puts(b, " \xC2\xB7 purple: links to other priorities, dotted: declared "
+                           "overlaps");
     int carried = 0;
     for (uint32_t i = 0; i < w->d->nedges && !carried; i++)
         carried = w->d->edges[i].kind == OAP_DE_CONTINUES && w->d->edges[i].shown;
     if (carried)
-        oap_sbuf_puts(b, " \xC2\xB7 green dotted arrow: work carried on from the action at the "
-                         "tail, in an earlier plan");
+        oap_strbuf_puts(b, " \xC2\xB7 green dotted arrow: work carried on from the action at the "
+                           "tail, in an earlier plan");
     if (w->opts->findings)
-        oap_sbuf_puts(b, "<BR/>coloured: findings (red error, orange warning, blue info); "
-                         "the tooltips name the rules");
-    oap_sbuf_puts(b, "</FONT></TD></TR>");
+        oap_strbuf_puts(b, "<BR/>coloured: findings (red error, orange warning, blue info); "
+                           "the tooltips name the rules");
+    oap_strbuf_puts(b, "</FONT></TD></TR>");
     banner_rows(b, marks, nmarks);
-    oap_sbuf_puts(b, "</TABLE>");
+    oap_strbuf_puts(b, "</TABLE>");
     set_html(w, w->frame, "label", b);
     set_plain(w, w->frame, "labelloc", "b");
     /* style=invis would hide the label too */
@@ -768,14 +768,14 @@ static void draw_labels(drawer *w)
 }
 
 /* An agwrite channel that collects DOT in memory. */
-static int put_sbuf(void *chan, const char *str)
+static int put_strbuf(void *chan, const char *str)
 {
-    oap_sbuf *b = chan;
-    oap_sbuf_puts(b, str);
+    oap_strbuf *b = chan;
+    oap_strbuf_puts(b, str);
     return b->oom ? EOF : 0;
 }
 
-static int flush_sbuf(void *chan)
+static int flush_strbuf(void *chan)
 {
     (void)chan;
     return 0;
@@ -803,11 +803,11 @@ static int draw(drawer *w, Agdisc_t *disc, Agraph_t **out)
     /* The graph's name is the <title> of the drawing in SVG: the markings and caption. */
     const char *marks[16];
     size_t nmarks = markings(m, marks, 16);
-    oap_sbuf *b = &w->b;
-    oap_sbuf_reset(b);
+    oap_strbuf *b = &w->b;
+    oap_strbuf_reset(b);
     for (size_t i = 0; i < nmarks; i++) {
         oap_emit__escape(b, marks[i], OAP_EMIT_NAME);
-        oap_sbuf_puts(b, i + 1 < nmarks ? " / " : ": ");
+        oap_strbuf_puts(b, i + 1 < nmarks ? " / " : ": ");
     }
     caption(w, b, OAP_EMIT_NAME);
     if (b->oom)
@@ -854,7 +854,7 @@ double oap_emit_layout_seconds(size_t nodes, size_t edges)
 
 /* Adds a <title> and <desc> a screen reader reads first to Graphviz's SVG, and marks the
  * drawing as a document: the classification is said before anything else. */
-static int accessible_svg(drawer *w, const char *svg, size_t len, oap_sbuf *out)
+static int accessible_svg(drawer *w, const char *svg, size_t len, oap_strbuf *out)
 {
     const char *open = strstr(svg, "<svg");
     const char *end = open ? memchr(open, '>', len - (size_t)(open - svg)) : NULL;
@@ -862,25 +862,25 @@ static int accessible_svg(drawer *w, const char *svg, size_t len, oap_sbuf *out)
         return OAP_EIO;
     const char *marks[16];
     size_t nmarks = markings(w->g->model, marks, 16);
-    oap_sbuf_putn(out, svg, (size_t)(end - svg));
-    oap_sbuf_puts(out, " role=\"graphics-document document\" aria-labelledby=\"oapgraph-title\" "
-                       "aria-describedby=\"oapgraph-desc\">\n<title id=\"oapgraph-title\">");
+    oap_strbuf_putn(out, svg, (size_t)(end - svg));
+    oap_strbuf_puts(out, " role=\"graphics-document document\" aria-labelledby=\"oapgraph-title\" "
+                         "aria-describedby=\"oapgraph-desc\">\n<title id=\"oapgraph-title\">");
     for (size_t i = 0; i < nmarks; i++) {
         oap_emit__escape(out, marks[i], OAP_EMIT_NAME);
-        oap_sbuf_puts(out, i + 1 < nmarks ? " / " : ": ");
+        oap_strbuf_puts(out, i + 1 < nmarks ? " / " : ": ");
     }
     caption(w, out, OAP_EMIT_NAME);
-    oap_sbuf_puts(out, "</title>\n<desc id=\"oapgraph-desc\">");
+    oap_strbuf_puts(out, "</title>\n<desc id=\"oapgraph-desc\">");
     if (nmarks) {
-        oap_sbuf_puts(out, "Classification: ");
+        oap_strbuf_puts(out, "Classification: ");
         for (size_t i = 0; i < nmarks; i++) {
             oap_emit__escape(out, marks[i], OAP_EMIT_NAME);
-            oap_sbuf_puts(out, i + 1 < nmarks ? "; " : ". ");
+            oap_strbuf_puts(out, i + 1 < nmarks ? "; " : ". ");
         }
     }
-    oap_sbuf_printf(out, "Diagram made by oapgraph: %d nodes, %d edges.</desc>", agnnodes(w->G),
-                    agnedges(w->G));
-    oap_sbuf_putn(out, end + 1, len - (size_t)(end + 1 - svg));
+    oap_strbuf_printf(out, "Diagram made by oapgraph: %d nodes, %d edges.</desc>", agnnodes(w->G),
+                      agnedges(w->G));
+    oap_strbuf_putn(out, end + 1, len - (size_t)(end + 1 - svg));
     return out->oom ? OAP_ENOMEM : 0;
 }
 
@@ -899,7 +899,7 @@ static const char *format_name(oap_emit_format f)
 }
 
 /* Lays out and renders into memory; 0, OAP_EIO (message set), OAP_ENOMEM. */
-static int render(drawer *w, oap_emit_format format, oap_sbuf *out, oap_emit_result *res)
+static int render(drawer *w, oap_emit_format format, oap_strbuf *out, oap_emit_result *res)
 {
     int rc = OAP_EIO;
     char *data = NULL;
@@ -928,7 +928,7 @@ static int render(drawer *w, oap_emit_format format, oap_sbuf *out, oap_emit_res
         if (rc == OAP_EIO)
             snprintf(res->message, sizeof res->message, "Graphviz wrote SVG without <svg>");
     } else {
-        oap_sbuf_putn(out, data, len);
+        oap_strbuf_putn(out, data, len);
         rc = out->oom ? OAP_ENOMEM : 0;
     }
 done:
@@ -957,9 +957,9 @@ int oap_emit_write(FILE *out, const oap_planset *set, const oap_emit_options *op
     memset(&d, 0, sizeof d);
     drawer w;
     memset(&w, 0, sizeof w);
-    oap_sbuf text = {0};
+    oap_strbuf text = {0};
     Agraph_t *G = NULL;
-    Agiodisc_t io = {AgIoDisc.afread, put_sbuf, flush_sbuf};
+    Agiodisc_t io = {AgIoDisc.afread, put_strbuf, flush_strbuf};
     /* cgraph does not write through its disciplines' pointers. */
     Agdisc_t disc = {&AgMemDisc, (Agiddisc_t *)&oap_emit__seq_ids, &io};
 
@@ -1014,9 +1014,9 @@ done:
     free(w.goal_cluster);
     free(w.node);
     free(w.first_link);
-    oap_sbuf_free(&w.a);
-    oap_sbuf_free(&w.b);
-    oap_sbuf_free(&text);
+    oap_strbuf_free(&w.a);
+    oap_strbuf_free(&w.b);
+    oap_strbuf_free(&text);
     oap_emit__diagram_free(&d);
     oap_graph_free(g);
     if (rc == OAP_ENOMEM && !res->message[0])

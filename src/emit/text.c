@@ -4,90 +4,9 @@
 #include "core/text.h"
 #include "core/utf8.h"
 
-#include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int sbuf_grow(oap_sbuf *b, size_t more)
-{
-    if (b->oom)
-        return -1;
-    if (b->len + more + 1 <= b->cap)
-        return 0;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + more + 1) {
-        if (cap > SIZE_MAX / 2) {
-            b->oom = 1;
-            return -1;
-        }
-        cap *= 2;
-    }
-    char *s = realloc(b->s, cap);
-    if (!s) {
-        b->oom = 1;
-        return -1;
-    }
-    b->s = s;
-    b->cap = cap;
-    return 0;
-}
-
-void oap_sbuf_putn(oap_sbuf *b, const char *s, size_t n)
-{
-    if (sbuf_grow(b, n) < 0)
-        return;
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-void oap_sbuf_puts(oap_sbuf *b, const char *s)
-{
-    oap_sbuf_putn(b, s, strlen(s));
-}
-
-void oap_sbuf_printf(oap_sbuf *b, const char *fmt, ...)
-{
-    char small[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        b->oom = 1;
-        return;
-    }
-    if ((size_t)n < sizeof small) {
-        oap_sbuf_putn(b, small, (size_t)n);
-        return;
-    }
-    if (sbuf_grow(b, (size_t)n) < 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
-
-const char *oap_sbuf_str(const oap_sbuf *b)
-{
-    return b->s ? b->s : "";
-}
-
-void oap_sbuf_reset(oap_sbuf *b)
-{
-    b->len = 0;
-    if (b->s)
-        b->s[0] = '\0';
-}
-
-void oap_sbuf_free(oap_sbuf *b)
-{
-    free(b->s);
-    memset(b, 0, sizeof *b);
-}
 
 /* The code points of text as Graphviz should see them (core/text.h has the classes):
  * a line break (CR LF, U+2028 too) as '\n', a tab as a space; controls (XML cannot even
@@ -112,54 +31,54 @@ static uint32_t *code_points(const char *text, size_t *n)
     return cp;
 }
 
-static void escape_cps(oap_sbuf *b, const uint32_t *cp, size_t n, oap_emit_mode mode)
+static void escape_cps(oap_strbuf *b, const uint32_t *cp, size_t n, oap_emit_mode mode)
 {
     for (size_t i = 0; i < n; i++) {
         char utf8[4];
         switch (cp[i]) {
         case '\n':
-            oap_sbuf_puts(b, mode == OAP_EMIT_HTML      ? "<BR ALIGN=\"LEFT\"/>"
-                             : mode == OAP_EMIT_TOOLTIP ? "&#10;"
-                                                        : " ");
+            oap_strbuf_puts(b, mode == OAP_EMIT_HTML      ? "<BR ALIGN=\"LEFT\"/>"
+                               : mode == OAP_EMIT_TOOLTIP ? "&#10;"
+                                                          : " ");
             break;
         case '&':
-            oap_sbuf_puts(b, "&amp;");
+            oap_strbuf_puts(b, "&amp;");
             break;
         case '<':
-            oap_sbuf_puts(b, "&lt;");
+            oap_strbuf_puts(b, "&lt;");
             break;
         case '>':
-            oap_sbuf_puts(b, "&gt;");
+            oap_strbuf_puts(b, "&gt;");
             break;
         case '"':
-            oap_sbuf_puts(b, "&quot;");
+            oap_strbuf_puts(b, "&quot;");
             break;
         case '\'':
-            oap_sbuf_puts(b, "&#39;");
+            oap_strbuf_puts(b, "&#39;");
             break;
         case '\\':
             /* Graphviz decodes entities first, then processes backslash escapes: once in
              * HTML labels, twice in tooltips, never in names. */
-            oap_sbuf_puts(b, mode == OAP_EMIT_HTML      ? "&#92;&#92;"
-                             : mode == OAP_EMIT_TOOLTIP ? "&#92;&#92;&#92;&#92;"
-                                                        : "&#92;");
+            oap_strbuf_puts(b, mode == OAP_EMIT_HTML      ? "&#92;&#92;"
+                               : mode == OAP_EMIT_TOOLTIP ? "&#92;&#92;&#92;&#92;"
+                                                          : "&#92;");
             break;
         case '%':
             /* cgraph reads a name starting with '%' as one of its anonymous ids, and the
              * node would lose its name: in names, an entity (shown as '%'). */
             if (mode == OAP_EMIT_NAME) {
-                oap_sbuf_puts(b, "&#37;");
+                oap_strbuf_puts(b, "&#37;");
                 break;
             }
-            oap_sbuf_putn(b, "%", 1);
+            oap_strbuf_putn(b, "%", 1);
             break;
         default:
-            oap_sbuf_putn(b, utf8, oap_utf8_encode(cp[i], utf8));
+            oap_strbuf_putn(b, utf8, oap_utf8_encode(cp[i], utf8));
         }
     }
 }
 
-void oap_emit__escape(oap_sbuf *b, const char *text, oap_emit_mode mode)
+void oap_emit__escape(oap_strbuf *b, const char *text, oap_emit_mode mode)
 {
     size_t n;
     uint32_t *cp = code_points(text ? text : "", &n);
@@ -192,7 +111,7 @@ typedef struct span {
     size_t start, end;
 } span;
 
-void oap_emit__wrapped(oap_sbuf *b, const char *text, unsigned width, unsigned maxlines)
+void oap_emit__wrapped(oap_strbuf *b, const char *text, unsigned width, unsigned maxlines)
 {
     size_t n;
     uint32_t *cp = code_points(text ? text : "", &n);
@@ -248,13 +167,13 @@ void oap_emit__wrapped(oap_sbuf *b, const char *text, unsigned width, unsigned m
     }
     for (size_t l = 0; l < nlines; l++) {
         if (l > 0)
-            oap_sbuf_puts(b, "<BR ALIGN=\"LEFT\"/>");
+            oap_strbuf_puts(b, "<BR ALIGN=\"LEFT\"/>");
         span s = lines[l];
         if (cut && l + 1 == nlines) {
             if (s.end - s.start >= width)
                 s.end = s.start + width - 1;
             escape_cps(b, cp + s.start, s.end - s.start, OAP_EMIT_HTML);
-            oap_sbuf_puts(b, "\xE2\x80\xA6");
+            oap_strbuf_puts(b, "\xE2\x80\xA6");
         } else {
             escape_cps(b, cp + s.start, s.end - s.start, OAP_EMIT_HTML);
         }

@@ -2,23 +2,9 @@
 #ifndef OAP_EMIT_TEXT_H
 #define OAP_EMIT_TEXT_H
 
+#include "core/strbuf.h"
+
 #include <stddef.h>
-
-/* A growing string. After a failed allocation it stays as it was and oom is set; the
- * writers then do nothing, so a run of appends is checked once at the end. */
-typedef struct oap_sbuf {
-    char *s; /* NUL-terminated once anything was appended; may be NULL */
-    size_t len, cap;
-    int oom;
-} oap_sbuf;
-
-void oap_sbuf_putn(oap_sbuf *b, const char *s, size_t n);
-void oap_sbuf_puts(oap_sbuf *b, const char *s);
-void oap_sbuf_printf(oap_sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The text so far ("" when empty); valid until the next append. */
-const char *oap_sbuf_str(const oap_sbuf *b);
-void oap_sbuf_reset(oap_sbuf *b);
-void oap_sbuf_free(oap_sbuf *b);
 
 /* How plan text reaches Graphviz. Every plan text goes through oap_emit__escape in one of
  * these modes; none of them lets a backslash, a double quote or a '<' of the plan reach
@@ -43,12 +29,12 @@ typedef enum oap_emit_mode {
     OAP_EMIT_NAME
 } oap_emit_mode;
 
-void oap_emit__escape(oap_sbuf *b, const char *text, oap_emit_mode mode);
+void oap_emit__escape(oap_strbuf *b, const char *text, oap_emit_mode mode);
 
 /* Appends text to an HTML-like label wrapped at spaces into lines of at most width
  * characters (code points; longer words are cut), at most maxlines lines (0: no limit);
  * text cut off ends in "…". Line breaks in the text are kept. */
-void oap_emit__wrapped(oap_sbuf *b, const char *text, unsigned width, unsigned maxlines);
+void oap_emit__wrapped(oap_strbuf *b, const char *text, unsigned width, unsigned maxlines);
 
 /* The text as Graphviz should see it, before escaping: dropped characters removed, line
  * breaks as '\n', bad bytes as U+FFFD. malloc'ed; NULL when out of memory. */
