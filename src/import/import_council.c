@@ -3,6 +3,7 @@
 
 #include "oapgraph/common.h"
 #include "core/actors.h"
+#include "core/strbuf.h"
 #include "core/utf8.h"
 
 #include <stdio.h>
@@ -98,7 +99,7 @@ static size_t superscript_len(const char *s)
 
 /* A paragraph's text: '*' markup and superscript footnote markers removed, blanks
  * collapsed, trimmed. */
-static void add_cleaned(oap_import__buf *b, const char *s, size_t n)
+static void add_cleaned(oap_strbuf *b, const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         size_t k;
@@ -114,23 +115,27 @@ static void add_cleaned(oap_import__buf *b, const char *s, size_t n)
         int nbsp = (unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0;
         if (blank || nbsp) {
             if (b->len > 0 && b->s[b->len - 1] != ' ')
-                oap_import__putc(b, ' ');
+                oap_strbuf_putc(b, ' ');
             i += nbsp ? 2 : 1;
             continue;
         }
-        oap_import__putc(b, s[i]);
+        oap_strbuf_putc(b, s[i]);
         i++;
     }
 }
 
-static void finish_para(reader *r, oap_import__buf *b, unsigned line, int footnote)
+/* The paragraph in b (trailing blanks dropped) becomes the next item; b is left empty. */
+static void finish_para(reader *r, oap_strbuf *b, unsigned line, int footnote)
 {
-    while (b->len > 0 && b->s[b->len - 1] == ' ')
-        b->s[--b->len] = '\0';
-    char *text = oap_import__take(b);
+    size_t n = b->len;
+    while (n > 0 && b->s[n - 1] == ' ')
+        n--;
+    oap_strbuf_truncate(b, n);
+    if (b->len == 0 && !b->oom)
+        return;
+    char *text = oap_strbuf_take(b);
     if (!text) {
-        if (b->oom)
-            r->oom = 1;
+        r->oom = 1;
         return;
     }
     if (r->n == r->cap) {
@@ -150,7 +155,7 @@ static void finish_para(reader *r, oap_import__buf *b, unsigned line, int footno
 /* Paragraphs: runs of non-blank lines; a bullet or a footnote line starts a new one. */
 static void split_paras(reader *r, const char *text, size_t len, unsigned first_line)
 {
-    oap_import__buf b = {0};
+    oap_strbuf b = OAP_STRBUF_INIT;
     unsigned line = first_line, start = 0;
     int footnote = 0;
     size_t i = 0;
@@ -176,11 +181,11 @@ static void split_paras(reader *r, const char *text, size_t len, unsigned first_
                 footnote = fn;
                 if (bullet) {
                     /* Keep the bullet as "- " so readers can tell it. */
-                    oap_import__put(&b, "- ", 2);
+                    oap_strbuf_putn(&b, "- ", 2);
                     s += text[s] == '-' || text[s] == '*' ? 2 : 4;
                 }
             } else if (b.s[b.len - 1] != ' ') {
-                oap_import__putc(&b, ' ');
+                oap_strbuf_putc(&b, ' ');
             }
             add_cleaned(&b, text + s, e - s);
         }
@@ -189,7 +194,7 @@ static void split_paras(reader *r, const char *text, size_t len, unsigned first_
     }
     if (b.len > 0 || b.oom)
         finish_para(r, &b, start, footnote);
-    oap_import__buf_free(&b);
+    oap_strbuf_free(&b);
 }
 
 static char *dup_n(reader *r, const char *s, size_t n)

@@ -6,6 +6,7 @@
 #include "core/refs.h"
 #include "core/strmap.h"
 #include "core/text.h"
+#include "core/strbuf.h"
 #include "core/utf8.h"
 
 #include <stdarg.h>
@@ -249,7 +250,7 @@ typedef struct action {
     unsigned line;
     char *id;
     const char *goal; /* arena */
-    oap_import__buf cell[COL_COUNT];
+    oap_strbuf cell[COL_COUNT];
 } action;
 
 typedef struct goal {
@@ -357,36 +358,36 @@ static char *dup_n(ctx *c, const char *s, size_t n)
  * that happened is reported once. A control, invisible or direction-changing character
  * (core/text.h) is kept, as the table has it, and reported once a line too: the plan
  * file shows it as a \u escape, and its reader should know why. */
-static void make_safe(ctx *c, const char *text, size_t len, oap_import__buf *out)
+static void make_safe(ctx *c, const char *text, size_t len, oap_strbuf *out)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     unsigned line = 1, bad_line = 0, hidden_line = 0;
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         i = 3;
-    oap_import__put(out, "", 0);
+    oap_strbuf_putn(out, "", 0);
     while (i < len && !out->oom) {
         size_t start = i;
         while (i < len && s[i] >= 0x20 && s[i] < 0x7f)
             i++;
-        oap_import__put(out, text + start, i - start);
+        oap_strbuf_putn(out, text + start, i - start);
         if (i >= len)
             break;
         uint32_t cp;
         oap_text_class cls;
         size_t k = oap_text_next(text + i, len - i, &cp, &cls);
         if (cls == OAP_TEXT_LINE_BREAK && cp < 0x80) {
-            oap_import__putc(out, '\n');
+            oap_strbuf_putc(out, '\n');
             line++;
         } else if (cls == OAP_TEXT_INVALID || cp == 0) {
-            oap_import__put(out, OAP_UTF8_REPLACEMENT, 3);
+            oap_strbuf_putn(out, OAP_UTF8_REPLACEMENT, 3);
             if (bad_line != line) {
                 bad_line = line;
                 msg(c, line, OAP_IMPORT_WARNING,
                     "bytes that are not UTF-8 are replaced by U+FFFD (save the table as UTF-8)");
             }
         } else {
-            oap_import__put(out, text + i, k);
+            oap_strbuf_putn(out, text + i, k);
             if (cls != OAP_TEXT_ORDINARY && cls != OAP_TEXT_TAB && cls != OAP_TEXT_LINE_BREAK &&
                 hidden_line != line) {
                 hidden_line = line;
@@ -405,7 +406,7 @@ static void make_safe(ctx *c, const char *text, size_t len, oap_import__buf *out
 
 typedef struct row {
     unsigned line;
-    oap_import__buf buf;
+    oap_strbuf buf;
     size_t *offs; /* cell k starts at buf.s + offs[k], NUL-terminated */
     size_t n, cap;
 } row;
@@ -448,8 +449,8 @@ static int next_row(ctx *c, rowreader *rd, row *r)
         return 0;
     r->line = rd->line;
     r->n = 0;
-    r->buf.len = 0;
-    oap_import__put(&r->buf, "", 0);
+    oap_strbuf_reset(&r->buf);
+    oap_strbuf_putn(&r->buf, "", 0);
     for (;;) {
         if (row_add_cell(r) < 0)
             return OAP_ENOMEM;
@@ -463,7 +464,7 @@ static int next_row(ctx *c, rowreader *rd, row *r)
             while (i < rd->n) {
                 if (rd->s[i] == '"') {
                     if (i + 1 < rd->n && rd->s[i + 1] == '"') {
-                        oap_import__putc(&r->buf, '"');
+                        oap_strbuf_putc(&r->buf, '"');
                         i += 2;
                         continue;
                     }
@@ -473,7 +474,7 @@ static int next_row(ctx *c, rowreader *rd, row *r)
                 }
                 if (rd->s[i] == '\n')
                     lines++;
-                oap_import__putc(&r->buf, rd->s[i]);
+                oap_strbuf_putc(&r->buf, rd->s[i]);
                 i++;
             }
             if (closed && (i >= rd->n || rd->s[i] == rd->delim || rd->s[i] == '\n')) {
@@ -485,8 +486,7 @@ static int next_row(ctx *c, rowreader *rd, row *r)
                     msg(c, line_start, OAP_IMPORT_WARNING,
                         "the double quote that opens a cell here is never closed; it is read "
                         "as a plain character");
-                r->buf.len = buf_start;
-                r->buf.s[buf_start] = '\0';
+                oap_strbuf_truncate(&r->buf, buf_start);
                 rd->pos = start;
             }
         }
@@ -494,11 +494,11 @@ static int next_row(ctx *c, rowreader *rd, row *r)
             size_t i = rd->pos;
             while (i < rd->n && rd->s[i] != rd->delim && rd->s[i] != '\n')
                 i++;
-            oap_import__put(&r->buf, rd->s + rd->pos, i - rd->pos);
+            oap_strbuf_putn(&r->buf, rd->s + rd->pos, i - rd->pos);
             rd->pos = i;
         }
         /* The cell's NUL stays in the buffer; the next cell starts after it. */
-        oap_import__putc(&r->buf, '\0');
+        oap_strbuf_putc(&r->buf, '\0');
         if (r->buf.oom)
             return OAP_ENOMEM;
         if (rd->pos < rd->n && rd->s[rd->pos] == rd->delim) {
@@ -987,7 +987,7 @@ static void on_action(ctx *c, const row *r, const char *id)
     for (size_t k = 0; k < r->n && k < c->ncols; k++) {
         int col = c->cols[k].col;
         if (col >= 0 && col != COL_ID)
-            oap_import__put(&a->cell[col], cell(r, k), strlen(cell(r, k)));
+            oap_strbuf_putn(&a->cell[col], cell(r, k), strlen(cell(r, k)));
     }
 }
 
@@ -1002,8 +1002,8 @@ static void on_continuation(ctx *c, const row *r)
         if (col < 0 || col == COL_ID || blank_text(s))
             continue;
         if (a->cell[col].len > 0)
-            oap_import__putc(&a->cell[col], '\n');
-        oap_import__put(&a->cell[col], s, strlen(s));
+            oap_strbuf_putc(&a->cell[col], '\n');
+        oap_strbuf_putn(&a->cell[col], s, strlen(s));
     }
 }
 
@@ -1732,8 +1732,7 @@ static void finish_action(ctx *c, action *a, oap_action *out)
     char *cl[COL_COUNT];
     const oap_import__footnotes *notes = c->council ? &c->notes : NULL;
     for (int k = 0; k < COL_COUNT; k++) {
-        cl[k] =
-            oap_import__clean(a->cell[k].s ? a->cell[k].s : "", notes, marks, &nmarks, MAX_MARKS);
+        cl[k] = oap_import__clean(oap_strbuf_str(&a->cell[k]), notes, marks, &nmarks, MAX_MARKS);
         if (!cl[k])
             c->oom = 1;
     }
@@ -2058,7 +2057,7 @@ int oap_import_read(oap_plan **out, oap_model *model, const char *file, const ch
 {
     static const oap_import_options defaults = OAP_IMPORT_OPTIONS_INIT;
     ctx c = {0};
-    oap_import__buf safe = {0};
+    oap_strbuf safe = OAP_STRBUF_INIT;
     row r = {0};
     int rc = 0;
     *out = NULL;
@@ -2187,8 +2186,8 @@ done:
     if (c.oom && rc == 0)
         rc = OAP_ENOMEM;
     sort_messages(msgs);
-    oap_import__buf_free(&safe);
-    oap_import__buf_free(&r.buf);
+    oap_strbuf_free(&safe);
+    oap_strbuf_free(&r.buf);
     free(r.offs);
     free(c.cols);
     for (size_t i = 0; i < c.ngoals; i++)
@@ -2199,7 +2198,7 @@ done:
     for (size_t i = 0; i < c.nactions; i++) {
         free(c.actions[i].id);
         for (int k = 0; k < COL_COUNT; k++)
-            oap_import__buf_free(&c.actions[i].cell[k]);
+            oap_strbuf_free(&c.actions[i].cell[k]);
     }
     free(c.actions);
     for (size_t i = 0; i < c.notes.n; i++)

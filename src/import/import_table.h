@@ -22,19 +22,6 @@ int oap_import_read(oap_plan **out, oap_model *model, const char *file, const ch
 
 /* Module-internal: shared by the files of the importer and its tests. */
 
-/* A growing string, always NUL-terminated once anything was added; oom is sticky. */
-typedef struct oap_import__buf {
-    char *s;
-    size_t len, cap;
-    int oom;
-} oap_import__buf;
-
-void oap_import__put(oap_import__buf *b, const char *s, size_t n);
-void oap_import__putc(oap_import__buf *b, char c);
-/* Takes the string out (NULL when empty or after oom, "" never) and resets the buffer. */
-char *oap_import__take(oap_import__buf *b);
-void oap_import__buf_free(oap_import__buf *b);
-
 /* Footnote texts by number, for the cell cleaner. */
 typedef struct oap_import__footnote {
     unsigned number;

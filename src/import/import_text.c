@@ -3,6 +3,7 @@
 
 #include "oapgraph/common.h"
 #include "core/actors.h"
+#include "core/strbuf.h"
 #include "core/utf8.h"
 
 #include <stdlib.h>
@@ -46,61 +47,7 @@ static int at(const char *s, size_t n, size_t i)
     return i < n ? (unsigned char)s[i] : 0;
 }
 
-/* ------------------------------------------------------------------ buffers */
-
-void oap_import__put(oap_import__buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->cap - b->len <= n) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap - b->len <= n) {
-            if (cap > ((size_t)-1) / 2) {
-                b->oom = 1;
-                return;
-            }
-            cap *= 2;
-        }
-        char *s2 = realloc(b->s, cap);
-        if (!s2) {
-            b->oom = 1;
-            return;
-        }
-        b->s = s2;
-        b->cap = cap;
-    }
-    if (n)
-        memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-void oap_import__putc(oap_import__buf *b, char c)
-{
-    oap_import__put(b, &c, 1);
-}
-
-char *oap_import__take(oap_import__buf *b)
-{
-    char *s = b->oom ? NULL : b->s;
-    if (b->oom)
-        free(b->s);
-    if (s && b->len == 0) {
-        free(s);
-        s = NULL;
-    }
-    b->s = NULL;
-    b->len = b->cap = 0;
-    b->oom = 0;
-    return s;
-}
-
-void oap_import__buf_free(oap_import__buf *b)
-{
-    free(b->s);
-    b->s = NULL;
-    b->len = b->cap = 0;
-}
+/* ------------------------------------------------------------------ footnotes */
 
 oap_import__footnote *oap_import__footnote_find(const oap_import__footnotes *f, unsigned number)
 {
@@ -198,7 +145,7 @@ static size_t tag_at(const char *s, size_t n, size_t i, const char **name, size_
 }
 
 /* Decodes an entity at i ("&amp;", "&#8211;", "&nbsp;") into out; its length or 0. */
-static size_t entity_at(const char *s, size_t n, size_t i, oap_import__buf *out)
+static size_t entity_at(const char *s, size_t n, size_t i, oap_strbuf *out)
 {
     static const struct {
         const char *name, *text;
@@ -231,14 +178,14 @@ static size_t entity_at(const char *s, size_t n, size_t i, oap_import__buf *out)
             (cp >= 0xD800 && cp <= 0xDFFF))
             return 0;
         char u[4];
-        oap_import__put(out, u, oap_utf8_encode((uint32_t)cp, u));
+        oap_strbuf_putn(out, u, oap_utf8_encode((uint32_t)cp, u));
         return j + 1 - i;
     }
     for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
         size_t len = strlen(named[k].name);
         if (i + 1 + len < n && strncmp(s + i + 1, named[k].name, len) == 0 &&
             s[i + 1 + len] == ';') {
-            oap_import__put(out, named[k].text, strlen(named[k].text));
+            oap_strbuf_putn(out, named[k].text, strlen(named[k].text));
             return len + 2;
         }
     }
@@ -268,16 +215,17 @@ static int list_has_items(const char *s, size_t n, size_t i)
     return 0;
 }
 
-static void trim_blanks_end(oap_import__buf *b)
+static void trim_blanks_end(oap_strbuf *b)
 {
-    while (b->len > 0 && (b->s[b->len - 1] == ' ' || b->s[b->len - 1] == '\t'))
-        b->s[--b->len] = '\0';
+    size_t n = b->len;
+    while (n > 0 && (b->s[n - 1] == ' ' || b->s[n - 1] == '\t'))
+        n--;
+    oap_strbuf_truncate(b, n);
 }
 
 /* Pass 1: markup to text with '\n' breaks; footnote markers out. */
-static void unmark(oap_import__buf *out, const char *s, size_t n,
-                   const oap_import__footnotes *notes, unsigned *marks, size_t *nmarks,
-                   size_t max_marks)
+static void unmark(oap_strbuf *out, const char *s, size_t n, const oap_import__footnotes *notes,
+                   unsigned *marks, size_t *nmarks, size_t max_marks)
 {
     enum { DEPTH = 32 };
     unsigned char inline_items[DEPTH];
@@ -297,15 +245,15 @@ static void unmark(oap_import__buf *out, const char *s, size_t n,
                 if (depth < DEPTH)
                     inline_items[depth] = (unsigned char)!list_has_items(s, n, i + len);
                 depth++;
-                oap_import__putc(out, '\n');
+                oap_strbuf_putc(out, '\n');
             } else if (is_list) {
                 if (depth > 0)
                     depth--;
-                oap_import__putc(out, '\n');
+                oap_strbuf_putc(out, '\n');
             } else if (is_li) {
-                oap_import__put(out, closing ? "\n" : "\n- ", closing ? 1 : 3);
+                oap_strbuf_putn(out, closing ? "\n" : "\n- ", closing ? 1 : 3);
             } else if (tag_in(name, nlen, tags_break)) {
-                oap_import__putc(out, '\n');
+                oap_strbuf_putc(out, '\n');
             }
             i += len;
             continue;
@@ -319,7 +267,7 @@ static void unmark(oap_import__buf *out, const char *s, size_t n,
             at(s, n, i + 1) == ' ' &&
             (i == 0 || blank_at(s, n, i - 1) || s[i - 1] == '\n' || s[i - 1] == '>')) {
             trim_blanks_end(out);
-            oap_import__put(out, "\n- ", 3);
+            oap_strbuf_putn(out, "\n- ", 3);
             i += 2;
             continue;
         }
@@ -348,11 +296,11 @@ static void unmark(oap_import__buf *out, const char *s, size_t n,
                 i = j;
                 continue;
             }
-            oap_import__put(out, s + i, j - i);
+            oap_strbuf_putn(out, s + i, j - i);
             i = j;
             continue;
         }
-        oap_import__putc(out, s[i]);
+        oap_strbuf_putc(out, s[i]);
         i++;
     }
 }
@@ -370,17 +318,15 @@ static int ordinal_after(const char *s, size_t n, size_t i)
 char *oap_import__clean(const char *cell, const oap_import__footnotes *notes, unsigned *marks,
                         size_t *nmarks, size_t max_marks)
 {
-    oap_import__buf raw = {0}, out = {0};
+    oap_strbuf raw = OAP_STRBUF_INIT, out = OAP_STRBUF_INIT;
     size_t n = cell ? strlen(cell) : 0;
     if (nmarks && !marks)
         max_marks = 0;
     size_t dummy = 0;
     unmark(&raw, cell ? cell : "", n, nmarks ? notes : NULL, marks, nmarks ? nmarks : &dummy,
            max_marks);
-    oap_import__put(&out, "", 0);
     if (raw.oom) {
-        oap_import__buf_free(&raw);
-        oap_import__buf_free(&out);
+        oap_strbuf_free(&raw);
         return NULL;
     }
     /* Pass 2: collapse blanks, trim lines, drop empty ones, join "1 st". */
@@ -402,26 +348,22 @@ char *oap_import__clean(const char *cell, const oap_import__footnotes *notes, un
             if (pending) {
                 int after_digit = is_digit((unsigned char)out.s[out.len - 1]);
                 if (!(after_digit && ordinal_after(s, end, k - 1)))
-                    oap_import__putc(&out, ' ');
+                    oap_strbuf_putc(&out, ' ');
                 pending = 0;
             }
-            oap_import__putc(&out, s[k]);
+            oap_strbuf_putc(&out, s[k]);
             k++;
         }
         if (out.len > line_start && !out.oom) {
             /* a kept line: separate it from the next one */
-            oap_import__putc(&out, '\n');
+            oap_strbuf_putc(&out, '\n');
         }
         i = end + 1;
     }
     if (!out.oom && out.len > 0 && out.s[out.len - 1] == '\n')
-        out.s[--out.len] = '\0';
-    oap_import__buf_free(&raw);
-    if (out.oom) {
-        oap_import__buf_free(&out);
-        return NULL;
-    }
-    return out.s;
+        oap_strbuf_truncate(&out, out.len - 1);
+    oap_strbuf_free(&raw);
+    return oap_strbuf_take(&out);
 }
 
 /* ------------------------------------------------------------------ KPIs */
