@@ -3,6 +3,7 @@
 #include "import_table.h"
 
 #include "oapgraph/common.h"
+#include "core/array.h"
 #include "core/refs.h"
 #include "core/strmap.h"
 #include "core/text.h"
@@ -300,9 +301,8 @@ typedef struct ctx {
     int can_continue; /* an action was read and no heading came since */
 
     oap_import__footnotes notes;
-    long open_note;  /* index of the footnote whose text may go on, or -1 */
-    long grown_note; /* the footnote note_len and note_cap are about, or -1 */
-    size_t note_len, note_cap;
+    long open_note;  /* index of the footnote whose text may go on (the last one), or -1 */
+    oap_strbuf note; /* the last footnote's text; the footnote owns it (new_footnote) */
 
     meta meta;
     oap_import__front front;
@@ -1231,49 +1231,33 @@ static int on_title_row(ctx *c, const row *r)
 static void new_footnote(ctx *c, unsigned line, unsigned number, const char *text)
 {
     oap_import__footnotes *f = &c->notes;
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 16;
-        oap_import__footnote *items = realloc(f->items, cap * sizeof *items);
-        if (!items) {
-            c->oom = 1;
-            return;
-        }
-        f->items = items;
-        f->cap = cap;
-    }
-    char *t = dup_n(c, text, strlen(text));
-    if (!t)
+    if (OAP_ARRAY_RESERVE(f->items, f->cap, f->n + 1) < 0) {
+        c->oom = 1;
         return;
-    f->items[f->n] = (oap_import__footnote){number, line, t, 0};
+    }
+    /* The text is made in c->note, where more_footnote lets it grow; the footnote holds
+     * the same memory and owns it. */
+    c->note = (oap_strbuf)OAP_STRBUF_INIT;
+    oap_strbuf_puts(&c->note, text);
+    if (c->note.oom) {
+        c->oom = 1;
+        return;
+    }
+    f->items[f->n] = (oap_import__footnote){number, line, c->note.s, 0};
     c->open_note = (long)f->n++;
 }
 
-/* The footnote's text goes on on this line. Its length and room are kept in ctx so that a
- * footnote of many lines grows in amortised linear time. */
+/* The footnote's text goes on on this line. The open footnote is always the last one made,
+ * whose text c->note holds with its room, so a footnote of many lines grows in amortised
+ * linear time. */
 static void more_footnote(ctx *c, const char *text)
 {
-    oap_import__footnote *fn = &c->notes.items[c->open_note];
-    size_t b = strlen(text);
-    if (c->open_note != c->grown_note) {
-        c->grown_note = c->open_note;
-        c->note_len = strlen(fn->text);
-        c->note_cap = c->note_len + 1;
-    }
-    if (c->note_cap - c->note_len < b + 2) {
-        size_t cap = c->note_cap;
-        while (cap - c->note_len < b + 2)
-            cap *= 2;
-        char *t = realloc(fn->text, cap);
-        if (!t) {
-            c->oom = 1;
-            return;
-        }
-        fn->text = t;
-        c->note_cap = cap;
-    }
-    fn->text[c->note_len] = ' ';
-    memcpy(fn->text + c->note_len + 1, text, b + 1);
-    c->note_len += b + 1;
+    oap_strbuf_putc(&c->note, ' ');
+    oap_strbuf_puts(&c->note, text);
+    /* Even after a failed append the text is where c->note says (it may have moved). */
+    c->notes.items[c->open_note].text = c->note.s;
+    if (c->note.oom)
+        c->oom = 1;
 }
 
 static void cannot_place(ctx *c, const row *r)
@@ -2067,7 +2051,6 @@ int oap_import_read(oap_plan **out, oap_model *model, const char *file, const ch
     c.file = file ? file : "-";
     c.current_goal = -1;
     c.open_note = -1;
-    c.grown_note = -1;
     c.goal_ids = (oap_strmap)OAP_STRMAP_INIT;
     c.action_ids = (oap_strmap)OAP_STRMAP_INIT;
     if (!text)

@@ -3,9 +3,9 @@
 
 #include "core/array.h"
 #include "oapgraph/common.h"
+#include "core/strbuf.h"
 #include "core/utf8.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,18 +33,6 @@ int oap_pointer_push(char *buf, size_t cap, size_t *len, const char *segment)
     buf[n] = '\0';
     *len = n;
     return 0;
-}
-
-/* A growable string: the pointer of the value being scanned. */
-typedef struct path {
-    char *s;
-    size_t len, cap;
-} path;
-
-/* Room for extra bytes and the NUL: 0 or OAP_ENOMEM. */
-static int path_reserve(path *p, size_t extra)
-{
-    return OAP_ARRAY_RESERVE(p->s, p->cap, p->len + extra + 1);
 }
 
 /* Sorted unique strings, for "is this path wanted" and "does a wanted path lie below". */
@@ -96,7 +84,7 @@ typedef struct scanner {
     size_t nq;
     struct keyed *order; /* queries sorted by pointer */
     strset prefixes;     /* every pointer that has a query at or below it */
-    path path;
+    oap_strbuf path;     /* the pointer of the value being scanned */
     int oom;
 } scanner;
 
@@ -225,13 +213,8 @@ static void scan_string(scanner *s, int decode)
         return;
     }
     advance(s); /* opening quote */
-    if (decode) {
-        if (path_reserve(&s->path, 1) < 0) {
-            s->oom = 1;
-            return;
-        }
-        s->path.s[s->path.len++] = '/';
-    }
+    if (decode)
+        oap_strbuf_putc(&s->path, '/');
     while (s->pos < s->len && s->t[s->pos] != '"') {
         char buf[8];
         size_t n = 0;
@@ -265,23 +248,17 @@ static void scan_string(scanner *s, int decode)
         }
         if (!decode)
             continue;
-        if (path_reserve(&s->path, 2 * n) < 0) {
-            s->oom = 1;
-            return;
-        }
         for (size_t i = 0; i < n; i++) {
-            if (buf[i] == '~' || buf[i] == '/') {
-                s->path.s[s->path.len++] = '~';
-                s->path.s[s->path.len++] = buf[i] == '~' ? '0' : '1';
-            } else {
-                s->path.s[s->path.len++] = buf[i];
-            }
+            if (buf[i] == '~' || buf[i] == '/')
+                oap_strbuf_putn(&s->path, buf[i] == '~' ? "~0" : "~1", 2);
+            else
+                oap_strbuf_putc(&s->path, buf[i]);
         }
     }
     if (s->pos < s->len)
         advance(s); /* closing quote */
-    if (decode)
-        s->path.s[s->path.len] = '\0';
+    if (s->path.oom)
+        s->oom = 1;
 }
 
 /* Skips a value that holds no query: strings are skipped whole, containers by depth. */
@@ -325,8 +302,7 @@ static int scan(scanner *s)
     int rc = 0;
 
     skip_ws(s);
-    s->path.s[0] = '\0';
-    s->path.len = 0;
+    oap_strbuf_reset(&s->path);
     for (;;) {
         /* Here a value starts at s->pos, at path s->path. */
         skip_ws(s);
@@ -365,17 +341,13 @@ static int scan(scanner *s)
             skip_ws(s);
             if (s->pos < s->len && (s->t[s->pos] == ']' || s->t[s->pos] == '}'))
                 continue;
-            s->path.len = f->path_len;
-            s->path.s[s->path.len] = '\0';
+            oap_strbuf_truncate(&s->path, f->path_len);
             if (f->kind == '[') {
-                char num[32];
-                int k = snprintf(num, sizeof num, "/%zu", f->index++);
-                if (path_reserve(&s->path, (size_t)k) < 0) {
+                oap_strbuf_printf(&s->path, "/%zu", f->index++);
+                if (s->path.oom) {
                     rc = OAP_ENOMEM;
                     goto done;
                 }
-                memcpy(s->path.s + s->path.len, num, (size_t)k + 1);
-                s->path.len += (size_t)k;
             } else {
                 unsigned kl = s->line, kc = s->col;
                 scan_string(s, 1);
@@ -446,7 +418,9 @@ int oap_srcmap_locate(const char *text, size_t len, oap_srcmap_query *queries, s
         goto done;
     strset_finish(&s.prefixes);
     qsort(s.order, n, sizeof *s.order, cmp_keyed);
-    if (path_reserve(&s.path, 64) < 0) {
+    /* The path is a string from the start: the scan compares it before any key. */
+    oap_strbuf_putn(&s.path, "", 0);
+    if (s.path.oom) {
         rc = OAP_ENOMEM;
         goto done;
     }
@@ -454,7 +428,7 @@ int oap_srcmap_locate(const char *text, size_t len, oap_srcmap_query *queries, s
 done:
     free(s.order);
     strset_free(&s.prefixes);
-    free(s.path.s);
+    oap_strbuf_free(&s.path);
     return rc;
 }
 
