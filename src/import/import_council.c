@@ -3,6 +3,7 @@
 
 #include "oapgraph/common.h"
 #include "core/actors.h"
+#include "core/array.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 
@@ -50,19 +51,6 @@ typedef struct reader {
     void *ctx;
     size_t overlaps_cap, goals_cap;
 } reader;
-
-/* Room for one more item in items (n used, *cap allocated), doubling: the array to use,
- * or NULL when out of memory (items is then still valid). */
-static void *grow(void *items, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return items;
-    size_t want = *cap ? *cap * 2 : 8;
-    void *more = realloc(items, want * size);
-    if (more)
-        *cap = want;
-    return more;
-}
 
 /* Case-insensitive search for an ASCII needle; the position or NULL. */
 static const char *find_ci(const char *hay, const char *needle)
@@ -138,16 +126,10 @@ static void finish_para(reader *r, oap_strbuf *b, unsigned line, int footnote)
         r->oom = 1;
         return;
     }
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 32;
-        para *items = realloc(r->items, cap * sizeof *items);
-        if (!items) {
-            free(text);
-            r->oom = 1;
-            return;
-        }
-        r->items = items;
-        r->cap = cap;
+    if (OAP_ARRAY_RESERVE(r->items, r->cap, r->n + 1) < 0) {
+        free(text);
+        r->oom = 1;
+        return;
     }
     r->items[r->n++] = (para){text, line, footnote};
 }
@@ -380,15 +362,9 @@ static int collect_actor(void *ctx, const char *text, size_t len, int helper)
     (void)helper;
     if (!known_actor(text, len))
         c->clean = 0;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 8;
-        char **items = realloc(c->items, cap * sizeof *items);
-        if (!items) {
-            c->oom = 1;
-            return OAP_ENOMEM;
-        }
-        c->items = items;
-        c->cap = cap;
+    if (OAP_ARRAY_RESERVE(c->items, c->cap, c->n + 1) < 0) {
+        c->oom = 1;
+        return OAP_ENOMEM;
     }
     char *d = malloc(len + 1);
     if (!d) {
@@ -458,18 +434,10 @@ static void read_support(reader *r, oap_import__front *f, const char *p)
         }
         /* Pieces are read from the end: append each piece's actors reversed, and turn the
          * whole list round at the end. */
-        if (all.n + one.n > all.cap) {
-            size_t cap = all.cap ? all.cap : 8;
-            while (cap < all.n + one.n)
-                cap *= 2;
-            char **items = realloc(all.items, cap * sizeof *items);
-            if (!items) {
-                r->oom = 1;
-                collect_free(&one);
-                break;
-            }
-            all.items = items;
-            all.cap = cap;
+        if (OAP_ARRAY_RESERVE(all.items, all.cap, all.n + one.n) < 0) {
+            r->oom = 1;
+            collect_free(&one);
+            break;
         }
         for (size_t k = one.n; k-- > 0;)
             all.items[all.n++] = one.items[k];
@@ -550,12 +518,10 @@ static void add_overlap(reader *r, oap_import__front *f, const para *p)
     }
     memcpy(code, q, n);
     code[n] = '\0';
-    void *items = grow(f->overlaps, f->noverlaps, &r->overlaps_cap, sizeof *f->overlaps);
-    if (!items) {
+    if (OAP_ARRAY_RESERVE(f->overlaps, r->overlaps_cap, f->noverlaps + 1) < 0) {
         r->oom = 1;
         return;
     }
-    f->overlaps = items;
     char *pri = dup_n(r, code, n), *note = dup_n(r, text, strlen(text));
     if (!pri || !note) {
         free(pri);
@@ -571,12 +537,10 @@ static void add_overlap(reader *r, oap_import__front *f, const para *p)
 static void add_goal(reader *r, oap_import__front *f, unsigned number, unsigned line,
                      const char *title)
 {
-    void *items = grow(f->goals, f->ngoals, &r->goals_cap, sizeof *f->goals);
-    if (!items) {
+    if (OAP_ARRAY_RESERVE(f->goals, r->goals_cap, f->ngoals + 1) < 0) {
         r->oom = 1;
         return;
     }
-    f->goals = items;
     char *t = dup_n(r, title, strlen(title));
     if (!t)
         return;

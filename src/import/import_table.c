@@ -203,14 +203,8 @@ static int add_message(oap_import_messages *m, unsigned line, oap_import_level l
         m->more++;
         return 0;
     }
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 16;
-        oap_import_message *items = realloc(m->items, cap * sizeof *items);
-        if (!items)
-            return OAP_ENOMEM;
-        m->items = items;
-        m->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(m->items, m->cap, m->n + 1) < 0)
+        return OAP_ENOMEM;
     char buf[600];
     vsnprintf(buf, sizeof buf, fmt, ap);
     /* The table's text quoted in a message is shown as findings show plan text; the tabs
@@ -421,14 +415,8 @@ typedef struct rowreader {
 
 static int row_add_cell(row *r)
 {
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        size_t *offs = realloc(r->offs, cap * sizeof *offs);
-        if (!offs)
-            return OAP_ENOMEM;
-        r->offs = offs;
-        r->cap = cap;
-    }
+    if (OAP_ARRAY_RESERVE(r->offs, r->cap, r->n + 1) < 0)
+        return OAP_ENOMEM;
     r->offs[r->n++] = r->buf.len;
     return 0;
 }
@@ -795,15 +783,9 @@ static long add_goal(ctx *c, unsigned number, unsigned line, const char *title, 
 {
     char id[32];
     snprintf(id, sizeof id, "SG%u", number);
-    if (c->ngoals == c->goals_cap) {
-        size_t cap = c->goals_cap ? c->goals_cap * 2 : 16;
-        goal *g = realloc(c->goals, cap * sizeof *g);
-        if (!g) {
-            c->oom = 1;
-            return -1;
-        }
-        c->goals = g;
-        c->goals_cap = cap;
+    if (OAP_ARRAY_RESERVE(c->goals, c->goals_cap, c->ngoals + 1) < 0) {
+        c->oom = 1;
+        return -1;
     }
     goal *g = &c->goals[c->ngoals];
     g->number = number;
@@ -959,15 +941,9 @@ static void on_action(ctx *c, const row *r, const char *id)
         msg(c, r->line, OAP_IMPORT_WARNING,
             "action %s is also on line %u; both are imported, and ids must be unique", id,
             c->actions[seen].line);
-    if (c->nactions == c->actions_cap) {
-        size_t cap = c->actions_cap ? c->actions_cap * 2 : 32;
-        action *a = realloc(c->actions, cap * sizeof *a);
-        if (!a) {
-            c->oom = 1;
-            return;
-        }
-        c->actions = a;
-        c->actions_cap = cap;
+    if (OAP_ARRAY_RESERVE(c->actions, c->actions_cap, c->nactions + 1) < 0) {
+        c->oom = 1;
+        return;
     }
     action *a = &c->actions[c->nactions];
     memset(a, 0, sizeof *a);
@@ -1144,16 +1120,10 @@ static int on_meta(ctx *c, const row *r)
             free(v);
             return 1;
         }
-        if (c->meta.noverlaps == c->meta.overlaps_cap) {
-            size_t cap = c->meta.overlaps_cap ? c->meta.overlaps_cap * 2 : 4;
-            void *items = realloc(c->meta.overlaps, cap * sizeof *c->meta.overlaps);
-            if (!items) {
-                c->oom = 1;
-                free(v);
-                return 1;
-            }
-            c->meta.overlaps = items;
-            c->meta.overlaps_cap = cap;
+        if (OAP_ARRAY_RESERVE(c->meta.overlaps, c->meta.overlaps_cap, c->meta.noverlaps + 1) < 0) {
+            c->oom = 1;
+            free(v);
+            return 1;
         }
         c->meta.overlaps[c->meta.noverlaps].priority = dup_n(c, p, plen);
         c->meta.overlaps[c->meta.noverlaps].note = note ? dup_n(c, note, strlen(note)) : NULL;
@@ -1554,15 +1524,9 @@ static void list_add(ctx *c, strlist *l, const char *s)
 {
     if (!s)
         return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        const char **items = realloc(l->items, cap * sizeof *items);
-        if (!items) {
-            c->oom = 1;
-            return;
-        }
-        l->items = items;
-        l->cap = cap;
+    if (OAP_ARRAY_RESERVE(l->items, l->cap, l->n + 1) < 0) {
+        c->oom = 1;
+        return;
     }
     l->items[l->n++] = s;
 }

@@ -3,6 +3,7 @@
 
 #include "oapgraph/common.h"
 #include "core/actors.h"
+#include "core/array.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 
@@ -640,10 +641,8 @@ static const oap_actor_info *match_at(const char *s, const tok *t, size_t nt, si
 
 static int tokenize(const char *s, size_t n, tok **out, size_t *nout)
 {
-    size_t cap = 16, nt = 0;
-    tok *t = malloc(cap * sizeof *t);
-    if (!t)
-        return OAP_ENOMEM;
+    size_t cap = 0, nt = 0;
+    tok *t = NULL;
     size_t i = 0;
     while (i < n) {
         int c = (unsigned char)s[i];
@@ -669,13 +668,9 @@ static int tokenize(const char *s, size_t n, tok **out, size_t *nout)
             while (e > i && s[e - 1] == '.')
                 e--;
             if (e > i) {
-                if (nt == cap) {
-                    tok *t2 = realloc(t, (cap *= 2) * sizeof *t);
-                    if (!t2) {
-                        free(t);
-                        return OAP_ENOMEM;
-                    }
-                    t = t2;
+                if (OAP_ARRAY_RESERVE(t, cap, nt + 1) < 0) {
+                    free(t);
+                    return OAP_ENOMEM;
                 }
                 t[nt++] = (tok){TOK_WORD, i, e};
             }
@@ -687,13 +682,9 @@ static int tokenize(const char *s, size_t n, tok **out, size_t *nout)
             }
             i = j;
         }
-        if (nt == cap) {
-            tok *t2 = realloc(t, (cap *= 2) * sizeof *t);
-            if (!t2) {
-                free(t);
-                return OAP_ENOMEM;
-            }
-            t = t2;
+        if (OAP_ARRAY_RESERVE(t, cap, nt + 1) < 0) {
+            free(t);
+            return OAP_ENOMEM;
         }
         t[nt++] = next;
     }
