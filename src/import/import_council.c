@@ -2,6 +2,7 @@
 #include "import_table.h"
 
 #include "oapgraph/common.h"
+#include "core/ascii.h"
 #include "core/actors.h"
 #include "core/array.h"
 #include "core/strbuf.h"
@@ -16,26 +17,6 @@
  * and section 1), the year, the cycle, the driver, project support (section 4.2), the
  * inter-dependencies (section 2) and the strategic goals (section 5.1). The rest of the
  * prose and the footnotes on it have no place in a plan file and are left out by design. */
-
-static int is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int is_upper(int c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static int is_alpha(int c)
-{
-    return is_upper(c) || (c >= 'a' && c <= 'z');
-}
-
-static int lower(int c)
-{
-    return is_upper(c) ? c + ('a' - 'A') : c;
-}
 
 typedef struct para {
     char *text;
@@ -58,7 +39,8 @@ static const char *find_ci(const char *hay, const char *needle)
     size_t nl = strlen(needle);
     for (const char *p = hay; *p; p++) {
         size_t k = 0;
-        while (k < nl && p[k] && lower((unsigned char)p[k]) == lower((unsigned char)needle[k]))
+        while (k < nl && p[k] &&
+               oap_ascii_lower((unsigned char)p[k]) == oap_ascii_lower((unsigned char)needle[k]))
             k++;
         if (k == nl)
             return p;
@@ -70,7 +52,7 @@ static int starts_ci(const char *s, const char *prefix)
 {
     size_t k = 0;
     for (; prefix[k]; k++)
-        if (lower((unsigned char)s[k]) != lower((unsigned char)prefix[k]))
+        if (oap_ascii_lower((unsigned char)s[k]) != oap_ascii_lower((unsigned char)prefix[k]))
             return 0;
     return 1;
 }
@@ -202,12 +184,12 @@ static size_t heading_number(const char *p)
     size_t i = 0;
     for (;;) {
         size_t d = 0;
-        while (is_digit((unsigned char)p[i + d]))
+        while (oap_ascii_is_digit((unsigned char)p[i + d]))
             d++;
         if (d == 0 || d > 2)
             return 0;
         i += d;
-        if (p[i] == '.' && is_digit((unsigned char)p[i + 1])) {
+        if (p[i] == '.' && oap_ascii_is_digit((unsigned char)p[i + 1])) {
             i++;
             continue;
         }
@@ -216,7 +198,7 @@ static size_t heading_number(const char *p)
     size_t num = i;
     if (p[i] == '.')
         i++;
-    if (p[i] != ' ' || !is_upper((unsigned char)p[i + 1]))
+    if (p[i] != ' ' || !oap_ascii_is_upper((unsigned char)p[i + 1]))
         return 0;
     size_t len = strlen(p);
     if (len > 100 || p[len - 1] == '.' || p[len - 1] == ':')
@@ -254,7 +236,9 @@ static int priority_colon(const char *p, char code[16], const char **rest)
     for (const char *q = p; (q = find_ci(q, "priority ")) != NULL; q++) {
         const char *c = q + 9;
         size_t n = 0;
-        while ((is_alpha((unsigned char)c[n]) || is_digit((unsigned char)c[n])) && n < 15)
+        while (
+            (oap_ascii_is_alpha((unsigned char)c[n]) || oap_ascii_is_digit((unsigned char)c[n])) &&
+            n < 15)
             n++;
         if (n == 0 || n > 3 || c[n] != ':')
             continue;
@@ -272,7 +256,7 @@ static int is_document_number(const char *p)
     size_t i = 0, groups = 0;
     for (;;) {
         size_t d = 0;
-        while (is_digit((unsigned char)p[i + d]))
+        while (oap_ascii_is_digit((unsigned char)p[i + d]))
             d++;
         if (d == 0 || d > 6)
             return 0;
@@ -291,9 +275,9 @@ static int is_document_number(const char *p)
         i += 3;
         if (p[i] == ' ')
             i++;
-        if (!is_digit((unsigned char)p[i]))
+        if (!oap_ascii_is_digit((unsigned char)p[i]))
             return 0;
-        while (is_digit((unsigned char)p[i]))
+        while (oap_ascii_is_digit((unsigned char)p[i]))
             i++;
     }
     return p[i] == '\0';
@@ -458,15 +442,15 @@ static void read_cycle(reader *r, oap_import__front *f, const char *p)
 {
     for (const char *q = p; (q = find_ci(q, "period ")) != NULL; q++) {
         const char *y = q + 7;
-        if (!(is_digit((unsigned char)y[0]) && is_digit((unsigned char)y[1]) &&
-              is_digit((unsigned char)y[2]) && is_digit((unsigned char)y[3])))
+        if (!(oap_ascii_is_digit((unsigned char)y[0]) && oap_ascii_is_digit((unsigned char)y[1]) &&
+              oap_ascii_is_digit((unsigned char)y[2]) && oap_ascii_is_digit((unsigned char)y[3])))
             continue;
         size_t dash = y[4] == '-' ? 1 : strncmp(y + 4, "\xE2\x80\x93", 3) == 0 ? 3 : 0;
         if (!dash)
             continue;
         const char *z = y + 4 + dash;
         size_t d = 0;
-        while (is_digit((unsigned char)z[d]))
+        while (oap_ascii_is_digit((unsigned char)z[d]))
             d++;
         if (d != 2 && d != 4)
             continue;
@@ -488,9 +472,9 @@ static int read_year(const char *p)
     q += 24;
     if (starts_ci(q, "for "))
         q += 4;
-    if (is_digit((unsigned char)q[0]) && is_digit((unsigned char)q[1]) &&
-        is_digit((unsigned char)q[2]) && is_digit((unsigned char)q[3]) &&
-        !is_digit((unsigned char)q[4]))
+    if (oap_ascii_is_digit((unsigned char)q[0]) && oap_ascii_is_digit((unsigned char)q[1]) &&
+        oap_ascii_is_digit((unsigned char)q[2]) && oap_ascii_is_digit((unsigned char)q[3]) &&
+        !oap_ascii_is_digit((unsigned char)q[4]))
         return atoi(q);
     return 0;
 }
@@ -503,7 +487,9 @@ static void add_overlap(reader *r, oap_import__front *f, const para *p)
     size_t n = 0;
     if (q) {
         q += 9;
-        while ((is_alpha((unsigned char)q[n]) || is_digit((unsigned char)q[n])) && n < 15)
+        while (
+            (oap_ascii_is_alpha((unsigned char)q[n]) || oap_ascii_is_digit((unsigned char)q[n])) &&
+            n < 15)
             n++;
     }
     if (!q || n == 0 || n > 3) {
@@ -558,7 +544,7 @@ static void read_goal(reader *r, oap_import__front *f, size_t *i)
     size_t k = starts_ci(s, "strategic goal ") ? 15 : 5;
     unsigned number = 0;
     size_t d = 0;
-    while (is_digit((unsigned char)s[k + d]) && d < 4)
+    while (oap_ascii_is_digit((unsigned char)s[k + d]) && d < 4)
         number = number * 10 + (unsigned)(s[k + d++] - '0');
     const char *rest = s + k + d;
     while (*rest == ' ')
@@ -591,9 +577,9 @@ static int is_goal_para(const char *s)
         k = 15;
     else
         return 0;
-    if (!is_digit((unsigned char)s[k]))
+    if (!oap_ascii_is_digit((unsigned char)s[k]))
         return 0;
-    while (is_digit((unsigned char)s[k]))
+    while (oap_ascii_is_digit((unsigned char)s[k]))
         k++;
     while (s[k] == ' ')
         k++;

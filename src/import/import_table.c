@@ -3,6 +3,7 @@
 #include "import_table.h"
 
 #include "oapgraph/common.h"
+#include "core/ascii.h"
 #include "core/array.h"
 #include "core/refs.h"
 #include "core/strmap.h"
@@ -153,29 +154,9 @@ static const int template_cols[] = {COL_ID,          COL_TITLE,   COL_LEADER,  C
                                     COL_DESCRIPTION, COL_REFS_SG, COL_REFS_OA, COL_TIMING,
                                     COL_TARGET,      COL_JUNE,    COL_DECEMBER};
 
-static int is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int is_upper(int c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static int is_alpha(int c)
-{
-    return is_upper(c) || (c >= 'a' && c <= 'z');
-}
-
-static int lower(int c)
-{
-    return is_upper(c) ? c + ('a' - 'A') : c;
-}
-
 static int is_id_char(int c)
 {
-    return is_alpha(c) || is_digit(c) || c == '.' || c == '_' || c == '-';
+    return oap_ascii_is_alnum(c) || c == '.' || c == '_' || c == '-';
 }
 
 /* ------------------------------------------------------------------ messages */
@@ -551,7 +532,8 @@ static int starts_ci(const char *s, size_t n, const char *prefix)
 {
     size_t k = 0;
     for (; prefix[k]; k++)
-        if (k >= n || lower((unsigned char)s[k]) != lower((unsigned char)prefix[k]))
+        if (k >= n ||
+            oap_ascii_lower((unsigned char)s[k]) != oap_ascii_lower((unsigned char)prefix[k]))
             return 0;
     return 1;
 }
@@ -571,16 +553,16 @@ static int goal_heading(const char *s, size_t n, unsigned *number, const char **
         k = 2, sg = 1;
     else
         return 0;
-    if (k < n && is_alpha((unsigned char)s[k]))
+    if (k < n && oap_ascii_is_alpha((unsigned char)s[k]))
         return 0; /* "Goals ...", "SGs in priority B" */
     size_t j = k;
     while (j < n && s[j] == ' ')
         j++;
-    if (j >= n || !is_digit((unsigned char)s[j]))
+    if (j >= n || !oap_ascii_is_digit((unsigned char)s[j]))
         return sg ? 0 : -1;
     unsigned num = 0;
     size_t d = 0;
-    while (j < n && is_digit((unsigned char)s[j])) {
+    while (j < n && oap_ascii_is_digit((unsigned char)s[j])) {
         if (d++ < 6)
             num = num * 10 + (unsigned)(s[j] - '0');
         j++;
@@ -610,7 +592,7 @@ static int action_id(const char *s, size_t n, char id[33])
     size_t i = starts_ci(s, n, "action ") ? 7 : starts_ci(s, n, "oa ") ? 3 : 0;
     while (i < n && s[i] == ' ')
         i++;
-    if (i >= n || !is_digit((unsigned char)s[i]))
+    if (i >= n || !oap_ascii_is_digit((unsigned char)s[i]))
         return 0;
     size_t e = n;
     while (e > i && s[e - 1] == '.')
@@ -630,8 +612,8 @@ static void normalise(const char *s, char out[48])
     size_t k = 0;
     for (; *s && k < 47; s++) {
         int ch = (unsigned char)*s;
-        if (is_alpha(ch) || is_digit(ch) || ch == '#' || ch == '/')
-            out[k++] = (char)lower(ch);
+        if (oap_ascii_is_alpha(ch) || oap_ascii_is_digit(ch) || ch == '#' || ch == '/')
+            out[k++] = (char)oap_ascii_lower(ch);
     }
     out[k] = '\0';
 }
@@ -925,7 +907,7 @@ static void on_action(ctx *c, const row *r, const char *id)
     } else {
         char g[48];
         size_t d = 0;
-        while (is_digit((unsigned char)id[d]) && d < 8)
+        while (oap_ascii_is_digit((unsigned char)id[d]) && d < 8)
             d++;
         snprintf(g, sizeof g, "SG%.*s", (int)d, id);
         goal_id = arena_str(c, g);
@@ -1016,7 +998,7 @@ static char **meta_slot(ctx *c, const char *key, size_t n)
     size_t len = 0;
     for (size_t i = 0; i < n && len < sizeof k - 1; i++)
         if (key[i] != ' ')
-            k[len++] = (char)lower((unsigned char)key[i]);
+            k[len++] = (char)oap_ascii_lower((unsigned char)key[i]);
     k[len] = '\0';
     char **slots[] = {&c->meta.priority, &c->meta.title,    &c->meta.aim,
                       &c->meta.cycle,    &c->meta.document, &c->meta.classification,
@@ -1095,7 +1077,8 @@ static int on_meta(ctx *c, const row *r)
             p = v + 9;
             note = v;
         }
-        while (is_alpha((unsigned char)p[plen]) || is_digit((unsigned char)p[plen]))
+        while (oap_ascii_is_alpha((unsigned char)p[plen]) ||
+               oap_ascii_is_digit((unsigned char)p[plen]))
             plen++;
         if (!note) {
             const char *q = p + plen;
@@ -1162,9 +1145,11 @@ static int on_title_row(ctx *c, const row *r)
         size_t i = 24;
         if (starts_ci(s + i, len - i, "for "))
             i += 4;
-        if (i + 4 <= len && is_digit((unsigned char)s[i]) && is_digit((unsigned char)s[i + 1]) &&
-            is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]) &&
-            (i + 4 == len || !is_digit((unsigned char)s[i + 4]))) {
+        if (i + 4 <= len && oap_ascii_is_digit((unsigned char)s[i]) &&
+            oap_ascii_is_digit((unsigned char)s[i + 1]) &&
+            oap_ascii_is_digit((unsigned char)s[i + 2]) &&
+            oap_ascii_is_digit((unsigned char)s[i + 3]) &&
+            (i + 4 == len || !oap_ascii_is_digit((unsigned char)s[i + 4]))) {
             int y = atoi(s + i);
             if (!c->meta.year && y >= 1900 && y <= 2200)
                 c->meta.year = y;
@@ -1178,8 +1163,8 @@ static int on_title_row(ctx *c, const row *r)
     }
     if (starts_ci(s, len, "priority crime area ")) {
         size_t i = 20, n = 0;
-        while (i + n < len &&
-               (is_alpha((unsigned char)s[i + n]) || is_digit((unsigned char)s[i + n])))
+        while (i + n < len && (oap_ascii_is_alpha((unsigned char)s[i + n]) ||
+                               oap_ascii_is_digit((unsigned char)s[i + n])))
             n++;
         if (n >= 1 && n <= 3 && i + n < len && s[i + n] == ':') {
             if (!c->meta.priority)
@@ -1657,7 +1642,7 @@ static const char *status_of(ctx *c, const action *a, const char *text)
     char norm[32];
     size_t k = 0;
     for (const char *s = text; *s && k < sizeof norm - 1; s++)
-        norm[k++] = *s == ' ' ? '-' : (char)lower((unsigned char)*s);
+        norm[k++] = *s == ' ' ? '-' : (char)oap_ascii_lower((unsigned char)*s);
     norm[k] = '\0';
     for (size_t i = 0; statuses[i]; i++)
         if (strcmp(norm, statuses[i]) == 0)

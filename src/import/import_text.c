@@ -2,6 +2,7 @@
 #include "import_table.h"
 
 #include "oapgraph/common.h"
+#include "core/ascii.h"
 #include "core/actors.h"
 #include "core/array.h"
 #include "core/strbuf.h"
@@ -12,36 +13,6 @@
 
 /* Everything here scans with explicit lengths and ASCII classes: bytes of UTF-8
  * sequences are never letters, and no read goes past the end whatever the input. */
-
-static int is_lower(int c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
-static int is_upper(int c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static int is_alpha(int c)
-{
-    return is_lower(c) || is_upper(c);
-}
-
-static int is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int is_alnum(int c)
-{
-    return is_alpha(c) || is_digit(c);
-}
-
-static int lower(int c)
-{
-    return is_upper(c) ? c + ('a' - 'A') : c;
-}
 
 static int at(const char *s, size_t n, size_t i)
 {
@@ -105,7 +76,7 @@ static int tag_in(const char *name, size_t len, const char *const *list)
     for (; *list; list++)
         if (strlen(*list) == len) {
             size_t k = 0;
-            while (k < len && lower((unsigned char)name[k]) == (*list)[k])
+            while (k < len && oap_ascii_lower((unsigned char)name[k]) == (*list)[k])
                 k++;
             if (k == len)
                 return 1;
@@ -126,9 +97,9 @@ static size_t tag_at(const char *s, size_t n, size_t i, const char **name, size_
     if (*closing)
         j++;
     size_t start = j;
-    while (is_alnum(at(s, n, j)) || at(s, n, j) == ':')
+    while (oap_ascii_is_alnum(at(s, n, j)) || at(s, n, j) == ':')
         j++;
-    if (j == start || !is_alpha(at(s, n, start)))
+    if (j == start || !oap_ascii_is_alpha(at(s, n, start)))
         return 0;
     *name = s + start;
     *nlen = j - start;
@@ -163,15 +134,15 @@ static size_t entity_at(const char *s, size_t n, size_t i, oap_strbuf *out)
         return 0;
     if (at(s, n, j) == '#') {
         unsigned long cp = 0;
-        int hex = lower(at(s, n, j + 1)) == 'x';
+        int hex = oap_ascii_lower(at(s, n, j + 1)) == 'x';
         j += hex ? 2 : 1;
         size_t digits = 0;
         for (; digits < 8; digits++, j++) {
             int c = at(s, n, j);
-            if (is_digit(c))
+            if (oap_ascii_is_digit(c))
                 cp = cp * (hex ? 16 : 10) + (unsigned long)(c - '0');
-            else if (hex && lower(c) >= 'a' && lower(c) <= 'f')
-                cp = cp * 16 + (unsigned long)(lower(c) - 'a' + 10);
+            else if (hex && oap_ascii_lower(c) >= 'a' && oap_ascii_lower(c) <= 'f')
+                cp = cp * 16 + (unsigned long)(oap_ascii_lower(c) - 'a' + 10);
             else
                 break;
         }
@@ -204,12 +175,13 @@ static int list_has_items(const char *s, size_t n, size_t i)
         int closing;
         if ((len = tag_at(s, n, i, &name, &nlen, &closing)) == 0)
             continue;
-        if (nlen == 2 && lower((unsigned char)name[0]) == 'l' &&
-            lower((unsigned char)name[1]) == 'i')
+        if (nlen == 2 && oap_ascii_lower((unsigned char)name[0]) == 'l' &&
+            oap_ascii_lower((unsigned char)name[1]) == 'i')
             return 1;
         if (nlen == 2 &&
-            (lower((unsigned char)name[0]) == 'u' || lower((unsigned char)name[0]) == 'o') &&
-            lower((unsigned char)name[1]) == 'l')
+            (oap_ascii_lower((unsigned char)name[0]) == 'u' ||
+             oap_ascii_lower((unsigned char)name[0]) == 'o') &&
+            oap_ascii_lower((unsigned char)name[1]) == 'l')
             return 0; /* a nested or the closing list: items of the inner one do not count */
         i += len - 1;
     }
@@ -237,11 +209,11 @@ static void unmark(oap_strbuf *out, const char *s, size_t n, const oap_import__f
         size_t nlen, len, slen;
         int closing, digit;
         if (s[i] == '<' && (len = tag_at(s, n, i, &name, &nlen, &closing)) > 0) {
-            int is_list =
-                nlen == 2 && lower((unsigned char)name[1]) == 'l' &&
-                (lower((unsigned char)name[0]) == 'u' || lower((unsigned char)name[0]) == 'o');
-            int is_li = nlen == 2 && lower((unsigned char)name[0]) == 'l' &&
-                        lower((unsigned char)name[1]) == 'i';
+            int is_list = nlen == 2 && oap_ascii_lower((unsigned char)name[1]) == 'l' &&
+                          (oap_ascii_lower((unsigned char)name[0]) == 'u' ||
+                           oap_ascii_lower((unsigned char)name[0]) == 'o');
+            int is_li = nlen == 2 && oap_ascii_lower((unsigned char)name[0]) == 'l' &&
+                        oap_ascii_lower((unsigned char)name[1]) == 'i';
             if (is_list && !closing) {
                 if (depth < DEPTH)
                     inline_items[depth] = (unsigned char)!list_has_items(s, n, i + len);
@@ -309,11 +281,11 @@ static void unmark(oap_strbuf *out, const char *s, size_t n, const oap_import__f
 /* " st", " nd", " rd", " th" as a word at i (i at the space). */
 static int ordinal_after(const char *s, size_t n, size_t i)
 {
-    int a = lower(at(s, n, i + 1)), b = lower(at(s, n, i + 2));
+    int a = oap_ascii_lower(at(s, n, i + 1)), b = oap_ascii_lower(at(s, n, i + 2));
     if (!((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
           (a == 't' && b == 'h')))
         return 0;
-    return !is_alnum(at(s, n, i + 3));
+    return !oap_ascii_is_alnum(at(s, n, i + 3));
 }
 
 char *oap_import__clean(const char *cell, const oap_import__footnotes *notes, unsigned *marks,
@@ -347,7 +319,7 @@ char *oap_import__clean(const char *cell, const oap_import__footnotes *notes, un
                 continue;
             }
             if (pending) {
-                int after_digit = is_digit((unsigned char)out.s[out.len - 1]);
+                int after_digit = oap_ascii_is_digit((unsigned char)out.s[out.len - 1]);
                 if (!(after_digit && ordinal_after(s, end, k - 1)))
                     oap_strbuf_putc(&out, ' ');
                 pending = 0;
@@ -375,14 +347,14 @@ static size_t kpi_marker_at(const char *s, size_t n, size_t i, int *colon)
 {
     if (!(at(s, n, i) == 'K' && at(s, n, i + 1) == 'P' && at(s, n, i + 2) == 'I'))
         return 0;
-    if (i > 0 && is_alnum((unsigned char)s[i - 1]))
+    if (i > 0 && oap_ascii_is_alnum((unsigned char)s[i - 1]))
         return 0;
     size_t j = i + 3;
     if (at(s, n, j) == 's')
         j++;
     else if (at(s, n, j) == '\'' && at(s, n, j + 1) == 's')
         j += 2;
-    if (is_alnum(at(s, n, j)))
+    if (oap_ascii_is_alnum(at(s, n, j)))
         return 0;
     size_t k = j;
     while (at(s, n, k) == ' ')
@@ -443,12 +415,12 @@ static int run_together(const char *s, size_t n, size_t wstart, size_t wend, siz
         return 0;
     for (size_t k = wstart; k < wend; k++) {
         int c = (unsigned char)s[k];
-        if (!(is_lower(c) || ((c == '-' || c == '\'') && k > wstart && k + 1 < wend)))
+        if (!(oap_ascii_is_lower(c) || ((c == '-' || c == '\'') && k > wstart && k + 1 < wend)))
             return 0;
     }
     if (is_stopword(s + wstart, wend - wstart))
         return 0;
-    if (!is_upper(at(s, n, next)) || !is_lower(at(s, n, next + 1)))
+    if (!oap_ascii_is_upper(at(s, n, next)) || !oap_ascii_is_lower(at(s, n, next + 1)))
         return 0;
     /* A capitalised actor name ("Europol") is part of the sentence, not a new line. */
     size_t e = next;
@@ -555,7 +527,7 @@ static int word_is(const char *s, const tok *t, const char *word)
     if (t->type != TOK_WORD || t->end - t->start != len)
         return 0;
     for (size_t k = 0; k < len; k++)
-        if (lower((unsigned char)s[t->start + k]) != word[k])
+        if (oap_ascii_lower((unsigned char)s[t->start + k]) != word[k])
             return 0;
     return 1;
 }
@@ -608,7 +580,7 @@ static const oap_actor_info *span_actor(const char *s, const tok *t, size_t i, s
         size_t letters = t[i].end - t[i].start;
         if (letters <= 3)
             for (size_t k = t[i].start; k < t[i].end; k++)
-                if (!is_upper((unsigned char)s[k]))
+                if (!oap_ascii_is_upper((unsigned char)s[k]))
                     return NULL;
     }
     memcpy(name, s + t[i].start, len);
@@ -817,7 +789,7 @@ const char *oap_import__marking(const char *line, size_t len)
                 j++;
                 continue;
             }
-            if (lower((unsigned char)line[i]) != lower((unsigned char)m[j]))
+            if (oap_ascii_lower((unsigned char)line[i]) != oap_ascii_lower((unsigned char)m[j]))
                 break;
             i++;
             j++;
@@ -838,13 +810,13 @@ void oap_import__sentence_case(char *s)
         size_t e = i;
         while (e < n && s[e] != ' ')
             e++;
-        if (e > i && !first && is_upper((unsigned char)s[i]) && e - i >= 2) {
+        if (e > i && !first && oap_ascii_is_upper((unsigned char)s[i]) && e - i >= 2) {
             int rest_lower = 1;
             for (size_t k = i + 1; k < e; k++)
-                if (is_upper((unsigned char)s[k]))
+                if (oap_ascii_is_upper((unsigned char)s[k]))
                     rest_lower = 0;
             if (rest_lower)
-                s[i] = (char)lower((unsigned char)s[i]);
+                s[i] = (char)oap_ascii_lower((unsigned char)s[i]);
         }
         if (e > i)
             first = 0;
