@@ -6,6 +6,7 @@
 #include "oapgraph/common.h"
 #include "core/diag.h"
 #include "import/import_table.h"
+#include "import/import_text.h"
 #include "load/load_json.h"
 
 #include <check.h>

@@ -1,5 +1,7 @@
 /* import_council: the front matter of an OAP as the Council document writes it. */
-#include "import_table.h"
+#include "import_council.h"
+
+#include "import_text.h"
 
 #include "oapgraph/common.h"
 #include "core/ascii.h"

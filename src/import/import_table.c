@@ -2,6 +2,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include "import_table.h"
 
+#include "import_council.h"
+#include "import_text.h"
+
 #include "oapgraph/common.h"
 #include "core/ascii.h"
 #include "core/array.h"

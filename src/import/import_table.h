@@ -1,5 +1,5 @@
 /* import_table: OAP tables (TSV, CSV, text pasted from the Council document) -> a plan of a
- * model; what the files of the importer share. */
+ * model. */
 #ifndef OAP_IMPORT_IMPORT_TABLE_H
 #define OAP_IMPORT_IMPORT_TABLE_H
 
@@ -19,104 +19,5 @@
 int oap_import_read(oap_plan **out, oap_model *model, const char *file, const char *text,
                     size_t len, const oap_import_options *opts, oap_import_messages *msgs,
                     oap_import_format *detected);
-
-/* Module-internal: shared by the files of the importer and its tests. */
-
-/* Footnote texts by number, for the cell cleaner. */
-typedef struct oap_import__footnote {
-    unsigned number;
-    unsigned line;
-    char *text;
-    int used;
-} oap_import__footnote;
-
-typedef struct oap_import__footnotes {
-    oap_import__footnote *items; /* sorted by number once reading is done */
-    size_t n, cap;
-} oap_import__footnotes;
-
-/* The footnote numbered number, or NULL. items must be sorted. */
-oap_import__footnote *oap_import__footnote_find(const oap_import__footnotes *f, unsigned number);
-
-/* Cleans one cell: HTML markup (<p>, <u>, <ul>/<li>, <br>, entities) becomes plain text with
- * "\n" between paragraphs and list items ("- item"); whitespace within a line collapses to
- * one space, lines are trimmed and empty ones dropped; superscript ordinals split by the
- * conversion ("1 st") are joined. When notes is not NULL, superscript footnote markers
- * ("IT ⁷", "project ⁹ ,") whose number notes has are removed with the space before them,
- * and the footnote numbers are appended to *marks (at most max_marks, the rest ignored).
- * Returns a malloc'ed string ("" for a blank cell), NULL when out of memory. */
-char *oap_import__clean(const char *cell, const oap_import__footnotes *notes, unsigned *marks,
-                        size_t *nmarks, size_t max_marks);
-
-/* Splits a cleaned Target cell into the target text (*target: malloc'ed, NULL when there
- * is none) and its KPI lines: from the first "KPI:" (or "KPI"/"KPIs" starting a line or
- * a sentence) on, each line is a KPI without the prefix, and a line that a conversion
- * ran together ("Number of meetings organised Operational Outcome of meetings") is split
- * where a lower-case word is directly followed by a capitalised one. Calls add(ctx, kpi)
- * for each. Returns 0, or OAP_ENOMEM (or add's non-zero return). */
-int oap_import__split_kpis(const char *target_cell, char **target,
-                           int (*add)(void *ctx, const char *kpi, size_t len), void *ctx);
-
-/* What oap_import__split_actors found in a cell. */
-typedef struct oap_import__actor_cb {
-    /* An actor: the registry's code for a known one, else the text as written. helper is
-     * set for actors after "in cooperation with" and the like in a Leader cell. */
-    int (*actor)(void *ctx, const char *text, size_t len, int helper);
-    /* Text that names no actor and is left out: what follows a known actor in the same
-     * item ("involved in EUROSUR" after "MS concerned"), or is in brackets. after is the
-     * actor it follows, or NULL. */
-    int (*dropped)(void *ctx, const char *text, size_t len, const char *after);
-    void *ctx;
-} oap_import__actor_cb;
-
-/* Splits a cleaned Leader or Participants cell into actors: items are separated by ",",
- * ";", "/", "&", "and", "or" and line breaks; within an item, known actor names are found
- * by longest match ("Frontex Europol", "Bosnia and Herzegovina", "other relevant EU
- * Agencies"), codes of three letters or fewer only when written in capitals ("IT", not
- * "it"). In a Leader cell (leader non-zero), actors after "in cooperation with", "with the
- * support of", "supported by" or "assisted by" are helpers. Returns 0, or the first
- * non-zero return of a callback. */
-int oap_import__split_actors(const char *cell, int leader, const oap_import__actor_cb *cb);
-
-/* A plan's front matter, as the Council document writes it. Strings are malloc'ed. */
-typedef struct oap_import__front {
-    char *document, *classification, *priority, *title, *aim, *driver, *cycle;
-    int year;
-    char **support;
-    size_t nsupport;
-    struct {
-        char *priority, *note;
-        unsigned line;
-    } * overlaps;
-    size_t noverlaps;
-    struct {
-        unsigned number, line;
-        char *title;
-    } * goals;
-    size_t ngoals;
-} oap_import__front;
-
-/* Reads the front matter (the lines before the annex) of Council text: the cover note,
- * sections 1, 2 (inter-dependencies), 4.2 (project support) and 5.1 (strategic goals).
- * Lines are numbered from first_line. report(ctx, line, level, message) is told what cannot
- * be read. Returns 0 or OAP_ENOMEM. */
-int oap_import__read_front(oap_import__front *out, const char *text, size_t len,
-                           unsigned first_line,
-                           void (*report)(void *ctx, unsigned line, oap_import_level level,
-                                          const char *message),
-                           void *ctx);
-void oap_import__front_free(oap_import__front *f);
-
-/* A short quote of text for a message: the first 60 bytes of its first line, cut on a
- * UTF-8 boundary, with "..." when cut. */
-void oap_import__quote(char out[80], const char *s, size_t n);
-
-/* A known security marking line ("RESTREINT UE/EU RESTRICTED"), as the Council repeats it
- * on every page; the marking's canonical spelling, or NULL. */
-const char *oap_import__marking(const char *line, size_t len);
-
-/* Sentence case for a title written in title case: "Illegal Immigration" -> "Illegal
- * immigration"; words in capitals ("THB", "EU") are kept. In place. */
-void oap_import__sentence_case(char *s);
 
 #endif

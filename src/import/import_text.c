@@ -1,5 +1,5 @@
 /* import_text: what the importer does to one cell: markup, footnotes, KPIs, actors. */
-#include "import_table.h"
+#include "import_text.h"
 
 #include "oapgraph/common.h"
 #include "core/ascii.h"

@@ -1,7 +1,8 @@
 /* import_write: a plan of the model -> a plan file (JSON), keys in the plan schema's order. */
-#include "import_table.h"
+#include "oapgraph/import.h"
 
 #include "oapgraph/common.h"
+#include "core/model.h"
 #include "core/timing.h"
 #include "load/json_util.h"
 
