@@ -27,6 +27,53 @@ static char *read_file(const char *path, size_t *len)
     return text;
 }
 
+/* One line per action: its id, goal, leaders and phases, read through the accessors. */
+static void list_actions(const oap_planset *set)
+{
+    for (size_t p = 0; p < oap_planset_plan_count(set); p++) {
+        const oap_plan *plan = oap_planset_plan(set, p);
+        for (size_t i = 0; i < oap_plan_action_count(plan); i++) {
+            const oap_action *a = oap_plan_action(plan, i);
+            printf("%s %s (%s): led by", oap_plan_id(plan), oap_action_id(a), oap_action_goal(a));
+            for (size_t k = 0; k < oap_action_list_count(a, OAP_ACTION_LEADERS); k++)
+                printf(" %s", oap_action_list_item(a, OAP_ACTION_LEADERS, k));
+            if (oap_action_phase_count(a))
+                printf("; %zu phases", oap_action_phase_count(a));
+            printf("\n");
+        }
+    }
+}
+
+/* Runs the checks on set into a new list; NULL (said why) on failure. */
+static oap_diags *check(oap_planset *set)
+{
+    oap_diags *diags = NULL;
+    oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
+    int err = oap_diags_new(&diags);
+    if (err == 0)
+        err = oap_check_run(set, diags, &opts);
+    if (err < 0) {
+        fprintf(stderr, "embed: check: %s\n", oap_strerror(err));
+        oap_diags_free(diags);
+        return NULL;
+    }
+    return diags;
+}
+
+/* Whether two runs found the same findings at the same places. */
+static int same_findings(const oap_diags *a, const oap_diags *b)
+{
+    if (oap_diags_count(a) != oap_diags_count(b))
+        return 0;
+    for (size_t i = 0; i < oap_diags_count(a); i++) {
+        const oap_diag *x = oap_diags_at(a, i), *y = oap_diags_at(b, i);
+        if (strcmp(x->rule, y->rule) != 0 || strcmp(x->message, y->message) != 0 ||
+            x->line != y->line || x->col != y->col)
+            return 0;
+    }
+    return 1;
+}
+
 /* Renders the plan view to SVG in a temporary file and checks that it reads as SVG. */
 static int render_svg(const oap_planset *set)
 {
@@ -68,7 +115,7 @@ int main(int argc, char **argv)
     }
     int status = 1, err;
     oap_planset *set = NULL;
-    oap_diags *diags = NULL;
+    oap_diags *load = NULL, *diags = NULL, *again = NULL;
     size_t len;
     char *text = read_file(argv[1], &len);
     if (!text) {
@@ -77,20 +124,21 @@ int main(int argc, char **argv)
     }
 
     /* Load from memory, named as the file, so findings read as `oapgraph check`'s. */
-    if ((err = oap_planset_new(&set)) < 0 || (err = oap_diags_new(&diags)) < 0 ||
-        (err = oap_planset_load_buffer(set, argv[1], text, len, diags)) < 0) {
+    if ((err = oap_planset_new(&set)) < 0 || (err = oap_diags_new(&load)) < 0 ||
+        (err = oap_planset_load_buffer(set, argv[1], text, len, load)) < 0) {
         fprintf(stderr, "embed: load: %s\n", oap_strerror(err));
         goto done;
     }
     for (size_t i = 0; i < oap_planset_plan_count(set); i++)
         printf("plan %s: %zu actions\n", oap_planset_plan_id(set, i),
                oap_planset_action_count(set, i));
+    list_actions(set);
 
-    oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
-    if ((err = oap_check_run(set, diags, &opts)) < 0) {
-        fprintf(stderr, "embed: check: %s\n", oap_strerror(err));
+    /* Checked twice: the set is left as found, so the second run locates alike. */
+    if (!(diags = check(set)) || !(again = check(set)))
         goto done;
-    }
+    printf("checked twice: %s\n",
+           same_findings(diags, again) ? "the same findings, located alike" : "DIFFERENT findings");
     size_t n = oap_diags_count(diags);
     for (size_t i = 0; i < n; i++) {
         const oap_diag *d = oap_diags_at(diags, i);
@@ -108,7 +156,9 @@ int main(int argc, char **argv)
     status = 0;
 
 done:
+    oap_diags_free(load);
     oap_diags_free(diags);
+    oap_diags_free(again);
     oap_planset_free(set);
     free(text);
     return status;

@@ -58,7 +58,8 @@ soname=liboapgraph.so.${version%%.*}
 check "embed runs with the installed $soname" \
     grep -qF "$soname => $prefix/$libdir/$soname " "$tmp/ldd"
 
-# What embed prints: the plan, the findings as `oapgraph check` prints them (the first
+# What embed prints: the plan, its actions (as the plan file has them, read here by
+# Python), that two checks of one set agree, the findings as `oapgraph check` prints them (the first
 # lines and the counts written out here, the rest from the installed program), the
 # diagram's size and the version of the library that ran.
 cd "$src/fixtures" || exit 2
@@ -71,6 +72,16 @@ cat >"$tmp/want-head" <<'OUT'
 OUT
 {
     echo "plan 2012-C: 16 actions"
+    python3 -c '
+import json, sys
+p = json.load(open(sys.argv[1]))
+for a in p["actions"]:
+    line = "%s %s (%s): led by %s" % (p["plan"]["id"], a["id"], a["goal"], " ".join(a["leaders"]))
+    if a.get("phases"):
+        line += "; %d phases" % len(a["phases"])
+    print(line)
+' "$ref"
+    echo "checked twice: the same findings, located alike"
     cat "$tmp/want-head"
     tail -n +4 "$tmp/check"
     echo "16 findings: error 0, warning 1, info 15"
