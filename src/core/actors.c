@@ -1,5 +1,6 @@
 /* actors: lookup, suggestions and membership over the static registry in actors_table.c. */
 #include "actors.h"
+#include "text.h"
 
 #include "suggest.h"
 
@@ -53,42 +54,6 @@ static int fold(int c)
     return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
 }
 
-/* Width of the white space starting at s[i] (0 if none). U+00A0 counts because text
- * pasted from Council documents carries no-break spaces around table cells. */
-static size_t space_at(const char *s, size_t len, size_t i)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
-        return 1;
-    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
-        return 2;
-    return 0;
-}
-
-/* Width of the white space ending just before s[end] (0 if none). */
-static size_t space_before(const char *s, size_t end)
-{
-    if (end >= 1 && space_at(s, end, end - 1) == 1)
-        return 1;
-    if (end >= 2 && space_at(s, end, end - 2) == 2)
-        return 2;
-    return 0;
-}
-
-/* Sets *start and returns the length of text without surrounding white space. */
-static size_t trim(const char *text, const char **start)
-{
-    size_t len = strlen(text), w;
-    while (len > 0 && (w = space_at(text, len, 0)) > 0) {
-        text += w;
-        len -= w;
-    }
-    while (len > 0 && (w = space_before(text, len)) > 0)
-        len -= w;
-    *start = text;
-    return len;
-}
-
 int oap_actors__compare(const char *key, const char *text, size_t len)
 {
     for (size_t i = 0;; i++) {
@@ -104,7 +69,7 @@ const oap_actor_info *oap_actors_find(const char *text)
     if (!text)
         return NULL;
     const char *start;
-    size_t len = trim(text, &start);
+    size_t len = oap_text_trim(text, &start);
     if (len == 0)
         return NULL;
     size_t n_keys, n_actors;
@@ -138,7 +103,7 @@ const char *oap_actors_suggest(const char *text)
     const oap_actors__key *hints = oap_actors__hints(&n_hints);
     size_t total = n_actors + n_keys + n_hints;
     const char *start;
-    size_t len = trim(text, &start);
+    size_t len = oap_text_trim(text, &start);
     const char *result = NULL;
     const char **cand = malloc(total * sizeof *cand);
     char *word = malloc(len + 1);

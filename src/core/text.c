@@ -182,3 +182,33 @@ size_t oap_text_json_escape(uint32_t cp, char *out)
     return (size_t)snprintf(out, 13, "\\u%04x\\u%04x", (unsigned)(0xd800 + (cp >> 10)),
                             (unsigned)(0xdc00 + (cp & 0x3ff)));
 }
+
+/* Width of the white space at s[i] (0 if none). */
+static size_t space_at(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+size_t oap_text_trim(const char *text, const char **start)
+{
+    size_t len = strlen(text), w;
+    while (len > 0 && (w = space_at(text, len, 0)) > 0) {
+        text += w;
+        len -= w;
+    }
+    while (len > 0) {
+        if (space_at(text, len, len - 1) == 1)
+            len--;
+        else if (len >= 2 && space_at(text, len, len - 2) == 2)
+            len -= 2;
+        else
+            break;
+    }
+    *start = text;
+    return len;
+}

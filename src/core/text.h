@@ -96,4 +96,8 @@ void oap_text_markdown(const char *s, int cell, oap_text_put put, void *ctx);
  * safe to look at and still reads back as the plan wrote it. */
 size_t oap_text_json_escape(uint32_t cp, char *out);
 
+/* text without surrounding white space (ASCII, and the no-break spaces of text pasted
+ * from Council documents): sets *start, returns the length. */
+size_t oap_text_trim(const char *text, const char **start);
+
 #endif

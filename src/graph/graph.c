@@ -421,6 +421,35 @@ static int add_link(oap_graph *g, size_t *cap, oap_link link)
     return 0;
 }
 
+/* Reads text as a reference written in plan and resolves it under scope into l: its
+ * status, target and, when it cannot be read, where. An external priority gets a node of
+ * its own when external_node is set. A resolved target that is the action itself is
+ * SELF. 0 or OAP_ENOMEM. */
+static int resolve_text(graph_impl *gi, uint32_t plan, const char *text, oap_scope scope,
+                        int external_node, oap_link *l)
+{
+    oap_graph *g = &gi->g;
+    oap_ref r;
+    oap_ref_error err;
+    const char *ext;
+    if (oap_ref_parse(text, &r, &err) < 0) {
+        l->status = OAP_LINK_UNREADABLE;
+        l->detail = (uint16_t)(err.offset > UINT16_MAX ? UINT16_MAX : err.offset);
+        return 0;
+    }
+    l->status = (uint8_t)resolve_ref(g, plan, &r, scope, &ext, &l->to);
+    if (l->status == OAP_LINK_EXTERNAL && external_node && add_external(gi, ext, &l->to) < 0)
+        return OAP_ENOMEM;
+    if (l->status != OAP_LINK_RESOLVED)
+        return 0;
+    int self = l->list == OAP_LIST_PHASE_NEEDS
+                   ? oap_graph_unit_end(g, l->to) == g->first_phase[l->action] + l->phase
+                   : oap_graph_action_of(g, l->to) == l->action;
+    if (self)
+        l->status = OAP_LINK_SELF;
+    return 0;
+}
+
 /* Resolves one list of one action into links. */
 static int link_list(graph_impl *gi, size_t *cap, uint32_t plan, uint32_t action,
                      const oap_strv *list, oap_list kind, uint32_t phase)
@@ -428,25 +457,8 @@ static int link_list(graph_impl *gi, size_t *cap, uint32_t plan, uint32_t action
     oap_graph *g = &gi->g;
     for (uint32_t j = 0; j < list->n; j++) {
         oap_link l = {action, OAP_NONE, j, phase, (uint8_t)kind, OAP_LINK_RESOLVED, 0};
-        oap_ref r;
-        oap_ref_error err;
-        const char *ext;
-        if (oap_ref_parse(list->items[j], &r, &err) < 0) {
-            l.status = OAP_LINK_UNREADABLE;
-            l.detail = (uint16_t)(err.offset > UINT16_MAX ? UINT16_MAX : err.offset);
-        } else {
-            l.status = (uint8_t)resolve_ref(g, plan, &r, OAP_SCOPE_YEARS, &ext, &l.to);
-            if (l.status == OAP_LINK_EXTERNAL && add_external(gi, ext, &l.to) < 0)
-                return OAP_ENOMEM;
-        }
-        if (l.status == OAP_LINK_RESOLVED) {
-            int self = kind == OAP_LIST_PHASE_NEEDS
-                           ? oap_graph_unit_end(g, l.to) == g->first_phase[action] + phase
-                           : oap_graph_action_of(g, l.to) == action;
-            if (self)
-                l.status = OAP_LINK_SELF;
-        }
-        if (add_link(g, cap, l) < 0)
+        if (resolve_text(gi, plan, list->items[j], OAP_SCOPE_YEARS, 1, &l) < 0 ||
+            add_link(g, cap, l) < 0)
             return OAP_ENOMEM;
     }
     return 0;
@@ -467,18 +479,9 @@ static int build_continues(graph_impl *gi)
                 continue;
             uint32_t an = g->action_base[p] + i;
             oap_link l = {an, OAP_NONE, 0, 0, OAP_LIST_CONTINUES, OAP_LINK_RESOLVED, 0};
-            oap_ref r;
-            oap_ref_error err;
-            const char *ext;
-            if (oap_ref_parse(text, &r, &err) < 0) {
-                l.status = OAP_LINK_UNREADABLE;
-                l.detail = (uint16_t)(err.offset > UINT16_MAX ? UINT16_MAX : err.offset);
-            } else {
-                /* An earlier plan not loaded gets no node: its action is all that is named. */
-                l.status = (uint8_t)resolve_ref(g, p, &r, OAP_SCOPE_BEFORE, &ext, &l.to);
-                if (l.status == OAP_LINK_RESOLVED && oap_graph_action_of(g, l.to) == an)
-                    l.status = OAP_LINK_SELF;
-            }
+            /* An earlier plan not loaded gets no node: its action is all that is named. */
+            if (resolve_text(gi, p, text, OAP_SCOPE_BEFORE, 0, &l) < 0)
+                return OAP_ENOMEM;
             if (OAP_ARRAY_RESERVE(g->continues, cap, g->ncontinues + 1) < 0)
                 return OAP_ENOMEM;
             g->continues[g->ncontinues++] = l;

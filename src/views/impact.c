@@ -4,6 +4,7 @@
 #include "adjacency.h"
 #include "jsonw.h"
 #include "views.h"
+#include "core/text.h"
 
 #include "core/array.h"
 #include "oapgraph/common.h"
@@ -23,13 +24,13 @@ static int names_actor(const oap_plan *p, const char *text, const oap_impact_act
     if (info || r->info)
         return info == r->info;
     const char *start, *code;
-    size_t len = oap_views__trim(text, &start);
+    size_t len = oap_text_trim(text, &start);
     if (!len)
         return 0;
     const oap_actor_decl *d = oap_views__declared(p, start, len);
     if (d && d->code)
-        len = oap_views__trim(d->code, &start);
-    size_t clen = oap_views__trim(r->code, &code);
+        len = oap_text_trim(d->code, &start);
+    size_t clen = oap_text_trim(r->code, &code);
     return clen == len && strncasecmp(code, start, len) == 0;
 }
 
@@ -45,7 +46,7 @@ static int taken(const oap_impact *im, const oap_plan *p, const char *text)
 static int is_blank(const char *text)
 {
     const char *start;
-    return oap_views__trim(text, &start) == 0;
+    return oap_text_trim(text, &start) == 0;
 }
 
 static int is_group(const char *text)
@@ -93,7 +94,7 @@ int oap_impact_actor_read(oap_impact_actor *out, const oap_graph *g, const char 
     if (out->info)
         return 0;
     const char *start;
-    size_t len = oap_views__trim(text, &start);
+    size_t len = oap_text_trim(text, &start);
     for (size_t p = 0; len && p < g->model->nplans; p++) {
         const oap_actor_decl *d = oap_views__declared(g->model->plans[p], start, len);
         if (d && d->code) {

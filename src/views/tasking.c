@@ -3,6 +3,7 @@
 
 #include "jsonw.h"
 #include "views.h"
+#include "core/text.h"
 
 #include "core/array.h"
 #include "oapgraph/common.h"
@@ -106,7 +107,7 @@ static int read_actor(oap_tasking *t, uint32_t plan, const char *text, size_t *s
     if (info)
         return registry_sheet(t, info, sheet);
     const char *start;
-    size_t len = oap_views__trim(text, &start);
+    size_t len = oap_text_trim(text, &start);
     if (len == 0)
         return 0;
     const oap_actor_decl *d = oap_views__declared(p, start, len);
@@ -318,7 +319,7 @@ int oap_tasking_select(oap_tasking *t, const char *text, size_t *sheet, char *er
     if (info)
         return registry_sheet(t, info, sheet);
     const char *start;
-    size_t len = oap_views__trim(text, &start);
+    size_t len = oap_text_trim(text, &start);
     for (uint32_t p = 0; len && p < t->g->model->nplans; p++) {
         const oap_actor_decl *d = oap_views__declared(t->g->model->plans[p], start, len);
         if (d && d->code)

@@ -286,36 +286,6 @@ void oap_views__json_classification(oap_jsonw *w, const oap_graph *g, const unsi
     oap_jsonw_end(w);
 }
 
-/* Width of the white space at s[i] (ASCII, or a no-break space from pasted text). */
-static size_t space_at(const char *s, size_t len, size_t i)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
-        return 1;
-    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
-        return 2;
-    return 0;
-}
-
-size_t oap_views__trim(const char *text, const char **start)
-{
-    size_t len = strlen(text), w;
-    while (len > 0 && (w = space_at(text, len, 0)) > 0) {
-        text += w;
-        len -= w;
-    }
-    while (len > 0) {
-        if (space_at(text, len, len - 1) == 1)
-            len--;
-        else if (len >= 2 && space_at(text, len, len - 2) == 2)
-            len -= 2;
-        else
-            break;
-    }
-    *start = text;
-    return len;
-}
-
 const oap_actor_decl *oap_views__declared(const oap_plan *p, const char *text, size_t len)
 {
     for (uint32_t i = 0; i < p->nactors; i++) {

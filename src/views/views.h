@@ -47,9 +47,6 @@ void oap_views__banners(FILE *out, const oap_graph *g, const unsigned char *mask
 /* The same as the JSON member "classification": [...]. */
 void oap_views__json_classification(oap_jsonw *w, const oap_graph *g, const unsigned char *mask);
 
-/* text without surrounding white space (ASCII, and the no-break spaces of text pasted
- * from Council documents): sets *start, returns the length. */
-size_t oap_views__trim(const char *text, const char **start);
 /* The actor of plan p's "actors" that the len bytes of text name (its code or name,
  * ASCII case ignored), or NULL. */
 const oap_actor_decl *oap_views__declared(const oap_plan *p, const char *text, size_t len);
