@@ -248,6 +248,31 @@ START_TEST(history_of_a_continued_action)
 }
 END_TEST
 
+/* A program cannot turn off what reports a broken file: syntax asked off runs as warning. */
+START_TEST(syntax_never_off)
+{
+    oap_planset *set;
+    oap_diags *diags;
+    ck_assert_int_eq(oap_planset_new(&set), 0);
+    ck_assert_int_eq(oap_diags_new(&diags), 0);
+    ck_assert_int_eq(
+        oap_planset_load_buffer(set, "broken.oap.json", "{\"oapgraph\": 1,", 14, diags), 0);
+    static const char *const ids[] = {"syntax", NULL};
+    static const oap_severity sev[] = {OAP_SEVERITY_OFF};
+    oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
+    opts.rule_ids = ids;
+    opts.rule_severities = sev;
+    ck_assert_int_eq(oap_check_run(set, diags, &opts), 0);
+    ck_assert_uint_eq(oap_diags_count(diags), 1);
+    ck_assert_str_eq(oap_diags_at(diags, 0)->rule, "syntax");
+    ck_assert_int_eq(oap_diags_at(diags, 0)->severity, OAP_SEVERITY_WARNING);
+    ck_assert(oap_rule_find("schema")->always && oap_rule_find("limit")->always);
+    ck_assert(!oap_rule_find("missing-kpi")->always);
+    oap_diags_free(diags);
+    oap_planset_free(set);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
@@ -256,6 +281,7 @@ int main(void)
     tcase_add_test(tc, check_twice_on_one_set);
     tcase_add_test(tc, views_as_data);
     tcase_add_test(tc, history_of_a_continued_action);
+    tcase_add_test(tc, syntax_never_off);
     suite_add_tcase(s, tc);
     return oap_test_run(s);
 }

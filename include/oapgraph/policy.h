@@ -21,8 +21,9 @@ typedef struct oap_config oap_config;
 /* The JSON Schema (draft-07) of the config file, compiled in from config.schema.json. */
 OAP_EXTERN const char *oap_config_schema(void);
 
-/* Looks for .oapgraph.json in the current folder, then its parent, up to the root.
- * *out is the path found, relative to the current folder (".oapgraph.json",
+/* Looks for .oapgraph.json in the current folder, then in each folder above it, up to the
+ * top of the repository (a folder holding .git) or the home folder, whichever comes
+ * first, and no further. *out is the path found, relative to the current folder (".oapgraph.json",
  * "../.oapgraph.json"), malloc'ed and the caller's, or NULL when there is none.
  * Returns 0 or OAP_ENOMEM. */
 OAP_EXTERN int oap_config_find(char **out);
@@ -37,6 +38,8 @@ OAP_EXTERN int oap_config_read(oap_config **out, const char *path, char *err, si
 OAP_EXTERN int oap_config_parse(oap_config **out, const char *name, const char *text, size_t len,
                                 char *err, size_t errsize);
 OAP_EXTERN void oap_config_free(oap_config *cfg);
+/* The file the config was read from, as named to oap_config_read or _parse. */
+OAP_EXTERN const char *oap_config_name(const oap_config *cfg);
 
 /* Points opts at the configured severities, actors and threshold; they stay valid as
  * long as cfg. Fields the config leaves out are not touched. */
@@ -71,8 +74,15 @@ OAP_EXTERN int oap_baseline_apply(const oap_baseline *b, const oap_diags *all,
                                   const oap_fingerprint *fps, const oap_check_options *opts,
                                   oap_diags *shown, oap_fingerprint **shown_fps, size_t *baselined);
 
+/* The baseline that oap_baseline_write would write of diags (fps[i] the fingerprint of
+ * finding i), in memory, named name: what a run that has just written a baseline applies.
+ * The fingerprints must outlive it. Returns 0 or OAP_ENOMEM. */
+OAP_EXTERN int oap_baseline_of_findings(oap_baseline **out, const char *name,
+                                        const oap_diags *diags, const oap_fingerprint *fps);
+
 /* Writes every finding of diags (fps[i] the fingerprint of finding i) as a baseline
- * to out, entries in an order that moving lines does not change. Returns 0, OAP_EIO
+ * to out, entries in an order that moving lines does not change; findings of the rules a
+ * broken file is reported by (oap_rule_info.always) are never recorded. Returns 0, OAP_EIO
  * when writing fails or OAP_ENOMEM. */
 OAP_EXTERN int oap_baseline_write(FILE *out, const oap_diags *diags, const oap_fingerprint *fps);
 

@@ -26,11 +26,14 @@ typedef struct oap_report_options {
      * folder, "/home/ci/plans"), given as %SRCROOT% in originalUriBaseIds; NULL leaves
      * it out. */
     const char *srcroot;
+    /* The config file the run used, as named ("../.oapgraph.json"), or NULL: the JSON
+     * summary and SARIF's invocation name it, so a silenced rule can be traced. */
+    const char *config;
 } oap_report_options;
 
 #define OAP_REPORT_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        0, NULL, NULL, 0, NULL, 0, 0, NULL                                                         \
+        0, NULL, NULL, 0, NULL, 0, 0, NULL, NULL                                                   \
     }
 
 /* Each writer puts the findings of diags, in the order held, on out, and returns 0, or

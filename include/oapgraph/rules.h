@@ -29,6 +29,10 @@ typedef struct oap_rule_info {
     const char *example;
     const char *example_command; /* "oapgraph check plan.oap.json" */
     const char *example_finding;
+    /* Non-zero for the rules a broken file is reported by (syntax, schema, limit): they
+     * may be lowered to warning, never further, and are never left out of a run: not by
+     * the config, the command line, a suppression in a plan or a baseline. */
+    int always;
 } oap_rule_info;
 
 /* The rules in the registry's order, which is the order of the user's reference. */
@@ -39,6 +43,10 @@ OAP_EXTERN const oap_rule_info *oap_rule_find(const char *id);
 /* The rule whose id is nearest to a misspelled one ("dangling-refs", "Missing KPI"), for a
  * "did you mean"; NULL when none is near enough to be a plausible slip. */
 OAP_EXTERN const oap_rule_info *oap_rule_nearest(const char *id);
+/* The severity a rule runs at when s is asked for: s, but for a rule that is always
+ * reported (oap_rule_info.always) never below warning (off and info become warning). */
+OAP_EXTERN oap_severity oap_rule_clamp_severity(const oap_rule_info *rule, oap_severity s);
+
 /* The rule's default severity; OAP_SEVERITY_ERROR for an id the registry lacks. */
 OAP_EXTERN oap_severity oap_rule_default_severity(const char *id);
 

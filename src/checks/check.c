@@ -16,13 +16,14 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* The severity a rule runs at: configured, else its default. */
+/* The severity a rule runs at: configured, else its default; a rule that is always
+ * reported never below warning, whatever the options say. */
 static oap_severity severity_of(const oap_check_options *opts, const oap_rule_info *rule)
 {
     if (opts && opts->rule_ids)
         for (size_t i = 0; opts->rule_ids[i]; i++)
             if (strcmp(opts->rule_ids[i], rule->id) == 0)
-                return opts->rule_severities[i];
+                return oap_rule_clamp_severity(rule, opts->rule_severities[i]);
     return rule->severity;
 }
 

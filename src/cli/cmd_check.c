@@ -74,7 +74,7 @@ static const char *plural(size_t n, const char *s)
 
 /* "oapgraph: 3 files, 2 plans, 17 actions: 4 errors, 5 warnings, 0 info[, 2 baselined]" */
 static void print_summary(const oap_planset *set, const oap_diags *shown, int baseline,
-                          size_t baselined)
+                          size_t baselined, const char *config)
 {
     size_t actions = 0, files = oap_planset_file_count(set), plans = oap_planset_plan_count(set);
     for (size_t i = 0; i < plans; i++)
@@ -89,6 +89,8 @@ static void print_summary(const oap_planset *set, const oap_diags *shown, int ba
             errors, plural(errors, "s"), warnings, plural(warnings, "s"), infos);
     if (baseline)
         fprintf(stderr, ", %zu baselined", baselined);
+    if (config)
+        fprintf(stderr, " (config %s)", config);
     fputc('\n', stderr);
 }
 
@@ -207,14 +209,16 @@ static int run(const run_args *a, int nplans, char **plans)
             status = EXIT_TROUBLE;
             goto done;
         }
-        if ((rc = oap_diags_new(&fresh)) < 0)
+        /* The baseline just written is the one this run applies: what it could not record
+         * (a broken file) is still shown. */
+        if ((rc = oap_baseline_of_findings(&base, a->write_baseline, diags, fps)) < 0)
             goto done;
-        baselined = oap_diags_count(diags);
         if (!a->quiet)
-            fprintf(stderr, "oapgraph: wrote %zu finding%s to the baseline %s\n", baselined,
-                    plural(baselined, "s"), a->write_baseline);
-        shown = fresh;
-    } else if (base) {
+            fprintf(stderr, "oapgraph: wrote %zu finding%s to the baseline %s\n",
+                    oap_baseline_count(base), plural(oap_baseline_count(base), "s"),
+                    a->write_baseline);
+    }
+    if (base) {
         if ((rc = oap_diags_new(&fresh)) < 0 ||
             (rc = oap_baseline_apply(base, diags, fps, &opts, fresh, &fresh_fps, &baselined)) < 0)
             goto done;
@@ -238,6 +242,7 @@ static int run(const run_args *a, int nplans, char **plans)
     ropts.baselined = baselined;
     ropts.baseline = a->baseline || a->write_baseline;
     ropts.srcroot = getcwd(cwd, sizeof cwd);
+    ropts.config = cfg ? oap_config_name(cfg) : NULL;
     switch (a->fmt) {
     case FORMAT_TEXT:
         rc = oap_report_text(stdout, shown, &ropts);
@@ -260,7 +265,8 @@ static int run(const run_args *a, int nplans, char **plans)
         goto done;
     }
     if (!a->quiet)
-        print_summary(set, shown, a->baseline || a->write_baseline, baselined);
+        print_summary(set, shown, a->baseline || a->write_baseline, baselined,
+                      cfg ? oap_config_name(cfg) : NULL);
     if (status == EXIT_CLEAN && a->fail_on != OAP_SEVERITY_OFF &&
         oap_diags_count_at_least(shown, (oap_severity)a->fail_on) > 0)
         status = EXIT_FINDINGS;

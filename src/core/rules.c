@@ -140,7 +140,8 @@ static const oap_rule_info rules[] = {
      "     \"refs\": [\"1.1\"]},\n" EX_END,
      .example_command = "oapgraph check plan.oap.json",
      .example_finding = "plan.oap.json:13:3: error: not valid JSON: unexpected token near ']' "
-                        "[syntax]"},
+                        "[syntax]",
+     .always = 1},
     {"schema", OAP_SEVERITY_ERROR, "loading",
      "a required key is missing, or a value has the wrong type or shape",
      .explanation = "The file is JSON, but not in the shape of a plan: a required key is missing "
@@ -168,7 +169,8 @@ static const oap_rule_info rules[] = {
          "plan.oap.json:4:52: error: \"year\" of \"plan\" must be an integer such as "
          "2012, not a string [schema]\n"
          "plan.oap.json:11:17: error: \"leaders\" of action 1.2 must be an array of "
-         "strings, not a string [schema]"},
+         "strings, not a string [schema]",
+     .always = 1},
     {"unknown-key", OAP_SEVERITY_WARNING, "loading",
      "a key the format does not define (and not x-...); the nearest known key is suggested",
      .explanation = "A key that the format does not define, at any level of the file. Most are "
@@ -220,7 +222,8 @@ static const oap_rule_info rules[] = {
      .example_command = "oapgraph check --max-depth 3 plan.oap.json",
      .example_finding =
          "plan.oap.json:8:17: error: arrays and objects nest deeper than 3 here; this "
-         "run reads no deeper [limit]"},
+         "run reads no deeper [limit]",
+     .always = 1},
     {"bad-ref", OAP_SEVERITY_ERROR, "references",
      "a reference is not in the grammar of plan files (oapgraph-format(5)); the text and the "
      "position are quoted",
@@ -700,4 +703,11 @@ oap_severity oap_rule_default_severity(const char *id)
 {
     const oap_rule_info *rule = oap_rule_find(id);
     return rule ? rule->severity : OAP_SEVERITY_ERROR;
+}
+
+oap_severity oap_rule_clamp_severity(const oap_rule_info *rule, oap_severity s)
+{
+    if (rule && rule->always && (s == OAP_SEVERITY_OFF || s == OAP_SEVERITY_INFO))
+        return OAP_SEVERITY_WARNING;
+    return s;
 }

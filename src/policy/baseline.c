@@ -68,6 +68,37 @@ static const char *member(oap_baseline *b, json_t *obj, const char *key, int *oo
     return copy;
 }
 
+/* Whether a finding may be recorded in a baseline: not one of the rules a broken file is
+ * reported by (oap_rule_info.always). */
+static int recordable(const oap_diag *d)
+{
+    const oap_rule_info *rule = oap_rule_find(d->rule);
+    return !rule || !rule->always;
+}
+
+int oap_baseline_of_findings(oap_baseline **out, const char *name, const oap_diags *diags,
+                             const oap_fingerprint *fps)
+{
+    size_t n = oap_diags_count(diags);
+    *out = NULL;
+    oap_baseline *b = calloc(1, sizeof *b);
+    if (!b || !(b->name = strdup(name)) ||
+        !(b->entries = malloc((n ? n : 1) * sizeof *b->entries))) {
+        oap_baseline_free(b);
+        return OAP_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const oap_diag *d = oap_diags_at(diags, i);
+        if (recordable(d))
+            b->entries[b->n++] =
+                (entry){fps[i].text, d->rule, d->plan, d->node, d->message, 0, 0, b->n};
+    }
+    /* The fingerprints stay the caller's: they must outlive b. */
+    qsort(b->entries, b->n, sizeof *b->entries, cmp_entry);
+    *out = b;
+    return 0;
+}
+
 /* A baseline is read to its first problem: after a structural one, nothing more can be
  * said. */
 int oap_baseline_parse(oap_baseline **out, const char *name, const char *text, size_t len,
@@ -266,20 +297,24 @@ int oap_baseline_apply(const oap_baseline *b, const oap_diags *all, const oap_fi
         goto done;
     }
     for (size_t i = 0; i < n; i++) {
-        size_t k = find_unused(b, used, fps[i].text);
+        const oap_diag *d = oap_diags_at(all, i);
+        /* A broken file is always shown, whatever a baseline recorded of it. */
+        size_t k = recordable(d) ? find_unused(b, used, fps[i].text) : (size_t)-1;
         if (k != (size_t)-1) {
             used[k] = 1;
             (*baselined)++;
             continue;
         }
-        const oap_diag *d = oap_diags_at(all, i);
         oap_where w = {.file = d->file,
                        .file_index = (unsigned)i,
                        .pointer = d->pointer,
                        .line = d->line,
                        .col = d->col,
                        .plan = d->plan,
-                       .node = d->node};
+                       .node = d->node,
+                       .related = d->related,
+                       .key = d->key,
+                       .score = d->score};
         if ((rc = oap_diags_add(shown, d->rule, d->severity, &w, "%s", d->message)) < 0)
             goto done;
         out[nshown++] = fps[i];
@@ -341,8 +376,11 @@ static json_t *baseline_json(const oap_diags *diags, const oap_fingerprint *fps)
     sorted *order = n ? malloc(n * sizeof *order) : NULL;
     if (!root || !list || (n && !order))
         goto fail;
+    size_t kept = 0;
     for (size_t i = 0; i < n; i++)
-        order[i] = (sorted){oap_diags_at(diags, i), fps[i].text};
+        if (recordable(oap_diags_at(diags, i)))
+            order[kept++] = (sorted){oap_diags_at(diags, i), fps[i].text};
+    n = kept;
     if (n > 1)
         qsort(order, n, sizeof *order, cmp_sorted);
     json_object_set_new(root, "oapgraph-baseline", json_integer(2));

@@ -18,6 +18,7 @@
 
 struct oap_config {
     oap_arena arena;
+    const char *name; /* the file it was read from, as named */
     const char **rule_ids; /* NULL-terminated */
     oap_severity *rule_severities;
     const char **actors; /* NULL-terminated, or NULL when the config has none */
@@ -106,6 +107,13 @@ static void read_rules(ctx *c, json_t *rules)
                                 "rule \"%s\" in \"rules\" has severity \"%s\"; expected \"error\", "
                                 "\"warning\", \"info\" or \"off\"",
                                 id, name);
+        } else if (oap_rule_clamp_severity(oap_rule_find(id), (oap_severity)sev) !=
+                   (oap_severity)sev) {
+            oap_json_report(r, "schema", 0,
+                            "rule \"%s\" cannot be set to \"%s\": it reports files that cannot "
+                            "be read as plans, which must never pass unseen; \"warning\" is the "
+                            "lowest it goes",
+                            id, name);
         } else if (!(c->cfg->rule_ids[k] = oap_arena_strdup(&c->cfg->arena, id))) {
             r->oom = 1;
         } else {
@@ -236,6 +244,7 @@ int oap_config_parse(oap_config **out, const char *name, const char *text, size_
     if (!cfg)
         return OAP_ENOMEM;
     cfg->overlap_threshold = -1.0;
+    cfg->name = oap_arena_strdup(&cfg->arena, name);
     ctx c = {.cfg = cfg};
     oap_json_init_messages(&c.r, name, text, len, &cfg->arena, err, errsize);
     if (!(root = oap_json_parse(&c.r)))
@@ -277,6 +286,11 @@ int oap_config_read(oap_config **out, const char *path, char *err, size_t errsiz
     return rc;
 }
 
+const char *oap_config_name(const oap_config *cfg)
+{
+    return cfg->name ? cfg->name : "";
+}
+
 void oap_config_free(oap_config *cfg)
 {
     if (!cfg)
@@ -304,6 +318,11 @@ int oap_config_find(char **out)
     *out = NULL;
     char prefix[3 * MAX_DEPTH + 1] = "";
     size_t plen = 0;
+    /* The search ends at the repository's top (a folder holding .git) or the home folder:
+     * a config above them belongs to someone else, and could silence the whole run. */
+    struct stat home;
+    const char *home_dir = getenv("HOME");
+    int have_home = home_dir && *home_dir && stat(home_dir, &home) == 0;
     for (int depth = 0; depth < MAX_DEPTH; depth++) {
         char path[sizeof prefix + sizeof OAP_CONFIG_NAME];
         struct stat st, here, up;
@@ -314,6 +333,11 @@ int oap_config_find(char **out)
         }
         snprintf(path, sizeof path, "%s.", prefix);
         if (stat(path, &here) != 0)
+            return 0;
+        if (have_home && here.st_dev == home.st_dev && here.st_ino == home.st_ino)
+            return 0;
+        snprintf(path, sizeof path, "%s.git", prefix);
+        if (lstat(path, &st) == 0)
             return 0;
         snprintf(path, sizeof path, "%s..", prefix);
         if (stat(path, &up) != 0 || (here.st_dev == up.st_dev && here.st_ino == up.st_ino))

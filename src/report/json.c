@@ -58,7 +58,8 @@ static json_t *summary(const oap_report_ctx *ctx)
             bad = put(rules, ctx->rule_ids[r], json_integer((json_int_t)ctx->rule_counts[r]));
     if (!bad)
         bad = put(s, "baselined", json_integer((json_int_t)o->baselined)) ||
-              put(s, "stale_baseline", json_integer((json_int_t)ctx->stale));
+              put(s, "stale_baseline", json_integer((json_int_t)ctx->stale)) ||
+              put(s, "config", o->config ? oap_report__string(o->config) : json_null());
     if (bad) {
         json_decref(s);
         return NULL;

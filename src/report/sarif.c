@@ -241,6 +241,14 @@ int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_report_options
             put(base, "uri", json_string(root_uri)) < 0)
             goto done;
     }
+    /* The invocation: which config file the run used, so a rule it silenced is traced. */
+    json_t *invocations, *invocation, *props;
+    if (put(run, "invocations", invocations = json_array()) < 0 ||
+        json_array_append_new(invocations, invocation = json_object()) < 0 ||
+        put(invocation, "executionSuccessful", json_true()) < 0 ||
+        (ctx.opts->config && (put(invocation, "properties", props = json_object()) < 0 ||
+                              put(props, "configFile", oap_report__string(ctx.opts->config)) < 0)))
+        goto done;
     if (put(run, "columnKind", json_string("unicodeCodePoints")) < 0 ||
         put(run, "results", results = json_array()) < 0)
         goto done;
