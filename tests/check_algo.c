@@ -178,20 +178,17 @@ START_TEST(check_of_a_long_cycle_on_a_small_stack)
     pthread_attr_destroy(&attr);
     ck_assert_int_eq(r.rc, 0);
 
-    /* One error, the cycle through every action; and each need is a one-way reference. */
+    /* One error, the cycle through every action, and nothing else: a need asks for no
+     * reference back (one-way-ref is about refs). */
     ck_assert_uint_eq(oap_diags_count_at_least(r.diags, OAP_SEVERITY_WARNING), 1);
     const oap_diag *cycle = NULL;
-    size_t one_way = 0;
     for (size_t i = 0; i < oap_diags_count(r.diags); i++) {
         const oap_diag *d = oap_diags_at(r.diags, i);
         if (strcmp(d->rule, "dependency-cycle") == 0)
             cycle = d;
-        else if (strcmp(d->rule, "one-way-ref") == 0)
-            one_way++;
         else
             ck_abort_msg("unexpected finding [%s] %s", d->rule, d->message);
     }
-    ck_assert_uint_eq(one_way, CYCLE_ACTIONS);
     ck_assert_ptr_nonnull(cycle);
     ck_assert_int_eq(cycle->severity, OAP_SEVERITY_ERROR);
     char want[64];

@@ -308,6 +308,11 @@ int oap_check_one_way_ref(oap_rule_ctx *ctx)
             if (g->nodes[b].kind != OAP_NODE_ACTION || b == a || row_has(&g->refs, b, a))
                 continue;
             const oap_link *l = &g->links[g->refs.link[e]];
+            /* A need runs one way by nature: it asks for no reference back. (A row keeps
+             * the first link that made it: refs come before needs, so a target both
+             * referred to and needed is still a reference.) */
+            if (l->list != OAP_LIST_REFS)
+                continue;
             char pointer[96], an[160], bn[160], back[160];
             oap_graph_name(g, a, g->nodes[a].plan, an, sizeof an);
             oap_graph_name(g, b, g->nodes[a].plan, bn, sizeof bn);

@@ -329,10 +329,11 @@ static const oap_rule_info rules[] = {
          "1 and 3) [duplicate-ref]"},
     {"one-way-ref", OAP_SEVERITY_INFO, "references",
      "action A refers to action B, B does not refer back to A",
-     .explanation = "Action A refers to action B (in its refs or its needs), but B refers back "
-                    "to A in neither. In an OAP table two linked actions name each other in "
-                    "their I/D OA columns; a link written on one side only is usually one that "
-                    "was added to one row and forgotten in the other. Reported for information.",
+     .explanation = "Action A lists action B in its refs, but B refers back to A neither in "
+                    "its refs nor in its needs. In an OAP table two linked actions name each "
+                    "other in their I/D OA columns; a link written on one side only is usually "
+                    "one that was added to one row and forgotten in the other. A need runs one "
+                    "way by nature and asks for no reference back. Reported for information.",
      .fix = "Add A to the refs of B, or remove the reference from A if the two are not "
             "linked.",
      .example = EX_PLAN EX_GOAL EX_ACTIONS EX_ACTION_1_1
