@@ -8,18 +8,48 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Asserts that text, in a 2012 plan, reads as start..end ("YYYY-MM"). Months
- * are compared as text so that a failure says which month came out. */
-static void expect_window(const char *text, const char *start, const char *end)
+/* Asserts that text, in a plan of the years first..last, reads as start..end
+ * ("YYYY-MM"), and says so. Months are compared as text so that a failure says which
+ * month came out. */
+static void expect_window_in(const char *text, int first, int last, const char *start,
+                             const char *end)
 {
     oap_window w = {-1, -1};
+    oap_timing_why why = {.miss = OAP_TIMING_NO_MONTH, .at = 9, .len = 9};
     char got_start[8], got_end[8];
 
-    ck_assert_msg(oap_timing_read(text, 2012, &w) == 1, "no month read from \"%s\"", text);
+    ck_assert_msg(oap_timing_read_years(text, first, last, &w, &why) == 1,
+                  "no month read from \"%s\" in %d-%d (reason %d)", text, first, last,
+                  (int)why.miss);
+    ck_assert_int_eq(why.miss, OAP_TIMING_READ);
     oap_timing_format_month(w.start, got_start);
     oap_timing_format_month(w.end, got_end);
     ck_assert_msg(strcmp(got_start, start) == 0 && strcmp(got_end, end) == 0,
-                  "\"%s\" read as %s..%s, expected %s..%s", text, got_start, got_end, start, end);
+                  "\"%s\" read in %d-%d as %s..%s, expected %s..%s", text, first, last, got_start,
+                  got_end, start, end);
+}
+
+/* Asserts that text, in a 2012 plan, reads as start..end. */
+static void expect_window(const char *text, const char *start, const char *end)
+{
+    expect_window_in(text, 2012, 2012, start, end);
+}
+
+/* Asserts that text, in a plan of the years first..last, reads as no window for the
+ * reason miss, naming the bytes of text from at (len of them); *out is left alone. */
+static void expect_miss(const char *text, int first, int last, oap_timing_miss miss, size_t at,
+                        size_t len)
+{
+    oap_window w = {-7, -7};
+    oap_timing_why why;
+
+    ck_assert_msg(oap_timing_read_years(text, first, last, &w, &why) == 0,
+                  "a window was read from \"%s\" in %d-%d", text, first, last);
+    ck_assert_int_eq(w.start, -7);
+    ck_assert_int_eq(w.end, -7);
+    ck_assert_msg(why.miss == miss && why.at == at && why.len == len,
+                  "\"%s\" in %d-%d: reason %d at %zu for %zu bytes, expected %d at %zu for %zu",
+                  text, first, last, (int)why.miss, why.at, why.len, (int)miss, at, len);
 }
 
 /* Asserts that text names no month, and that *out is left alone. */
@@ -410,12 +440,151 @@ START_TEST(plan_year)
 }
 END_TEST
 
+/* --- Years (issue 16): text that names its years, in a plan of several years --- */
+
+/* Each form of FORMAT.md and issue 16, in the two-year plan 2024-2025. */
+START_TEST(years_written)
+{
+    expect_window_in("Q3 2025", 2024, 2025, "2025-07", "2025-09");
+    expect_window_in("Q1 2024 - Q4 2025", 2024, 2025, "2024-01", "2025-12");
+    expect_window_in("March 2024 - June 2025", 2024, 2025, "2024-03", "2025-06");
+    /* A year after a range applies to both ends. */
+    expect_window_in("September - October 2025", 2024, 2025, "2025-09", "2025-10");
+    expect_window_in("H1 2025", 2024, 2025, "2025-01", "2025-06");
+    expect_window_in("Throughout 2025", 2024, 2025, "2025-01", "2025-12");
+    expect_window_in("2024", 2024, 2025, "2024-01", "2024-12");
+    expect_window_in("2024-2025", 2024, 2025, "2024-01", "2025-12");
+    expect_window_in("01/2025-06/2025", 2024, 2025, "2025-01", "2025-06");
+    /* The fixture's timings (fixtures/years/2024-2025-C.oap.json). */
+    expect_window_in("January 2024 - June 2025", 2024, 2025, "2024-01", "2025-06");
+    expect_window_in("Q3 2024", 2024, 2025, "2024-07", "2024-09");
+    expect_window_in("Q3 2024 - Q1 2025", 2024, 2025, "2024-07", "2025-03");
+    /* A span with a year places the items after it, across the turn of the year. */
+    expect_window_in("Dec 2024 to March", 2024, 2025, "2024-12", "2025-03");
+    expect_window_in("Throughout 2024 - 2025", 2024, 2025, "2024-01", "2025-12");
+    expect_window_in("whole year 2024 and 2025", 2024, 2025, "2024-01", "2025-12");
+    expect_window_in("2nd half of 2024 and Q1 2025", 2024, 2025, "2024-07", "2025-03");
+    /* A year outside the plan's reads as written. */
+    expect_window_in("Q4 2023", 2024, 2025, "2023-10", "2023-12");
+}
+END_TEST
+
+/* In a plan of several years, months without a year cannot be placed: nothing is read,
+ * and the reason names the first phrase that lacks its year. */
+START_TEST(years_missing)
+{
+    expect_miss("March", 2024, 2025, OAP_TIMING_NO_YEAR, 0, 5);
+    expect_miss("March to May", 2024, 2025, OAP_TIMING_NO_YEAR, 0, 5);
+    expect_miss("Whole year", 2024, 2025, OAP_TIMING_NO_YEAR, 0, 10);
+    expect_miss("2nd quarter", 2024, 2025, OAP_TIMING_NO_YEAR, 0, 11);
+    expect_miss("Q3", 2024, 2025, OAP_TIMING_NO_YEAR, 0, 2);
+    /* One span without its year is enough, whatever the others say. */
+    expect_miss("Q3 2024; workshop in October", 2024, 2025, OAP_TIMING_NO_YEAR, 21, 7);
+    expect_miss("Workshop in October, report in 2025", 2024, 2025, OAP_TIMING_NO_YEAR, 12, 7);
+    /* Three years or more: the same. */
+    expect_miss("September", 2022, 2025, OAP_TIMING_NO_YEAR, 0, 9);
+    /* No month at all is not a missing year. */
+    expect_miss("Over the winter", 2024, 2025, OAP_TIMING_NO_MONTH, 0, 0);
+    expect_miss("", 2024, 2025, OAP_TIMING_NO_MONTH, 0, 0);
+}
+END_TEST
+
+/* A plan of one year, by "year" or by "period": [y, y], reads months in that year. */
+START_TEST(years_one)
+{
+    expect_window_in("March to May", 2013, 2013, "2013-03", "2013-05");
+    expect_window_in("Whole year", 2025, 2025, "2025-01", "2025-12");
+    expect_window_in("Q3", 2025, 2025, "2025-07", "2025-09");
+    expect_window_in("November to February", 2025, 2025, "2025-11", "2026-02");
+    expect_window_in("Q3 2025", 2012, 2012, "2025-07", "2025-09");
+}
+END_TEST
+
+/* Years outside what YYYY writes, or a period that ends before it starts: nothing. */
+START_TEST(years_out_of_range)
+{
+    oap_window w = {-7, -7};
+    oap_timing_why why;
+
+    ck_assert_int_eq(oap_timing_read_years("May 2012", 2013, 2012, &w, &why), 0);
+    ck_assert_int_eq(why.miss, OAP_TIMING_NO_MONTH);
+    ck_assert_int_eq(oap_timing_read_years("May 2012", -1, 2012, &w, NULL), 0);
+    ck_assert_int_eq(oap_timing_read_years("May 2012", 2012, 10000, &w, NULL), 0);
+    ck_assert_int_eq(w.start, -7);
+    ck_assert_int_eq(oap_timing_read_years("May 2012", 0, 9999, &w, NULL), 1);
+    ck_assert_int_eq(w.start, 2012 * 12 + 4);
+}
+END_TEST
+
+/* Every reason at its simplest, and why says READ when something was read. */
+START_TEST(reasons)
+{
+    oap_window w;
+    oap_timing_why why;
+
+    expect_miss("As soon as possible", 2012, 2012, OAP_TIMING_NO_MONTH, 0, 0);
+    expect_miss("As soon as possible", 2024, 2025, OAP_TIMING_NO_MONTH, 0, 0);
+    ck_assert_int_eq(oap_timing_read_years("May", 2012, 2012, &w, &why), 1);
+    ck_assert_int_eq(why.miss, OAP_TIMING_READ);
+    ck_assert_int_eq(oap_timing_read_years("May", 2012, 2012, &w, NULL), 1);
+}
+END_TEST
+
+/* --- Bare years and numbered months (issue 19) --- */
+
+/* A year is read when it is the whole timing, or after "Throughout"; inside longer text
+ * a bare year says too little, and is ignored as before. */
+START_TEST(bare_years)
+{
+    expect_window("2013", "2013-01", "2013-12");
+    expect_window(" 2013. ", "2013-01", "2013-12");
+    expect_window("In 2013", "2013-01", "2013-12");
+    expect_window("During 2013", "2013-01", "2013-12");
+    expect_window("2012 - 2013", "2012-01", "2013-12");
+    expect_window("2012 to 2013", "2012-01", "2013-12");
+    expect_window("Throughout 2013", "2013-01", "2013-12");
+    expect_window("throughout 2013, with a meeting in Dec 2011", "2011-12", "2013-12");
+    expect_none("2013-2012"); /* backwards: no span */
+    expect_none("2011-12");   /* not a year and a month: a year and a number */
+    expect_none("Within the end of 2011");
+    expect_none("the 2012 day of action");
+    expect_none("2013 and later");
+    expect_none("2013 (to be confirmed)");
+    expect_none("In 2013 and 2014 or later");
+    expect_window("planned for Dec 2011", "2011-12", "2011-12");
+    expect_window("Coordinated day of action in the 2nd quarter (one will take place within "
+                  "the end of 2011).",
+                  "2012-04", "2012-06");
+    expect_window("March to May: choice of the destination country, on the results of the "
+                  "2012 day of action.",
+                  "2012-03", "2012-05");
+}
+END_TEST
+
+/* A month as a number with its year, written together. */
+START_TEST(numbered_months)
+{
+    expect_window("01/2013-06/2013", "2013-01", "2013-06");
+    expect_window("04.2013 - 06.2013", "2013-04", "2013-06");
+    expect_window("1/2013", "2013-01", "2013-01");
+    expect_window("15/01/2013", "2013-01", "2013-01"); /* a date: its month */
+    expect_window("12.06.2013", "2013-06", "2013-06");
+    expect_window("11/2012 to 02/2013", "2012-11", "2013-02");
+    expect_none("13/2013");
+    expect_none("00/2013");
+    expect_none("01 / 2013");
+    expect_none("1. 2013");
+    expect_none("001/2013");
+    expect_none("1/2");
+    expect_none("Action 2.1");
+}
+END_TEST
+
 /* --- What is not a month --- */
 
 START_TEST(no_month)
 {
     expect_none("within the end of 2011");
-    expect_none("2012");
     expect_none("2011-12");
     expect_none("1-2 weeks");
     expect_none("Coordinated day of action");
@@ -492,13 +661,16 @@ START_TEST(unicode_text)
 END_TEST
 
 /* Random bytes, weighted towards the reader's own words, must read safely and
- * give windows within the representable years. ASan watches the reads. */
+ * give windows within the representable years; what a plan of 2012-2013 reads, a plan
+ * of 2012 reads too, from the same month and ending no later. ASan watches the reads. */
 START_TEST(random_bytes)
 {
     static const char *const pieces[] = {
-        "May", "June",    "Dec",  " ",    "/",    "-",        "to",   "and",   "2", "nd",
-        "1st", "quarter", "half", "of",   "the",  "year",     "2011", "Whole", "Q", "H1",
-        ".",   ",",       "\xe2", "\x80", "\x93", "\xc2\xa0", "9999", "last"};
+        "May",  "June",     "Dec",     " ",       "/",     "-",     "to",   "and",
+        "2",    "nd",       "1st",     "quarter", "half",  "of",    "the",  "year",
+        "2011", "Whole",    "Q",       "H1",      ".",     ",",     "\xe2", "\x80",
+        "\x93", "\xc2\xa0", "9999",    "last",    "from",  "until", "by",   "end",
+        "mid",  "early",    "Octobre", "01",      "/2013", ".2013", "2013", "Throughout"};
     char text[256];
     uint32_t state = 12345;
 
@@ -520,6 +692,15 @@ START_TEST(random_bytes)
             ck_assert_int_le(w.start, w.end);
             ck_assert_int_ge(w.start, 0);
             ck_assert_int_le(w.end, 9999 * 12 + 11);
+        }
+        oap_window two, one = {-1, -1};
+        oap_timing_why why;
+        if (oap_timing_read_years(text, 2012, 2013, &two, &why)) {
+            ck_assert_int_eq(oap_timing_read(text, 2012, &one), 1);
+            ck_assert_int_eq(one.start, two.start);
+            ck_assert_int_le(one.end, two.end);
+        } else if (why.miss == OAP_TIMING_NO_YEAR) {
+            ck_assert_int_eq(oap_timing_read(text, 2012, &one), 1);
         }
     }
 }
@@ -574,6 +755,7 @@ static Suite *timing_suite(void)
     Suite *s = suite_create("timing");
     TCase *seed = tcase_create("seed");
     TCase *syntax = tcase_create("syntax");
+    TCase *years = tcase_create("years");
     TCase *safety = tcase_create("safety");
     TCase *month = tcase_create("month");
 
@@ -613,6 +795,15 @@ static Suite *timing_suite(void)
     tcase_add_test(syntax, plan_year);
     tcase_add_test(syntax, no_month);
     suite_add_tcase(s, syntax);
+
+    tcase_add_test(years, years_written);
+    tcase_add_test(years, years_missing);
+    tcase_add_test(years, years_one);
+    tcase_add_test(years, years_out_of_range);
+    tcase_add_test(years, bare_years);
+    tcase_add_test(years, numbered_months);
+    tcase_add_test(years, reasons);
+    suite_add_tcase(s, years);
 
     tcase_add_test(safety, empty);
     tcase_add_test(safety, very_long_text);

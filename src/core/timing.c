@@ -31,10 +31,13 @@ typedef struct tok {
 
 /* One phrase that names months: "April", "2nd and 3rd quarter", "Whole year". */
 typedef struct item {
-    int lo, hi;      /* months 0..11 within its year */
-    int written;     /* year written after it, or -1 */
-    int year;        /* the year it is read in, once its span is placed */
-    const char *end; /* just past the phrase, its year included */
+    int lo, hi;        /* months 0..11 within its year */
+    int written;       /* year written after it, or -1 */
+    int year;          /* the year it is read in, once its span is placed */
+    int yearly;        /* a whole year with its number ("throughout 2024"): another year
+                        * may follow it in its span ("- 2025") */
+    const char *start; /* where the phrase starts, for a message that quotes it */
+    const char *end;   /* just past the phrase, its year included */
 } item;
 
 static const char *const month_names[12] = {"january",   "february", "march",    "april",
@@ -341,15 +344,22 @@ static int parts_at(tok t, item *it, const char **resume)
     return !stray;
 }
 
-/* "Whole year", "all year", "entire year", "throughout the year". */
-static int whole_year_at(tok t, const char **end)
+/* "Whole year", "all year", "entire year", "throughout the year", and "throughout
+ * 2025", whose year goes to *year (-1 for the others). */
+static int whole_year_at(tok t, const char **end, int *year)
 {
     tok u;
 
+    *year = -1;
     if (word_is(t, "whole") || word_is(t, "all") || word_is(t, "entire")) {
         u = next(after(t));
     } else if (word_is(t, "throughout")) {
         u = next(after(t));
+        if (year_of(u) >= 0) {
+            *year = year_of(u);
+            *end = after(u);
+            return 1;
+        }
         if (!word_is(u, "the"))
             return 0;
         u = next(after(u));
@@ -362,14 +372,41 @@ static int whole_year_at(tok t, const char **end)
     return 1;
 }
 
+/* "01/2025", "1/2025", "04.2013": a month as a number and its year, with nothing
+ * between them but the "/" or ".", so that "1 / 2" or a list "1. 2013 ..." is not one. */
+static int numbered_month_at(tok t, item *it)
+{
+    tok sep, y;
+    int m;
+
+    if (t.c != C_WORD || t.n > 2 || !is_digit((unsigned char)t.s[0]) ||
+        (t.n == 2 && !is_digit((unsigned char)t.s[1])))
+        return 0;
+    m = t.n == 1 ? t.s[0] - '0' : (t.s[0] - '0') * 10 + (t.s[1] - '0');
+    if (m < 1 || m > 12)
+        return 0;
+    sep = next(after(t));
+    if (sep.s != after(t) || (sep.c != C_SLASH && !punct_is(sep, '.')))
+        return 0;
+    y = next(after(sep));
+    if (y.s != after(sep) || year_of(y) < 0)
+        return 0;
+    it->lo = it->hi = m - 1;
+    it->written = year_of(y);
+    it->end = after(y);
+    return 1;
+}
+
 /* Reads one item starting at token t (not the end). Returns 1 and fills *it,
  * or 0 with *resume set past t, where looking for the next item may go on. */
 static int item_at(tok t, item *it, const char **resume)
 {
-    int m, abbrev, stray;
+    int m, abbrev, stray, year;
     const char *end;
 
     *resume = after(t);
+    it->start = t.s;
+    it->yearly = 0;
     m = month_of(t, &abbrev);
     if (m >= 0) {
         tok dot = next(after(t));
@@ -390,12 +427,20 @@ static int item_at(tok t, item *it, const char **resume)
         it->end = year_after(after(t), &it->written, &stray);
         return !stray;
     }
-    if (whole_year_at(t, &end)) {
+    if (whole_year_at(t, &end, &year)) {
         it->lo = 0;
         it->hi = 11;
-        it->end = year_after(end, &it->written, &stray);
+        if (year >= 0) {
+            it->written = year;
+            it->end = end;
+        } else {
+            it->end = year_after(end, &it->written, &stray);
+        }
+        it->yearly = it->written >= 0;
         return 1;
     }
+    if (numbered_month_at(t, it))
+        return 1;
     return parts_at(t, it, resume);
 }
 
@@ -469,18 +514,56 @@ static void read_span(item *span, size_t n, int year, int *start, int *end)
     bounds(span, n, start, end);
 }
 
-int oap_timing_read(const char *text, int year, oap_window *out)
+/* A text that is nothing but a year, or two years joined as a span, perhaps after "in"
+ * or "during" and before a full stop: "2024", "2024-2025", "During 2013.". Fills the
+ * window of those whole years. */
+static int only_years(const char *text, int *start, int *end)
+{
+    tok t = next(text), u;
+    int first, last;
+
+    if (word_is(t, "in") || word_is(t, "during"))
+        t = next(after(t));
+    first = last = year_of(t);
+    if (first < 0)
+        return 0;
+    u = next(after(t));
+    if (is_span_sep(u)) {
+        t = next(after(u));
+        last = year_of(t);
+        if (last < first)
+            return 0;
+        u = next(after(t));
+    }
+    if (punct_is(u, '.'))
+        u = next(after(u));
+    if (u.c != C_END)
+        return 0;
+    *start = first * 12;
+    *end = last * 12 + 11;
+    return 1;
+}
+
+int oap_timing_read_years(const char *text, int first, int last, oap_window *out,
+                          oap_timing_why *why)
 {
     const char *p = text;
+    /* The first span with no year in a plan of several years: it makes the text read as
+     * nothing. */
+    const char *undated = NULL, *undated_end = NULL;
     int found = 0, start = 0, end = 0;
+    oap_timing_why ignored;
 
-    if (year < 0 || year > MAX_YEAR)
+    if (!why)
+        why = &ignored;
+    *why = (oap_timing_why){.miss = OAP_TIMING_NO_MONTH};
+    if (first < 0 || last < first || last > MAX_YEAR)
         return 0;
     for (;;) {
         item span[SPAN_MAX];
         size_t n = 1;
         const char *resume;
-        int s, e;
+        int s, e, dated = 0;
         tok t = next(p);
 
         if (t.c == C_END)
@@ -495,23 +578,50 @@ int oap_timing_read(const char *text, int year, oap_window *out)
             if (!is_span_sep(sep))
                 break;
             u = next(after(sep));
-            if (u.c == C_END || !item_at(u, &span[n], &resume))
+            if (u.c == C_END)
                 break;
+            if (span[n - 1].yearly && year_of(u) >= 0) {
+                /* "Throughout 2024 - 2025": a bare year goes on a span of whole years. */
+                span[n] = (item){0, 11, year_of(u), 0, 1, u.s, after(u)};
+            } else if (!item_at(u, &span[n], &resume)) {
+                break;
+            }
             n++;
         }
-        read_span(span, n, year, &s, &e);
+        p = span[n - 1].end;
+        for (size_t i = 0; i < n; i++)
+            dated |= span[i].written >= 0;
+        if (!dated && first < last) {
+            if (!undated) {
+                undated = span[0].start;
+                undated_end = span[0].end;
+            }
+            continue;
+        }
+        read_span(span, n, first, &s, &e);
         if (!found || s < start)
             start = s;
         if (!found || e > end)
             end = e;
         found = 1;
-        p = span[n - 1].end;
     }
-    if (found) {
-        out->start = start;
-        out->end = end;
+    if (undated) {
+        *why = (oap_timing_why){.miss = OAP_TIMING_NO_YEAR,
+                                .at = (size_t)(undated - text),
+                                .len = (size_t)(undated_end - undated)};
+        return 0;
     }
-    return found;
+    if (!found && !only_years(text, &start, &end))
+        return 0;
+    out->start = start;
+    out->end = end;
+    why->miss = OAP_TIMING_READ;
+    return 1;
+}
+
+int oap_timing_read(const char *text, int year, oap_window *out)
+{
+    return oap_timing_read_years(text, year, year, out, NULL);
 }
 
 int oap_timing_parse_month(const char *text, int *out)

@@ -2,39 +2,74 @@
 #ifndef OAP_CORE_TIMING_H
 #define OAP_CORE_TIMING_H
 
+#include <stddef.h>
+
 typedef struct oap_window {
     int start; /* month index: year * 12 + (month - 1) */
     int end;   /* inclusive, start <= end */
 } oap_window;
 
-/* Reads the month window a person would read from text, in year `year`
- * (months written without a year are in that year). Returns 1 and fills *out
- * when text names at least one month, quarter, semester or "whole year";
- * returns 0 (and leaves *out alone) when it names none: never guesses.
+/* Why a text read as no window. */
+typedef enum oap_timing_miss {
+    OAP_TIMING_READ = 0, /* it did not miss: a window was read */
+    OAP_TIMING_NO_MONTH, /* it names no month, quarter, semester or year the reader knows */
+    OAP_TIMING_NO_YEAR,  /* it names months but not their year, in a plan of several years */
+} oap_timing_miss;
+
+/* What the reader says beside the window: why there is none, and where in the text. */
+typedef struct oap_timing_why {
+    oap_timing_miss miss;
+    /* OAP_TIMING_NO_YEAR: the first phrase that names months without a year ("March",
+     * "2nd quarter"). A byte offset into the text and a length in bytes, both 0 for the
+     * other reasons. */
+    size_t at, len;
+} oap_timing_why;
+
+/* Reads the month window a person would read from text in a plan of the years
+ * first..last (a plan with a "year" has first == last == year; one with a "period"
+ * gives its two ends). Returns 1 and fills *out when text names at least one month,
+ * quarter, semester, whole year or year; returns 0 (and leaves *out alone) when it
+ * does not, or when what it names cannot be placed: never guesses. When why is not
+ * NULL it says why nothing was read (OAP_TIMING_READ when something was).
  *
- * What counts: English month names and abbreviations as whole words ("Jan",
- * "Jan.", "Sept"), matched case-insensitively except "May", which needs a
- * capital M because "may" is the verb; "whole year", "all year", "entire
- * year", "throughout the year"; ordinal quarters and semesters ("2nd quarter",
- * "2 nd quarter", "second quarter", "last quarter", "1st and 2nd quarter",
- * "1st semester", "first half", "second half of the year") and "Q1".."Q4",
- * "H1", "H2" (capital Q and H only: "h1" is an HTML heading more often than a
- * half-year). Any of these may carry a following four-digit year, directly or
- * after "of" ("Dec 2011", "first half of 2012"), which also applies to the
- * earlier items of the same span ("October/November 2012").
- * Items joined by "/", "-", a Unicode dash, "to", "till", "until", "through",
- * "and", "or" or "&" form one span. A span that goes backwards in the year
- * exactly once ("November to February", "December/January 2013") crosses the
- * turn of the year there, unless that would make it a year or longer: then it
- * is a list out of order ("April/June/May") and stays in one year. The window
- * is the earliest start to the latest end of all items in text. A bare year ("within the end of
- * 2011"), a bare number
- * ("1-2 weeks") and days are not months and are ignored.
+ * What counts: English month names and abbreviations as whole words ("Jan", "Jan.",
+ * "Sept"), matched case-insensitively except "May", which needs a capital M because
+ * "may" is the verb; "whole year", "all year", "entire year", "throughout the year";
+ * ordinal quarters and semesters ("2nd quarter", "2 nd quarter", "second quarter",
+ * "last quarter", "1st and 2nd quarter", "1st semester", "first half", "second half of
+ * the year") and "Q1".."Q4", "H1", "H2" (capital Q and H only: "h1" is an HTML heading
+ * more often than a half-year); a month as a number with its year, "01/2025" or
+ * "04.2013" (no spaces: "15/01/2013" is in January 2013).
  *
- * text must not be NULL; any other byte sequence is safe (invalid UTF-8 reads
- * as punctuation, other non-ASCII letters as parts of words). Runs in time
- * linear in the length of text, allocates nothing. year must be 0..9999 (what
- * "YYYY" can write); for any other year nothing is read and 0 is returned. */
+ * Years: any of these may carry a following four-digit year, directly or after "of"
+ * ("Dec 2011", "first half of 2012", "Q3 2025"), which also applies to the earlier items
+ * of the same span ("October/November 2012", "September - October 2025"). "Throughout
+ * 2025" is the whole of 2025, and a year may follow it in its span ("Throughout 2024 -
+ * 2025"). A text that is nothing but a year or two years joined as a span, perhaps after
+ * "in" or "during" and before a full stop ("2024", "2024-2025", "During 2013."), is
+ * those whole years. Any other bare year is not read: inside longer text it may say
+ * anything ("within the end of 2011", "the 2012 day of action"). Months written without
+ * a year are in the plan's year when the plan has one year; in a plan of several years
+ * they cannot be placed, and the text reads as nothing (OAP_TIMING_NO_YEAR), however
+ * much else of it names its years.
+ *
+ * Spans: items joined by "/", "-", a Unicode dash, "to", "till", "until", "through",
+ * "and", "or" or "&" form one span. A span that goes backwards in the year exactly once
+ * ("November to February", "December/January 2013") crosses the turn of the year
+ * there, unless that would make it a year or longer: then it is a list out of order
+ * ("April/June/May") and stays in one year. The window is the earliest start to the
+ * latest end of all spans in text.
+ *
+ * Days and bare numbers are not months and are ignored ("1-2 weeks", "15 May").
+ *
+ * text must not be NULL; any other byte sequence is safe (invalid UTF-8 reads as
+ * punctuation, other non-ASCII letters as parts of words). Runs in time linear in the
+ * length of text, allocates nothing. first and last must satisfy 0 <= first <= last <=
+ * 9999 (what "YYYY" can write); otherwise nothing is read and 0 is returned. */
+int oap_timing_read_years(const char *text, int first, int last, oap_window *out,
+                          oap_timing_why *why);
+
+/* oap_timing_read_years in a plan of the one year `year`, without the reason. */
 int oap_timing_read(const char *text, int year, oap_window *out);
 
 /* Parses "YYYY-MM" (the format's explicit window months) into a month index.

@@ -100,12 +100,17 @@ def main(argv):
         plan = doc.get("plan") if isinstance(doc, dict) else None
         year = plan.get("year") if isinstance(plan, dict) else None
         year = year if isinstance(year, int) and 0 <= year < 32768 else 2012
+        period = plan.get("period") if isinstance(plan, dict) else None
+        years = [year >> 8, year & 0xFF]
+        if (isinstance(period, list) and len(period) == 2
+                and all(isinstance(y, int) and 0 <= y < 32768 for y in period)):
+            years = [period[0] >> 8, period[0] & 0xFF, period[1] >> 8, period[1] & 0xFF]
         for s in strings_at(doc, {"refs", "needs", "overlaps", "priority"}):
             c["refs"].add(s)
         for s in strings_at(doc, {"title", "description", "timing", "note", "notes"}):
             c["refs"].add(s)
         for s in strings_at(doc, {"timing"}):
-            c["timing"].add(s, [year >> 8, year & 0xFF])
+            c["timing"].add(s, years)
         # Every view, focus kind and highlighting of the bigger plans (the top-level ones,
         # hostile-labels/ and views/); the others with the defaults only.
         if os.path.dirname(path) != fixtures.rstrip("/") and not any(
@@ -136,6 +141,14 @@ def main(argv):
         for s in ("September", "April/May/June", "2nd quarter 2012", "December/January",
                   "whole year", "H1", "Q4 2011 - Q1 2012"):
             c["timing"].add(s, [yy >> 8, yy & 0xFF])
+    # Plans of several years (and a period that ends before it starts), with the forms
+    # of issue 16.
+    for first, last in ((2024, 2025), (2012, 2013), (2022, 2025), (2025, 2024), (9998, 9999)):
+        yy = [first >> 8 & 0xFF, first & 0xFF, last >> 8 & 0xFF, last & 0xFF]
+        for s in ("Q3 2025", "Q1 2024 - Q4 2025", "March 2024 - June 2025",
+                  "September - October 2025", "Throughout 2025", "2024-2025", "01/2025-06/2025",
+                  "04.2013 - 06.2013", "March", "2013", "Throughout 2013"):
+            c["timing"].add(s, yy)
 
     tables = [p for p in walk(os.path.join(fixtures, "council"), "")
               if not os.path.basename(p).startswith(("README", "."))]
