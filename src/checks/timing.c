@@ -2,6 +2,7 @@
 #include "rules.h"
 
 #include "core/timing.h"
+#include "core/utf8.h"
 #include "oapgraph/common.h"
 
 #include <ctype.h>
@@ -17,6 +18,52 @@ static int has_text(const char *s)
     return 0;
 }
 
+/* The n bytes at s on one line, for a message to quote: each run of spaces and line
+ * breaks becomes one space ("2 nd\nquarter"); what does not fit in buf is cut off at a
+ * character. Returns buf. */
+static const char *one_line(const char *s, size_t n, char *buf, size_t size)
+{
+    size_t len = 0;
+
+    for (size_t i = 0; i < n && len + 1 < size; i++) {
+        if (!isspace((unsigned char)s[i]))
+            buf[len++] = s[i];
+        else if (len > 0 && buf[len - 1] != ' ')
+            buf[len++] = ' ';
+    }
+    buf[len] = '\0';
+    buf[oap_utf8_cut(buf, len)] = '\0';
+    return buf;
+}
+
+/* Reports a timing read as no window, saying why: no month at all, or months without
+ * the year in a plan of several years (with how to write it, pointing at them). */
+static int report_unparsed(oap_rule_ctx *ctx, uint32_t v, const char *timing,
+                           const oap_timing_why *why)
+{
+    const oap_graph *g = ctx->graph;
+    const oap_plan *p = oap_graph_plan(g, v);
+    char pointer[96], name[160], years[16], phrase[64];
+    const char *more = strlen(timing) > 60 ? "..." : "";
+
+    oap_graph_node_pointer(g, v, "timing", pointer, sizeof pointer);
+    oap_graph_name(g, v, g->nodes[v].plan, name, sizeof name);
+    switch (why->miss) {
+    case OAP_TIMING_NO_YEAR:
+        return oap_rule_emit(
+            ctx, v, pointer, why->at,
+            "the timing of %s, \"%.60s%s\", names months without a year, and plan %s runs over "
+            "%s: write the year, as in \"%s %d\"",
+            name, timing, more, p->id, oap_plan_years_text(p, years, sizeof years),
+            one_line(timing + why->at, why->len, phrase, sizeof phrase), p->last_year);
+    default:
+        return oap_rule_emit(ctx, v, pointer, 0,
+                             "the timing of %s, \"%.60s%s\", names no month, quarter or "
+                             "semester; add a \"window\" to say when it runs",
+                             name, timing, more);
+    }
+}
+
 int oap_check_timing_unparsed(oap_rule_ctx *ctx)
 {
     const oap_graph *g = ctx->graph;
@@ -28,17 +75,15 @@ int oap_check_timing_unparsed(oap_rule_ctx *ctx)
             kind == OAP_NODE_PHASE ? oap_graph_phase(g, v)->timing : oap_graph_action(g, v)->timing;
         const oap_month_span *span = kind == OAP_NODE_PHASE ? &oap_graph_phase(g, v)->window
                                                             : &oap_graph_action(g, v)->window;
+        const oap_plan *p = oap_graph_plan(g, v);
         oap_window w;
-        int year = oap_graph_plan(g, v)->year;
-        if (!has_text(timing) || span->set || year <= 0 || oap_timing_read(timing, year, &w))
+        oap_timing_why why;
+        /* A plan without years (neither "year" nor "period") places nothing; the text of
+         * a plan with years is read in them, as oap_graph_window reads it. */
+        if (!has_text(timing) || span->set || p->first_year <= 0 ||
+            oap_timing_read_years(timing, p->first_year, p->last_year, &w, &why))
             continue;
-        char pointer[96], name[160];
-        int rc = oap_rule_emit(
-            ctx, v, oap_graph_node_pointer(g, v, "timing", pointer, sizeof pointer), 0,
-            "the timing of %s, \"%.60s%s\", names no month, quarter or semester; add a "
-            "\"window\" to say when it runs",
-            oap_graph_name(g, v, g->nodes[v].plan, name, sizeof name), timing,
-            strlen(timing) > 60 ? "..." : "");
+        int rc = report_unparsed(ctx, v, timing, &why);
         if (rc < 0)
             return rc;
     }

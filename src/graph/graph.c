@@ -340,7 +340,7 @@ const char *oap_graph_link_pointer(const oap_graph *g, const oap_link *l, char *
 }
 
 /* Months an action or phase runs: its "window", else what its timing reads as in its
- * plan's year; an action with phases and no timing of its own, from its first phase's
+ * plan's years; an action with phases and no timing of its own, from its first phase's
  * start to its last's end. */
 int oap_graph_window(const oap_graph *g, uint32_t unit, oap_window *w)
 {
@@ -360,7 +360,8 @@ int oap_graph_window(const oap_graph *g, uint32_t unit, oap_window *w)
         *w = (oap_window){span->start, span->end};
         return 1;
     }
-    if (timing && p->year > 0 && oap_timing_read(timing, p->year, w))
+    if (timing && p->first_year > 0 &&
+        oap_timing_read_years(timing, p->first_year, p->last_year, w, NULL))
         return 1;
     /* An action with phases and no timing of its own runs from its first to its last. */
     uint32_t first = g->first_phase[unit];

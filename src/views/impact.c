@@ -476,7 +476,7 @@ int oap_impact_slip(oap_impact **out, const oap_graph *g, uint32_t node, int mon
                      "%s has no window to slip: its timing names no month%s and it has no "
                      "\"window\"",
                      oap_views__name(g, u, oap_views__home(g, node), name, sizeof name),
-                     oap_graph_plan(g, u)->year ? "" : " (or its plan has no year)");
+                     oap_graph_plan(g, u)->first_year ? "" : " (or its plan has no year)");
             return OAP_EINVAL;
         }
     oap_adjacency adj = {0};
