@@ -580,6 +580,84 @@ START_TEST(numbered_months)
 }
 END_TEST
 
+/* --- Words that place the work (issue 19): each reading, never a wrong window --- */
+
+/* "from" and "since" run to the end of the plan, "until", "till" and "by" from its
+ * start; a span with an end of its own keeps it. */
+START_TEST(open_spans)
+{
+    expect_window("from May", "2012-05", "2012-12");
+    expect_window("From May", "2012-05", "2012-12");
+    expect_window("since March", "2012-03", "2012-12");
+    expect_window("from the 2nd quarter", "2012-04", "2012-12");
+    expect_window("from mid-June", "2012-06", "2012-12");
+    expect_window("until June", "2012-01", "2012-06");
+    expect_window("till June", "2012-01", "2012-06");
+    expect_window("by June", "2012-01", "2012-06");
+    expect_window("by the end of June", "2012-01", "2012-06");
+    expect_window("until the end of the 1st semester", "2012-01", "2012-06");
+    expect_window("by Q3", "2012-01", "2012-09");
+    expect_window("from March until May", "2012-03", "2012-05");
+    expect_window("from March to May", "2012-03", "2012-05");
+    expect_window("from March - May", "2012-03", "2012-05");
+    expect_window("from March to the end of May", "2012-03", "2012-05");
+    expect_window("from March/April", "2012-03", "2012-12");
+    expect_window("by April - June", "2012-04", "2012-06");
+    expect_window("Workshop in March, report by June", "2012-01", "2012-06");
+    /* With years: open to the plan's ends, or to the year written when it is beyond. */
+    expect_window("from Dec 2011", "2011-12", "2012-12");
+    expect_window("until June 2011", "2011-01", "2011-06");
+    expect_window("from May 2013", "2013-05", "2013-12");
+    expect_window_in("from May 2024", 2024, 2025, "2024-05", "2025-12");
+    expect_window_in("until June 2025", 2024, 2025, "2024-01", "2025-06");
+    expect_window_in("since Q3 2024", 2024, 2025, "2024-07", "2025-12");
+    expect_window_in("by the end of 2nd half of 2024", 2024, 2025, "2024-01", "2024-12");
+    expect_window_in("from May 2027", 2024, 2025, "2027-05", "2027-12");
+    /* In a plan of several years a month still needs its year. */
+    expect_miss("from May", 2024, 2025, OAP_TIMING_NO_YEAR, 5, 3);
+    /* Not before a month: no span to open. */
+    expect_none("from time to time");
+    expect_none("to be planned by Europol");
+    expect_none("from 2013");
+    expect_none("until");
+}
+END_TEST
+
+/* "early", "beginning of", "start of", "mid", "end of", "late": the month itself; a
+ * part of the year narrowed to its first, middle or last month; a bare year not read. */
+START_TEST(places_in_items)
+{
+    expect_window("early May", "2012-05", "2012-05");
+    expect_window("beginning of June", "2012-06", "2012-06");
+    expect_window("start of June", "2012-06", "2012-06");
+    expect_window("mid-June", "2012-06", "2012-06");
+    expect_window("mid June", "2012-06", "2012-06");
+    expect_window("mid\xe2\x80\x93June", "2012-06", "2012-06");
+    expect_window("end of June", "2012-06", "2012-06");
+    expect_window("end-June", "2012-06", "2012-06");
+    expect_window("the end of June 2013", "2013-06", "2013-06");
+    expect_window("late September", "2012-09", "2012-09");
+    expect_window("early Q3", "2012-07", "2012-07");
+    expect_window("beginning of the 2nd semester", "2012-07", "2012-07");
+    expect_window("end of Q2", "2012-06", "2012-06");
+    expect_window("end of the 1st and 2nd quarter", "2012-06", "2012-06");
+    expect_window("late 4th quarter", "2012-12", "2012-12");
+    expect_window("mid-Q3", "2012-08", "2012-08");
+    expect_window("mid-H1", "2012-03", "2012-04");
+    expect_window("early May to late June", "2012-05", "2012-06");
+    expect_window("November to the end of February", "2012-11", "2013-02");
+    expect_miss("in the end of June", 2024, 2025, OAP_TIMING_NO_YEAR, 7, 11);
+    expect_none("early 2013");
+    expect_none("late 2011");
+    expect_none("mid-2013");
+    expect_none("end of 2011");
+    expect_none("end of the year");
+    expect_none("the end");
+    expect_none("mid-term review");
+    expect_none("start: to be decided");
+}
+END_TEST
+
 /* --- What is not a month --- */
 
 START_TEST(no_month)
@@ -756,6 +834,7 @@ static Suite *timing_suite(void)
     TCase *seed = tcase_create("seed");
     TCase *syntax = tcase_create("syntax");
     TCase *years = tcase_create("years");
+    TCase *words = tcase_create("words");
     TCase *safety = tcase_create("safety");
     TCase *month = tcase_create("month");
 
@@ -804,6 +883,10 @@ static Suite *timing_suite(void)
     tcase_add_test(years, numbered_months);
     tcase_add_test(years, reasons);
     suite_add_tcase(s, years);
+
+    tcase_add_test(words, open_spans);
+    tcase_add_test(words, places_in_items);
+    suite_add_tcase(s, words);
 
     tcase_add_test(safety, empty);
     tcase_add_test(safety, very_long_text);

@@ -40,6 +40,12 @@ typedef struct item {
     const char *end;   /* just past the phrase, its year included */
 } item;
 
+/* Where in an item the text places the work: "early June", "mid-Q3", "end of H1". */
+enum place { WHOLE, EARLY, MID, LATE };
+
+/* A word that opens the span after it to one side: "from May", "until June". */
+enum lead { NO_LEAD, FROM, UNTIL };
+
 static const char *const month_names[12] = {"january",   "february", "march",    "april",
                                             "may",       "june",     "july",     "august",
                                             "september", "october",  "november", "december"};
@@ -294,6 +300,14 @@ static int is_span_sep(tok t)
            word_is(t, "and") || word_is(t, "or");
 }
 
+/* Joins two items as the start and the end of a range ("March to May"), not as a list
+ * ("March/April"): a span with one has an end of its own, which "from" keeps. */
+static int is_range_sep(tok t)
+{
+    return t.c == C_DASH || word_is(t, "to") || word_is(t, "till") || word_is(t, "until") ||
+           word_is(t, "through");
+}
+
 /* Sets it to parts lo_ord..hi_ord (1-based) of a year cut into parts. */
 static void set_parts(item *it, int lo_ord, int hi_ord, int parts)
 {
@@ -397,9 +411,10 @@ static int numbered_month_at(tok t, item *it)
     return 1;
 }
 
-/* Reads one item starting at token t (not the end). Returns 1 and fills *it,
- * or 0 with *resume set past t, where looking for the next item may go on. */
-static int item_at(tok t, item *it, const char **resume)
+/* Reads one item starting at token t, as it is named, without words before it that
+ * place the work inside it. Returns 1 and fills *it, or 0 with *resume set past t,
+ * where looking for the next item may go on. */
+static int named_item_at(tok t, item *it, const char **resume)
 {
     int m, abbrev, stray, year;
     const char *end;
@@ -442,6 +457,98 @@ static int item_at(tok t, item *it, const char **resume)
     if (numbered_month_at(t, it))
         return 1;
     return parts_at(t, it, resume);
+}
+
+/* "early", "late", "mid", each perhaps with a dash ("mid-June"), or "beginning of",
+ * "start of", "end of" ("end-June" too) at t: where in the item after it the work is,
+ * with *end past the words; WHOLE when t starts none of these. */
+static enum place place_at(tok t, const char **end)
+{
+    enum place place;
+    int needs_of = 0;
+    tok u;
+
+    if (word_is(t, "early")) {
+        place = EARLY;
+    } else if (word_is(t, "mid")) {
+        place = MID;
+    } else if (word_is(t, "late")) {
+        place = LATE;
+    } else if (word_is(t, "beginning") || word_is(t, "start")) {
+        place = EARLY;
+        needs_of = 1;
+    } else if (word_is(t, "end")) {
+        place = LATE;
+        needs_of = 1;
+    } else {
+        return WHOLE;
+    }
+    *end = after(t);
+    u = next(*end);
+    if (u.c == C_DASH || (needs_of && word_is(u, "of")))
+        *end = after(u);
+    else if (needs_of)
+        return WHOLE;
+    return place;
+}
+
+/* Narrows an item to the place in it: a month stays itself, a part of the year
+ * becomes its first, middle (two for an even part) or last month. */
+static void narrow(item *it, enum place place)
+{
+    int len = it->hi - it->lo + 1;
+
+    if (place == EARLY) {
+        it->hi = it->lo;
+    } else if (place == LATE) {
+        it->lo = it->hi;
+    } else if (place == MID) {
+        it->lo += (len - 1) / 2;
+        it->hi = it->lo + (len % 2 == 0);
+    }
+}
+
+/* Reads one item starting at token t: what named_item_at reads, perhaps after "the"
+ * and words that place the work inside it ("the end of the 2nd quarter", "mid-June").
+ * Returns 1 and fills *it, or 0 with *resume set past t. */
+static int item_at(tok t, item *it, const char **resume)
+{
+    const char *start, *end;
+    enum place place;
+    tok u = t;
+
+    *resume = after(t);
+    if (word_is(u, "the"))
+        u = next(after(u));
+    start = u.s;
+    place = place_at(u, &end);
+    if (place != WHOLE) {
+        u = next(end);
+        if (word_is(u, "the"))
+            u = next(after(u));
+    }
+    if (u.c == C_END)
+        return 0;
+    if (u.s == t.s)
+        return named_item_at(u, it, resume);
+    /* Words were skipped: resume right after the first, so each of them, and whatever
+     * they were followed by, is looked at again (a misspelled month among them). */
+    if (!named_item_at(u, it, &end))
+        return 0;
+    narrow(it, place);
+    it->start = start;
+    return 1;
+}
+
+/* "from" and "since" open a span to the end of the plan, "until", "till" and "by" to
+ * its start. */
+static enum lead lead_of(tok t)
+{
+    if (word_is(t, "from") || word_is(t, "since"))
+        return FROM;
+    if (word_is(t, "until") || word_is(t, "till") || word_is(t, "by"))
+        return UNTIL;
+    return NO_LEAD;
 }
 
 /* Gives every item of one span its year and returns whether the span was
@@ -563,13 +670,16 @@ int oap_timing_read_years(const char *text, int first, int last, oap_window *out
         item span[SPAN_MAX];
         size_t n = 1;
         const char *resume;
-        int s, e, dated = 0;
-        tok t = next(p);
+        int s, e, ranged = 0, dated = 0;
+        tok t = next(p), head;
+        enum lead lead;
 
         if (t.c == C_END)
             break;
-        if (!item_at(t, &span[0], &resume)) {
-            p = resume;
+        lead = lead_of(t);
+        head = lead == NO_LEAD ? t : next(after(t));
+        if (head.c == C_END || !item_at(head, &span[0], &resume)) {
+            p = lead == NO_LEAD ? resume : after(t);
             continue;
         }
         while (n < SPAN_MAX) {
@@ -586,6 +696,7 @@ int oap_timing_read_years(const char *text, int first, int last, oap_window *out
             } else if (!item_at(u, &span[n], &resume)) {
                 break;
             }
+            ranged |= is_range_sep(sep);
             n++;
         }
         p = span[n - 1].end;
@@ -599,6 +710,11 @@ int oap_timing_read_years(const char *text, int first, int last, oap_window *out
             continue;
         }
         read_span(span, n, first, &s, &e);
+        /* A span with an end of its own keeps it: "from March to May". */
+        if (lead == FROM && !ranged)
+            e = (e / 12 > last ? e / 12 : last) * 12 + 11;
+        if (lead == UNTIL && !ranged)
+            s = (s / 12 < first ? s / 12 : first) * 12;
         if (!found || s < start)
             start = s;
         if (!found || e > end)

@@ -60,6 +60,26 @@ typedef struct oap_timing_why {
  * ("April/June/May") and stays in one year. The window is the earliest start to the
  * latest end of all spans in text.
  *
+ * Where in an item, and open spans (each also after "the": "by the end of June"):
+ *   - "early M", "beginning of M", "start of M", "end of M", "late M", "mid-M" (also
+ *     "mid M", "end-M") are the month M: a window counts months, and the work is in M.
+ *     Before a quarter, semester or half they narrow it: "early", "beginning of" and
+ *     "start of" to its first month, "end of" and "late" to its last ("end of Q2" is
+ *     June), "mid" to its middle month, or two for an even part ("mid-H1" is March to
+ *     April). Before a bare year they read nothing, as the year alone would not
+ *     ("within the end of 2011", "early 2013").
+ *   - "from M" and "since M" run from M to the end of the plan's last year (December
+ *     in a one-year plan; "from May 2024" in a 2024-2025 plan runs to December 2025),
+ *     or of M's own year when that is later.
+ *   - "until M", "till M" and "by M" run from the start of the plan's first year
+ *     (January in a one-year plan) to M, or from the start of M's own year when that
+ *     is earlier.
+ *   - These open a span only when it has no end of its own: "from March to May",
+ *     "from March until May" and "by April - June" read as written; "from March/April"
+ *     runs from March to December.
+ *   - Other words before a month change nothing: "prior to June", "before June" and
+ *     "after June" read as June.
+ *
  * Days and bare numbers are not months and are ignored ("1-2 weeks", "15 May").
  *
  * text must not be NULL; any other byte sequence is safe (invalid UTF-8 reads as

@@ -19,8 +19,8 @@
  *     in a plan of one year a window that starts in that year and ends before the end of
  *     the next (a span may cross the turn of the year: "November to February");
  *   - what a plan of several years [a, b] reads, the plan of the one year a reads too,
- *     from the same month and ending no later; a text whose months lack a year there
- *     reads in [a, a];
+ *     from the same month and ending no later (the plan's last year only bounds an open
+ *     end: "from May 2024"); a text whose months lack a year there reads in [a, a];
  *   - "YYYY-MM" that oap_timing_parse_month accepts is what oap_timing_format_month
  *     writes back. */
 #include "fuzz.h"

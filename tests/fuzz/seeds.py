@@ -142,13 +142,17 @@ def main(argv):
                   "whole year", "H1", "Q4 2011 - Q1 2012"):
             c["timing"].add(s, [yy >> 8, yy & 0xFF])
     # Plans of several years (and a period that ends before it starts), with the forms
-    # of issue 16.
+    # of issues 16 and 19.
     for first, last in ((2024, 2025), (2012, 2013), (2022, 2025), (2025, 2024), (9998, 9999)):
         yy = [first >> 8 & 0xFF, first & 0xFF, last >> 8 & 0xFF, last & 0xFF]
         for s in ("Q3 2025", "Q1 2024 - Q4 2025", "March 2024 - June 2025",
                   "September - October 2025", "Throughout 2025", "2024-2025", "01/2025-06/2025",
-                  "04.2013 - 06.2013", "March", "2013", "Throughout 2013"):
+                  "04.2013 - 06.2013", "March", "from May 2024", "until the end of June 2025",
+                  "mid-Q3 2024"):
             c["timing"].add(s, yy)
+    for s in ("from May", "until June", "by the end of Q2", "early H2",
+              "2013", "Throughout 2013"):
+        c["timing"].add(s, [2012 >> 8, 2012 & 0xFF])
 
     tables = [p for p in walk(os.path.join(fixtures, "council"), "")
               if not os.path.basename(p).startswith(("README", "."))]
