@@ -6,7 +6,7 @@
 
 /* Edit distance (insertions, deletions, substitutions, swaps of neighbours) between a and b,
  * compared case-insensitively (ASCII), or limit + 1 as soon as the distance is known to exceed
- * limit. */
+ * limit. Allocates nothing when b is at most 32 bytes long. */
 size_t oap_suggest_distance(const char *a, const char *b, size_t limit);
 
 /* The candidate nearest to word, or NULL when none is close enough to be a
