@@ -658,6 +658,55 @@ START_TEST(places_in_items)
 }
 END_TEST
 
+/* Asserts that text, in a plan of the years first..last, reads as no window for a
+ * month misspelled: the bytes from at (len of them), nearest to month. */
+static void expect_misspelled(const char *text, int first, int last, size_t at, size_t len,
+                              const char *month)
+{
+    oap_timing_why why;
+    oap_window w;
+
+    expect_miss(text, first, last, OAP_TIMING_MISSPELLED, at, len);
+    oap_timing_read_years(text, first, last, &w, &why);
+    ck_assert_str_eq(why.month, month);
+}
+
+/* A capitalised word near a month's name is a misspelling: the text reads as nothing
+ * and the reason names the word and the month. */
+START_TEST(misspelled_months)
+{
+    expect_misspelled("Octobre", 2012, 2012, 0, 7, "October");
+    expect_misspelled("Febuary", 2012, 2012, 0, 7, "February");
+    expect_misspelled("Decmber", 2012, 2012, 0, 7, "December");
+    expect_misspelled("Septmeber", 2012, 2012, 0, 9, "September");
+    expect_misspelled("Juni", 2012, 2012, 0, 4, "June");
+    expect_misspelled("Avril", 2012, 2012, 0, 5, "April");
+    expect_misspelled("OCTOBRE", 2012, 2012, 0, 7, "October");
+    /* Beside months it reads, it still stops the reading: the month meant might lie
+     * outside them ("Febuary to June" is not June). */
+    expect_misspelled("Febuary to June", 2012, 2012, 0, 7, "February");
+    expect_misspelled("Whole year; workshop in Octobre", 2012, 2012, 24, 7, "October");
+    expect_misspelled("from Febuary", 2012, 2012, 5, 7, "February");
+    expect_misspelled("end of Decmber 2011", 2012, 2012, 7, 7, "December");
+    /* The first one is named; a misspelling comes before a missing year. */
+    expect_misspelled("Octobre or Novmber", 2012, 2012, 0, 7, "October");
+    expect_misspelled("June to Agust", 2024, 2025, 8, 5, "August");
+    /* Not misspellings: lowercase words, short words, other initials, far words. */
+    expect_window("match in June", "2012-06", "2012-06");
+    expect_miss("octobre", 2012, 2012, OAP_TIMING_NO_MONTH, 0, 0);
+    expect_window("Mai\xe2\x80\xa6 May", "2012-05", "2012-05");
+    expect_window("Madrid in May", "2012-05", "2012-05");
+    expect_window("Malta, Morocco and Jordan in June", "2012-06", "2012-06");
+    expect_window("Analysts meeting in Budapest or Wien in the 1st semester", "2012-01", "2012-06");
+    expect_window("Marching orders: March", "2012-03", "2012-03");
+    expect_miss("Décembre", 2012, 2012, OAP_TIMING_NO_MONTH, 0, 0);
+    /* No reason is asked for: still nothing read. */
+    oap_window w = {-7, -7};
+    ck_assert_int_eq(oap_timing_read("Octobre", 2012, &w), 0);
+    ck_assert_int_eq(w.start, -7);
+}
+END_TEST
+
 /* --- What is not a month --- */
 
 START_TEST(no_month)
@@ -886,6 +935,7 @@ static Suite *timing_suite(void)
 
     tcase_add_test(words, open_spans);
     tcase_add_test(words, places_in_items);
+    tcase_add_test(words, misspelled_months);
     suite_add_tcase(s, words);
 
     tcase_add_test(safety, empty);

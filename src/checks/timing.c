@@ -36,8 +36,9 @@ static const char *one_line(const char *s, size_t n, char *buf, size_t size)
     return buf;
 }
 
-/* Reports a timing read as no window, saying why: no month at all, or months without
- * the year in a plan of several years (with how to write it, pointing at them). */
+/* Reports a timing read as no window, saying why: no month at all, months without the
+ * year in a plan of several years (with how to write it), or a month misspelled (with
+ * the month it is nearest to). The last two point at the words concerned. */
 static int report_unparsed(oap_rule_ctx *ctx, uint32_t v, const char *timing,
                            const oap_timing_why *why)
 {
@@ -56,6 +57,11 @@ static int report_unparsed(oap_rule_ctx *ctx, uint32_t v, const char *timing,
             "%s: write the year, as in \"%s %d\"",
             name, timing, more, p->id, oap_plan_years_text(p, years, sizeof years),
             one_line(timing + why->at, why->len, phrase, sizeof phrase), p->last_year);
+    case OAP_TIMING_MISSPELLED:
+        return oap_rule_emit(ctx, v, pointer, why->at,
+                             "the timing of %s, \"%.60s%s\", names \"%.*s\", which is no month; "
+                             "did you mean \"%s\"?",
+                             name, timing, more, (int)why->len, timing + why->at, why->month);
     default:
         return oap_rule_emit(ctx, v, pointer, 0,
                              "the timing of %s, \"%.60s%s\", names no month, quarter or "

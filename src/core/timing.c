@@ -1,6 +1,7 @@
 /* timing: reads the month window a plan's free-text Timing cell names. */
 #include "timing.h"
 
+#include "suggest.h"
 #include "utf8.h"
 
 #include <stddef.h>
@@ -49,6 +50,11 @@ enum lead { NO_LEAD, FROM, UNTIL };
 static const char *const month_names[12] = {"january",   "february", "march",    "april",
                                             "may",       "june",     "july",     "august",
                                             "september", "october",  "november", "december"};
+
+/* The names as English writes them, for messages. */
+static const char *const month_titles[12] = {"January",   "February", "March",    "April",
+                                             "May",       "June",     "July",     "August",
+                                             "September", "October",  "November", "December"};
 
 static const char *const month_abbrevs[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                               "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -621,6 +627,40 @@ static void read_span(item *span, size_t n, int year, int *start, int *end)
     bounds(span, n, start, end);
 }
 
+/* The month a word misspells, or -1: four to fifteen ASCII letters with a capital first
+ * (English capitalises months, so "match" and "jury" are left alone), not a month's name
+ * (those were read), and near enough, by oap_suggest_nearest, to the name of a month
+ * that starts with the same letter. */
+static int misspelled_month(tok t)
+{
+    const char *candidates[3], *nearest;
+    int months[3];
+    size_t n = 0;
+    char word[16];
+
+    if (t.c != C_WORD || t.n < 4 || t.n >= sizeof word || t.s[0] < 'A' || t.s[0] > 'Z')
+        return -1;
+    for (size_t i = 0; i < t.n; i++) {
+        int c = fold((unsigned char)t.s[i]);
+        if (c < 'a' || c > 'z')
+            return -1;
+        word[i] = (char)c;
+    }
+    word[t.n] = '\0';
+    /* At most three months share a first letter (January, June, July). */
+    for (int m = 0; m < 12; m++) {
+        if (month_names[m][0] != word[0])
+            continue;
+        candidates[n] = month_names[m];
+        months[n++] = m;
+    }
+    nearest = oap_suggest_nearest(word, candidates, n);
+    for (size_t i = 0; i < n; i++)
+        if (nearest == candidates[i])
+            return months[i];
+    return -1;
+}
+
 /* A text that is nothing but a year, or two years joined as a span, perhaps after "in"
  * or "during" and before a full stop: "2024", "2024-2025", "During 2013.". Fills the
  * window of those whole years. */
@@ -655,10 +695,12 @@ int oap_timing_read_years(const char *text, int first, int last, oap_window *out
                           oap_timing_why *why)
 {
     const char *p = text;
-    /* The first span with no year in a plan of several years: it makes the text read as
-     * nothing. */
+    /* The first span with no year in a plan of several years, and the first misspelled
+     * month: either makes the text read as nothing, but the whole text is still read,
+     * so that a misspelling anywhere is found and named. */
     const char *undated = NULL, *undated_end = NULL;
-    int found = 0, start = 0, end = 0;
+    tok typo = {NULL, 0, C_END};
+    int typo_month = -1, found = 0, start = 0, end = 0;
     oap_timing_why ignored;
 
     if (!why)
@@ -679,6 +721,8 @@ int oap_timing_read_years(const char *text, int first, int last, oap_window *out
         lead = lead_of(t);
         head = lead == NO_LEAD ? t : next(after(t));
         if (head.c == C_END || !item_at(head, &span[0], &resume)) {
+            if (lead == NO_LEAD && typo_month < 0 && (typo_month = misspelled_month(t)) >= 0)
+                typo = t;
             p = lead == NO_LEAD ? resume : after(t);
             continue;
         }
@@ -720,6 +764,13 @@ int oap_timing_read_years(const char *text, int first, int last, oap_window *out
         if (!found || e > end)
             end = e;
         found = 1;
+    }
+    if (typo_month >= 0) {
+        *why = (oap_timing_why){.miss = OAP_TIMING_MISSPELLED,
+                                .at = (size_t)(typo.s - text),
+                                .len = typo.n,
+                                .month = month_titles[typo_month]};
+        return 0;
     }
     if (undated) {
         *why = (oap_timing_why){.miss = OAP_TIMING_NO_YEAR,

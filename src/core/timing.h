@@ -11,18 +11,22 @@ typedef struct oap_window {
 
 /* Why a text read as no window. */
 typedef enum oap_timing_miss {
-    OAP_TIMING_READ = 0, /* it did not miss: a window was read */
-    OAP_TIMING_NO_MONTH, /* it names no month, quarter, semester or year the reader knows */
-    OAP_TIMING_NO_YEAR,  /* it names months but not their year, in a plan of several years */
+    OAP_TIMING_READ = 0,   /* it did not miss: a window was read */
+    OAP_TIMING_NO_MONTH,   /* it names no month, quarter, semester or year the reader knows */
+    OAP_TIMING_NO_YEAR,    /* it names months but not their year, in a plan of several years */
+    OAP_TIMING_MISSPELLED, /* a word of it is a month's name misspelled ("Febuary") */
 } oap_timing_miss;
 
 /* What the reader says beside the window: why there is none, and where in the text. */
 typedef struct oap_timing_why {
     oap_timing_miss miss;
     /* OAP_TIMING_NO_YEAR: the first phrase that names months without a year ("March",
-     * "2nd quarter"). A byte offset into the text and a length in bytes, both 0 for the
-     * other reasons. */
+     * "2nd quarter"); OAP_TIMING_MISSPELLED: the misspelled word. A byte offset into the
+     * text and a length in bytes, both 0 for the other reasons. */
     size_t at, len;
+    /* OAP_TIMING_MISSPELLED: the month's name as English writes it ("February"), static;
+     * NULL for the other reasons. */
+    const char *month;
 } oap_timing_why;
 
 /* Reads the month window a person would read from text in a plan of the years
@@ -79,6 +83,13 @@ typedef struct oap_timing_why {
  *     runs from March to December.
  *   - Other words before a month change nothing: "prior to June", "before June" and
  *     "after June" read as June.
+ *
+ * Misspelled months: a word of 4 to 15 ASCII letters starting with a capital (as
+ * English writes months) that is not a month's name but is within oap_suggest_nearest's
+ * distance of the name of a month starting with the same letter ("Octobre", "Febuary",
+ * "Decmber", "Juni") makes the whole text read as nothing (OAP_TIMING_MISSPELLED, with
+ * the word and the month): the month it meant may lie outside whatever else the text
+ * names. Lowercase words are left alone ("match", "jury").
  *
  * Days and bare numbers are not months and are ignored ("1-2 weeks", "15 May").
  *

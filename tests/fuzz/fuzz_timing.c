@@ -10,7 +10,8 @@
  *   - years outside 0..9999, or a last year before the first, read nothing; returning 0
  *     leaves *out alone and gives a reason, returning 1 says it read;
  *   - a window read has 0 <= start <= end; a reason's phrase lies inside the text, a
- *     missing year is only missing in a plan of several years;
+ *     misspelling names a month, a missing year is only missing in a plan of several
+ *     years;
  *   - oap_timing_read is oap_timing_read_years over one year;
  *   - whether a window is read, and why not, does not depend on where the plan's years
  *     lie: one year later, the same; and for a text without four digits in a row (which
@@ -72,7 +73,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(rc == 0, "read a window in years %d..%d", first, last);
     if (rc == 0) {
         FUZZ_ASSERT(w.start == -7 && w.end == -7, "returned 0 but wrote %d..%d", w.start, w.end);
-        FUZZ_ASSERT(why.miss == OAP_TIMING_NO_MONTH || why.miss == OAP_TIMING_NO_YEAR,
+        FUZZ_ASSERT(why.miss == OAP_TIMING_NO_MONTH || why.miss == OAP_TIMING_NO_YEAR ||
+                        why.miss == OAP_TIMING_MISSPELLED,
                     "returned 0 with reason %d", (int)why.miss);
     } else {
         FUZZ_ASSERT(why.miss == OAP_TIMING_READ, "returned 1 with reason %d", (int)why.miss);
@@ -83,12 +85,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         oap_timing_format_month(w.end, b);
         FUZZ_ASSERT(strlen(a) == 7 && strlen(b) == 7, "months written as \"%s\", \"%s\"", a, b);
     }
-    if (why.miss == OAP_TIMING_NO_YEAR)
+    if (why.miss == OAP_TIMING_NO_YEAR || why.miss == OAP_TIMING_MISSPELLED)
         FUZZ_ASSERT(why.len > 0 && why.at + why.len <= len, "reason at %zu for %zu bytes of %zu",
                     why.at, why.len, len);
     else
         FUZZ_ASSERT(why.at == 0 && why.len == 0, "reason %d at %zu for %zu bytes", (int)why.miss,
                     why.at, why.len);
+    FUZZ_ASSERT((why.month != NULL) == (why.miss == OAP_TIMING_MISSPELLED),
+                "reason %d with month %s", (int)why.miss, why.month ? why.month : "(none)");
     if (why.miss == OAP_TIMING_NO_YEAR)
         FUZZ_ASSERT(first < last, "a year missing in a plan of the one year %d", first);
 

@@ -148,9 +148,9 @@ def main(argv):
         for s in ("Q3 2025", "Q1 2024 - Q4 2025", "March 2024 - June 2025",
                   "September - October 2025", "Throughout 2025", "2024-2025", "01/2025-06/2025",
                   "04.2013 - 06.2013", "March", "from May 2024", "until the end of June 2025",
-                  "mid-Q3 2024"):
+                  "mid-Q3 2024", "Octobre"):
             c["timing"].add(s, yy)
-    for s in ("from May", "until June", "by the end of Q2", "early H2",
+    for s in ("from May", "until June", "by the end of Q2", "early H2", "Febuary to June",
               "2013", "Throughout 2013"):
         c["timing"].add(s, [2012 >> 8, 2012 & 0xFF])
 
