@@ -13,8 +13,9 @@ timing, replacing what OUT_DIR held:
              format, priority and year given as options
   refs       every refs and needs element, every I/D SG and I/D OA cell of the tables,
              and every title and description (mentions), one per file
-  timing     every timing of the plans and tables, in their plan's year and in a few
-             other years (a year below 0 and one above 9999 among them)
+  timing     every timing of the plans and tables, in their plan's years (a period as
+             four option bytes) and in a few other years (a year below 0 and one above
+             9999 among them), and the forms of issues 16 and 19 in plans of several years
 Inputs are small; nothing here needs to be committed.
 """
 
