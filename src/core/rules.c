@@ -550,14 +550,19 @@ static const oap_rule_info rules[] = {
          "plan.oap.json:12:16: warning: 1.2 needs 1.1, but 1.1 runs until 2012-09 and "
          "1.2 starts in 2012-06 [timing-order]"},
     {"timing-unparsed", OAP_SEVERITY_INFO, "dependencies",
-     "a timing text has no month, quarter or semester the tool can read",
-     .explanation = "A timing text in which no month, quarter or semester can be read (\"As soon "
-                    "as possible\", \"Ongoing\"), in a plan with a year, for an action or phase "
-                    "without a window. When it runs cannot be known, so the timing of the needs "
-                    "around it cannot be checked. Reported for information; the text stays as "
-                    "written.",
+     "a timing text has no month, quarter or semester the tool can read, or months without "
+     "the year a plan of several years needs",
+     .explanation = "A timing text from which no window of months can be read, for an action or "
+                    "phase without a window, in a plan with years: it names no month, quarter "
+                    "or semester (\"As soon as possible\", \"Ongoing\"); or it names months "
+                    "but no year in a plan of several years (\"March\" in a 2024-2025 plan: "
+                    "which March?); or a word looks like a misspelled month (\"Febuary\"), "
+                    "which the message names. When it runs cannot be known, so the timing of "
+                    "the needs around it cannot be checked. Reported for information; the "
+                    "text stays as written, and nothing is guessed.",
      .fix = "Give the months in window, \"window\": [\"2012-01\", \"2012-12\"], or write the "
-            "timing with months (\"March to June\", \"2nd quarter\", \"Whole year\").",
+            "timing with months (\"March to June\", \"2nd quarter\", \"Whole year\"), and "
+            "in a plan of several years with their year (\"March 2025\", \"Q3 2024\").",
      .example = EX_PLAN_2012 EX_GOAL EX_ACTIONS EX_ACTION_1_1 EX_REFS_1_2 EX_ACTION_1_2_ID
      "     \"timing\": \"As soon as possible\", \"leaders\": [\"IT\"],\n"
      "     \"kpis\": [\"Arrests\"], \"refs\": [\"1.1\"]}\n" EX_END,
