@@ -40,8 +40,9 @@ OAP_EXTERN void oap_planset_free(oap_planset *set);
 
 /* Loads a plan file, every *.oap.json below a folder (in name order), or standard
  * input for "-". Problems inside a plan are findings in diags; the call still returns 0.
- * Returns OAP_EIO when the path cannot be read (oap_planset_error() says why; the
- * plans already loaded stay), OAP_ENOMEM when out of memory. */
+ * Returns OAP_EIO when the path, or a file or folder below it, cannot be read
+ * (oap_planset_error() says why, for the last one; the plans already loaded stay, and
+ * the rest of a folder is still loaded), OAP_ENOMEM when out of memory. */
 OAP_EXTERN int oap_planset_load_path(oap_planset *set, const char *path, oap_diags *diags);
 
 /* Loads a plan from memory, named name in findings. */

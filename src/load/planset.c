@@ -245,15 +245,16 @@ static char *join(const char *dir, const char *name)
 static int load_folder(oap_planset *set, const char *dir, oap_diags *diags)
 {
     pathlist todo = {0}, found = {0};
-    int rc = pathlist_add(&todo, strdup(dir));
+    int rc = pathlist_add(&todo, strdup(dir)), unreadable = 0;
     while (rc == 0 && todo.n > 0) {
         char *d = todo.items[--todo.n];
         DIR *h = opendir(d);
         if (!h) {
+            /* Skipped as an unreadable file is: said, and the rest is still read. */
             set_error(set, "cannot read folder '%s': %s", d, strerror(errno));
             free(d);
-            rc = OAP_EIO;
-            break;
+            unreadable = 1;
+            continue;
         }
         struct dirent *e;
         while (rc == 0 && (e = readdir(h))) {
@@ -285,7 +286,7 @@ static int load_folder(oap_planset *set, const char *dir, oap_diags *diags)
     }
     pathlist_free(&todo);
     pathlist_free(&found);
-    return rc;
+    return rc == 0 && unreadable ? OAP_EIO : rc;
 }
 
 int oap_planset_load_path(oap_planset *set, const char *path, oap_diags *diags)

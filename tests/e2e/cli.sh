@@ -117,6 +117,29 @@ if [ -w /dev/full ]; then
     fi
 fi
 
+# An unreadable subfolder is skipped with a message, as an unreadable file is: the rest of
+# the folder is still read, and the run is trouble (exit 2). Root reads every folder, so
+# this runs as another user.
+mkdir -p "$tmp/walk/sub"
+cp "$src/fixtures/2012-C.oap.json" "$tmp/walk/"
+cp "$src/fixtures/2012-B.oap.json" "$tmp/walk/sub/"
+chmod 755 "$tmp"
+chmod 000 "$tmp/walk/sub"
+if unprivileged "$bin" --version >/dev/null 2>&1 && ! unprivileged ls "$tmp/walk/sub" >/dev/null 2>&1; then
+    unprivileged "$bin" check -q "$tmp/walk" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ $got = 2 ] && grep -q "^oapgraph: cannot read folder '$tmp/walk/sub': " "$tmp/err" &&
+        grep -q "^$tmp/walk/2012-C.oap.json:" "$tmp/out"; then
+        ok "an unreadable subfolder is skipped with a message"
+    else
+        no "an unreadable subfolder is skipped with a message: status $got"
+        cat "$tmp/err"
+    fi
+else
+    echo "skip an unreadable subfolder: no user here whom file permissions bind"
+fi
+chmod 755 "$tmp/walk/sub"
+
 # Colour only on a terminal: never in a pipe, and never with NO_COLOR.
 "$bin" check -q unknown-key/misspelled >"$tmp/out"
 if ! grep -q 'unknown-key\]$' "$tmp/out" || grep -q $'\033' "$tmp/out"; then

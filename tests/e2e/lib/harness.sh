@@ -27,6 +27,18 @@ require() {
     done
 }
 
+# unprivileged COMMAND...: runs COMMAND as a user whom file permissions bind: as it is
+# when not root, else as nobody (setpriv); 77 without running it when that cannot be.
+# What it reads must be open to others (chmod 755 "$tmp" first).
+unprivileged() {
+    if [ "$(id -u)" != 0 ]; then
+        "$@"
+        return
+    fi
+    command -v setpriv >/dev/null || return 77
+    setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+}
+
 # Graphviz's layout and text measuring (pango, fontconfig) leak inside their libraries in
 # a sanitizer build; ours must not, so only those libraries are suppressed.
 suppress_graphviz_leaks() {
