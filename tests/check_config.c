@@ -268,7 +268,7 @@ END_TEST
 START_TEST(read_file)
 {
     oap_config *cfg = (oap_config *)1;
-    ck_assert_int_eq(oap_config_read(&cfg, "/nonexistent/.oapgraph.json", err, sizeof err),
+    ck_assert_int_eq(oap_config_read(&cfg, "/nonexistent/.oapgraph.json", 0, err, sizeof err),
                      OAP_EIO);
     ck_assert_ptr_null(cfg);
     ck_assert_str_eq(err, "cannot read '/nonexistent/.oapgraph.json': No such file or directory");
@@ -304,7 +304,7 @@ START_TEST(upward_search)
     ck_assert_int_eq(oap_config_find(&found), 0);
     ck_assert_str_eq(found, "../../.oapgraph.json");
     oap_config *cfg;
-    ck_assert_int_eq(oap_config_read(&cfg, found, err, sizeof err), 0);
+    ck_assert_int_eq(oap_config_read(&cfg, found, 0, err, sizeof err), 0);
     oap_config_free(cfg);
     free(found);
 

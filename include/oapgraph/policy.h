@@ -28,12 +28,14 @@ OAP_EXTERN const char *oap_config_schema(void);
  * Returns 0 or OAP_ENOMEM. */
 OAP_EXTERN int oap_config_find(char **out);
 
-/* Reads a config file. Returns 0; OAP_EIO when it cannot be read, OAP_EINVAL when it is
- * not a valid config, both with err saying what and where, as
+/* Reads a config file of at most max_bytes (0: 1 GiB; a plan file's limit, as check's
+ * --max-file-size sets it). Returns 0; OAP_EIO when it cannot be read or is larger,
+ * OAP_EINVAL when it is not a valid config, both with err saying what and where, as
  * ".oapgraph.json:3:14: unknown rule \"dangling-refs\" in \"rules\"; did you mean
  * \"dangling-ref\"?"; OAP_ENOMEM. An invalid config gets every problem it has, one a
  * line, the first as much as fits and each later one when it fits whole in errsize. */
-OAP_EXTERN int oap_config_read(oap_config **out, const char *path, char *err, size_t errsize);
+OAP_EXTERN int oap_config_read(oap_config **out, const char *path, size_t max_bytes, char *err,
+                               size_t errsize);
 /* The same from memory; name stands for the file in messages. */
 OAP_EXTERN int oap_config_parse(oap_config **out, const char *name, const char *text, size_t len,
                                 char *err, size_t errsize);
@@ -50,10 +52,12 @@ OAP_EXTERN void oap_config_apply(const oap_config *cfg, oap_check_options *opts)
 
 typedef struct oap_baseline oap_baseline;
 
-/* Reads a baseline file: {"oapgraph-baseline": 2, "findings": [{"fingerprint", ...}]}.
- * Returns 0; OAP_EIO when the file cannot be read, OAP_EINVAL when it is not a
- * baseline, both with err saying so ("base.json:3:5: ..."); OAP_ENOMEM. */
-OAP_EXTERN int oap_baseline_read(oap_baseline **out, const char *path, char *err, size_t errsize);
+/* Reads a baseline file: {"oapgraph-baseline": 2, "findings": [{"fingerprint", ...}]}, of
+ * at most max_bytes (0: 1 GiB). Returns 0; OAP_EIO when the file cannot be read or is
+ * larger, OAP_EINVAL when it is not a baseline, both with err saying so
+ * ("base.json:3:5: ..."); OAP_ENOMEM. */
+OAP_EXTERN int oap_baseline_read(oap_baseline **out, const char *path, size_t max_bytes, char *err,
+                                 size_t errsize);
 /* The same from memory; name stands for the file in messages and findings. */
 OAP_EXTERN int oap_baseline_parse(oap_baseline **out, const char *name, const char *text,
                                   size_t len, char *err, size_t errsize);

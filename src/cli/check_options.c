@@ -9,7 +9,7 @@
 #include <string.h>
 
 int oap_cli_check_options(oap_check_options *opts, oap_config **cfg, const char *cmd,
-                          const char *path, int no_config)
+                          const char *path, int no_config, size_t max_bytes)
 {
     char err[8192]; /* every problem of a config, one a line, while they fit */
     char *found = NULL;
@@ -20,7 +20,7 @@ int oap_cli_check_options(oap_check_options *opts, oap_config **cfg, const char 
         }
         path = found;
     }
-    int rc = path ? oap_config_read(cfg, path, err, sizeof err) : 0;
+    int rc = path ? oap_config_read(cfg, path, max_bytes, err, sizeof err) : 0;
     free(found);
     if (rc == OAP_ENOMEM)
         oap_cli_error("%s: %s", cmd, oap_strerror(rc));

@@ -138,12 +138,13 @@ static int run(const run_args *a, int nplans, char **plans)
     size_t baselined = 0;
     oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
 
-    if (oap_cli_check_options(&opts, &cfg, "check", a->config, a->no_config) < 0) {
+    if (oap_cli_check_options(&opts, &cfg, "check", a->config, a->no_config,
+                              a->limits.max_file_bytes) < 0) {
         status = EXIT_TROUBLE;
         goto done;
     }
     if (a->baseline && !a->write_baseline) {
-        rc = oap_baseline_read(&base, a->baseline, err, sizeof err);
+        rc = oap_baseline_read(&base, a->baseline, a->limits.max_file_bytes, err, sizeof err);
         if (rc == OAP_EIO || rc == OAP_EINVAL) {
             oap_cli_error("%s", err);
             status = EXIT_TROUBLE;

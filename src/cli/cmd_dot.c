@@ -98,7 +98,7 @@ static int run_checks(const dot_args *a, oap_planset *set, oap_diags *diags)
     oap_config *cfg = NULL;
     oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
     int rc = OAP_EINVAL;
-    if (oap_cli_check_options(&opts, &cfg, "dot", a->config, a->no_config) == 0)
+    if (oap_cli_check_options(&opts, &cfg, "dot", a->config, a->no_config, 0) == 0)
         rc = oap_check_run(set, diags, &opts);
     oap_config_free(cfg);
     return rc;

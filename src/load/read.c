@@ -62,26 +62,32 @@ char *oap_read_stream(FILE *f, size_t max, size_t *len)
     return buf;
 }
 
-int oap_read_file(const char *path, char **text, size_t *len, char *err, size_t errsize)
+int oap_read_file(const char *path, size_t max, char **text, size_t *len, char *err, size_t errsize)
 {
+    if (max == 0)
+        max = OAP_READ_MAX_FILE;
     FILE *f = fopen(path, "rb");
     if (!f) {
         snprintf(err, errsize, "cannot read '%s': %s", path, strerror(errno));
         return OAP_EIO;
     }
-    char *buf = oap_read_stream(f, OAP_READ_MAX_FILE, len);
-    int e = errno;
+    struct stat st;
+    char *buf = NULL;
+    int e = 0;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max)
+        *len = (size_t)-1; /* too large, known without reading it */
+    else if (!(buf = oap_read_stream(f, max, len)))
+        e = errno;
     fclose(f);
-    if (!buf) {
+    if (e) {
         if (e == ENOMEM)
             return OAP_ENOMEM;
         snprintf(err, errsize, "cannot read '%s': %s", path, strerror(e));
         return OAP_EIO;
     }
-    if (*len > OAP_READ_MAX_FILE) {
+    if (*len > max) {
         free(buf);
-        snprintf(err, errsize, "cannot read '%s': it has more than %zu bytes", path,
-                 OAP_READ_MAX_FILE);
+        snprintf(err, errsize, "cannot read '%s': it has more than %zu bytes", path, max);
         return OAP_EIO;
     }
     *text = buf;

@@ -16,9 +16,11 @@ char *oap_read_stream(FILE *f, size_t max, size_t *len);
  * of a million findings is about 200 MB). */
 #define OAP_READ_MAX_FILE ((size_t)1 << 30)
 
-/* A whole file (a configuration, a baseline) of at most OAP_READ_MAX_FILE bytes,
- * NUL-terminated, malloc'ed. Returns 0, OAP_EIO (err says why: unreadable or too large)
- * or OAP_ENOMEM. */
-int oap_read_file(const char *path, char **text, size_t *len, char *err, size_t errsize);
+/* A whole file (a configuration, a baseline) of at most max bytes (0: OAP_READ_MAX_FILE),
+ * NUL-terminated, malloc'ed; a regular file over the limit is refused from its size, a
+ * pipe or a device read no further than the limit. Returns 0, OAP_EIO (err says why:
+ * unreadable or too large) or OAP_ENOMEM. */
+int oap_read_file(const char *path, size_t max, char **text, size_t *len, char *err,
+                  size_t errsize);
 
 #endif

@@ -209,12 +209,13 @@ done:
     return rc;
 }
 
-int oap_baseline_read(oap_baseline **out, const char *path, char *err, size_t errsize)
+int oap_baseline_read(oap_baseline **out, const char *path, size_t max_bytes, char *err,
+                      size_t errsize)
 {
     char *text = NULL;
     size_t len = 0;
     *out = NULL;
-    int rc = oap_read_file(path, &text, &len, err, errsize);
+    int rc = oap_read_file(path, max_bytes, &text, &len, err, errsize);
     if (rc == 0)
         rc = oap_baseline_parse(out, path, text, len, err, errsize);
     free(text);

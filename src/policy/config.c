@@ -274,12 +274,12 @@ done:
     return c.r.oom ? OAP_ENOMEM : c.r.problems ? OAP_EINVAL : 0;
 }
 
-int oap_config_read(oap_config **out, const char *path, char *err, size_t errsize)
+int oap_config_read(oap_config **out, const char *path, size_t max_bytes, char *err, size_t errsize)
 {
     char *text = NULL;
     size_t len = 0;
     *out = NULL;
-    int rc = oap_read_file(path, &text, &len, err, errsize);
+    int rc = oap_read_file(path, max_bytes, &text, &len, err, errsize);
     if (rc == 0)
         rc = oap_config_parse(out, path, text, len, err, errsize);
     free(text);

@@ -355,4 +355,14 @@ printf 'oapgraph: notbase.json:1:1: not an oapgraph baseline: a baseline is an o
 expect "not a baseline" 2 "$empty" "$tmp/want" -- "$bin" check -q --no-config --baseline notbase.json p.oap.json
 ls -a | grep -q '\.tmp\.' && no "no temporary files left" || ok "no temporary files left"
 
+# Config and baseline files obey --max-file-size as plan files do: a larger regular file is
+# refused from its size, and a device or pipe is read no further than the limit.
+{ printf '{"x-pad": "'; head -c 2000 /dev/zero | tr '\0' a; printf '"}\n'; } >big.json
+printf "oapgraph: cannot read 'big.json': it has more than 1024 bytes\n" >"$tmp/want"
+expect "a config over --max-file-size" 2 "$empty" "$tmp/want" -- "$bin" check -q --config big.json --max-file-size 1k p.oap.json
+expect "a baseline over --max-file-size" 2 "$empty" "$tmp/want" -- "$bin" check -q --no-config --baseline big.json --max-file-size 1k p.oap.json
+printf "oapgraph: cannot read '/dev/zero': it has more than 1024 bytes\n" >"$tmp/want"
+expect "a config that never ends, under --max-file-size" 2 "$empty" "$tmp/want" -- "$bin" check -q --config /dev/zero --max-file-size 1k p.oap.json
+expect "a config within the default limit" 0 - - -- "$bin" check -q --config big.json p.oap.json
+
 finish
