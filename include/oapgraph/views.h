@@ -111,8 +111,8 @@ OAP_EXTERN int oap_impact_of_dropping(oap_impact **out, const oap_graph *g,
 
 /* What a slip of node (an action, all its phases, or one phase) by months does: every
  * unit that needs a slipped one and must move, by how much, and those that still fit.
- * Returns 0, OAP_EINVAL with a message in err (not an action or phase, or no window to
- * slip), or OAP_ENOMEM. */
+ * Returns 0, OAP_EINVAL with a message in err (not an action or phase, no window to
+ * slip, or a unit that would move to after 9999-12), or OAP_ENOMEM. */
 OAP_EXTERN int oap_impact_slip(oap_impact **out, const oap_graph *g, uint32_t node, int months,
                                char *err, size_t size);
 OAP_EXTERN void oap_impact_free(oap_impact *im);

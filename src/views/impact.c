@@ -456,6 +456,9 @@ static int walk(oap_impact *im, const oap_adjacency *adj, slip_state *s, heap *h
     return 0;
 }
 
+/* 9999-12, the last month "YYYY-MM" can write (oap_timing_format_month). */
+#define LAST_MONTH (9999 * 12 + 11)
+
 int oap_impact_slip(oap_impact **out, const oap_graph *g, uint32_t node, int months, char *err,
                     size_t size)
 {
@@ -515,6 +518,19 @@ int oap_impact_slip(oap_impact **out, const oap_graph *g, uint32_t node, int mon
             goto done;
     }
     rc = walk(im, &adj, &s, &h);
+    /* A month after 9999-12 has no "YYYY-MM" to be written as: such a slip is refused,
+     * rather than answered with months no one can read. */
+    for (size_t i = 0; rc == 0 && i < im->nreach; i++) {
+        uint32_t v = im->reach[i].unit;
+        if ((long)s.win[v].end + im->reach[i].slip > LAST_MONTH) {
+            snprintf(err, size,
+                     "a slip of %d month%s moves %s to after 9999-12, the last month "
+                     "a window can name",
+                     months, months == 1 ? "" : "s",
+                     oap_views__name(g, v, oap_views__home(g, node), name, sizeof name));
+            rc = OAP_EINVAL;
+        }
+    }
 done:
     oap_adjacency_free(&adj);
     free(h.items);

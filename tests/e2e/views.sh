@@ -198,6 +198,23 @@ expect "impact with both questions" 2 "$empty" - -- "$bin" impact --without HU -
 expect "impact --late without --months" 2 "$empty" - -- "$bin" impact --late 1.1 "$ref"
 expect "impact --months 0" 2 "$empty" - -- "$bin" impact --late 1.1 --months 0 "$ref"
 expect "impact --late of a goal" 2 "$empty" - -- "$bin" impact --late SG1 --months 1 "$ref"
+# A slip past 9999-12, the last month "YYYY-MM" can write, is refused rather than answered
+# with "????-??"; one that stays within it is answered.
+cat >"$tmp/y9999.oap.json" <<'EOF2'
+{
+  "oapgraph": 1,
+  "plan": {"id": "2012-C", "priority": "C", "title": "Windows at the end of time", "year": 2012},
+  "goals": [{"id": "SG1", "title": "Goal"}],
+  "actions": [
+    {"id": "1.1", "goal": "SG1", "title": "First", "leaders": ["Frontex"], "window": ["9999-11", "9999-11"], "kpis": ["k"]},
+    {"id": "1.2", "goal": "SG1", "title": "Second", "leaders": ["Frontex"], "needs": ["1.1"], "window": ["9999-12", "9999-12"], "kpis": ["k"]}
+  ]
+}
+EOF2
+printf 'oapgraph: impact: a slip of 2 months moves 1.1 to after 9999-12, the last month a window can name\n' >"$tmp/want"
+expect "impact --late past 9999-12" 2 "$empty" "$tmp/want" -- "$bin" impact --late 1.1 --months 2 "$tmp/y9999.oap.json"
+expect "impact --late up to 9999-12" 0 - "$empty" -- "$bin" impact --late 1.1 --months 1 "$tmp/y9999.oap.json"
+check "impact --late up to 9999-12: the new window" grep -q '9999-11 becomes 9999-12$' "$tmp/out"
 
 # fixtures/views: answers known by construction (see its README.md).
 cd "$src/fixtures/views" || exit 2
