@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "oapgraph/oapgraph.h"
+#include "output.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -65,6 +66,7 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+    oap_output_catch_signals();
     if (argc < 2) {
         usage(stderr);
         return EXIT_TROUBLE;

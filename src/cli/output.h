@@ -1,29 +1,57 @@
-/* output: files the commands write (-o), atomically and never over an input plan. */
+/* output: files the commands write (-o): whole or not at all, with the permissions they had. */
 #ifndef OAP_CLI_OUTPUT_H
 #define OAP_CLI_OUTPUT_H
 
 #include "oapgraph/plan.h"
 
 #include <stdio.h>
+#include <sys/types.h>
 
 struct stat;
 
 typedef struct oap_output {
-    FILE *f;    /* write here */
-    char *path; /* the destination, NULL for standard output */
-    char *tmp;  /* the temporary file beside it */
+    FILE *f;      /* write here: standard output, or the output kept in memory */
+    char *path;   /* the destination as given, for messages; NULL for standard output */
+    char *target; /* the file written: path, or where its symbolic links lead */
+    char *tmp;    /* the temporary file beside target, while it exists */
+    char *buf;    /* what was written to f (open_memstream) */
+    size_t len;
+    int direct;  /* a device or a pipe: written to as it is, never replaced */
+    int existed; /* target was a file: its mode, owner and group are kept */
+    int staged;  /* the temporary file is complete, waiting to be renamed */
+    mode_t mode;
+    uid_t uid;
+    gid_t gid;
+    struct oap_output *prev, *next; /* among the temporary files a signal removes */
 } oap_output;
 
-/* Opens path ("-" or NULL: standard output) for writing through a temporary file in the
- * same folder, so an interrupted run never leaves half a file. Refuses a destination that
- * is one of the plan files of set (the same file, by device and inode), or a folder. An
- * existing device or pipe (/dev/stdout, a FIFO) is written directly: a rename would
- * replace it. Reports on standard error and returns -1 on failure, else 0. */
+/* Makes SIGINT, SIGTERM and SIGHUP remove the temporary files that exist at that moment
+ * and then end the program as the signal does by default (its usual exit status); a
+ * signal ignored when the program started stays ignored. For main, once. */
+void oap_output_catch_signals(void);
+
+/* Opens path ("-" or NULL: standard output) for writing. Nothing is made yet: what is
+ * written to o->f is kept in memory, and oap_output_commit writes it to a temporary file
+ * in the destination's folder (a short name, whatever the length of the destination's)
+ * and renames that over the destination, so an interrupted or failed run never leaves
+ * half a file, nor a temporary one. A symbolic link is followed to the file it names,
+ * which is replaced there. Refuses, before any work is spent on the output, a
+ * destination that is one of the plan files of set (the same file, by device and
+ * inode), a folder, and one whose folder cannot be written. An existing device or pipe
+ * (/dev/stdout, a FIFO), and anything under /dev or /proc, is written directly: a
+ * rename would replace it. Reports on standard error and returns -1 on failure, else 0. */
 int oap_output_open(oap_output *o, const char *path, const oap_planset *set);
 
-/* Flushes and renames the temporary file into place. A failed write (full disk, closed
- * standard output) is reported, the temporary file removed and the destination left as
- * it was; returns -1. Returns 0 on success. */
+/* Writes what o holds to its temporary file (for a device or a pipe: to it, for
+ * standard output: flushes it), with the permissions of the file it replaces (mode,
+ * owner and group, as far as the process may change them; a new file gets 0666 less the
+ * umask), and syncs it to disk; the rename is left to oap_output_commit. A failed write
+ * (full disk) is reported, the temporary file removed and -1 returned. */
+int oap_output_stage(oap_output *o);
+
+/* Stages o (when not yet done) and renames the temporary file into place. A failure is
+ * reported, the temporary file removed and the destination left as it was; returns -1.
+ * Returns 0 on success. */
 int oap_output_commit(oap_output *o);
 
 /* Gives up: removes the temporary file, leaves the destination as it was. */
