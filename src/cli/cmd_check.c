@@ -259,8 +259,11 @@ static int run(const run_args *a, int nplans, char **plans)
         break;
     }
     if (rc == OAP_EIO) {
-        /* oap_cli_finish_stdout says so. */
-        status = EXIT_TROUBLE;
+        /* A reader that has gone (| head -1) ends the output, and the findings still say
+         * how the run ends; any other failed write is trouble, which
+         * oap_cli_finish_stdout reports. */
+        if (!oap_output_stdout_closed())
+            status = EXIT_TROUBLE;
         rc = 0;
     } else if (rc < 0) {
         goto done;

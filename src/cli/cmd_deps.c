@@ -133,7 +133,7 @@ static int answer(const args *a, oap_views_input *in, char **nodes, oap_output *
         oap_deps_free(d);
     }
     if (rc == OAP_EIO)
-        return EXIT_TROUBLE; /* the commit says what failed */
+        return status; /* the commit says what failed, or sees the reader gone */
     if (rc < 0) {
         oap_cli_error("%s: %s", name, oap_strerror(rc));
         return EXIT_TROUBLE;

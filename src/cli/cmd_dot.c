@@ -173,6 +173,10 @@ static int run(dot_args *a, int nplans, char **plans)
         rc = 0;
         goto done;
     case OAP_EIO:
+        if (ferror(out.f) && !out.path && oap_output_stdout_closed()) {
+            rc = 0; /* the reader has what it wanted */
+            break;
+        }
         if (ferror(out.f))
             oap_cli_error("cannot write '%s': %s", out.path ? out.path : "standard output",
                           strerror(errno));

@@ -141,6 +141,8 @@ static int run(const args *a, const char *path)
         goto done;
     }
     rc = oap_import_write(out.f, plan);
+    if (rc == OAP_EIO && !out.path && oap_output_stdout_closed())
+        rc = 0; /* the reader has what it wanted */
     if (rc < 0) {
         if (rc == OAP_EIO)
             oap_cli_error("import: cannot write %s%s%s", out.path ? "'" : "",

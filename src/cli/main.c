@@ -4,6 +4,7 @@
 #include "oapgraph/oapgraph.h"
 #include "output.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -48,6 +49,8 @@ void oap_cli_error(const char *fmt, ...)
 int oap_cli_finish_stdout(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (oap_output_stdout_closed())
+            return status; /* the reader has what it wanted: not a failure of the run */
         oap_cli_error("cannot write to standard output");
         return EXIT_TROUBLE;
     }
@@ -66,6 +69,9 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+    /* A reader that closes the pipe early (| head -1) ends the output, not the program:
+     * writes then fail with EPIPE, and each command ends as its findings say. */
+    signal(SIGPIPE, SIG_IGN);
     oap_output_catch_signals();
     if (argc < 2) {
         usage(stderr);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,17 @@ static void forget(oap_output *o)
     if (o->next)
         o->next->prev = o->prev;
     o->prev = o->next = NULL;
+}
+
+int oap_output_stdout_closed(void)
+{
+    struct stat st;
+    if (fstat(STDOUT_FILENO, &st) != 0 || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+        return 0;
+    /* The write end of a pipe without readers polls as an error (POLLERR), a socket
+     * whose peer has gone as hung up. */
+    struct pollfd p = {.fd = STDOUT_FILENO, .events = POLLOUT};
+    return poll(&p, 1, 0) > 0 && (p.revents & (POLLERR | POLLHUP)) != 0;
 }
 
 int oap_output_same_file(const char *path, const struct stat *st)
@@ -278,6 +290,8 @@ int oap_output_stage(oap_output *o)
     if (!o->path) {
         if (fflush(stdout) == 0 && !ferror(stdout))
             return 0;
+        if (oap_output_stdout_closed())
+            return 0; /* the reader has what it wanted */
         oap_cli_error("cannot write to standard output");
         return -1;
     }

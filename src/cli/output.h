@@ -46,7 +46,8 @@ int oap_output_open(oap_output *o, const char *path, const oap_planset *set);
  * standard output: flushes it), with the permissions of the file it replaces (mode,
  * owner and group, as far as the process may change them; a new file gets 0666 less the
  * umask), and syncs it to disk; the rename is left to oap_output_commit. A failed write
- * (full disk) is reported, the temporary file removed and -1 returned. */
+ * (full disk) is reported, the temporary file removed and -1 returned. A reader that
+ * closed standard output early is the end of the output: 0, no message. */
 int oap_output_stage(oap_output *o);
 
 /* Stages o (when not yet done) and renames the temporary file into place. A failure is
@@ -61,6 +62,11 @@ void oap_output_abort(oap_output *o);
  * (oap_output_abort); any other status commits. Returns status, or EXIT_TROUBLE when the
  * commit fails. */
 int oap_output_finish(oap_output *o, int status);
+
+/* Whether standard output is a pipe or socket whose reader has gone (head -1 read what it
+ * wanted): writes to it fail with EPIPE, and the output ends there, which is not a
+ * failure of the run. SIGPIPE must be ignored for the writes to fail rather than kill. */
+int oap_output_stdout_closed(void);
 
 /* Whether path names the file st describes (the same device and inode): an output about
  * to be written over an input. 0 when path cannot be looked at. */

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# End-to-end: the files the commands write (issue 20, items 4 and 15). A file written over
-# keeps its mode, owner and group, a new one gets 0666 less the umask; -o onto a symbolic
-# link writes the file it names; a long name has room for the temporary file. Signals are
-# in signals.sh.
+# End-to-end: the files the commands write (issue 20, items 4, 13 and 15). A file written
+# over keeps its mode, owner and group, a new one gets 0666 less the umask; -o onto a
+# symbolic link writes the file it names; a long name has room for the temporary file; a
+# reader that closes the pipe early ends the output, not the program. Signals are in
+# signals.sh.
 # usage: outputs.sh OAPGRAPH SOURCE_DIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
 require "python3 is needed" python3
@@ -96,5 +97,59 @@ long=$(printf 'x%.0s' $(seq 250))
 same "-o with a 254-byte name" "$?" 0
 check "-o with a 254-byte name: written" test -s "$tmp/$long.dot"
 same "no temporary file left" "$(leftovers)" 0
+
+# --- A reader that closes the pipe early (| head -1) ends the output: the exit status is
+# what the findings say, with no message; never death by SIGPIPE (141).
+python3 - "$tmp/big.oap.json" <<'EOF'
+import json, sys
+n = 3000
+actions = [{"id": "%d.1" % i, "goal": "SG1", "title": "Action %d on document fraud" % i,
+            "leaders": ["Leader%d" % i], "refs": ["99.1"], "timing": "March",
+            "kpis": ["Number of meetings"]} for i in range(1, n + 1)]
+for i in range(2, n + 1):
+    actions[i - 1]["needs"] = ["%d.1" % (i - 1)]
+json.dump({"oapgraph": 1,
+           "plan": {"id": "2012-C", "priority": "C", "title": "Big", "year": 2012},
+           "goals": [{"id": "SG1", "title": "Goal"}], "actions": actions},
+          open(sys.argv[1], "w"), indent=1)
+EOF
+# pipe NAME STATUS COMMAND...: COMMAND | head -1, whose output is far larger than a pipe
+# holds, ends with STATUS and says on standard error what it says when nothing stops it.
+pipe() {
+    local name=$1 want=$2
+    shift 2
+    "$@" >/dev/null 2>"$tmp/err.whole"
+    "$@" 2>"$tmp/err" | head -1 >/dev/null
+    local got=${PIPESTATUS[0]}
+    same "$name | head -1: exit status" "$got" "$want"
+    if cmp -s "$tmp/err" "$tmp/err.whole"; then
+        ok "$name | head -1: no message"
+    else
+        no "$name | head -1: a message"
+        diff "$tmp/err.whole" "$tmp/err" | head -5
+    fi
+}
+pipe "check" 1 "$bin" check --fail-on warning big.oap.json
+pipe "check --fail-on none" 0 "$bin" check --fail-on none big.oap.json
+pipe "check --format json" 1 "$bin" check -q --fail-on warning --format json big.oap.json
+pipe "dot" 0 "$bin" dot big.oap.json
+pipe "tasking" 0 "$bin" tasking big.oap.json
+pipe "deps" 0 "$bin" deps 3000.1 big.oap.json
+pipe "import" 0 "$bin" import -q "$council"
+# A full device is not a closed pipe: the failed write is said (deps said nothing when its
+# answer was larger than the buffer of standard output).
+if [ -w /dev/full ]; then
+    "$bin" deps 3000.1 big.oap.json >/dev/full 2>"$tmp/err"
+    same "deps to a full device: exit status" "$?" 2
+    check "deps to a full device: said" grep -q '^oapgraph: cannot write to standard output$' "$tmp/err"
+fi
+# -o to a pipe is asked to be complete: a reader that goes early is trouble.
+mkfifo "$tmp/fifo"
+head -c 10 "$tmp/fifo" >/dev/null &
+reader=$!
+timeout 60 "$bin" dot -o "$tmp/fifo" big.oap.json 2>"$tmp/err"
+same "-o FIFO whose reader goes early: exit status" "$?" 2
+check "-o FIFO whose reader goes early: said" grep -q "^oapgraph: cannot write '$tmp/fifo': Broken pipe$" "$tmp/err"
+wait "$reader"
 
 finish
