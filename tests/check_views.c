@@ -687,7 +687,16 @@ START_TEST(file_names)
               {"Acting EU Presidency", "Acting-EU-Presidency.md"},
               {"../../etc/passwd", "etc-passwd.md"},
               {"-rf", "rf.md"},
-              {"Caf\xc3\xa9 net", "Caf-net.md"}};
+              /* Not ASCII: never dropped, so that no two codes meet in one name. */
+              {"Caf\xc3\xa9 net", "Cafe-net.md"},
+              {"\xc3\x96sterreich \xc3\x86gir \xc5\x81\xc3\xb3"
+               "d\xc5\xba",
+               "Osterreich-AEgir-Lodz.md"},
+              {"\xce\x95\xce\xbb", "u0395u03bb.md"},
+              {"HU\xe2\x80\x8b", "HUu200b.md"},
+              {"A\xff", "Aufffd.md"},
+              {"\xc3\x97", "u00d7.md"},
+              {"\xf0\x9f\x98\x80", "u1f600.md"}};
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         s.code = ok[i].code;
         ck_assert_int_eq(oap_tasking_file_name(&s, OAP_TASKING_MARKDOWN, buf, sizeof buf), 0);
@@ -696,6 +705,33 @@ START_TEST(file_names)
     s.code = "EMPACT SU";
     ck_assert_int_eq(oap_tasking_file_name(&s, OAP_TASKING_JSON, buf, sizeof buf), 0);
     ck_assert_str_eq(buf, "EMPACT-SU.json");
+    /* Over 100 bytes: cut, with a hash of the whole code, so that long codes that
+     * begin alike still get names of their own. */
+    char code[300];
+    memset(code, 'a', 250);
+    code[250] = '\0';
+    s.code = code;
+    ck_assert_int_eq(oap_tasking_file_name(&s, OAP_TASKING_MARKDOWN, buf, sizeof buf), 0);
+    ck_assert_uint_eq(strlen(buf), 100 + 3);
+    ck_assert_int_eq(strncmp(buf, code, 83), 0);
+    ck_assert_int_eq(buf[83], '-');
+    char other[sizeof buf];
+    strcpy(other, buf);
+    code[249] = 'b';
+    ck_assert_int_eq(oap_tasking_file_name(&s, OAP_TASKING_MARKDOWN, buf, sizeof buf), 0);
+    ck_assert_uint_eq(strlen(buf), 100 + 3);
+    ck_assert_str_ne(buf, other);
+    /* Exactly 100 bytes is not cut; 20 Greek letters (5 bytes each) are. */
+    memset(code, 'a', 100);
+    code[100] = '\0';
+    ck_assert_int_eq(oap_tasking_file_name(&s, OAP_TASKING_MARKDOWN, buf, sizeof buf), 0);
+    ck_assert_str_eq(buf + 100, ".md");
+    for (int i = 0; i < 21; i++)
+        memcpy(code + 2 * i, "\xce\xbb", 2);
+    code[42] = '\0';
+    ck_assert_int_eq(oap_tasking_file_name(&s, OAP_TASKING_MARKDOWN, buf, sizeof buf), 0);
+    ck_assert_uint_eq(strlen(buf), 100 + 3);
+    ck_assert_int_eq(strncmp(buf, "u03bbu03bb", 10), 0);
     static const char *const bad[] = {"..", "", "/", "con", "NUL", "Com1"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         s.code = bad[i];

@@ -91,11 +91,14 @@ OAP_EXTERN int oap_tasking_select(oap_tasking *t, const char *text, size_t *shee
 OAP_EXTERN int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, size_t n,
                                  oap_tasking_format fmt);
 
-/* The file a sheet is written to in a folder: its code with every run of characters
- * other than ASCII letters, digits, "-" and "_" made one "-" ("Relevant MS" ->
- * "Relevant-MS"), and ".md", ".csv" or ".json". Refuses (OAP_EINVAL) a code that leaves
- * nothing, a name longer than 100 bytes, and device names some systems reserve (CON,
- * NUL, COM1, ...). Returns 0 with the name in buf. */
+/* The file a sheet is written to in a folder: its code with every run of ASCII
+ * characters other than letters, digits, "-" and "_" made one "-" ("Relevant MS" ->
+ * "Relevant-MS"), a Latin letter with a diacritic as its ASCII letter ("Osterreich"),
+ * any other character that is not ASCII as its escape ("u0395"), and ".md", ".csv" or
+ * ".json". A name that would be longer than 100 bytes is cut to 83 and ends with "-" and
+ * 16 hexadecimal digits of a hash of the whole code. Refuses (OAP_EINVAL) a code that
+ * leaves nothing and device names some systems reserve (CON, NUL, COM1, ...). Returns 0
+ * with the name in buf. */
 OAP_EXTERN int oap_tasking_sheet_file_name(const oap_tasking *t, size_t sheet,
                                            oap_tasking_format fmt, char *buf, size_t size);
 

@@ -96,11 +96,12 @@ nomem:
     return EXIT_TROUBLE;
 }
 
-static int write_one(const char *path, const oap_tasking *t, const size_t *sheets, size_t n,
-                     oap_tasking_format fmt, const oap_planset *set)
+/* The sheets, one after the other, on standard output. */
+static int write_stdout(const oap_tasking *t, const size_t *sheets, size_t n,
+                        oap_tasking_format fmt)
 {
     oap_output o;
-    if (oap_output_open(&o, path, set) < 0)
+    if (oap_output_open(&o, NULL, NULL) < 0)
         return EXIT_TROUBLE;
     int rc = oap_tasking_write(o.f, t, sheets, n, fmt);
     if (rc == OAP_ENOMEM)
@@ -109,13 +110,22 @@ static int write_one(const char *path, const oap_tasking *t, const size_t *sheet
     return oap_output_finish(&o, rc == OAP_ENOMEM ? EXIT_TROUBLE : EXIT_CLEAN);
 }
 
-/* One file per sheet in dir; every name is checked before anything is written. */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* One file per sheet in dir, all or none: every destination is checked before anything
+ * is written (a folder, a FIFO, a device, a link out of the folder in place of a sheet
+ * stop the run), and every sheet is written to its temporary file before the first is
+ * renamed into place. */
 static int write_dir(const args *a, const oap_tasking *t, const size_t *sheets, size_t n,
                      const oap_planset *set)
 {
     struct stat st;
     if (stat(a->dir, &st) != 0) {
-        if (errno != ENOENT || mkdir(a->dir, 0777) != 0) {
+        if (errno != ENOENT || mkdir(a->dir, 0777) != 0 || stat(a->dir, &st) != 0) {
             oap_cli_error("tasking: cannot make the folder '%s': %s", a->dir, strerror(errno));
             return EXIT_TROUBLE;
         }
@@ -124,8 +134,14 @@ static int write_dir(const args *a, const oap_tasking *t, const size_t *sheets, 
         return EXIT_TROUBLE;
     }
     char(*names)[128] = malloc((n + 1) * sizeof *names);
-    if (!names) {
+    oap_output *outs = calloc(n + 1, sizeof *outs);
+    size_t dlen = strlen(a->dir), opened = 0;
+    char *path = malloc(dlen + 130);
+    if (!names || !outs || !path) {
         oap_cli_error("tasking: %s", oap_strerror(OAP_ENOMEM));
+        free(names);
+        free(outs);
+        free(path);
         return EXIT_TROUBLE;
     }
     int status = EXIT_CLEAN;
@@ -146,12 +162,6 @@ static int write_dir(const args *a, const oap_tasking *t, const size_t *sheets, 
                 status = EXIT_TROUBLE;
             }
     }
-    size_t dlen = strlen(a->dir);
-    char *path = malloc(dlen + 130);
-    if (!path && status == EXIT_CLEAN) {
-        oap_cli_error("tasking: %s", oap_strerror(OAP_ENOMEM));
-        status = EXIT_TROUBLE;
-    }
     const char *sep = dlen && a->dir[dlen - 1] == '/' ? "" : "/";
     /* oap_output_open refuses to write over an input plan; ask before the first write,
      * so that a refusal leaves the folder as it was. */
@@ -164,13 +174,46 @@ static int write_dir(const args *a, const oap_tasking *t, const size_t *sheets, 
             status = EXIT_TROUBLE;
         }
     }
-    for (size_t i = 0; i < n && status == EXIT_CLEAN; i++) {
+    for (; opened < n && status == EXIT_CLEAN; opened++) {
+        size_t i = opened;
         snprintf(path, dlen + 130, "%s%s%s", a->dir, sep, names[i]);
-        status = write_one(path, t, &sheets[i], 1, a->fmt, set);
+        if (oap_output_open(&outs[i], path, set) < 0) {
+            status = EXIT_TROUBLE;
+            break;
+        }
+        /* A link there may name a file beside it, not one elsewhere, nor a device. */
+        if (!oap_output_in_folder(&outs[i], &st)) {
+            oap_cli_error("tasking: cannot write '%s': it is not a file of the folder (a "
+                          "device, a pipe, or a link out of it); nothing written",
+                          path);
+            status = EXIT_TROUBLE;
+        }
+        /* Two links may lead to one file (of this folder, as just asked). */
+        for (size_t k = 0; k < i && status == EXIT_CLEAN; k++)
+            if (strcasecmp(base_name(outs[k].target), base_name(outs[i].target)) == 0) {
+                oap_cli_error("tasking: '%s' and '%s%s%s' lead to one file; nothing written", path,
+                              a->dir, sep, names[k]);
+                status = EXIT_TROUBLE;
+            }
     }
+    for (size_t i = 0; i < n && status == EXIT_CLEAN; i++) {
+        int rc = oap_tasking_write(outs[i].f, t, &sheets[i], 1, a->fmt);
+        if (rc == OAP_ENOMEM) {
+            oap_cli_error("tasking: %s", oap_strerror(rc));
+            status = EXIT_TROUBLE;
+        } else if (oap_output_stage(&outs[i]) < 0) { /* a failed write: said so */
+            status = EXIT_TROUBLE;
+        }
+    }
+    if (status == EXIT_CLEAN && oap_output_commit_all(outs, n) < 0)
+        status = EXIT_TROUBLE;
     if (status == EXIT_CLEAN)
         fprintf(stderr, "oapgraph: tasking: wrote %zu sheet%s to %s\n", n, n == 1 ? "" : "s",
                 a->dir);
+    else
+        for (size_t i = 0; i < opened; i++)
+            oap_output_abort(&outs[i]);
+    free(outs);
     free(path);
     free(names);
     return status;
@@ -194,7 +237,7 @@ static int run(const args *a, int nplans, char **plans)
     if (a->dir)
         status = write_dir(a, t, sheets, n, in.set);
     else
-        status = write_one(NULL, t, sheets, n, a->fmt, in.set);
+        status = write_stdout(t, sheets, n, a->fmt);
 done:
     free(sheets);
     oap_tasking_free(t);

@@ -165,6 +165,16 @@ static char *folder_of(const char *path)
     return dir;
 }
 
+int oap_output_in_folder(const oap_output *o, const struct stat *dir)
+{
+    struct stat st;
+    char *folder = o->direct ? NULL : folder_of(o->target);
+    int in = folder && stat(*folder ? folder : ".", &st) == 0 && st.st_dev == dir->st_dev &&
+             st.st_ino == dir->st_ino;
+    free(folder);
+    return in;
+}
+
 /* Gives up and frees, with the temporary file already gone. */
 static void clear(oap_output *o)
 {
@@ -377,6 +387,18 @@ int oap_output_commit(oap_output *o)
     sigset_t old;
     hold(&old);
     int rc = put_in_place(o);
+    release(&old);
+    return rc;
+}
+
+int oap_output_commit_all(oap_output *o, size_t n)
+{
+    int rc = 0;
+    sigset_t old;
+    hold(&old);
+    for (size_t i = 0; i < n; i++)
+        if (put_in_place(&o[i]) < 0)
+            rc = -1;
     release(&old);
     return rc;
 }

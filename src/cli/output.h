@@ -55,6 +55,11 @@ int oap_output_stage(oap_output *o);
  * Returns 0 on success. */
 int oap_output_commit(oap_output *o);
 
+/* Commits n staged outputs together: no signal removes some of them while others are
+ * already in place. Returns 0, or -1 (reported) when a rename fails; the others are
+ * still renamed. */
+int oap_output_commit_all(oap_output *o, size_t n);
+
 /* Gives up: removes the temporary file, leaves the destination as it was. */
 void oap_output_abort(oap_output *o);
 
@@ -67,6 +72,10 @@ int oap_output_finish(oap_output *o, int status);
  * wanted): writes to it fail with EPIPE, and the output ends there, which is not a
  * failure of the run. SIGPIPE must be ignored for the writes to fail rather than kill. */
 int oap_output_stdout_closed(void);
+
+/* Whether o (opened) writes a file whose folder is the one dir describes: not a device or
+ * a pipe, and not through a symbolic link to another folder. */
+int oap_output_in_folder(const oap_output *o, const struct stat *dir);
 
 /* Whether path names the file st describes (the same device and inode): an output about
  * to be written over an input. 0 when path cannot be looked at. */

@@ -6,8 +6,11 @@
 #include "core/text.h"
 
 #include "core/array.h"
+#include "core/fingerprint.h"
+#include "core/utf8.h"
 #include "oapgraph/common.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -755,6 +758,36 @@ int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, siz
     return rc;
 }
 
+/* Writes into out the ASCII letters a Latin letter of U+00C0..U+017F is written with in
+ * a file name ("e" for U+00E9, "ss" for U+00DF) and returns how many (1 or 2); 0 for the
+ * others of that range (U+00D7 and U+00F7, signs) and every code point outside it. */
+static size_t latin_letters(uint32_t cp, char out[2])
+{
+    /* One letter each, from U+00C0; '?' marks a sign or a letter written with two. */
+    static const char one[] = "AAAAAA?CEEEEIIIIDNOOOOO?OUUUUY??aaaaaa?ceeeeiiiidnooooo?ouuuuy?y"
+                              "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKkkLlLlLlL"
+                              "lLlNnNnNnn??OoOoOo??RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+    static const struct {
+        uint16_t cp;
+        char s[3];
+    } two[] = {{0xC6, "AE"},  {0xDE, "TH"},  {0xDF, "ss"},  {0xE6, "ae"},
+               {0xFE, "th"},  {0x132, "IJ"}, {0x133, "ij"}, {0x14A, "NG"},
+               {0x14B, "ng"}, {0x152, "OE"}, {0x153, "oe"}};
+    if (cp < 0xC0 || cp >= 0x180)
+        return 0;
+    for (size_t i = 0; i < sizeof two / sizeof two[0]; i++)
+        if (two[i].cp == cp) {
+            memcpy(out, two[i].s, 2);
+            return 2;
+        }
+    out[0] = one[cp - 0xC0];
+    return out[0] != '?';
+}
+
+/* Longer names keep their first bytes and end with a hash of the whole code. */
+#define NAME_MAX_BYTES 100
+#define NAME_CUT_BYTES (NAME_MAX_BYTES - 17)
+
 int oap_tasking_file_name(const oap_tasking_sheet *s, oap_tasking_format fmt, char *buf,
                           size_t size)
 {
@@ -762,26 +795,49 @@ int oap_tasking_file_name(const oap_tasking_sheet *s, oap_tasking_format fmt, ch
     static const char *const reserved[] = {
         "CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
         "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
-    char name[128];
-    size_t n = 0;
-    int dash = 0;
-    for (const char *c = s->code; *c; c++) {
-        int keep = (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
-                   (*c >= '0' && *c <= '9') || *c == '-' || *c == '_';
-        if (!keep || (*c == '-' && n == 0)) {
-            dash = n > 0;
-            continue;
+    char name[NAME_MAX_BYTES + 1];
+    size_t n = 0, len = strlen(s->code);
+    int dash = 0, cut = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = oap_utf8_decode(s->code + i, len - i, &cp);
+        char piece[12];
+        size_t m;
+        i += k ? k : 1; /* a byte that is not UTF-8 reads as U+FFFD */
+        if (cp < 0x80) {
+            char c = (char)cp;
+            int keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_';
+            if (!keep || (c == '-' && n == 0)) {
+                dash = n > 0;
+                continue;
+            }
+            piece[0] = c;
+            m = 1;
+        } else if (!(m = latin_letters(cp, piece))) {
+            /* Never dropped, so that codes that differ only there get files of their
+             * own: a Latin letter by its ASCII letters, anything else by its escape. */
+            m = (size_t)snprintf(piece, sizeof piece, "u%04" PRIx32, cp);
         }
-        if (n + 2 >= sizeof name)
-            return OAP_EINVAL;
+        if (n + (size_t)dash + m > NAME_MAX_BYTES) {
+            cut = 1;
+            break;
+        }
         if (dash)
             name[n++] = '-';
         dash = 0;
-        name[n++] = *c;
+        memcpy(name + n, piece, m);
+        n += m;
     }
     name[n] = '\0';
-    if (n == 0 || n > 100)
+    if (n == 0)
         return OAP_EINVAL;
+    if (cut) {
+        /* Distinct codes keep distinct names. */
+        if (n > NAME_CUT_BYTES)
+            n = NAME_CUT_BYTES;
+        snprintf(name + n, sizeof name - n, "-%016" PRIx64, oap_fnv_field(OAP_FNV_OFFSET, s->code));
+    }
     for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
         if (strcasecmp(name, reserved[i]) == 0)
             return OAP_EINVAL;

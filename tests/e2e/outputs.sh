@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end: the files the commands write (issue 20, items 4, 13 and 15). A file written
-# over keeps its mode, owner and group, a new one gets 0666 less the umask; -o onto a
-# symbolic link writes the file it names; a long name has room for the temporary file; a
-# reader that closes the pipe early ends the output, not the program. Signals are in
-# signals.sh.
+# End-to-end: the files the commands write (issue 20, items 4, 13, 14 and 15). A file
+# written over keeps its mode, owner and group, a new one gets 0666 less the umask; -o
+# onto a symbolic link writes the file it names; a long name has room for the temporary
+# file; a reader that closes the pipe early ends the output, not the program; tasking's
+# folder is written all or nothing, with nothing but files of the folder in place of a
+# sheet, and a code that is not ASCII still names a file. Signals are in signals.sh.
 # usage: outputs.sh OAPGRAPH SOURCE_DIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
 require "python3 is needed" python3
@@ -151,5 +152,69 @@ timeout 60 "$bin" dot -o "$tmp/fifo" big.oap.json 2>"$tmp/err"
 same "-o FIFO whose reader goes early: exit status" "$?" 2
 check "-o FIFO whose reader goes early: said" grep -q "^oapgraph: cannot write '$tmp/fifo': Broken pipe$" "$tmp/err"
 wait "$reader"
+
+# --- tasking -o DIR: every destination checked before anything is written.
+# refused NAME COMMAND...: tasking refuses (exit 2, within 60 s) and writes nothing in $tmp/t.
+refused() {
+    local name=$1
+    shift
+    local before
+    before=$(ls -A "$tmp/t" | sort | tr '\n' ' ')
+    timeout 60 "$@" >"$tmp/out" 2>"$tmp/err"
+    local got=$?
+    same "$name: exit status" "$got" 2
+    same "$name: nothing written" "$(ls -A "$tmp/t" | sort | tr '\n' ' ')" "$before"
+}
+mkdir "$tmp/t"
+mkfifo "$tmp/t/HU.md"
+refused "a FIFO in place of a sheet" "$bin" tasking -o "$tmp/t" "$ref"
+check "a FIFO in place of a sheet: said" grep -q "HU.md': it is not a file of the folder" "$tmp/err"
+rm "$tmp/t/HU.md"
+mkdir "$tmp/t/IT.md"
+refused "a folder in place of a sheet" "$bin" tasking -o "$tmp/t" "$ref"
+check "a folder in place of a sheet: said" grep -q "IT.md': it is a folder" "$tmp/err"
+rmdir "$tmp/t/IT.md"
+echo outside >"$tmp/outside.md"
+ln -s ../outside.md "$tmp/t/HU.md"
+refused "a link out of the folder in place of a sheet" "$bin" tasking -o "$tmp/t" "$ref"
+same "a link out of the folder: what it names is untouched" "$(cat "$tmp/outside.md")" outside
+rm "$tmp/t/HU.md"
+ln -s /dev/null "$tmp/t/HU.md"
+refused "a link to a device in place of a sheet" "$bin" tasking -o "$tmp/t" "$ref"
+rm "$tmp/t/HU.md"
+if mknod "$tmp/t/HU.md" c 1 3 2>/dev/null; then
+    refused "a device in place of a sheet" "$bin" tasking -o "$tmp/t" "$ref"
+    rm "$tmp/t/HU.md"
+else
+    echo "skip a device in place of a sheet: mknod is not allowed here"
+fi
+ln -s hu-latest.md "$tmp/t/HU.md"
+"$bin" tasking -o "$tmp/t" "$ref" 2>"$tmp/err"
+same "a link within the folder: written" "$?" 0
+check "a link within the folder: the link stays" test -L "$tmp/t/HU.md"
+check "a link within the folder: the file it names is the sheet" grep -q '^# HU: Hungary' "$tmp/t/hu-latest.md"
+rm -r "$tmp/t"
+mkdir "$tmp/t"
+ln -s ./AT.md "$tmp/t/HU.md"
+refused "two sheets that lead to one file" "$bin" tasking -o "$tmp/t" "$ref"
+rm -r "$tmp/t"
+# Codes that are not ASCII name files too: Latin letters by their ASCII letters, other
+# characters by their escape; codes that differ only there get files of their own.
+python3 - "$tmp/names.oap.json" <<'EOF'
+import json, sys
+leaders = ["Ελληνική Αστυνομία", "Österreich BMI", "Café net", "Cafe\u200b net", "HU"]
+json.dump({"oapgraph": 1,
+           "plan": {"id": "2012-C", "priority": "C", "title": "Names", "year": 2012},
+           "goals": [{"id": "SG1", "title": "Goal"}],
+           "actions": [{"id": "1.%d" % (i + 1), "goal": "SG1", "title": "Action",
+                        "leaders": [l], "timing": "March", "kpis": ["k"]}
+                       for i, l in enumerate(leaders)]},
+          open(sys.argv[1], "w"), ensure_ascii=False)
+EOF
+"$bin" tasking -o "$tmp/names" "$tmp/names.oap.json" 2>"$tmp/err"
+same "codes that are not ASCII: written" "$?" 0
+same "codes that are not ASCII: their files" "$(ls "$tmp/names" | grep -v '^[A-Z][A-Z]\.md$' | tr '\n' ' ')" \
+    "Cafe-net.md Cafeu200b-net.md Osterreich-BMI.md u0395u03bbu03bbu03b7u03bdu03b9u03bau03ae-u0391u03c3u03c4u03c5u03bdu03bfu03bcu03afu03b1.md "
+same "no temporary file left" "$(leftovers)" 0
 
 finish

@@ -99,6 +99,10 @@ run("import -o, SIGHUP while writing", ["import", "-q", "-o", "plan.oap.json", c
     signal.SIGHUP, "fsync", fresh("c", [("plan.oap.json", "{}\n")]))
 run("check --write-baseline, SIGINT while writing",
     ["check", "-q", "--write-baseline", "base.json", ref], signal.SIGINT, "fsync", fresh("d"))
+# tasking writes every sheet before it renames the first: stopped at the third, none is in
+# place, and the sheet that was there is as it was.
+run("tasking -o, SIGINT at the third sheet", ["tasking", "-o", "sheets", ref], signal.SIGINT,
+    "fsync:when=3", fresh("e", [("sheets/HU.md", "old\n")]))
 # While dot lays out the diagram, before anything is written: no temporary file exists yet.
 if config:
     run("dot -T svg -o, SIGINT while laying out", ["dot", "-T", "svg", "-o", "plan.svg", ref],
