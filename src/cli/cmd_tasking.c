@@ -24,9 +24,10 @@ static const oap_help_option help_options[] = {
      "the first columns) or json"},
     {{"-o DIR"},
      "one file per actor in DIR (made if missing), named by its\n"
-     "code: HU.md, Europol.md, Relevant-MS.md (characters other\n"
-     "than letters, digits, '-' and '_' become '-'); each written\n"
-     "atomically; other files in DIR are left alone"},
+     "code: HU.md, Europol.md, Relevant-MS.md (ASCII characters\n"
+     "but letters, digits, '-' and '_' become '-'; accented letters\n"
+     "their ASCII letter; other characters their escape, u0395);\n"
+     "all sheets or none; other files in DIR are left alone"},
     {{"-h, --help"}, "this help"},
     {{NULL}, NULL}};
 
