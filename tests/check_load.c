@@ -1,4 +1,5 @@
 /* check_load: the loader on inputs too large or too odd to keep as fixture files. */
+#define _POSIX_C_SOURCE 200809L
 #include "oapgraph/oapgraph.h"
 #include "load/planset.h"
 #include "load/read.h"
@@ -157,6 +158,307 @@ START_TEST(reference_plan_kept_whole)
 }
 END_TEST
 
+/* A file of a run, by name and text. */
+typedef struct named {
+    const char *name, *text;
+} named;
+
+/* Loads the n files into a new set (*set_out, the caller's), without running the checks,
+ * and returns the loader's findings, located and sorted, one "file:line:col: rule:
+ * message" a line (the caller frees it). */
+static char *loaded(oap_planset **set_out, const named *files, size_t n)
+{
+    oap_planset *set;
+    oap_diags *diags;
+    ck_assert_int_eq(oap_planset_new(&set), 0);
+    ck_assert_int_eq(oap_diags_new(&diags), 0);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_int_eq(oap_planset_load_buffer(set, files[i].name, files[i].text,
+                                                 strlen(files[i].text), diags),
+                         0);
+    ck_assert_int_eq(oap_planset_locate(set, diags), 0);
+    oap_diags_sort(diags);
+    char *out = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&out, &len);
+    ck_assert_ptr_nonnull(m);
+    for (size_t i = 0; i < oap_diags_count(diags); i++) {
+        const oap_diag *d = oap_diags_at(diags, i);
+        fprintf(m, "%s:%u:%u: %s: %s\n", d->file, d->line, d->col, d->rule, d->message);
+    }
+    fclose(m);
+    oap_diags_free(diags);
+    *set_out = set;
+    return out;
+}
+
+/* One plan file's loader findings, and its plan (NULL when none was made). */
+static char *loaded_plan(oap_planset **set, const char *text, const oap_plan **plan)
+{
+    named file = {"t.oap.json", text};
+    char *out = loaded(set, &file, 1);
+    const oap_model *m = oap_planset_model(*set);
+    *plan = m->nplans ? m->plans[0] : NULL;
+    return out;
+}
+
+/* A plan of one goal and one action, the action's members after "leaders" given by
+ * action (starting with a comma), on the third line. */
+#define ONE_ACTION(plan_extra, goal_extra, action)                                                 \
+    "{\"oapgraph\": 1, \"plan\": {\"id\": \"P\", \"priority\": \"A\", \"title\": \"T\"" plan_extra \
+    "},\n"                                                                                         \
+    " \"goals\": [{\"id\": \"SG1\", \"title\": \"G\"" goal_extra "}],\n"                           \
+    " \"actions\": [{\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"A\", \"leaders\": "          \
+    "[\"FR\"]" action "}]}\n"
+
+/* revision, status and validated_on are kept; a validated plan gives the day, and a
+ * leap day is a day. */
+START_TEST(plan_status_and_revision)
+{
+    oap_planset *set;
+    const oap_plan *p;
+    char *out = loaded_plan(&set,
+                            ONE_ACTION(", \"revision\": \"REV 2\", \"status\": \"validated\", "
+                                       "\"validated_on\": \"2024-02-29\"",
+                                       "", ""),
+                            &p);
+    ck_assert_str_eq(out, "");
+    ck_assert_str_eq(p->revision, "REV 2");
+    ck_assert_str_eq(p->status, "validated");
+    ck_assert_str_eq(p->validated_on, "2024-02-29");
+    free(out);
+    oap_planset_free(set);
+
+    out = loaded_plan(&set, ONE_ACTION(", \"status\": \"draft\"", "", ""), &p);
+    ck_assert_str_eq(out, "");
+    ck_assert_str_eq(p->status, "draft");
+    ck_assert_ptr_null(p->validated_on);
+    ck_assert_ptr_null(p->revision);
+    free(out);
+    oap_planset_free(set);
+}
+END_TEST
+
+/* A status not among the words (with the nearest, when one is close), a day not written
+ * YYYY-MM-DD or that does not exist, and the day without a validated status or the
+ * reverse: each a schema finding where it is written. */
+START_TEST(plan_status_wrong_shapes)
+{
+    static const struct {
+        const char *plan, *findings;
+    } cases[] = {
+        {", \"revision\": 2, \"status\": \"Validated\", \"validated_on\": \"5 Dec 2023\"",
+         "t.oap.json:1:80: schema: \"revision\" of \"plan\" must be a string, not an integer\n"
+         "t.oap.json:1:93: schema: \"status\" of \"plan\" must be one of draft, submitted, "
+         "validated; not \"Validated\"; did you mean \"validated\"?\n"
+         "t.oap.json:1:122: schema: \"validated_on\" of \"plan\" must be a day written "
+         "YYYY-MM-DD, such as \"2023-12-05\"; not \"5 Dec 2023\"\n"},
+        {", \"status\": \"approved\"",
+         "t.oap.json:1:78: schema: \"status\" of \"plan\" must be one of draft, submitted, "
+         "validated; not \"approved\"\n"},
+        {", \"status\": \"validated\", \"validated_on\": \"2023-02-29\"",
+         "t.oap.json:1:107: schema: \"validated_on\" of \"plan\" is 2023-02-29, a day that "
+         "does not exist\n"},
+        {", \"status\": \"validated\"",
+         "t.oap.json:1:25: schema: \"plan\" is \"validated\" but gives no \"validated_on\", "
+         "the day COSI validated it (\"YYYY-MM-DD\")\n"},
+        {", \"status\": \"draft\", \"validated_on\": \"2023-12-05\"",
+         "t.oap.json:1:103: schema: \"plan\" gives \"validated_on\" but its \"status\" is "
+         "\"draft\"; only a validated plan has the day it was validated\n"},
+        {", \"validated_on\": \"2023-12-05\"",
+         "t.oap.json:1:84: schema: \"plan\" gives \"validated_on\" but no \"status\"; a plan "
+         "COSI validated has \"status\": \"validated\"\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, ONE_ACTION("%s", "", ""), cases[i].plan);
+        oap_planset *set;
+        const oap_plan *p;
+        char *out = loaded_plan(&set, text, &p);
+        ck_assert_msg(strcmp(out, cases[i].findings) == 0, "case %zu:\n%s", i, out);
+        ck_assert_ptr_nonnull(p); /* the plan is kept, for its other findings */
+        free(out);
+        oap_planset_free(set);
+    }
+}
+END_TEST
+
+/* Goals' common, actions' coleaders, jads, KPI objects, grant and reporting rounds reach
+ * the model: KPI texts stay one list, their targets beside it; rounds in month order,
+ * the last status the latest round's that gives one. */
+START_TEST(action_keys_of_today)
+{
+    oap_planset *set;
+    const oap_plan *p;
+    char *out = loaded_plan(
+        &set,
+        ONE_ACTION("", ", \"common\": \"CHSG1\"",
+                   ", \"coleaders\": [\"DE\", \"Europol\"], \"jads\": [\"JAD-1\"],\n"
+                   "   \"kpis\": [\"plain\", {\"indicator\": \"arrests\", \"target\": 200, "
+                   "\"unit\": \"per year\"}, {\"indicator\": \"seizures\"}],\n"
+                   "   \"grant\": {\"amount\": 150000.5, \"beneficiary\": \"ES\", \"source\": "
+                   "\"EMPACT\"},\n"
+                   "   \"results\": [{\"round\": \"2025-06\", \"values\": {\"arrests\": 120}}, "
+                   "{\"round\": \"2024-12\", \"status\": \"ongoing\", \"text\": \"half\", "
+                   "\"values\": {\"arrests\": 50, \"seizures\": 2}}]"),
+        &p);
+    ck_assert_str_eq(out, "");
+    ck_assert_str_eq(p->goals[0].common, "CHSG1");
+    const oap_action *a = &p->actions[0];
+    ck_assert_uint_eq(a->coleaders.n, 2);
+    ck_assert_str_eq(a->coleaders.items[1], "Europol");
+    ck_assert_uint_eq(a->jads.n, 1);
+    ck_assert_str_eq(a->jads.items[0], "JAD-1");
+    ck_assert_uint_eq(a->kpis.n, 3);
+    ck_assert_str_eq(a->kpis.items[0], "plain");
+    ck_assert_str_eq(a->kpis.items[1], "arrests");
+    ck_assert_str_eq(a->kpis.items[2], "seizures");
+    ck_assert_int_eq(oap_action_kpi_target(a, 0)->has_target, 0);
+    ck_assert_int_eq(oap_action_kpi_target(a, 1)->has_target, 1);
+    ck_assert_double_eq(oap_action_kpi_target(a, 1)->target, 200);
+    ck_assert_str_eq(oap_action_kpi_target(a, 1)->unit, "per year");
+    ck_assert_int_eq(oap_action_kpi_target(a, 2)->has_target, 0);
+    ck_assert_ptr_null(oap_action_kpi_target(a, 2)->unit);
+    ck_assert_ptr_nonnull(a->grant);
+    ck_assert_double_eq(a->grant->amount, 150000.5);
+    ck_assert_str_eq(a->grant->currency, "EUR");
+    ck_assert_str_eq(a->grant->beneficiary, "ES");
+    ck_assert_str_eq(a->grant->source, "EMPACT");
+    ck_assert_int_eq(a->has_results, 0);
+    ck_assert_uint_eq(a->nrounds, 2);
+    ck_assert_int_eq(a->rounds[0].month, 2024 * 12 + 11);
+    ck_assert_uint_eq(a->rounds[0].at, 1);
+    ck_assert_str_eq(a->rounds[0].status, "ongoing");
+    ck_assert_str_eq(a->rounds[0].text, "half");
+    ck_assert_uint_eq(a->rounds[0].nvalues, 2);
+    ck_assert_str_eq(a->rounds[0].values[1].indicator, "seizures");
+    ck_assert_double_eq(a->rounds[0].values[1].value, 2);
+    ck_assert_int_eq(a->rounds[1].month, 2025 * 12 + 5);
+    ck_assert_ptr_null(a->rounds[1].status);
+    ck_assert_double_eq(a->rounds[1].values[0].value, 120);
+    /* The June round gives no status: the December one's stands. */
+    ck_assert_str_eq(oap_action_last_status(a), "ongoing");
+    free(out);
+    oap_planset_free(set);
+
+    /* String KPIs only: no targets at all, and the object form of results. */
+    out = loaded_plan(&set,
+                      ONE_ACTION("", "",
+                                 ", \"kpis\": [\"k\"], \"grant\": {\"amount\": 0, \"currency\": "
+                                 "\"USD\"}, \"results\": {\"status\": \"completed\"}"),
+                      &p);
+    ck_assert_str_eq(out, "");
+    a = &p->actions[0];
+    ck_assert_ptr_null(a->kpi_targets);
+    ck_assert_int_eq(oap_action_kpi_target(a, 0)->has_target, 0);
+    ck_assert_str_eq(a->grant->currency, "USD");
+    ck_assert_ptr_null(a->grant->beneficiary);
+    ck_assert_str_eq(oap_action_last_status(a), "completed");
+    ck_assert_ptr_null(p->goals[0].common);
+    free(out);
+    oap_planset_free(set);
+}
+END_TEST
+
+/* Each wrong shape of the keys of today's plans: its message, where it points, and what
+ * is left out (a KPI without an indicator, a round without a month or of a month
+ * already reported, a grant without a right amount or currency). */
+START_TEST(action_keys_wrong_shapes)
+{
+    static const struct {
+        const char *plan, *goal, *action, *findings;
+    } cases[] = {
+        {"", ", \"common\": \"\"", ", \"coleaders\": \"DE\", \"jads\": [1, \"J\"]",
+         "t.oap.json:2:50: schema: \"common\" of goal SG1 must not be empty\n"
+         "t.oap.json:3:89: schema: \"coleaders\" of action 1.1 must be an array of strings, not "
+         "a string\n"
+         "t.oap.json:3:104: schema: \"jads\" of action 1.1 must hold strings; item 1 is an "
+         "integer\n"},
+        {"", "",
+         ",\n   \"kpis\": [5, {\"target\": \"x\"}, \"k\", {\"indicator\": \"a\", \"tagret\": 3, "
+         "\"unit\": 1}, {\"indicator\": \"b\", \"target\": -2.5}, null]",
+         "t.oap.json:4:13: schema: \"kpis\" of action 1.1 must hold strings or KPI objects "
+         "{\"indicator\", \"target\", \"unit\"}; item 1 is an integer\n"
+         "t.oap.json:4:16: schema: the 2nd KPI of action 1.1 has no \"indicator\", which is "
+         "required\n"
+         "t.oap.json:4:27: schema: \"target\" of the 2nd KPI of action 1.1 must be a number, not "
+         "a string\n"
+         "t.oap.json:4:57: unknown-key: unknown key \"tagret\" in the 4th KPI of action 1.1; did "
+         "you mean \"target\"?\n"
+         "t.oap.json:4:78: schema: \"unit\" of the 4th KPI of action 1.1 must be a string, not "
+         "an integer\n"
+         "t.oap.json:4:118: schema: \"kpis\" of action 1.1 must hold strings or KPI objects "
+         "{\"indicator\", \"target\", \"unit\"}; item 6 is null\n"},
+        {"", "", ", \"grant\": {\"amount\": -5, \"currency\": \"euro\", \"benefactor\": \"ES\"}",
+         "t.oap.json:3:96: schema: \"amount\" of the grant of action 1.1 must be 0 or more, not "
+         "-5\n"
+         "t.oap.json:3:112: schema: \"currency\" of the grant of action 1.1 must be an ISO 4217 "
+         "code of three capital letters, such as \"EUR\"; not \"euro\"\n"
+         "t.oap.json:3:120: unknown-key: unknown key \"benefactor\" in the grant of action 1.1 "
+         "(keys starting with \"x-\" are free for your own use)\n"},
+        {"", "", ", \"grant\": {\"currency\": \"USD\"}",
+         "t.oap.json:3:85: schema: the grant of action 1.1 has no \"amount\", which is "
+         "required\n"},
+        {"", "", ", \"grant\": [1]",
+         "t.oap.json:3:85: schema: \"grant\" of action 1.1 must be an object, not an array\n"},
+        {"", "",
+         ",\n   \"results\": [{\"round\": \"2024-12\", \"status\": \"ongoing\", \"values\": "
+         "{\"a\": \"many\", \"b\": 1}}, 3,\n    {\"round\": \"2024-12\", \"status\": "
+         "\"completed\"}, {\"round\": \"June 2024\", \"stauts\": \"x\"}, {\"status\": "
+         "\"done\"}]",
+         "t.oap.json:4:74: schema: \"values\" of round 2024-12 of action 1.1 must hold numbers; "
+         "\"a\" is a string\n"
+         "t.oap.json:4:92: schema: item 2 of \"results\" must be an object, not an integer\n"
+         "t.oap.json:5:15: schema: action 1.1 reports round 2024-12 twice, in its 1st and its "
+         "3rd round; give each month one round\n"
+         "t.oap.json:5:60: schema: \"round\" of the 4th round of action 1.1 must be a month "
+         "written YYYY-MM, such as \"2025-06\"; not \"June 2024\"\n"
+         "t.oap.json:5:73: unknown-key: unknown key \"stauts\" in the 4th round of action 1.1; "
+         "did you mean \"status\"?\n"
+         "t.oap.json:5:89: schema: the 5th round of action 1.1 has no \"round\", which is "
+         "required\n"
+         "t.oap.json:5:100: schema: \"status\" of the 5th round of action 1.1 must be one of "
+         "planned, ongoing, completed, continue, not-completed, cancelled, unclear; not "
+         "\"done\"\n"},
+        {"", "", ", \"results\": \"done\"",
+         "t.oap.json:3:87: schema: \"results\" of action 1.1 must be an object or an array of "
+         "rounds, not a string\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, ONE_ACTION("%s", "%s", "%s"), cases[i].plan, cases[i].goal,
+                 cases[i].action);
+        oap_planset *set;
+        const oap_plan *p;
+        char *out = loaded_plan(&set, text, &p);
+        ck_assert_msg(strcmp(out, cases[i].findings) == 0, "case %zu:\n%s", i, out);
+        const oap_action *a = &p->actions[0];
+        ck_assert_ptr_null(a->grant);
+        if (i == 1) {
+            /* "k", "a" and "b" are kept, at their places in the file, b with its target. */
+            ck_assert_uint_eq(a->kpis.n, 3);
+            ck_assert_str_eq(a->kpis.items[1], "a");
+            ck_assert_uint_eq(oap_strv_at(&a->kpis, 0), 2);
+            ck_assert_uint_eq(oap_strv_at(&a->kpis, 2), 4);
+            ck_assert_int_eq(oap_action_kpi_target(a, 0)->has_target, 0);
+            ck_assert_int_eq(oap_action_kpi_target(a, 1)->has_target, 0);
+            ck_assert_ptr_null(oap_action_kpi_target(a, 1)->unit);
+            ck_assert_double_eq(oap_action_kpi_target(a, 2)->target, -2.5);
+        }
+        if (i == 5) {
+            /* The first round of 2024-12 stays, with the value that is a number. */
+            ck_assert_uint_eq(a->nrounds, 1);
+            ck_assert_uint_eq(a->rounds[0].at, 0);
+            ck_assert_uint_eq(a->rounds[0].nvalues, 1);
+            ck_assert_str_eq(a->rounds[0].values[0].indicator, "b");
+            ck_assert_str_eq(oap_action_last_status(a), "ongoing");
+        }
+        free(out);
+        oap_planset_free(set);
+    }
+}
+END_TEST
+
 static run load_limited(const char *text, const oap_load_limits *limits)
 {
     run r;
@@ -291,6 +593,10 @@ int main(void)
     tcase_add_test(tc, missing_file_is_trouble);
     tcase_add_test(tc, limits_are_findings);
     tcase_add_test(tc, read_stops_one_byte_past_the_limit);
+    tcase_add_test(tc, plan_status_and_revision);
+    tcase_add_test(tc, plan_status_wrong_shapes);
+    tcase_add_test(tc, action_keys_of_today);
+    tcase_add_test(tc, action_keys_wrong_shapes);
     suite_add_tcase(s, tc);
     return oap_test_run(s);
 }

@@ -8,12 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The status an action was last reported with, or NULL. */
-static const char *last_status(const oap_action *a)
-{
-    return a->has_results ? a->results.status : NULL;
-}
-
 static int dangling(oap_rule_ctx *ctx, const oap_link *l)
 {
     const oap_graph *g = ctx->graph;
@@ -80,7 +74,7 @@ int oap_check_dangling_continuation(oap_rule_ctx *ctx)
  * report of a plan is at the end of its years). */
 static int to_be_continued(const oap_action *a)
 {
-    const char *s = last_status(a);
+    const char *s = oap_action_last_status(a);
     return s && (strcmp(s, "continue") == 0 || strcmp(s, "ongoing") == 0);
 }
 
@@ -116,7 +110,7 @@ int oap_check_dropped_continuation(oap_rule_ctx *ctx)
                 "action %s was last reported as \"%s\", but no action of %s, the next plan of "
                 "priority %s, continues it; add \"continues\": \"%s:%s\" to the action that "
                 "carries it on, or report it completed or cancelled",
-                plan->actions[i].id, last_status(&plan->actions[i]), m->plans[next]->id,
+                plan->actions[i].id, oap_action_last_status(&plan->actions[i]), m->plans[next]->id,
                 plan->priority, plan->id, plan->actions[i].id);
             if (rc < 0)
                 return rc;
@@ -132,7 +126,7 @@ int oap_check_continues_finished(oap_rule_ctx *ctx)
         const oap_link *l = &g->continues[i];
         if (l->status != OAP_LINK_RESOLVED || g->nodes[l->to].kind != OAP_NODE_ACTION)
             continue;
-        const char *s = last_status(oap_graph_action(g, l->to));
+        const char *s = oap_action_last_status(oap_graph_action(g, l->to));
         if (!s || (strcmp(s, "completed") != 0 && strcmp(s, "cancelled") != 0))
             continue;
         char pointer[96], target[160];

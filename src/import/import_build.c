@@ -436,8 +436,10 @@ oap_plan *oap_import__build_plan(oap_import__ctx *c)
             return NULL;
         }
         for (size_t i = 0; i < c->ngoals; i++)
-            p->goals[p->ngoals++] = (oap_goal){(uint32_t)i, c->goals[i].id,
-                                               oap_import__arena_str(c, c->goals[i].title)};
+            p->goals[p->ngoals++] =
+                (oap_goal){.at = (uint32_t)i,
+                           .id = c->goals[i].id,
+                           .title = oap_import__arena_str(c, c->goals[i].title)};
     }
 
     settle_footnotes(c);

@@ -156,7 +156,7 @@ const char *oap_action_link(const oap_action *a)
 
 const char *oap_action_status(const oap_action *a)
 {
-    return a->has_results ? a->results.status : NULL;
+    return oap_action_last_status(a);
 }
 
 static int window(const oap_month_span *w, int *first, int *last)

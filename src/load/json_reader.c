@@ -285,6 +285,12 @@ const char *oap_json_get_string(oap_json_reader *r, json_t *obj, const char *key
 
 oap_strv oap_json_get_strv(oap_json_reader *r, json_t *obj, const char *key)
 {
+    return oap_json_get_list(r, obj, key, NULL, NULL);
+}
+
+oap_strv oap_json_get_list(oap_json_reader *r, json_t *obj, const char *key, oap_json_item_fn fn,
+                           void *arg)
+{
     oap_strv out = {NULL, 0, NULL};
     json_t *v = oap_json_get(r, obj, key, JSON_ARRAY, r->what, "an array of strings");
     if (!v)
@@ -299,21 +305,25 @@ oap_strv oap_json_get_strv(oap_json_reader *r, json_t *obj, const char *key)
     size_t saved = oap_json_push(r, key);
     for (size_t i = 0; i < n; i++) {
         json_t *item = json_array_get(v, i);
+        const char *s = NULL;
         if (!json_is_string(item) || json_string_length(item) > r->max_string) {
             size_t inner = oap_json_push_index(r, i);
-            if (!json_is_string(item))
+            if (json_is_string(item))
+                too_long(r, item);
+            else if (fn)
+                s = fn(r, item, i, out.n, arg);
+            else
                 oap_json_report(r, "schema", 0, "\"%s\" of %s must hold strings; item %zu is %s",
                                 key, r->what, i + 1, oap_json_type_name(item));
-            else
-                too_long(r, item);
             oap_json_pop(r, inner);
-            continue;
-        }
-        const char *s =
-            oap_arena_strndup(r->arena, json_string_value(item), json_string_length(item));
-        if (!s) {
-            r->oom = 1;
-            continue;
+            if (!s)
+                continue;
+        } else {
+            s = oap_arena_strndup(r->arena, json_string_value(item), json_string_length(item));
+            if (!s) {
+                r->oom = 1;
+                continue;
+            }
         }
         if (out.n != i && !at) {
             /* An item was left out: from here on, items remember where they stand. */

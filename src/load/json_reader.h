@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum { OAP_JSON_POINTER_MAX = 1024, OAP_JSON_WHAT_MAX = 160 };
 
@@ -99,5 +100,16 @@ const char *oap_json_get_string(oap_json_reader *r, json_t *obj, const char *key
  * strings or are too long are reported and left out, and then out.at says where each
  * kept item stood. Empty when absent or not an array (reported). */
 oap_strv oap_json_get_strv(oap_json_reader *r, json_t *obj, const char *key);
+
+/* How oap_json_get_list reads item i, which is not a string, with the pointer at it:
+ * the text it stands for (in the arena), kept at index kept of the list; or NULL to
+ * leave it out, having reported why. */
+typedef const char *(*oap_json_item_fn)(oap_json_reader *r, json_t *item, size_t i, uint32_t kept,
+                                        void *arg);
+
+/* oap_json_get_strv, where items that are not strings are read by item (called with
+ * arg) instead of being reported and left out. */
+oap_strv oap_json_get_list(oap_json_reader *r, json_t *obj, const char *key, oap_json_item_fn item,
+                           void *arg);
 
 #endif

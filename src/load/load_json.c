@@ -4,32 +4,40 @@
 #include "oapgraph/common.h"
 #include "core/actors.h"
 #include "core/strmap.h"
+#include "core/suggest.h"
 #include "core/timing.h"
 #include "srcmap.h"
 
+#include "format.h"
 #include "json_reader.h"
 #include "json_util.h"
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The keys the format defines, per object; NULL-terminated. */
 static const char *const top_keys[] = {"$schema", "oapgraph", "plan",   "overlaps",
                                        "goals",   "actions",  "actors", NULL};
 static const char *const plan_keys[] = {
-    "id",    "priority", "title",          "aim",    "year",    "period",
-    "cycle", "document", "classification", "driver", "support", NULL};
+    "id",       "priority",       "title",  "aim",     "year",     "period", "cycle",
+    "document", "classification", "driver", "support", "revision", "status", "validated_on",
+    NULL};
 static const char *const overlap_keys[] = {"priority", "note", NULL};
-static const char *const goal_keys[] = {"id", "title", NULL};
+static const char *const goal_keys[] = {"id", "title", "common", NULL};
 static const char *const action_keys[] = {
-    "id",   "goal",    "title",  "leaders", "participants", "description",
-    "refs", "needs",   "phases", "timing",  "window",       "target",
-    "kpis", "results", "notes",  "link",    "continues",    NULL};
+    "id",    "goal",   "title",     "leaders",   "participants", "description", "refs",
+    "needs", "phases", "timing",    "window",    "target",       "kpis",        "results",
+    "notes", "link",   "continues", "coleaders", "jads",         "grant",       NULL};
 static const char *const phase_keys[] = {"id", "timing", "window", "needs", NULL};
 static const char *const results_keys[] = {"june", "december", "status", NULL};
+static const char *const round_keys[] = {"round", "status", "text", "values", NULL};
+static const char *const kpi_keys[] = {"indicator", "target", "unit", NULL};
+static const char *const grant_keys[] = {"amount", "currency", "beneficiary", "source", NULL};
 static const char *const actor_keys[] = {"code", "name", "kind", NULL};
 
+static const char *const plan_statuses[] = {"draft", "submitted", "validated", NULL};
 static const char *const result_statuses[] = {"planned",       "ongoing",   "completed", "continue",
                                               "not-completed", "cancelled", "unclear",   NULL};
 
@@ -43,24 +51,6 @@ typedef struct ctx {
     char node[160], action[80];
 } ctx;
 
-static const char *ordinal_suffix(size_t n)
-{
-    if (n % 100 >= 11 && n % 100 <= 13)
-        return "th";
-    return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
-}
-
-static int valid_id(const char *s)
-{
-    if (!*s)
-        return 0;
-    for (; *s; s++)
-        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-              *s == '.' || *s == '_' || *s == '-'))
-            return 0;
-    return 1;
-}
-
 /* A required string: "" when absent or wrong (already reported). */
 static const char *get_required(ctx *c, json_t *obj, const char *key)
 {
@@ -68,81 +58,6 @@ static const char *get_required(ctx *c, json_t *obj, const char *key)
     return s ? s : "";
 }
 
-/* Reads an id member and checks its characters; NULL when absent, wrong or invalid. */
-static const char *get_id(ctx *c, json_t *obj, const char *key, const char *kind)
-{
-    const char *s = oap_json_get_string(&c->r, obj, key);
-    if (s && !valid_id(s)) {
-        size_t saved = oap_json_push(&c->r, key);
-        if (!*s)
-            oap_json_report(&c->r, "schema", 0, "%s id must not be empty", kind);
-        else
-            oap_json_report(&c->r, "schema", 0,
-                            "%s id \"%s\" may only contain letters, digits, \".\", \"_\" and \"-\"",
-                            kind, s);
-        oap_json_pop(&c->r, saved);
-        return NULL;
-    }
-    return s;
-}
-
-static oap_month_span get_window(ctx *c, json_t *obj)
-{
-    oap_month_span w = {0, 0, 0};
-    json_t *v = json_object_get(obj, "window");
-    if (!v)
-        return w;
-    size_t saved = oap_json_push(&c->r, "window");
-    int start = -1, end = -1;
-    if (json_is_array(v) && json_array_size(v) == 2 && json_is_string(json_array_get(v, 0)) &&
-        json_is_string(json_array_get(v, 1))) {
-        if (oap_timing_parse_month(json_string_value(json_array_get(v, 0)), &start) < 0 ||
-            oap_timing_parse_month(json_string_value(json_array_get(v, 1)), &end) < 0)
-            start = end = -1;
-    }
-    if (start < 0 || end < 0)
-        oap_json_report(&c->r, "schema", 0,
-                        "\"window\" of %s must be two months [\"YYYY-MM\", \"YYYY-MM\"]",
-                        c->r.what);
-    else if (start > end)
-        oap_json_report(&c->r, "schema", 0, "\"window\" of %s ends before it starts", c->r.what);
-    else
-        w = (oap_month_span){1, start, end};
-    oap_json_pop(&c->r, saved);
-    return w;
-}
-
-/* Checks that an array item is an object; reports it otherwise. */
-static int item_is_object(ctx *c, json_t *item, const char *array, size_t i)
-{
-    if (json_is_object(item))
-        return 1;
-    oap_json_report(&c->r, "schema", 0, "item %zu of \"%s\" must be an object, not %s", i + 1,
-                    array, oap_json_type_name(item));
-    return 0;
-}
-
-/* Reports the second use of an id within one list of ids. */
-static void check_unique(ctx *c, oap_strmap *seen, const char *id, uint32_t index, const char *kind,
-                         const char *scope)
-{
-    uint32_t first;
-    int rc = oap_strmap_put(seen, id, index, &first);
-    if (rc < 0) {
-        c->r.oom = 1;
-        return;
-    }
-    if (rc == 0) {
-        size_t saved = oap_json_push(&c->r, "id");
-        oap_json_report(&c->r, "duplicate-id", 0,
-                        "%s id \"%s\" is used twice in %s: by the %u%s and the %u%s %s", kind, id,
-                        scope, first + 1, ordinal_suffix(first + 1), index + 1,
-                        ordinal_suffix(index + 1), kind);
-        oap_json_pop(&c->r, saved);
-    }
-}
-
-/* Names an item for messages: `action 2.1`, or `the 3rd action` without a usable id. */
 /* Findings from here on are about node ("" for none). */
 static void set_node(ctx *c, const char *node)
 {
@@ -155,12 +70,12 @@ static void set_node(ctx *c, const char *node)
 static void name_item(ctx *c, json_t *obj, const char *kind, size_t i)
 {
     json_t *id = json_object_get(obj, "id");
-    int usable =
-        json_is_string(id) && valid_id(json_string_value(id)) && strlen(json_string_value(id)) < 64;
+    int usable = json_is_string(id) && oap_format_valid_id(json_string_value(id)) &&
+                 strlen(json_string_value(id)) < 64;
     if (usable)
         oap_json_describe(&c->r, "%s %s", kind, json_string_value(id));
     else
-        oap_json_describe(&c->r, "the %zu%s %s", i + 1, ordinal_suffix(i + 1), kind);
+        oap_json_describe(&c->r, "the %zu%s %s", i + 1, oap_format_ordinal(i + 1), kind);
     const char *s = usable ? json_string_value(id) : "";
     if (strcmp(kind, "phase") == 0) {
         char node[160] = "";
@@ -178,36 +93,85 @@ static void name_item(ctx *c, json_t *obj, const char *kind, size_t i)
  * also given, must be its first. */
 static void read_period(ctx *c, json_t *obj, oap_plan *p)
 {
-    static const char desc[] = "an array of two years such as [2024, 2025]";
-    json_t *period = oap_json_get(&c->r, obj, "period", JSON_ARRAY, c->r.what, desc);
-    if (!period)
+    int first, last;
+    if (!oap_format_get_years(&c->r, obj, "period", "[2024, 2025]", &first, &last))
         return;
-    size_t saved = oap_json_push(&c->r, "period");
-    json_t *first = json_array_get(period, 0), *last = json_array_get(period, 1);
-    if (json_array_size(period) != 2 || !json_is_integer(first) || !json_is_integer(last)) {
-        oap_json_report(&c->r, "schema", 0, "\"period\" of \"plan\" must be %s", desc);
-    } else {
-        json_int_t a = json_integer_value(first), b = json_integer_value(last);
-        if (a < 1900 || a > 2200 || b < 1900 || b > 2200)
-            oap_json_report(&c->r, "schema", 0,
-                            "\"period\" of \"plan\" must hold years between 1900 and 2200, not "
-                            "%lld and %lld",
-                            (long long)a, (long long)b);
-        else if (b < a)
-            oap_json_report(&c->r, "schema", 0,
-                            "\"period\" of \"plan\" ends in %lld, before it starts in %lld",
-                            (long long)b, (long long)a);
-        else if (p->year && p->year != a)
-            oap_json_report(&c->r, "schema", 0,
-                            "\"year\" of \"plan\" is %d but \"period\" starts in %lld; give the "
-                            "period alone, or its first year as \"year\"",
-                            p->year, (long long)a);
-        else {
-            p->first_year = (int)a;
-            p->last_year = (int)b;
-        }
+    if (p->year && p->year != first) {
+        size_t saved = oap_json_push(&c->r, "period");
+        oap_json_report(&c->r, "schema", 0,
+                        "\"year\" of \"plan\" is %d but \"period\" starts in %d; give the "
+                        "period alone, or its first year as \"year\"",
+                        p->year, first);
+        oap_json_pop(&c->r, saved);
+        return;
     }
-    oap_json_pop(&c->r, saved);
+    p->first_year = first;
+    p->last_year = last;
+}
+
+/* 1 when s is a day written YYYY-MM-DD, -1 when it is not written so, 0 when it is but
+ * the day does not exist (2023-02-29). */
+static int read_day(const char *s)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+            return -1;
+    if (s[10])
+        return -1;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* "status" and "validated_on": where the plan stands, and the day COSI validated it,
+ * which a validated plan gives and no other does. */
+static void read_plan_status(ctx *c, json_t *obj, oap_plan *p)
+{
+    p->status = oap_json_get_string(&c->r, obj, "status");
+    if (p->status && !oap_json_in_list(p->status, plan_statuses)) {
+        const char *near = oap_suggest_nearest(p->status, plan_statuses, 3);
+        size_t saved = oap_json_push(&c->r, "status");
+        oap_json_report(&c->r, "schema", 0,
+                        "\"status\" of \"plan\" must be one of draft, submitted, validated; not "
+                        "\"%s\"%s%s%s",
+                        p->status, near ? "; did you mean \"" : "", near ? near : "",
+                        near ? "\"?" : "");
+        oap_json_pop(&c->r, saved);
+        p->status = NULL;
+    }
+    p->validated_on = oap_json_get_string(&c->r, obj, "validated_on");
+    if (p->validated_on) {
+        size_t saved = oap_json_push(&c->r, "validated_on");
+        int day = read_day(p->validated_on);
+        if (day <= 0) {
+            if (day < 0)
+                oap_json_report(&c->r, "schema", 0,
+                                "\"validated_on\" of \"plan\" must be a day written YYYY-MM-DD, "
+                                "such as \"2023-12-05\"; not \"%s\"",
+                                p->validated_on);
+            else
+                oap_json_report(&c->r, "schema", 0,
+                                "\"validated_on\" of \"plan\" is %s, a day that does not exist",
+                                p->validated_on);
+            p->validated_on = NULL;
+        } else if (!json_object_get(obj, "status")) {
+            oap_json_report(&c->r, "schema", 0,
+                            "\"plan\" gives \"validated_on\" but no \"status\"; a plan COSI "
+                            "validated has \"status\": \"validated\"");
+        } else if (p->status && strcmp(p->status, "validated") != 0) {
+            oap_json_report(&c->r, "schema", 0,
+                            "\"plan\" gives \"validated_on\" but its \"status\" is \"%s\"; "
+                            "only a validated plan has the day it was validated",
+                            p->status);
+        }
+        oap_json_pop(&c->r, saved);
+    }
+    if (p->status && strcmp(p->status, "validated") == 0 && !json_object_get(obj, "validated_on"))
+        oap_json_report(&c->r, "schema", 0,
+                        "\"plan\" is \"validated\" but gives no \"validated_on\", the day COSI "
+                        "validated it (\"YYYY-MM-DD\")");
 }
 
 static void read_plan_meta(ctx *c, json_t *obj, oap_plan *p)
@@ -215,14 +179,8 @@ static void read_plan_meta(ctx *c, json_t *obj, oap_plan *p)
     oap_json_describe(&c->r, "\"plan\"");
     oap_json_check_keys(&c->r, obj, plan_keys,
                         (const char *const[]){"id", "priority", "title", NULL});
-    p->id = get_id(c, obj, "id", "plan");
-    p->priority = oap_json_get_string(&c->r, obj, "priority");
-    if (p->priority && !*p->priority) {
-        size_t saved = oap_json_push(&c->r, "priority");
-        oap_json_report(&c->r, "schema", 0, "\"priority\" of \"plan\" must not be empty");
-        oap_json_pop(&c->r, saved);
-        p->priority = NULL;
-    }
+    p->id = oap_format_get_id(&c->r, obj, "id", "plan");
+    p->priority = oap_format_get_word(&c->r, obj, "priority");
     p->title = get_required(c, obj, "title");
     p->aim = oap_json_get_string(&c->r, obj, "aim");
     p->cycle = oap_json_get_string(&c->r, obj, "cycle");
@@ -230,6 +188,8 @@ static void read_plan_meta(ctx *c, json_t *obj, oap_plan *p)
     p->classification = oap_json_get_string(&c->r, obj, "classification");
     p->driver = oap_json_get_string(&c->r, obj, "driver");
     p->support = oap_json_get_strv(&c->r, obj, "support");
+    p->revision = oap_json_get_string(&c->r, obj, "revision");
+    read_plan_status(c, obj, p);
     json_t *year =
         oap_json_get(&c->r, obj, "year", JSON_INTEGER, c->r.what, "an integer such as 2012");
     if (year) {
@@ -258,8 +218,8 @@ static void read_overlaps(ctx *c, json_t *arr, oap_plan *p)
     for (size_t i = 0; i < n; i++) {
         json_t *o = json_array_get(arr, i);
         size_t inner = oap_json_push_index(&c->r, i);
-        if (item_is_object(c, o, "overlaps", i)) {
-            oap_json_describe(&c->r, "the %zu%s overlap", i + 1, ordinal_suffix(i + 1));
+        if (oap_format_is_object(&c->r, o, "overlaps", i)) {
+            oap_json_describe(&c->r, "the %zu%s overlap", i + 1, oap_format_ordinal(i + 1));
             oap_json_check_keys(&c->r, o, overlap_keys, (const char *const[]){"priority", NULL});
             oap_overlap *ov = &p->overlaps[p->noverlaps];
             memset(ov, 0, sizeof *ov);
@@ -286,16 +246,17 @@ static void read_goals(ctx *c, json_t *arr, oap_plan *p, const char *scope)
     for (size_t i = 0; i < n; i++) {
         json_t *o = json_array_get(arr, i);
         size_t inner = oap_json_push_index(&c->r, i);
-        if (item_is_object(c, o, "goals", i)) {
+        if (oap_format_is_object(&c->r, o, "goals", i)) {
             name_item(c, o, "goal", i);
             oap_json_check_keys(&c->r, o, goal_keys, (const char *const[]){"id", "title", NULL});
             oap_goal *g = &p->goals[p->ngoals];
             memset(g, 0, sizeof *g);
             g->at = (uint32_t)i;
-            g->id = get_id(c, o, "id", "goal");
+            g->id = oap_format_get_id(&c->r, o, "id", "goal");
             g->title = get_required(c, o, "title");
+            g->common = oap_format_get_word(&c->r, o, "common");
             if (g->id) {
-                check_unique(c, &seen, g->id, (uint32_t)i, "goal", scope);
+                oap_format_check_unique(&c->r, &seen, "id", g->id, (uint32_t)i, "goal", scope);
                 p->ngoals++;
             }
         }
@@ -321,7 +282,7 @@ static void read_phases(ctx *c, json_t *arr, oap_action *a, const char *action_w
     for (size_t i = 0; i < n; i++) {
         json_t *o = json_array_get(arr, i);
         size_t inner = oap_json_push_index(&c->r, i);
-        if (item_is_object(c, o, "phases", i)) {
+        if (oap_format_is_object(&c->r, o, "phases", i)) {
             name_item(c, o, "phase", i);
             size_t len = strlen(c->r.what);
             snprintf(c->r.what + len, sizeof c->r.what - len, " of %s", scope);
@@ -329,12 +290,12 @@ static void read_phases(ctx *c, json_t *arr, oap_action *a, const char *action_w
             oap_phase *ph = &a->phases[a->nphases];
             memset(ph, 0, sizeof *ph);
             ph->at = (uint32_t)i;
-            ph->id = get_id(c, o, "id", "phase");
+            ph->id = oap_format_get_id(&c->r, o, "id", "phase");
             ph->timing = oap_json_get_string(&c->r, o, "timing");
-            ph->window = get_window(c, o);
+            ph->window = oap_format_get_window(&c->r, o);
             ph->needs = oap_json_get_strv(&c->r, o, "needs");
             if (ph->id) {
-                check_unique(c, &seen, ph->id, (uint32_t)i, "phase", scope);
+                oap_format_check_unique(&c->r, &seen, "id", ph->id, (uint32_t)i, "phase", scope);
                 a->nphases++;
             }
         }
@@ -345,28 +306,264 @@ static void read_phases(ctx *c, json_t *arr, oap_action *a, const char *action_w
     set_node(c, c->action);
 }
 
-static void read_results(ctx *c, json_t *o, oap_action *a)
+/* The "status" member of o, a report on an action: one of the words of OAP monitoring
+ * reports; NULL when absent or not one of them (reported). */
+static const char *read_status(ctx *c, json_t *o)
 {
-    size_t saved = oap_json_push(&c->r, "results");
-    char outer[sizeof c->r.what];
-    memcpy(outer, c->r.what, sizeof outer);
-    oap_json_describe(&c->r, "the results of %s", outer);
-    oap_json_check_keys(&c->r, o, results_keys, NULL);
-    a->results.june = oap_json_get_string(&c->r, o, "june");
-    a->results.december = oap_json_get_string(&c->r, o, "december");
-    a->results.status = oap_json_get_string(&c->r, o, "status");
-    if (a->results.status && !oap_json_in_list(a->results.status, result_statuses)) {
+    const char *status = oap_json_get_string(&c->r, o, "status");
+    if (status && !oap_json_in_list(status, result_statuses)) {
         size_t inner = oap_json_push(&c->r, "status");
         oap_json_report(&c->r, "schema", 0,
                         "\"status\" of %s must be one of planned, ongoing, completed, continue, "
                         "not-completed, cancelled, unclear; not \"%s\"",
-                        c->r.what, a->results.status);
+                        c->r.what, status);
         oap_json_pop(&c->r, inner);
-        a->results.status = NULL;
+        return NULL;
     }
+    return status;
+}
+
+static void read_results(ctx *c, json_t *o, oap_action *a)
+{
+    oap_json_check_keys(&c->r, o, results_keys, NULL);
+    a->results.june = oap_json_get_string(&c->r, o, "june");
+    a->results.december = oap_json_get_string(&c->r, o, "december");
+    a->results.status = read_status(c, o);
     a->has_results = 1;
-    memcpy(c->r.what, outer, sizeof outer);
+}
+
+/* The "values" of a round: numbers by indicator; other values are reported and left
+ * out. */
+static void read_values(ctx *c, json_t *o, oap_round *r)
+{
+    json_t *values = oap_json_get(&c->r, o, "values", JSON_OBJECT, c->r.what,
+                                  "an object of numbers by indicator");
+    if (!values)
+        return;
+    r->values = oap_arena_alloc(c->r.arena, (json_object_size(values) + 1) * sizeof *r->values);
+    if (!r->values) {
+        c->r.oom = 1;
+        return;
+    }
+    size_t saved = oap_json_push(&c->r, "values");
+    const char *key;
+    json_t *v;
+    json_object_foreach(values, key, v)
+    {
+        if (!json_is_number(v)) {
+            size_t inner = oap_json_push(&c->r, key);
+            oap_json_report(&c->r, "schema", 0,
+                            "\"values\" of %s must hold numbers; \"%.200s\" is %s", c->r.what, key,
+                            oap_json_type_name(v));
+            oap_json_pop(&c->r, inner);
+            continue;
+        }
+        oap_kpi_value *kv = &r->values[r->nvalues];
+        kv->indicator = oap_arena_strdup(c->r.arena, key);
+        kv->value = json_number_value(v);
+        if (!kv->indicator)
+            c->r.oom = 1;
+        else
+            r->nvalues++;
+    }
     oap_json_pop(&c->r, saved);
+}
+
+static int cmp_round(const void *pa, const void *pb)
+{
+    const oap_round *a = pa, *b = pb;
+    if (a->month != b->month)
+        return a->month < b->month ? -1 : 1;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* "results" as an array of reporting rounds: each kept with a month, then put in month
+ * order; a second round of one month is reported and left out. */
+static void read_rounds(ctx *c, json_t *arr, oap_action *a, const char *action_what)
+{
+    size_t n = json_array_size(arr);
+    a->rounds = oap_arena_alloc(c->r.arena, (n ? n : 1) * sizeof *a->rounds);
+    if (!a->rounds) {
+        c->r.oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_array_get(arr, i);
+        size_t inner = oap_json_push_index(&c->r, i);
+        if (oap_format_is_object(&c->r, o, "results", i)) {
+            json_t *month = json_object_get(o, "round");
+            int m;
+            if (json_is_string(month) && oap_timing_parse_month(json_string_value(month), &m) == 0)
+                oap_json_describe(&c->r, "round %s of %s", json_string_value(month), action_what);
+            else
+                oap_json_describe(&c->r, "the %zu%s round of %s", i + 1, oap_format_ordinal(i + 1),
+                                  action_what);
+            oap_json_check_keys(&c->r, o, round_keys, (const char *const[]){"round", NULL});
+            oap_round *r = &a->rounds[a->nrounds];
+            memset(r, 0, sizeof *r);
+            r->at = (uint32_t)i;
+            const char *text = oap_json_get_string(&c->r, o, "round");
+            int ok = text && oap_timing_parse_month(text, &r->month) == 0;
+            if (text && !ok) {
+                size_t k = oap_json_push(&c->r, "round");
+                oap_json_report(&c->r, "schema", 0,
+                                "\"round\" of %s must be a month written YYYY-MM, such as "
+                                "\"2025-06\"; not \"%s\"",
+                                c->r.what, text);
+                oap_json_pop(&c->r, k);
+            }
+            r->status = read_status(c, o);
+            r->text = oap_json_get_string(&c->r, o, "text");
+            read_values(c, o, r);
+            if (ok)
+                a->nrounds++;
+        }
+        oap_json_pop(&c->r, inner);
+    }
+    qsort(a->rounds, a->nrounds, sizeof *a->rounds, cmp_round);
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < a->nrounds; i++) {
+        if (kept && a->rounds[kept - 1].month == a->rounds[i].month) {
+            char month[8];
+            oap_timing_format_month(a->rounds[i].month, month);
+            uint32_t first = a->rounds[kept - 1].at, second = a->rounds[i].at;
+            size_t inner = oap_json_push_index(&c->r, second);
+            size_t k = oap_json_push(&c->r, "round");
+            oap_json_report(&c->r, "schema", 0,
+                            "%s reports round %s twice, in its %u%s and its %u%s round; give "
+                            "each month one round",
+                            action_what, month, first + 1, oap_format_ordinal(first + 1),
+                            second + 1, oap_format_ordinal(second + 1));
+            oap_json_pop(&c->r, k);
+            oap_json_pop(&c->r, inner);
+            continue;
+        }
+        a->rounds[kept++] = a->rounds[i];
+    }
+    a->nrounds = kept;
+}
+
+/* A KPI items list's item that is not a string: a KPI object, read into the action's
+ * kpi_targets (made when the first one comes), or something else, reported. */
+typedef struct kpi_reading {
+    ctx *c;
+    oap_action *a;
+    size_t n; /* items in the file's list */
+} kpi_reading;
+
+static const char *read_kpi(oap_json_reader *r, json_t *item, size_t i, uint32_t kept, void *arg)
+{
+    kpi_reading *k = arg;
+    char outer[sizeof r->what];
+    memcpy(outer, r->what, sizeof outer);
+    if (!json_is_object(item)) {
+        oap_json_report(r, "schema", 0,
+                        "\"kpis\" of %s must hold strings or KPI objects {\"indicator\", "
+                        "\"target\", \"unit\"}; item %zu is %s",
+                        r->what, i + 1, oap_json_type_name(item));
+        return NULL;
+    }
+    oap_json_describe(r, "the %zu%s KPI of %s", i + 1, oap_format_ordinal(i + 1), outer);
+    oap_json_check_keys(r, item, kpi_keys, (const char *const[]){"indicator", NULL});
+    const char *indicator = oap_format_get_word(r, item, "indicator");
+    json_t *target = oap_json_get(r, item, "target", JSON_REAL, r->what, "a number");
+    const char *unit = oap_json_get_string(r, item, "unit");
+    memcpy(r->what, outer, sizeof outer);
+    if (!indicator)
+        return NULL;
+    if (!k->a->kpi_targets) {
+        k->a->kpi_targets = oap_arena_alloc(r->arena, k->n * sizeof *k->a->kpi_targets);
+        if (!k->a->kpi_targets) {
+            r->oom = 1;
+            return NULL;
+        }
+    }
+    oap_kpi_target *t = &k->a->kpi_targets[kept];
+    t->has_target = target != NULL;
+    t->target = target ? json_number_value(target) : 0;
+    t->unit = unit;
+    return indicator;
+}
+
+/* Whether s is written as an ISO 4217 code: three capital letters. */
+static int currency_code(const char *s)
+{
+    for (int i = 0; i < 3; i++)
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return 0;
+    return s[3] == '\0';
+}
+
+/* The "grant" of an action; NULL when its amount or currency is missing or wrong
+ * (reported). */
+static oap_grant *read_grant(ctx *c, json_t *o)
+{
+    oap_json_check_keys(&c->r, o, grant_keys, (const char *const[]){"amount", NULL});
+    json_t *amount = oap_json_get(&c->r, o, "amount", JSON_REAL, c->r.what, "a number");
+    int ok = amount != NULL;
+    if (amount && json_number_value(amount) < 0) {
+        size_t k = oap_json_push(&c->r, "amount");
+        oap_json_report(&c->r, "schema", 0, "\"amount\" of %s must be 0 or more, not %g", c->r.what,
+                        json_number_value(amount));
+        oap_json_pop(&c->r, k);
+        ok = 0;
+    }
+    const char *currency = oap_json_get_string(&c->r, o, "currency");
+    if (currency && !currency_code(currency)) {
+        size_t k = oap_json_push(&c->r, "currency");
+        oap_json_report(&c->r, "schema", 0,
+                        "\"currency\" of %s must be an ISO 4217 code of three capital letters, "
+                        "such as \"EUR\"; not \"%s\"",
+                        c->r.what, currency);
+        oap_json_pop(&c->r, k);
+        ok = 0;
+    }
+    const char *beneficiary = oap_json_get_string(&c->r, o, "beneficiary");
+    const char *source = oap_json_get_string(&c->r, o, "source");
+    if (!ok || (json_object_get(o, "currency") && !currency))
+        return NULL;
+    oap_grant *g = oap_arena_alloc(c->r.arena, sizeof *g);
+    if (!g) {
+        c->r.oom = 1;
+        return NULL;
+    }
+    g->amount = json_number_value(amount);
+    g->currency = currency ? currency : "EUR";
+    g->beneficiary = beneficiary;
+    g->source = source;
+    return g;
+}
+
+/* The members of an action that are objects of their own: results and grant, read with
+ * messages that name them ("the results of action 2.1"). */
+static void read_action_objects(ctx *c, json_t *o, oap_action *a)
+{
+    char outer[sizeof c->r.what];
+    memcpy(outer, c->r.what, sizeof outer);
+    json_t *results = json_object_get(o, "results");
+    if (json_is_object(results)) {
+        size_t saved = oap_json_push(&c->r, "results");
+        oap_json_describe(&c->r, "the results of %s", outer);
+        read_results(c, results, a);
+        oap_json_pop(&c->r, saved);
+    } else if (json_is_array(results)) {
+        size_t saved = oap_json_push(&c->r, "results");
+        read_rounds(c, results, a, outer);
+        oap_json_pop(&c->r, saved);
+    } else if (results) {
+        size_t saved = oap_json_push(&c->r, "results");
+        oap_json_report_type(&c->r, "results", outer, "an object or an array of rounds", results);
+        oap_json_pop(&c->r, saved);
+    }
+    memcpy(c->r.what, outer, sizeof outer);
+    json_t *grant = oap_json_get(&c->r, o, "grant", JSON_OBJECT, outer, "an object");
+    if (grant) {
+        size_t saved = oap_json_push(&c->r, "grant");
+        oap_json_describe(&c->r, "the grant of %s", outer);
+        a->grant = read_grant(c, grant);
+        oap_json_pop(&c->r, saved);
+    }
+    memcpy(c->r.what, outer, sizeof outer);
 }
 
 static void read_action(ctx *c, json_t *o, oap_action *a, size_t i)
@@ -374,7 +571,7 @@ static void read_action(ctx *c, json_t *o, oap_action *a, size_t i)
     name_item(c, o, "action", i);
     oap_json_check_keys(&c->r, o, action_keys,
                         (const char *const[]){"id", "goal", "title", "leaders", NULL});
-    a->id = get_id(c, o, "id", "action");
+    a->id = oap_format_get_id(&c->r, o, "id", "action");
     a->goal = get_required(c, o, "goal");
     a->title = get_required(c, o, "title");
     a->leaders = oap_json_get_strv(&c->r, o, "leaders");
@@ -390,15 +587,16 @@ static void read_action(ctx *c, json_t *o, oap_action *a, size_t i)
     a->refs = oap_json_get_strv(&c->r, o, "refs");
     a->needs = oap_json_get_strv(&c->r, o, "needs");
     a->timing = oap_json_get_string(&c->r, o, "timing");
-    a->window = get_window(c, o);
+    a->window = oap_format_get_window(&c->r, o);
     a->target = oap_json_get_string(&c->r, o, "target");
-    a->kpis = oap_json_get_strv(&c->r, o, "kpis");
+    kpi_reading kpis = {c, a, json_array_size(json_object_get(o, "kpis"))};
+    a->kpis = oap_json_get_list(&c->r, o, "kpis", read_kpi, &kpis);
     a->notes = oap_json_get_strv(&c->r, o, "notes");
     a->link = oap_json_get_string(&c->r, o, "link");
     a->continues = oap_json_get_string(&c->r, o, "continues");
-    json_t *results = oap_json_get(&c->r, o, "results", JSON_OBJECT, c->r.what, "an object");
-    if (results)
-        read_results(c, results, a);
+    a->coleaders = oap_json_get_strv(&c->r, o, "coleaders");
+    a->jads = oap_json_get_strv(&c->r, o, "jads");
+    read_action_objects(c, o, a);
     json_t *phases =
         oap_json_get(&c->r, o, "phases", JSON_ARRAY, NULL, "an array of phase objects");
     if (phases) {
@@ -432,14 +630,14 @@ static void read_actions(ctx *c, json_t *arr, oap_plan *p, const char *scope)
     for (size_t i = 0; i < n && !c->r.oom; i++) {
         json_t *o = json_array_get(arr, i);
         size_t inner = oap_json_push_index(&c->r, i);
-        if (item_is_object(c, o, "actions", i)) {
+        if (oap_format_is_object(&c->r, o, "actions", i)) {
             oap_action *a = &p->actions[p->nactions];
             /* The slot of an item left out (no id) is used again: nothing of it may stay. */
             memset(a, 0, sizeof *a);
             a->at = (uint32_t)i;
             read_action(c, o, a, i);
             if (a->id) {
-                check_unique(c, &seen, a->id, (uint32_t)i, "action", scope);
+                oap_format_check_unique(&c->r, &seen, "id", a->id, (uint32_t)i, "action", scope);
                 p->nactions++;
             }
         }
@@ -462,8 +660,8 @@ static void read_actors(ctx *c, json_t *arr, oap_plan *p)
     for (size_t i = 0; i < n; i++) {
         json_t *o = json_array_get(arr, i);
         size_t inner = oap_json_push_index(&c->r, i);
-        if (item_is_object(c, o, "actors", i)) {
-            oap_json_describe(&c->r, "the %zu%s actor", i + 1, ordinal_suffix(i + 1));
+        if (oap_format_is_object(&c->r, o, "actors", i)) {
+            oap_json_describe(&c->r, "the %zu%s actor", i + 1, oap_format_ordinal(i + 1));
             oap_json_check_keys(&c->r, o, actor_keys, (const char *const[]){"code", NULL});
             oap_actor_decl *d = &p->actors[p->nactors];
             memset(d, 0, sizeof *d);

@@ -239,6 +239,8 @@ def constraints(node):
         said.append("One of: %s." % ", ".join(node["enum"]))
     if "minimum" in node and "maximum" in node:
         said.append("From %s to %s." % (node["minimum"], node["maximum"]))
+    elif "minimum" in node:
+        said.append("At least %s." % node["minimum"])
     if node.get("minLength") == 1:
         said.append("Not empty.")
     if "minItems" in node:
@@ -256,11 +258,17 @@ def records(schema):
         out.append((path or "Top level", node))
         for key, prop in node.get("properties", {}).items():
             value, defname = resolve(schema, prop)
-            candidates = [(key, value, defname)]
-            if value.get("type") == "array":
-                items = value.get("items", {})
-                alts = items.get("anyOf", [items])
-                candidates = [(key + "[]",) + resolve(schema, alt) for alt in alts]
+            # A key may take one of several shapes (an object, or an array of them).
+            shapes = [resolve(schema, alt) for alt in value["anyOf"]] if "anyOf" in value else \
+                [(value, defname)]
+            candidates = []
+            for shape, sname in shapes:
+                if shape.get("type") == "array":
+                    items = shape.get("items", {})
+                    alts = items.get("anyOf", [items])
+                    candidates += [(key + "[]",) + resolve(schema, alt) for alt in alts]
+                else:
+                    candidates.append((key, shape, sname))
             for sub, target, tname in candidates:
                 if not is_record(target) or (tname and tname in seen):
                     continue

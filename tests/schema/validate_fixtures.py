@@ -13,7 +13,10 @@ usage: validate_fixtures.py SCHEMA FIXTURES_DIR
     * otherwise the schema must reject it if and only if a [schema] or
       [unknown-key] finding names it;
     * a file whose [schema] findings are all about duplicate keys is skipped:
-      Python's json keeps the last value, the schema cannot see duplicates.
+      Python's json keeps the last value, the schema cannot see duplicates;
+    * a [schema] finding about what no JSON Schema can say (SCHEMA_BLIND: two
+      items of an array that differ in one member) does not ask the schema to
+      reject the file: a file with only such findings must be valid.
 - Folders of FIXTURES_DIR with no expected.txt at any depth are ignored.
 
 Prints one line per file and "N passed, M failed"; exits 1 on any failure,
@@ -31,6 +34,12 @@ from jsonschema.exceptions import SchemaError, best_match
 PLAN_SUFFIX = ".oap.json"
 EXPECTED = "expected.txt"
 REJECTING_RULES = ("schema", "unknown-key")
+
+# [schema] findings the loader makes and no JSON Schema can express, with why.
+SCHEMA_BLIND = (
+    # two rounds of one month: uniqueItems compares whole items, not one member
+    re.compile(r": error: action \S+ reports round \S+ twice, "),
+)
 
 FILE_RE = re.compile(r"^(.*?):\d+:")
 RULE_RE = re.compile(r"\[([^\[\]]*)\]\s*$")
@@ -142,7 +151,8 @@ def check_case(case, validator, tally):
             tally.ok(path, "skipped: duplicate keys, which the schema cannot express")
             continue
 
-        wanted = [line for rule, line, _ in findings if rule in REJECTING_RULES]
+        wanted = [line for rule, line, _ in findings if rule in REJECTING_RULES
+                  and not any(p.search(line) for p in SCHEMA_BLIND)]
         error = first_error(validator, doc)
         if wanted and error:
             tally.ok(path, "rejected as expected")
