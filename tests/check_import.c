@@ -83,16 +83,16 @@ static oap_plan *load_plan(oap_model *model, const char *name, const char *text,
 {
     const oap_load_limits limits = OAP_LOAD_LIMITS_DEFAULT;
     oap_diags *diags;
-    oap_plan *plan;
+    oap_loaded got;
     ck_assert_int_eq(oap_diags_new(&diags), 0);
-    ck_assert_int_eq(oap_load_json(model, name, 0, text, len, &limits, diags, &plan), 0);
+    ck_assert_int_eq(oap_load_json(model, name, 0, text, len, &limits, diags, &got), 0);
     for (size_t i = 0; i < oap_diags_count(diags); i++) {
         const oap_diag *d = oap_diags_at(diags, i);
         ck_abort_msg("%s: %s [%s] at %s", name, d->message, d->rule, d->pointer);
     }
     oap_diags_free(diags);
-    ck_assert_ptr_nonnull(plan);
-    return plan;
+    ck_assert_ptr_nonnull(got.plan);
+    return got.plan;
 }
 
 /* The plan as a plan file, in memory. */
@@ -895,9 +895,9 @@ static void survives(const char *name, const char *text, size_t len)
         oap_model_init(&model);
         const oap_load_limits limits = OAP_LOAD_LIMITS_DEFAULT;
         oap_diags *diags;
-        oap_plan *plan;
+        oap_loaded got;
         ck_assert_int_eq(oap_diags_new(&diags), 0);
-        ck_assert_int_eq(oap_load_json(&model, name, 0, json, jlen, &limits, diags, &plan), 0);
+        ck_assert_int_eq(oap_load_json(&model, name, 0, json, jlen, &limits, diags, &got), 0);
         /* Duplicate ids are the table's and are the checks' to report; the file itself
          * must be well formed. */
         for (size_t i = 0; i < oap_diags_count(diags); i++)

@@ -192,6 +192,31 @@ static char *loaded(oap_planset **set_out, const named *files, size_t n)
     return out;
 }
 
+static int cmp_line(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorts the lines of text (each ending in a line break) in place. */
+static void sort_lines(char *text)
+{
+    size_t n = 0, len = strlen(text);
+    for (size_t i = 0; i < len; i++)
+        n += text[i] == '\n';
+    char **lines = calloc(n ? n : 1, sizeof *lines);
+    char *copy = strdup(text);
+    ck_assert(lines && copy);
+    size_t k = 0;
+    for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n"))
+        lines[k++] = line;
+    qsort(lines, k, sizeof *lines, cmp_line);
+    char *w = text;
+    for (size_t i = 0; i < k; i++)
+        w += sprintf(w, "%s\n", lines[i]);
+    free(lines);
+    free(copy);
+}
+
 /* One plan file's loader findings, and its plan (NULL when none was made). */
 static char *loaded_plan(oap_planset **set, const char *text, const oap_plan **plan)
 {
@@ -313,12 +338,12 @@ START_TEST(action_keys_of_today)
     ck_assert_str_eq(a->kpis.items[0], "plain");
     ck_assert_str_eq(a->kpis.items[1], "arrests");
     ck_assert_str_eq(a->kpis.items[2], "seizures");
-    ck_assert_int_eq(oap_action_kpi_target(a, 0)->has_target, 0);
-    ck_assert_int_eq(oap_action_kpi_target(a, 1)->has_target, 1);
-    ck_assert_double_eq(oap_action_kpi_target(a, 1)->target, 200);
-    ck_assert_str_eq(oap_action_kpi_target(a, 1)->unit, "per year");
-    ck_assert_int_eq(oap_action_kpi_target(a, 2)->has_target, 0);
-    ck_assert_ptr_null(oap_action_kpi_target(a, 2)->unit);
+    ck_assert_int_eq(oap_action_kpi_target_of(a, 0)->has_target, 0);
+    ck_assert_int_eq(oap_action_kpi_target_of(a, 1)->has_target, 1);
+    ck_assert_double_eq(oap_action_kpi_target_of(a, 1)->target, 200);
+    ck_assert_str_eq(oap_action_kpi_target_of(a, 1)->unit, "per year");
+    ck_assert_int_eq(oap_action_kpi_target_of(a, 2)->has_target, 0);
+    ck_assert_ptr_null(oap_action_kpi_target_of(a, 2)->unit);
     ck_assert_ptr_nonnull(a->grant);
     ck_assert_double_eq(a->grant->amount, 150000.5);
     ck_assert_str_eq(a->grant->currency, "EUR");
@@ -350,7 +375,7 @@ START_TEST(action_keys_of_today)
     ck_assert_str_eq(out, "");
     a = &p->actions[0];
     ck_assert_ptr_null(a->kpi_targets);
-    ck_assert_int_eq(oap_action_kpi_target(a, 0)->has_target, 0);
+    ck_assert_int_eq(oap_action_kpi_target_of(a, 0)->has_target, 0);
     ck_assert_str_eq(a->grant->currency, "USD");
     ck_assert_ptr_null(a->grant->beneficiary);
     ck_assert_str_eq(oap_action_last_status(a), "completed");
@@ -440,10 +465,10 @@ START_TEST(action_keys_wrong_shapes)
             ck_assert_str_eq(a->kpis.items[1], "a");
             ck_assert_uint_eq(oap_strv_at(&a->kpis, 0), 2);
             ck_assert_uint_eq(oap_strv_at(&a->kpis, 2), 4);
-            ck_assert_int_eq(oap_action_kpi_target(a, 0)->has_target, 0);
-            ck_assert_int_eq(oap_action_kpi_target(a, 1)->has_target, 0);
-            ck_assert_ptr_null(oap_action_kpi_target(a, 1)->unit);
-            ck_assert_double_eq(oap_action_kpi_target(a, 2)->target, -2.5);
+            ck_assert_int_eq(oap_action_kpi_target_of(a, 0)->has_target, 0);
+            ck_assert_int_eq(oap_action_kpi_target_of(a, 1)->has_target, 0);
+            ck_assert_ptr_null(oap_action_kpi_target_of(a, 1)->unit);
+            ck_assert_double_eq(oap_action_kpi_target_of(a, 2)->target, -2.5);
         }
         if (i == 5) {
             /* The first round of 2024-12 stays, with the value that is a number. */
@@ -452,6 +477,233 @@ START_TEST(action_keys_wrong_shapes)
             ck_assert_uint_eq(a->rounds[0].nvalues, 1);
             ck_assert_str_eq(a->rounds[0].values[0].indicator, "b");
             ck_assert_str_eq(oap_action_last_status(a), "ongoing");
+        }
+        free(out);
+        oap_planset_free(set);
+    }
+}
+END_TEST
+
+/* A cycle file, told by its content whatever its name, reaches the model whole. A file
+ * with "plan" is a plan file, "cycle" or not; one with neither is a cycle file when its
+ * name says so. */
+START_TEST(cycle_file_kept_whole)
+{
+    static const char text[] =
+        "{\"$schema\": \"s\", \"oapgraph\": 1,\n"
+        " \"cycle\": {\"id\": \"2022-2025\", \"years\": [2022, 2025], \"title\": \"EMPACT\", "
+        "\"x-note\": 1},\n"
+        " \"priorities\": [{\"code\": \"A\", \"title\": \"Networks\"}, {\"code\": \"B\"}],\n"
+        " \"common_goals\": [{\"id\": \"CHSG1\", \"title\": \"Intelligence\"}, {\"id\": "
+        "\"CHSG2\", \"title\": \"Investigations\"}],\n"
+        " \"jads\": [{\"id\": \"JAD-1\", \"title\": \"Med\", \"window\": [\"2024-06\", "
+        "\"2024-07\"]}, {\"id\": \"JAD-2\"}]}\n";
+    const named files[] = {{"cycle.txt", text}};
+    oap_planset *set;
+    char *out = loaded(&set, files, 1);
+    ck_assert_str_eq(out, "");
+    const oap_model *m = oap_planset_model(set);
+    ck_assert_uint_eq(m->nplans, 0);
+    ck_assert_uint_eq(m->ncycles, 1);
+    const oap_cycle *c = m->cycles[0];
+    ck_assert_str_eq(c->file, "cycle.txt");
+    ck_assert_uint_eq(c->file_index, 0);
+    ck_assert_uint_eq(c->index, 0);
+    ck_assert_str_eq(c->schema, "s");
+    ck_assert_int_eq(c->version, 1);
+    ck_assert_str_eq(c->id, "2022-2025");
+    ck_assert_str_eq(c->title, "EMPACT");
+    ck_assert_int_eq(c->first_year, 2022);
+    ck_assert_int_eq(c->last_year, 2025);
+    ck_assert_uint_eq(c->npriorities, 2);
+    ck_assert_str_eq(c->priorities[0].title, "Networks");
+    ck_assert_str_eq(c->priorities[1].code, "B");
+    ck_assert_ptr_null(c->priorities[1].title);
+    ck_assert_uint_eq(c->ncommon_goals, 2);
+    ck_assert_str_eq(c->common_goals[1].id, "CHSG2");
+    ck_assert_uint_eq(c->common_goals[1].at, 1);
+    ck_assert_uint_eq(c->njads, 2);
+    ck_assert_int_eq(c->jads[0].window.set, 1);
+    ck_assert_int_eq(c->jads[0].window.start, 2024 * 12 + 5);
+    ck_assert_int_eq(c->jads[1].window.set, 0);
+    free(out);
+    oap_planset_free(set);
+
+    /* With "plan", a plan file: its "cycle" is an unknown key there. Neither: the name
+     * decides. */
+    const named more[] = {{"p.cycle.json",
+                           "{\"oapgraph\": 1, \"cycle\": 1, \"plan\": {\"id\": \"P\", "
+                           "\"priority\": \"A\", \"title\": \"T\"}, \"goals\": [], \"actions\": "
+                           "[]}"},
+                          {"n.cycle.json", "{\"oapgraph\": 1}"},
+                          {"n.oap.json", "{\"oapgraph\": 1}"},
+                          {"l.cycle.json", "[]"}};
+    out = loaded(&set, more, 4);
+    ck_assert_str_eq(out,
+                     "p.cycle.json:1:17: unknown-key: unknown key \"cycle\" in the plan file (keys "
+                     "starting with \"x-\" are free for your own use)\n"
+                     "n.cycle.json:1:1: schema: the cycle file has no \"cycle\", which is "
+                     "required\n"
+                     "n.oap.json:1:1: schema: the plan file has no \"actions\", which is required\n"
+                     "n.oap.json:1:1: schema: the plan file has no \"goals\", which is required\n"
+                     "n.oap.json:1:1: schema: the plan file has no \"plan\", which is required\n"
+                     "l.cycle.json:1:1: schema: a cycle file must be a JSON object with "
+                     "\"oapgraph\" and \"cycle\", not an array\n");
+    ck_assert_uint_eq(oap_planset_model(set)->nplans, 1);
+    ck_assert_uint_eq(oap_planset_model(set)->ncycles, 0);
+    free(out);
+    oap_planset_free(set);
+}
+END_TEST
+
+/* Each wrong shape of a cycle file: its message, where it points, and what is kept. */
+START_TEST(cycle_file_wrong_shapes)
+{
+    static const struct {
+        const char *text, *findings;
+        uint32_t priorities, common_goals, jads; /* kept; UINT32_MAX: no cycle at all */
+    } cases[] = {
+        {"{\"oapgraph\": 1, \"cycle\": {\"id\": \"2022-2025\", \"years\": [2022, 2025], "
+         "\"title\": 7, \"yeras\": 1}}\n",
+         "c.json:1:78: schema: \"title\" of \"cycle\" must be a string, not an integer\n"
+         "c.json:1:81: unknown-key: unknown key \"yeras\" in \"cycle\"; did you mean "
+         "\"years\"?\n",
+         0, 0, 0},
+        {"{\"oapgraph\": 1, \"cycle\": {\"id\": \"2022-2025\", \"years\": [2022, 2025]},\n "
+         "\"priorities\": [{\"code\": \"A\"}, {\"code\": 1}, {\"title\": \"B\"}, {\"code\": "
+         "\"A\"}]}\n",
+         "c.json:2:41: schema: \"code\" of the 2nd priority must be a string, not an integer\n"
+         "c.json:2:45: schema: the 3rd priority has no \"code\", which is required\n"
+         "c.json:2:70: duplicate-id: priority code \"A\" is used twice in cycle 2022-2025: by "
+         "the 1st and the 4th priority\n",
+         2, 0, 0},
+        {"{\"oapgraph\": 1, \"cycle\": {\"id\": \"2022-2025\", \"years\": [2022, 2025]},\n "
+         "\"common_goals\": [{\"id\": \"CHSG1\"}, {\"id\": \"CHSG 2\", \"title\": \"t\"}, "
+         "{\"id\": \"CHSG1\", \"title\": \"t\", \"ttle\": 1}]}\n",
+         "c.json:2:19: schema: common goal CHSG1 has no \"title\", which is required\n"
+         "c.json:2:43: schema: common goal id \"CHSG 2\" may only contain letters, digits, "
+         "\".\", \"_\" and \"-\"\n"
+         "c.json:2:75: duplicate-id: common goal id \"CHSG1\" is used twice in cycle 2022-2025: "
+         "by the 1st and the 3rd common goal\n"
+         "c.json:2:98: unknown-key: unknown key \"ttle\" in common goal CHSG1; did you mean "
+         "\"title\"?\n",
+         0, 2, 0},
+        {"{\"oapgraph\": 1, \"cycle\": {\"id\": \"2022-2025\", \"years\": [2022, 2025]},\n "
+         "\"jads\": [{\"id\": \"J1\", \"window\": [\"2024-06\"]}, {\"id\": \"J2\", \"window\": "
+         "[\"2024-07\", \"2024-06\"]}, {\"id\": \"J1\", \"title\": 5}], \"jad\": []}\n",
+         "c.json:2:34: schema: \"window\" of JAD J1 must be two months [\"YYYY-MM\", "
+         "\"YYYY-MM\"]\n"
+         "c.json:2:71: schema: \"window\" of JAD J2 ends before it starts\n"
+         "c.json:2:103: duplicate-id: JAD id \"J1\" is used twice in cycle 2022-2025: by the 1st "
+         "and the 3rd JAD\n"
+         "c.json:2:118: schema: \"title\" of JAD J1 must be a string, not an integer\n"
+         "c.json:2:123: unknown-key: unknown key \"jad\" in the cycle file; did you mean "
+         "\"jads\"?\n",
+         0, 0, 3},
+        {"{\"oapgraph\": 1, \"cycle\": {\"id\": \"2022-2025\", \"years\": [2022, 2025]},\n "
+         "\"priorities\": {}, \"common_goals\": \"CHSG1\", \"jads\": [1]}\n",
+         "c.json:2:16: schema: \"priorities\" must be an array of objects, not an object\n"
+         "c.json:2:36: schema: \"common_goals\" must be an array of objects, not a string\n"
+         "c.json:2:54: schema: item 1 of \"jads\" must be an object, not an integer\n",
+         0, 0, 0},
+        {"{\"oapgraph\": 1, \"cycle\": {\"id\": \"2022-2025\", \"years\": [2022]}}\n",
+         "c.json:1:55: schema: \"years\" of \"cycle\" must be an array of two years such as "
+         "[2026, 2029]\n",
+         UINT32_MAX, 0, 0},
+        {"{\"oapgraph\": 1, \"cycle\": {\"id\": \"2022-2025\", \"years\": [1800, 2025]}}\n",
+         "c.json:1:55: schema: \"years\" of \"cycle\" must hold years between 1900 and 2200, not "
+         "1800 and 2025\n",
+         UINT32_MAX, 0, 0},
+        {"{\"oapgraph\": 1, \"cycle\": {\"years\": \"2022-2025\"}}\n",
+         "c.json:1:26: schema: \"cycle\" has no \"id\", which is required\n"
+         "c.json:1:36: schema: \"years\" of \"cycle\" must be an array of two years such as "
+         "[2026, 2029], not a string\n",
+         UINT32_MAX, 0, 0},
+        {"{\"oapgraph\": \"1\", \"cycle\": []}\n",
+         "c.json:1:14: schema: \"oapgraph\" must be the format version, the integer 1, not a "
+         "string\n"
+         "c.json:1:28: schema: \"cycle\" must be an object, not an array\n",
+         UINT32_MAX, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const named file = {"c.json", cases[i].text};
+        oap_planset *set;
+        char *out = loaded(&set, &file, 1);
+        ck_assert_msg(strcmp(out, cases[i].findings) == 0, "case %zu:\n%s", i, out);
+        const oap_model *m = oap_planset_model(set);
+        if (cases[i].priorities == UINT32_MAX) {
+            ck_assert_uint_eq(m->ncycles, 0);
+        } else {
+            ck_assert_uint_eq(m->ncycles, 1);
+            ck_assert_uint_eq(m->cycles[0]->npriorities, cases[i].priorities);
+            ck_assert_uint_eq(m->cycles[0]->ncommon_goals, cases[i].common_goals);
+            ck_assert_uint_eq(m->cycles[0]->njads, cases[i].jads);
+        }
+        free(out);
+        oap_planset_free(set);
+    }
+}
+END_TEST
+
+/* A plan belongs to the first loaded cycle whose years hold its own (one without years,
+ * to the cycle its "cycle" names); the findings on a plan's "cycle", two cycle files
+ * with one id and cycles whose years overlap are the same whichever is loaded first. */
+START_TEST(plans_bound_to_their_cycle)
+{
+#define PLAN(id, prio, years, cycle)                                                               \
+    "{\"oapgraph\": 1, \"plan\": {\"id\": \"" id "\", \"priority\": \"" prio                       \
+    "\", \"title\": \"T\"" years cycle "}, \"goals\": [], \"actions\": []}\n"
+#define CYCLE(id, first, last)                                                                     \
+    "{\"oapgraph\": 1, \"cycle\": {\"id\": \"" id "\", \"years\": [" first ", " last "]}}\n"
+    const named plans[] = {
+        {"a.oap.json",
+         PLAN("2024-2025-A", "A", ", \"period\": [2024, 2025]", ", \"cycle\": \"2022-2025\"")},
+        {"b.oap.json", PLAN("2026-B", "B", ", \"year\": 2026", ", \"cycle\": \"2022-2025\"")},
+        {"c.oap.json", PLAN("2023-C", "C", ", \"year\": 2023", ", \"cycle\": \"2023-2024\"")},
+        {"d.oap.json", PLAN("D", "D", "", ", \"cycle\": \"2022-2025\"")},
+        {"e.oap.json", PLAN("2021-E", "E", ", \"year\": 2021", "")},
+        {"f.oap.json", PLAN("2030-F", "F", ", \"year\": 2030", "")},
+    };
+    const named cycles[] = {
+        {"k.json", CYCLE("2022-2025", "2022", "2025")},
+        {"l.json", CYCLE("2022-2025", "2026", "2029")},
+        {"m.json", CYCLE("2018-2021", "2018", "2022")},
+    };
+#undef PLAN
+#undef CYCLE
+    static const char findings[] =
+        "a.oap.json:1:111: schema: \"cycle\" of \"plan\" is \"2022-2025\", which runs from 2026 "
+        "to 2029 (l.json) and does not hold the plan's years 2024-2025\n"
+        "b.oap.json:1:96: schema: \"cycle\" of \"plan\" is \"2022-2025\", which runs from 2022 "
+        "to 2025 (k.json) and does not hold the plan's year 2026\n"
+        "c.oap.json:1:96: schema: \"cycle\" of \"plan\" is \"2023-2024\", but the plan's year "
+        "2023 lies in cycle 2022-2025 (k.json); name that cycle, or correct the plan's year\n"
+        "l.json:1:33: duplicate-id: cycle id \"2022-2025\" is also used by k.json; cycle ids "
+        "must be unique across the files of a run\n"
+        "m.json:1:55: schema: cycle 2018-2021 runs from 2018 to 2022, which overlaps cycle "
+        "2022-2025 (2022 to 2025, k.json); a plan belongs to the one cycle whose years hold its "
+        "own\n";
+    /* The cycle each plan belongs to, by index in cycles[]; -1 for none. */
+    static const int in[] = {0, 1, 0, 0, 2, -1};
+    for (int cycles_first = 0; cycles_first < 2; cycles_first++) {
+        named files[9];
+        for (size_t i = 0; i < 9; i++)
+            files[i] = cycles_first ? (i < 3 ? cycles[i] : plans[i - 3])
+                                    : (i < 6 ? plans[i] : cycles[i - 6]);
+        oap_planset *set;
+        char *out = loaded(&set, files, 9);
+        /* The same findings either way, each in the order of its file. */
+        sort_lines(out);
+        ck_assert_msg(strcmp(out, findings) == 0, "cycles first %d:\n%s", cycles_first, out);
+        const oap_model *m = oap_planset_model(set);
+        ck_assert_uint_eq(m->nplans, 6);
+        ck_assert_uint_eq(m->ncycles, 3);
+        for (size_t i = 0; i < 6; i++) {
+            const oap_cycle *c = m->plans[i]->in_cycle;
+            if (in[i] < 0)
+                ck_assert_ptr_null(c);
+            else
+                ck_assert_msg(c && strcmp(c->file, cycles[in[i]].name) == 0, "plan %zu", i);
         }
         free(out);
         oap_planset_free(set);
@@ -597,6 +849,9 @@ int main(void)
     tcase_add_test(tc, plan_status_wrong_shapes);
     tcase_add_test(tc, action_keys_of_today);
     tcase_add_test(tc, action_keys_wrong_shapes);
+    tcase_add_test(tc, cycle_file_kept_whole);
+    tcase_add_test(tc, cycle_file_wrong_shapes);
+    tcase_add_test(tc, plans_bound_to_their_cycle);
     suite_add_tcase(s, tc);
     return oap_test_run(s);
 }

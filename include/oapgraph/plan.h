@@ -1,4 +1,4 @@
-/* plan.h: load plan files and folders into one plan set. */
+/* plan.h: load plan and cycle files and folders into one plan set. */
 #ifndef OAPGRAPH_PLAN_H
 #define OAPGRAPH_PLAN_H
 
@@ -16,6 +16,8 @@ typedef struct oap_planset oap_planset;
 
 /* The JSON Schema (draft-07) of the plan file format, as compiled in. */
 OAP_EXTERN const char *oap_plan_schema(void);
+/* The JSON Schema (draft-07) of the cycle file format (*.cycle.json), as compiled in. */
+OAP_EXTERN const char *oap_cycle_schema(void);
 
 /* What one run reads at most. The defaults are far above any real plan (the largest
  * OAP has a few dozen actions); they stop a hostile or broken file from taking the
@@ -38,14 +40,16 @@ OAP_EXTERN void oap_planset_set_limits(oap_planset *set, const oap_load_limits *
 OAP_EXTERN int oap_planset_new(oap_planset **out);
 OAP_EXTERN void oap_planset_free(oap_planset *set);
 
-/* Loads a plan file, every *.oap.json below a folder (in name order), or standard
- * input for "-". Problems inside a plan are findings in diags; the call still returns 0.
+/* Loads a plan or cycle file, every *.oap.json and *.cycle.json below a folder (in name
+ * order), or standard input for "-". A file whose top level has "cycle" and no "plan" is
+ * a cycle file; one with neither is a cycle file when its name ends in ".cycle.json".
+ * Problems inside a file are findings in diags; the call still returns 0.
  * Returns OAP_EIO when the path, or a file or folder below it, cannot be read
  * (oap_planset_error() says why, for the last one; the plans already loaded stay, and
  * the rest of a folder is still loaded), OAP_ENOMEM when out of memory. */
 OAP_EXTERN int oap_planset_load_path(oap_planset *set, const char *path, oap_diags *diags);
 
-/* Loads a plan from memory, named name in findings. */
+/* Loads a plan or cycle file from memory, named name in findings. */
 OAP_EXTERN int oap_planset_load_buffer(oap_planset *set, const char *name, const char *text,
                                        size_t len, oap_diags *diags);
 

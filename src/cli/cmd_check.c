@@ -44,10 +44,10 @@ static const oap_help_option help_options[] = {
 
 const oap_help oap_help_check = {
     .usage = "oapgraph check [OPTIONS] PLAN...",
-    .description =
-        "Loads plan files (and every *.oap.json below a folder; '-' reads standard input)\n"
-        "into one graph, runs every rule and prints the findings as\n"
-        "  file:line:col: severity: message [rule]",
+    .description = "Loads plan and cycle files (a folder: every *.oap.json and *.cycle.json below\n"
+                   "it; '-': standard input) into one graph, runs every rule and prints the\n"
+                   "findings as\n"
+                   "  file:line:col: severity: message [rule]",
     .column = 25,
     .options = help_options,
     .exit_status =

@@ -55,14 +55,16 @@ static const char *copy(oap_arena *a, const char *s)
 }
 
 /* The key path of a finding's value inside its node, from its JSON pointer: the pointer
- * without the node's own place ("/actions/3", "/actions/3/phases/0", "/goals/2"), so
- * that moving the node in its file keeps it: "/actions/3/leaders/1" -> "leaders/1",
- * "/plan/year" -> "plan/year", "/actions/3" -> "". At a key, the key itself counts. */
+ * without the node's own place ("/actions/3", "/actions/3/phases/0", "/goals/2"; in a
+ * cycle file "/priorities/1", "/common_goals/2", "/jads/0"), so that moving the node in
+ * its file keeps it: "/actions/3/leaders/1" -> "leaders/1", "/plan/year" ->
+ * "plan/year", "/actions/3" -> "". At a key, the key itself counts. */
 static const char *node_key(oap_arena *a, const oap_where *w)
 {
     const char *p = w->pointer ? w->pointer : "";
-    static const char *const prefixes[] = {"/actions/", "/goals/"};
-    for (size_t i = 0; i < 2; i++) {
+    static const char *const prefixes[] = {"/actions/", "/goals/", "/priorities/", "/common_goals/",
+                                           "/jads/"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
         size_t n = strlen(prefixes[i]);
         if (strncmp(p, prefixes[i], n) != 0 || !isdigit((unsigned char)p[n]))
             continue;

@@ -81,7 +81,7 @@ typedef struct oap_action {
     oap_strv leaders, participants, refs, needs, kpis, notes;
     oap_strv coleaders, jads; /* jads: ids of the Joint Action Days it takes part in */
     /* kpi_targets[i] is what KPI i (kpis.items[i]) gives beyond its text; NULL when no
-     * KPI is written as an object. Read it through oap_action_kpi_target. */
+     * KPI is written as an object. Read it through oap_action_kpi_target_of. */
     oap_kpi_target *kpi_targets;
     oap_phase *phases;
     uint32_t nphases;
@@ -97,7 +97,7 @@ typedef struct oap_action {
 } oap_action;
 
 /* What KPI i of a gives beyond its text: a target, a unit; nothing for a string KPI. */
-static inline const oap_kpi_target *oap_action_kpi_target(const oap_action *a, uint32_t i)
+static inline const oap_kpi_target *oap_action_kpi_target_of(const oap_action *a, uint32_t i)
 {
     static const oap_kpi_target none = {0, 0, NULL};
     return a->kpi_targets && i < a->kpis.n ? &a->kpi_targets[i] : &none;

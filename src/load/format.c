@@ -43,6 +43,36 @@ const char *oap_format_get_id(oap_json_reader *r, json_t *obj, const char *key, 
     return s;
 }
 
+int oap_format_get_version(oap_json_reader *r, json_t *root)
+{
+    json_t *version =
+        oap_json_get(r, root, "oapgraph", JSON_INTEGER, NULL, "the format version, the integer 1");
+    if (!version)
+        return 0;
+    int known = json_integer_value(version) == 1;
+    if (!known) {
+        size_t saved = oap_json_push(r, "oapgraph");
+        oap_json_report(r, "schema", 0,
+                        "format version %lld is not known; this oapgraph reads version 1",
+                        (long long)json_integer_value(version));
+        oap_json_pop(r, saved);
+    }
+    return known;
+}
+
+const char *oap_format_name_item(oap_json_reader *r, json_t *obj, const char *key, const char *kind,
+                                 size_t i)
+{
+    json_t *id = json_object_get(obj, key);
+    if (json_is_string(id) && oap_format_valid_id(json_string_value(id)) &&
+        strlen(json_string_value(id)) < 64) {
+        oap_json_describe(r, "%s %s", kind, json_string_value(id));
+        return json_string_value(id);
+    }
+    oap_json_describe(r, "the %zu%s %s", i + 1, oap_format_ordinal(i + 1), kind);
+    return "";
+}
+
 const char *oap_format_get_word(oap_json_reader *r, json_t *obj, const char *key)
 {
     const char *s = oap_json_get_string(r, obj, key);
@@ -134,8 +164,8 @@ void oap_format_check_unique(oap_json_reader *r, oap_strmap *seen, const char *k
     if (rc == 0) {
         size_t saved = oap_json_push(r, key);
         oap_json_report(r, "duplicate-id", 0,
-                        "%s id \"%s\" is used twice in %s: by the %u%s and the %u%s %s", kind, id,
-                        scope, first + 1, oap_format_ordinal(first + 1), index + 1,
+                        "%s %s \"%s\" is used twice in %s: by the %u%s and the %u%s %s", kind, key,
+                        id, scope, first + 1, oap_format_ordinal(first + 1), index + 1,
                         oap_format_ordinal(index + 1), kind);
         oap_json_pop(r, saved);
     }

@@ -20,6 +20,15 @@ int oap_format_valid_id(const char *s);
  * message naming it "<kind> id"). */
 const char *oap_format_get_id(oap_json_reader *r, json_t *obj, const char *key, const char *kind);
 
+/* The "oapgraph" member of a file's root: 1, the format version; 0 when absent or
+ * another (reported). */
+int oap_format_get_version(oap_json_reader *r, json_t *root);
+
+/* Describes item i of a list for messages: "<kind> <id>" when its member key is a usable
+ * id (shorter than 64 bytes), else "the 3rd <kind>". Returns that id, or "". */
+const char *oap_format_name_item(oap_json_reader *r, json_t *obj, const char *key, const char *kind,
+                                 size_t i);
+
 /* A string member that must not be empty when given; NULL when absent, wrong or empty
  * (reported: "\"key\" of <what> must not be empty"). */
 const char *oap_format_get_word(oap_json_reader *r, json_t *obj, const char *key);
@@ -38,8 +47,8 @@ int oap_format_get_years(oap_json_reader *r, json_t *obj, const char *key, const
 int oap_format_is_object(oap_json_reader *r, json_t *item, const char *array, size_t i);
 
 /* Records id, the member key of item index of its list, in seen; reports its second use
- * ("duplicate-id", at key): "<kind> id \"X\" is used twice in <scope>: by the 1st and
- * the 3rd <kind>". */
+ * ("duplicate-id", at key): "<kind> <key> \"X\" is used twice in <scope>: by the 1st
+ * and the 3rd <kind>". */
 void oap_format_check_unique(oap_json_reader *r, oap_strmap *seen, const char *key, const char *id,
                              uint32_t index, const char *kind, const char *scope);
 

@@ -9,6 +9,7 @@
 #include "srcmap.h"
 
 #include "format.h"
+#include "load_cycle.h"
 #include "json_reader.h"
 #include "json_util.h"
 
@@ -69,17 +70,10 @@ static void set_node(ctx *c, const char *node)
  * makes it the node of the findings about it. */
 static void name_item(ctx *c, json_t *obj, const char *kind, size_t i)
 {
-    json_t *id = json_object_get(obj, "id");
-    int usable = json_is_string(id) && oap_format_valid_id(json_string_value(id)) &&
-                 strlen(json_string_value(id)) < 64;
-    if (usable)
-        oap_json_describe(&c->r, "%s %s", kind, json_string_value(id));
-    else
-        oap_json_describe(&c->r, "the %zu%s %s", i + 1, oap_format_ordinal(i + 1), kind);
-    const char *s = usable ? json_string_value(id) : "";
+    const char *s = oap_format_name_item(&c->r, obj, "id", kind, i);
     if (strcmp(kind, "phase") == 0) {
         char node[160] = "";
-        if (usable && c->action[0])
+        if (*s && c->action[0])
             snprintf(node, sizeof node, "%s#%s", c->action, s);
         set_node(c, node);
         return;
@@ -714,14 +708,87 @@ static size_t too_deep_at(const char *text, size_t len, size_t max)
     return len;
 }
 
+/* The plan of a plan file's root, added to model (*out) when it has an id and a
+ * priority and no limit was crossed. */
+static void read_plan_file(ctx *c, json_t *root, oap_model *model, const char *file,
+                           unsigned file_index, oap_plan **out)
+{
+    oap_json_describe(&c->r, "the plan file");
+    if (!json_is_object(root)) {
+        oap_json_report(&c->r, "schema", 0,
+                        "a plan file must be a JSON object with \"oapgraph\", \"plan\", \"goals\" "
+                        "and \"actions\", not %s",
+                        oap_json_type_name(root));
+        return;
+    }
+    oap_json_check_keys(&c->r, root, top_keys,
+                        (const char *const[]){"oapgraph", "plan", "goals", "actions", NULL});
+
+    oap_plan plan = {0};
+    plan.file = oap_arena_strdup(c->r.arena, file);
+    plan.file_index = file_index;
+    plan.schema = oap_json_get_string(&c->r, root, "$schema");
+    plan.version = oap_format_get_version(&c->r, root);
+
+    json_t *meta = oap_json_get(&c->r, root, "plan", JSON_OBJECT, NULL, "an object");
+    if (meta) {
+        size_t saved = oap_json_push(&c->r, "plan");
+        read_plan_meta(c, meta, &plan);
+        oap_json_pop(&c->r, saved);
+    }
+    c->r.where.plan = plan.id;
+    char scope[160];
+    if (plan.id)
+        snprintf(scope, sizeof scope, "plan %s", plan.id);
+    else
+        snprintf(scope, sizeof scope, "this plan");
+
+    json_t *arr;
+    if ((arr = oap_json_get(&c->r, root, "overlaps", JSON_ARRAY, NULL,
+                            "an array of overlap objects")))
+        read_overlaps(c, arr, &plan);
+    if ((arr = oap_json_get(&c->r, root, "goals", JSON_ARRAY, NULL, "an array of goal objects")))
+        read_goals(c, arr, &plan, scope);
+    if ((arr =
+             oap_json_get(&c->r, root, "actions", JSON_ARRAY, NULL, "an array of action objects")))
+        read_actions(c, arr, &plan, scope);
+    if ((arr = oap_json_get(&c->r, root, "actors", JSON_ARRAY, NULL, "an array of actor objects")))
+        read_actors(c, arr, &plan);
+
+    if (!c->r.oom && !c->reject && plan.id && plan.priority) {
+        oap_plan *p = oap_model_add_plan(model);
+        if (!p)
+            c->r.oom = 1;
+        else {
+            *p = plan;
+            *out = p;
+        }
+    }
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t ls = strlen(s), lx = strlen(suffix);
+    return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+int oap_load_is_cycle_file(const json_t *root, const char *file)
+{
+    if (json_object_get(root, "plan"))
+        return 0;
+    if (json_object_get(root, "cycle"))
+        return 1;
+    return ends_with(file, ".cycle.json");
+}
+
 int oap_load_json(oap_model *model, const char *file, unsigned file_index, const char *text,
-                  size_t len, const oap_load_limits *limits, oap_diags *diags, oap_plan **out)
+                  size_t len, const oap_load_limits *limits, oap_diags *diags, oap_loaded *out)
 {
     ctx c = {.limits = limits};
     oap_json_init_findings(&c.r, file, file_index, text, len, &model->arena, diags);
     c.r.max_string = limits->max_string_bytes;
     json_t *root = NULL;
-    *out = NULL;
+    *out = (oap_loaded){NULL, NULL};
 
     if (len > limits->max_file_bytes) {
         oap_json_report_at(&c.r, "limit", 1, 1,
@@ -743,67 +810,10 @@ int oap_load_json(oap_model *model, const char *file, unsigned file_index, const
     }
     if (!(root = oap_json_parse(&c.r)))
         goto done;
-    oap_json_describe(&c.r, "the plan file");
-    if (!json_is_object(root)) {
-        oap_json_report(&c.r, "schema", 0,
-                        "a plan file must be a JSON object with \"oapgraph\", \"plan\", \"goals\" "
-                        "and \"actions\", not %s",
-                        oap_json_type_name(root));
-        goto done;
-    }
-    oap_json_check_keys(&c.r, root, top_keys,
-                        (const char *const[]){"oapgraph", "plan", "goals", "actions", NULL});
-
-    oap_plan plan = {0};
-    plan.file = oap_arena_strdup(c.r.arena, file);
-    plan.file_index = file_index;
-    plan.schema = oap_json_get_string(&c.r, root, "$schema");
-    json_t *version = oap_json_get(&c.r, root, "oapgraph", JSON_INTEGER, NULL,
-                                   "the format version, the integer 1");
-    if (version) {
-        size_t saved = oap_json_push(&c.r, "oapgraph");
-        if (json_integer_value(version) != 1)
-            oap_json_report(&c.r, "schema", 0,
-                            "format version %lld is not known; this oapgraph reads version 1",
-                            (long long)json_integer_value(version));
-        else
-            plan.version = 1;
-        oap_json_pop(&c.r, saved);
-    }
-
-    json_t *meta = oap_json_get(&c.r, root, "plan", JSON_OBJECT, NULL, "an object");
-    if (meta) {
-        size_t saved = oap_json_push(&c.r, "plan");
-        read_plan_meta(&c, meta, &plan);
-        oap_json_pop(&c.r, saved);
-    }
-    c.r.where.plan = plan.id;
-    char scope[160];
-    if (plan.id)
-        snprintf(scope, sizeof scope, "plan %s", plan.id);
+    if (oap_load_is_cycle_file(root, file))
+        oap_load_cycle(&c.r, root, model, file, file_index, &out->cycle);
     else
-        snprintf(scope, sizeof scope, "this plan");
-
-    json_t *arr;
-    if ((arr =
-             oap_json_get(&c.r, root, "overlaps", JSON_ARRAY, NULL, "an array of overlap objects")))
-        read_overlaps(&c, arr, &plan);
-    if ((arr = oap_json_get(&c.r, root, "goals", JSON_ARRAY, NULL, "an array of goal objects")))
-        read_goals(&c, arr, &plan, scope);
-    if ((arr = oap_json_get(&c.r, root, "actions", JSON_ARRAY, NULL, "an array of action objects")))
-        read_actions(&c, arr, &plan, scope);
-    if ((arr = oap_json_get(&c.r, root, "actors", JSON_ARRAY, NULL, "an array of actor objects")))
-        read_actors(&c, arr, &plan);
-
-    if (!c.r.oom && !c.reject && plan.id && plan.priority) {
-        oap_plan *p = oap_model_add_plan(model);
-        if (!p)
-            c.r.oom = 1;
-        else {
-            *p = plan;
-            *out = p;
-        }
-    }
+        read_plan_file(&c, root, model, file, file_index, &out->plan);
 done:
     json_decref(root);
     return c.r.oom ? OAP_ENOMEM : 0;

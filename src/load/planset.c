@@ -1,10 +1,11 @@
-/* planset: the files of a run, their plans (the model) and their texts until located. */
+/* planset: the files of a run, their plans and cycles (the model) and their texts until located. */
 #define _POSIX_C_SOURCE 200809L
 #include "planset.h"
 
 #include "core/array.h"
 #include "core/diag.h"
 #include "oapgraph/rules.h"
+#include "cycles.h"
 #include "load_json.h"
 #include "read.h"
 #include "srcmap.h"
@@ -103,8 +104,8 @@ static int append_source(oap_planset *set, const char *name, char *text, size_t 
     return (int)set->nfiles++;
 }
 
-/* Takes ownership of text and loads it as file name. A file's text is let go once its
- * plan is built (locating reads it again, if it has findings); standard input and
+/* Takes ownership of text and loads it as file name, a plan or a cycle file. A file's text is let
+ * go once its plan is built (locating reads it again, if it has findings); standard input and
  * buffers cannot be read again and are kept. */
 static int add_source(oap_planset *set, const char *name, char *text, size_t len, int keep,
                       oap_diags *diags)
@@ -113,11 +114,15 @@ static int add_source(oap_planset *set, const char *name, char *text, size_t len
     if (index < 0)
         return index;
     oap_source *src = &set->files[index];
-    oap_plan *plan;
+    oap_loaded got;
     int rc = oap_load_json(&set->model, src->path, (unsigned)index, text, len, &set->limits, diags,
-                           &plan);
-    if (rc == 0 && plan)
-        rc = check_plan_id(set, plan, diags);
+                           &got);
+    if (rc == 0 && got.plan)
+        rc = check_plan_id(set, got.plan, diags);
+    if (rc == 0 && got.plan)
+        rc = oap_cycles_add_plan(&set->model, got.plan, diags);
+    if (rc == 0 && got.cycle)
+        rc = oap_cycles_add_cycle(&set->model, got.cycle, diags);
     if (!keep) {
         free(src->text);
         src->text = NULL;
@@ -240,8 +245,8 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-/* Every *.oap.json below dir, sorted; folders walked with an explicit work list, so
- * deep trees cannot exhaust the stack. Hidden entries are skipped. */
+/* Every *.oap.json and *.cycle.json below dir, sorted by path; folders walked with an
+ * explicit work list, so deep trees cannot exhaust the stack. Hidden entries are skipped. */
 static int load_folder(oap_planset *set, const char *dir, oap_diags *diags)
 {
     pathlist todo = {0}, found = {0};
@@ -268,7 +273,8 @@ static int load_folder(oap_planset *set, const char *dir, oap_diags *diags)
                 free(p); /* a dangling link: nothing to read */
             else if (S_ISDIR(st.st_mode))
                 rc = pathlist_add(&todo, p);
-            else if (S_ISREG(st.st_mode) && ends_with(e->d_name, ".oap.json"))
+            else if (S_ISREG(st.st_mode) &&
+                     (ends_with(e->d_name, ".oap.json") || ends_with(e->d_name, ".cycle.json")))
                 rc = pathlist_add(&found, p);
             else
                 free(p);

@@ -1,4 +1,4 @@
-/* planset: the files of a run, their plans (the model) and their texts until located. */
+/* planset: the files of a run, their plans and cycles (the model) and their texts until located. */
 #ifndef OAP_LOAD_PLANSET_H
 #define OAP_LOAD_PLANSET_H
 

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """mkman: the man pages of oapgraph, made at build time from what defines each thing.
 
-usage: mkman.py OAPGRAPH PLAN_SCHEMA CONFIG_SCHEMA OUTDIR
+usage: mkman.py OAPGRAPH PLAN_SCHEMA CYCLE_SCHEMA CONFIG_SCHEMA OUTDIR
 
 Writes into OUTDIR:
   oapgraph.1         every command, its options and exit status: the help tables the
                      freshly built program prints with 'oapgraph help --dump-json'
-  oapgraph-format.5  the plan file and the config file: every key of the two JSON
-                     Schemas with its description, the grammar of references and the
-                     reading of timing (the plan schema's $comment), their examples
+  oapgraph-format.5  the plan file, the cycle file and the config file: every key of
+                     the three JSON Schemas with its description, the grammar of
+                     references and the reading of timing (the plan schema's
+                     $comment), their examples
   oapgraph-rules.7   every rule of the registry: 'oapgraph rules --format json'
 
 Nothing here describes the program, a key or a rule itself: each text comes from the
@@ -320,11 +321,13 @@ def comment_sections(text):
     return out
 
 
-def page_format(version, plan, config):
-    out = header("oapgraph-format", 5, version, "the plan file and config file formats of oapgraph")
+def page_format(version, plan, cycle, config):
+    out = header("oapgraph-format", 5, version,
+                 "the plan file, cycle file and config file formats of oapgraph")
     out += [".SH DESCRIPTION"] + paragraphs(plan["description"])
     out += [".PP", "The JSON Schema of plan files, for editors, is what", bold("oapgraph schema"),
-            "prints; the config file's,", bold("oapgraph schema --config") + "."]
+            "prints; the cycle file's,", bold("oapgraph schema --cycle") + ";",
+            "the config file's,", bold("oapgraph schema --config") + "."]
     out += [".SH PLAN FILES", ".PP", esc(plan["title"]) + "."]
     for title, node in records(plan):
         out += keys_section(plan, title, node)
@@ -332,11 +335,17 @@ def page_format(version, plan, config):
     if types:
         out += [".SS \"Value types\""] + types
     out += comment_sections(plan.get("$comment", ""))
+    out += [".SH CYCLE FILES", ".PP", esc(cycle["title"]) + "."] + paragraphs(cycle["description"])
+    for title, node in records(cycle):
+        out += keys_section(cycle, title, node)
     out += [".SH CONFIG FILE", ".PP", esc(config["title"]) + "."] + paragraphs(config["description"])
     for title, node in records(config):
         out += keys_section(config, title, node)
     out += [".SH EXAMPLES", ".PP", "A plan file:"]
     for ex in plan.get("examples", []):
+        out += literal(compact_json(ex).split("\n"))
+    out += [".PP", "A cycle file:"]
+    for ex in cycle.get("examples", []):
         out += literal(compact_json(ex).split("\n"))
     out += [".PP", "A config file:"]
     for ex in config.get("examples", []):
@@ -399,19 +408,21 @@ def write(path, lines):
 
 
 def main(argv):
-    if len(argv) != 5:
+    if len(argv) != 6:
         sys.exit(__doc__)
-    program, plan_path, config_path, outdir = argv[1:]
+    program, plan_path, cycle_path, config_path, outdir = argv[1:]
     dump = run(program, "help", "--dump-json")
     rules = run(program, "rules", "--format", "json")["rules"]
     with open(plan_path, encoding="utf-8") as f:
         plan = json.load(f)
+    with open(cycle_path, encoding="utf-8") as f:
+        cycle = json.load(f)
     with open(config_path, encoding="utf-8") as f:
         config = json.load(f)
     version = dump["program"]["version"]
     os.makedirs(outdir, exist_ok=True)
     write(os.path.join(outdir, "oapgraph.1"), page_program(dump, config))
-    write(os.path.join(outdir, "oapgraph-format.5"), page_format(version, plan, config))
+    write(os.path.join(outdir, "oapgraph-format.5"), page_format(version, plan, cycle, config))
     write(os.path.join(outdir, "oapgraph-rules.7"), page_rules(version, rules, config))
     return 0
 

@@ -38,14 +38,15 @@ expect "--fail-on none" 0 - - -- "$bin" check -q --fail-on none syntax/truncated
 printf -- '-:1:1: error: not valid JSON: '"'"'['"'"' or '"'"'{'"'"' expected near end of file [syntax]\n' >"$tmp/stdin.out"
 expect "standard input" 1 "$tmp/stdin.out" - -- "$bin" check -q - <"$empty"
 
-# A folder is read for every *.oap.json below it, in name order: three files carry plan
-# 2012-C (two more duplicate-id findings) beside the three within within-plan.
+# A folder is read for every *.oap.json and *.cycle.json below it, in name order: three
+# files carry plan 2012-C (two more duplicate-id findings) beside the three within
+# within-plan, the three within within-cycle and the cycle id of cycle-files.
 expect "folder" 1 - - -- "$bin" check -q duplicate-id
-if [ "$(grep -c 'duplicate-id\]$' "$tmp/out")" = 5 ] &&
+if [ "$(grep -c 'duplicate-id\]$' "$tmp/out")" = 9 ] &&
     grep -qx 'duplicate-id/within-plan/plan.oap.json:3:18: error: plan id "2012-C" is also used by duplicate-id/across-files/a.oap.json; plan ids must be unique across the files of a run \[duplicate-id\]' "$tmp/out"; then
     pass=$((pass + 1))
 else
-    echo "FAIL folder: expected 5 duplicate-id findings"
+    echo "FAIL folder: expected 9 duplicate-id findings"
     cat "$tmp/out"
     fail=$((fail + 1))
 fi
@@ -105,6 +106,22 @@ expect "--version" 0 "$tmp/version" "$empty" -- "$bin" --version
 
 # The schema printed is the one in the source tree, byte for byte.
 expect "schema" 0 "$src/src/load/plan.schema.json" "$empty" -- "$bin" schema
+expect "schema --cycle" 0 "$src/src/load/cycle.schema.json" "$empty" -- "$bin" schema --cycle
+printf 'oapgraph: schema: --cycle and --config: one schema at a time\n' >"$tmp/want"
+expect "schema --cycle --config" 2 "$empty" "$tmp/want" -- "$bin" schema --cycle --config
+
+# A cycle file is told from a plan file by its content, whatever its name (standard
+# input here), and a folder is read for *.cycle.json beside *.oap.json.
+printf '{"oapgraph": 1, "cycle": {"id": "2022-2025", "years": [2022, 2025]}}\n' >"$tmp/cycle.txt"
+printf 'oapgraph: 1 file, 0 plans, 0 actions: 0 errors, 0 warnings, 0 info\n' >"$tmp/want"
+expect "a cycle file on standard input" 0 "$empty" "$tmp/want" -- \
+    sh -c '"$1" check - <"$2"' sh "$bin" "$tmp/cycle.txt"
+mkdir -p "$tmp/cycles"
+cp "$tmp/cycle.txt" "$tmp/cycles/2022-2025.cycle.json"
+printf '{"oapgraph": 1, "cycle": {"id": "2022-2025", "years": [2026, 2029]}}\n' \
+    >"$tmp/cycles/2026-2029.cycle.json"
+printf '%s\n' "$tmp/cycles/2026-2029.cycle.json:1:33: error: cycle id \"2022-2025\" is also used by $tmp/cycles/2022-2025.cycle.json; cycle ids must be unique across the files of a run [duplicate-id]" >"$tmp/want"
+expect "a folder's cycle files" 1 "$tmp/want" - -- "$bin" check -q "$tmp/cycles"
 
 # A write to a closed or full standard output is an error, not a silent truncation.
 if [ -w /dev/full ]; then

@@ -5,8 +5,9 @@ For every fixture case (a folder of fixtures/ with an expected.txt, and fixtures
 the case is checked (`oapgraph check --format json --no-config`), then checked again after
 each of these edits, made on a copy:
 
-  reformat   every plan re-indented, every object's keys in reverse order
-  reorder    every plan's actions in reverse order
+  reformat   every plan and cycle file re-indented, every object's keys in reverse order
+  reorder    every plan's actions, and every cycle file's priorities, common goals and
+             JADs, in reverse order
   insert     an unrelated action inserted before the others of every plan
   edit       the title and description of one action rewritten (each action in turn,
              up to a few per case)
@@ -71,9 +72,10 @@ def reverse_keys(v):
 
 
 def plans_of(folder):
+    """The plan and cycle files below folder."""
     for root, _, names in os.walk(folder):
         for n in sorted(names):
-            if n.endswith(".oap.json"):
+            if n.endswith(".oap.json") or n.endswith(".cycle.json"):
                 yield os.path.join(root, n)
 
 
@@ -138,8 +140,9 @@ def run_case(oapgraph, case, work):
         return reverse_keys(plan)
 
     def reorder(plan):
-        if actions(plan):
-            plan["actions"] = list(reversed(plan["actions"]))
+        for key in ("actions", "priorities", "common_goals", "jads"):
+            if isinstance(plan.get(key), list):
+                plan[key] = list(reversed(plan[key]))
         return plan
 
     inserted = []

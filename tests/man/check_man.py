@@ -8,8 +8,9 @@ apart from src/man/mkman.py, which made them:
   - oapgraph(1) has a section for every command of src/cli/main.c's table, with every
     option of its help table; the tables ('oapgraph help --dump-json') are what each
     command's --help prints, line for line;
-  - oapgraph-format(5) has an entry for every key of every object of both JSON Schemas
-    (src/load/plan.schema.json, src/policy/config.schema.json), with its description;
+  - oapgraph-format(5) has an entry for every key of every object of the three JSON
+    Schemas (src/load/plan.schema.json, src/load/cycle.schema.json,
+    src/policy/config.schema.json), with its description;
   - oapgraph-rules(7) has a section for every rule of src/core/rules.c, in its order,
     with the registry's explanation;
   - groff reads each page without a warning (-ww; skipped when groff is not installed);
@@ -122,9 +123,11 @@ def schema_keys(schema):
 
 
 def check_format(source, page):
-    parts = {"plan": page.split("\n.SH PLAN FILES\n", 1)[-1].split("\n.SH CONFIG FILE\n")[0],
+    parts = {"plan": page.split("\n.SH PLAN FILES\n", 1)[-1].split("\n.SH CYCLE FILES\n")[0],
+             "cycle": page.split("\n.SH CYCLE FILES\n", 1)[-1].split("\n.SH ", 1)[0],
              "config": page.split("\n.SH CONFIG FILE\n", 1)[-1]}
     for which, path in (("plan", "src/load/plan.schema.json"),
+                        ("cycle", "src/load/cycle.schema.json"),
                         ("config", "src/policy/config.schema.json")):
         schema = json.load(open(os.path.join(source, path), encoding="utf-8"))
         entries = set(re.findall(r"^\\fB(.+?)\\fR \(", parts[which], flags=re.M))

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Check that the plan schema and oapgraph's loader agree on every fixture.
+"""Check that the plan and cycle schemas and oapgraph's loader agree on every fixture.
 
-usage: validate_fixtures.py SCHEMA FIXTURES_DIR
+usage: validate_fixtures.py PLAN_SCHEMA CYCLE_SCHEMA FIXTURES_DIR
 
-- SCHEMA must be a valid draft-07 schema.
-- Every FIXTURES_DIR/*.oap.json must validate.
+- Both schemas must be valid draft-07 schemas.
+- Every FIXTURES_DIR/*.oap.json and *.cycle.json must validate.
+- A file is checked against the cycle schema when the loader reads it as a cycle
+  file: its top level has "cycle" and no "plan", or has neither and its name
+  ends in .cycle.json; against the plan schema otherwise.
 - A case folder is a folder below FIXTURES_DIR that holds an expected.txt; its
-  *.oap.json files (also in its subfolders) are checked against the findings
+  *.oap.json and *.cycle.json files (also in its subfolders) are checked against the findings
   listed there (FILE:LINE:COL: SEVERITY: MESSAGE [RULE], FILE relative to the
   case folder):
     * a file Python cannot parse as JSON must have a [syntax] finding;
@@ -15,8 +18,9 @@ usage: validate_fixtures.py SCHEMA FIXTURES_DIR
     * a file whose [schema] findings are all about duplicate keys is skipped:
       Python's json keeps the last value, the schema cannot see duplicates;
     * a [schema] finding about what no JSON Schema can say (SCHEMA_BLIND: two
-      items of an array that differ in one member) does not ask the schema to
-      reject the file: a file with only such findings must be valid.
+      items of an array that differ in one member, what only several files
+      show) does not ask the schema to reject the file: a file with only such
+      findings must be valid.
 - Folders of FIXTURES_DIR with no expected.txt at any depth are ignored.
 
 Prints one line per file and "N passed, M failed"; exits 1 on any failure,
@@ -32,6 +36,7 @@ from jsonschema import Draft7Validator
 from jsonschema.exceptions import SchemaError, best_match
 
 PLAN_SUFFIX = ".oap.json"
+CYCLE_SUFFIX = ".cycle.json"
 EXPECTED = "expected.txt"
 REJECTING_RULES = ("schema", "unknown-key")
 
@@ -39,6 +44,10 @@ REJECTING_RULES = ("schema", "unknown-key")
 SCHEMA_BLIND = (
     # two rounds of one month: uniqueItems compares whole items, not one member
     re.compile(r": error: action \S+ reports round \S+ twice, "),
+    # a plan's "cycle" against the cycle files loaded with it
+    re.compile(r": error: \"cycle\" of \"plan\" is .*(lies? in cycle|does not hold the plan)"),
+    # cycle files whose years overlap
+    re.compile(r": error: cycle \S+ runs from \d+ to \d+, which overlaps cycle "),
 )
 
 FILE_RE = re.compile(r"^(.*?):\d+:")
@@ -115,16 +124,30 @@ def read_expected(path, tally):
     return findings
 
 
+def is_input(name):
+    return name.endswith(PLAN_SUFFIX) or name.endswith(CYCLE_SUFFIX)
+
+
 def plan_files(folder, skip_dirs=()):
-    """*.oap.json below folder, sorted, not descending into skip_dirs."""
+    """*.oap.json and *.cycle.json below folder, sorted, not descending into skip_dirs."""
     out = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if os.path.join(root, d) not in skip_dirs)
-        out.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(PLAN_SUFFIX))
+        out.extend(os.path.join(root, f) for f in sorted(files) if is_input(f))
     return out
 
 
-def check_case(case, validator, tally):
+def validator_for(validators, doc, path):
+    """The plan or the cycle validator, as the loader tells the two files apart."""
+    plan, cycle = validators
+    if isinstance(doc, dict) and "plan" in doc:
+        return plan
+    if isinstance(doc, dict) and "cycle" in doc:
+        return cycle
+    return cycle if path.endswith(CYCLE_SUFFIX) else plan
+
+
+def check_case(case, validators, tally):
     expected = read_expected(os.path.join(case, EXPECTED), tally)
     if expected is None:
         return
@@ -153,7 +176,7 @@ def check_case(case, validator, tally):
 
         wanted = [line for rule, line, _ in findings if rule in REJECTING_RULES
                   and not any(p.search(line) for p in SCHEMA_BLIND)]
-        error = first_error(validator, doc)
+        error = first_error(validator_for(validators, doc, path), doc)
         if wanted and error:
             tally.ok(path, "rejected as expected")
         elif not wanted and not error:
@@ -170,7 +193,7 @@ def check_case(case, validator, tally):
             tally.fail(os.path.join(case, EXPECTED), f"names {name}, which is not in the case folder")
 
 
-def check_group(group, validator, tally):
+def check_group(group, validators, tally):
     """A folder of FIXTURES_DIR: its case folders, and plan files outside any."""
     cases = sorted(
         root for root, _, files in os.walk(group) if root != group and EXPECTED in files
@@ -182,7 +205,7 @@ def check_group(group, validator, tally):
     # A case folder nested in another is a case of its own: the outer case
     # does not descend into it.
     for case in cases:
-        check_case(case, validator, tally)
+        check_case(case, validators, tally)
     case_set = set(cases)
     if group in case_set:
         return  # the group is a case itself: every plan in it belongs to a case
@@ -190,39 +213,50 @@ def check_group(group, validator, tally):
         tally.fail(path, "plan file outside any case folder (no expected.txt beside or above it)")
 
 
-def main(argv):
-    if len(argv) != 3:
-        print("usage: validate_fixtures.py SCHEMA FIXTURES_DIR", file=sys.stderr)
-        return 2
-    schema_path, fixtures = argv[1], argv[2]
-    if not os.path.isfile(schema_path):
-        print(f"validate_fixtures.py: {schema_path}: no such file", file=sys.stderr)
-        return 2
-    if not os.path.isdir(fixtures):
-        print(f"validate_fixtures.py: {fixtures}: no such folder", file=sys.stderr)
-        return 2
-
-    tally = Tally()
-    schema, reason = load_json(schema_path)
+def load_schema(path, tally):
+    """A draft-07 validator for the schema at path, or None after reporting why not."""
+    schema, reason = load_json(path)
     if reason is None:
         try:
             Draft7Validator.check_schema(schema)
         except SchemaError as e:
             reason = f"not a valid draft-07 schema: {e.message} at {json_path(e)}"
     if reason is not None:
-        tally.fail(schema_path, reason)
+        tally.fail(path, reason)
+        return None
+    tally.ok(path, "valid")
+    return Draft7Validator(schema)
+
+
+def main(argv):
+    if len(argv) != 4:
+        print("usage: validate_fixtures.py PLAN_SCHEMA CYCLE_SCHEMA FIXTURES_DIR", file=sys.stderr)
+        return 2
+    schemas, fixtures = argv[1:3], argv[3]
+    for path in schemas:
+        if not os.path.isfile(path):
+            print(f"validate_fixtures.py: {path}: no such file", file=sys.stderr)
+            return 2
+    if not os.path.isdir(fixtures):
+        print(f"validate_fixtures.py: {fixtures}: no such folder", file=sys.stderr)
+        return 2
+
+    tally = Tally()
+    validators = tuple(load_schema(path, tally) for path in schemas)
+    if None in validators:
         print(f"{tally.passed} passed, {tally.failed} failed")
         return 1
-    tally.ok(schema_path, "valid")
-    validator = Draft7Validator(schema)
 
     entries = sorted(os.listdir(fixtures))
     for entry in entries:
         path = os.path.join(fixtures, entry)
-        if not entry.endswith(PLAN_SUFFIX) or not os.path.isfile(path):
+        if not is_input(entry) or not os.path.isfile(path):
             continue
         doc, reason = load_json(path)
-        error = f"not JSON: {reason}" if reason is not None else first_error(validator, doc)
+        if reason is not None:
+            error = f"not JSON: {reason}"
+        else:
+            error = first_error(validator_for(validators, doc, path), doc)
         if error:
             tally.fail(path, error)
         else:
@@ -231,7 +265,7 @@ def main(argv):
     for entry in entries:
         path = os.path.join(fixtures, entry)
         if os.path.isdir(path):
-            check_group(path, validator, tally)
+            check_group(path, validators, tally)
 
     print(f"{tally.passed} passed, {tally.failed} failed")
     return 1 if tally.failed else 0

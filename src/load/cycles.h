@@ -1,0 +1,20 @@
+/* cycles: which loaded cycle each plan belongs to, and what only files together show. */
+#ifndef OAP_LOAD_CYCLES_H
+#define OAP_LOAD_CYCLES_H
+
+#include "core/diag.h"
+#include "core/model.h"
+
+/* Each pair of a plan and a cycle meets once, when the later of the two is added to the
+ * model: the plan belongs to the first cycle loaded whose years hold its own (a plan
+ * without years, to the cycle its "cycle" names), and its "cycle", when given, must
+ * name that cycle ("schema" findings at /plan/cycle otherwise). Two cycle files with
+ * one id are a "duplicate-id" finding, two whose years overlap a "schema" one, on the
+ * file loaded second (once, naming the first such file). Return 0 or OAP_ENOMEM. */
+
+/* Plan p, just added to m. */
+int oap_cycles_add_plan(oap_model *m, oap_plan *p, oap_diags *diags);
+/* Cycle c, just added to m. */
+int oap_cycles_add_cycle(oap_model *m, const oap_cycle *c, oap_diags *diags);
+
+#endif
