@@ -273,6 +273,143 @@ START_TEST(syntax_never_off)
 }
 END_TEST
 
+/* Plans of today's cycle: a cycle file (told by its content, whatever its name) and a
+ * two-year plan, read through the accessors, KPI targets, rounds and the grant too. */
+static const char cycle_text[] =
+    "{\"oapgraph\": 1, \"cycle\": {\"id\": \"2022-2025\", \"years\": [2022, 2025], \"title\": "
+    "\"EMPACT 2022-2025\"},\n"
+    " \"priorities\": [{\"code\": \"A\", \"title\": \"High-risk criminal networks\"}, "
+    "{\"code\": \"B\"}],\n"
+    " \"common_goals\": [{\"id\": \"CHSG1\", \"title\": \"Criminal intelligence picture\"}],\n"
+    " \"jads\": [{\"id\": \"JAD-2024-MED\", \"title\": \"Mediterranean\", \"window\": "
+    "[\"2024-06\", \"2024-07\"]}, {\"id\": \"JAD-X\"}]}\n";
+
+static const char today_plan[] =
+    "{\"oapgraph\": 1, \"plan\": {\"id\": \"2024-2025-A\", \"priority\": \"A\", \"title\": "
+    "\"High-risk criminal networks\", \"period\": [2024, 2025], \"cycle\": \"2022-2025\",\n"
+    "  \"revision\": \"REV 1\", \"status\": \"validated\", \"validated_on\": \"2023-12-05\"},\n"
+    " \"goals\": [{\"id\": \"SG1\", \"title\": \"Intelligence picture\", \"common\": "
+    "\"CHSG1\"}],\n"
+    " \"actions\": [{\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"Joint action day\", "
+    "\"leaders\": [\"ES\"], \"coleaders\": [\"IT\", \"Europol\"], \"jads\": [\"JAD-2024-MED\"],\n"
+    "  \"kpis\": [\"Report\", {\"indicator\": \"arrests\", \"target\": 200, \"unit\": \"per "
+    "year\"}],\n"
+    "  \"grant\": {\"amount\": 150000, \"beneficiary\": \"ES\", \"source\": \"EMPACT\"},\n"
+    "  \"results\": [{\"round\": \"2024-12\", \"status\": \"ongoing\", \"values\": "
+    "{\"arrests\": 80}},\n"
+    "              {\"round\": \"2024-06\", \"status\": \"planned\", \"text\": \"Prepared\"}]}]}\n";
+
+START_TEST(todays_cycle_through_the_accessors)
+{
+    oap_planset *set;
+    oap_diags *diags;
+    ck_assert_int_eq(oap_planset_new(&set), 0);
+    ck_assert_int_eq(oap_diags_new(&diags), 0);
+    ck_assert_int_eq(
+        oap_planset_load_buffer(set, "a.oap.json", today_plan, strlen(today_plan), diags), 0);
+    ck_assert_int_eq(
+        oap_planset_load_buffer(set, "cycle.json", cycle_text, strlen(cycle_text), diags), 0);
+    ck_assert_uint_eq(oap_diags_count(diags), 0);
+    ck_assert_uint_eq(oap_planset_file_count(set), 2);
+    ck_assert_uint_eq(oap_planset_plan_count(set), 1);
+    ck_assert_ptr_nonnull(oap_cycle_schema());
+    ck_assert_ptr_nonnull(strstr(oap_cycle_schema(), "\"common_goals\""));
+
+    ck_assert_uint_eq(oap_planset_cycle_count(set), 1);
+    ck_assert_ptr_null(oap_planset_cycle(set, 1));
+    const oap_cycle *c = oap_planset_cycle(set, 0);
+    ck_assert_str_eq(oap_cycle_file(c), "cycle.json");
+    ck_assert_str_eq(oap_cycle_id(c), "2022-2025");
+    ck_assert_str_eq(oap_cycle_title(c), "EMPACT 2022-2025");
+    int first, last;
+    oap_cycle_years(c, &first, &last);
+    ck_assert_int_eq(first, 2022);
+    ck_assert_int_eq(last, 2025);
+    ck_assert_uint_eq(oap_cycle_priority_count(c), 2);
+    ck_assert_str_eq(oap_cycle_priority_code(c, 1), "B");
+    ck_assert_str_eq(oap_cycle_priority_title(c, 0), "High-risk criminal networks");
+    ck_assert_ptr_null(oap_cycle_priority_title(c, 1));
+    ck_assert_ptr_null(oap_cycle_priority_code(c, 2));
+    ck_assert_uint_eq(oap_cycle_common_goal_count(c), 1);
+    ck_assert_str_eq(oap_cycle_common_goal_id(c, 0), "CHSG1");
+    ck_assert_str_eq(oap_cycle_common_goal_title(c, 0), "Criminal intelligence picture");
+    ck_assert_ptr_null(oap_cycle_common_goal_id(c, 1));
+    ck_assert_uint_eq(oap_cycle_jad_count(c), 2);
+    ck_assert_str_eq(oap_cycle_jad_id(c, 0), "JAD-2024-MED");
+    ck_assert_str_eq(oap_cycle_jad_title(c, 0), "Mediterranean");
+    ck_assert_int_eq(oap_cycle_jad_window(c, 0, &first, &last), 1);
+    ck_assert_int_eq(first, 2024 * 12 + 5);
+    ck_assert_int_eq(last, 2024 * 12 + 6);
+    ck_assert_int_eq(oap_cycle_jad_window(c, 1, &first, &last), 0);
+    ck_assert_ptr_null(oap_cycle_jad_title(c, 1));
+
+    const oap_plan *p = oap_planset_plan(set, 0);
+    ck_assert_ptr_eq(oap_plan_in_cycle(p), c); /* loaded before its cycle, bound after */
+    ck_assert_int_eq(oap_plan_years(p, &first, &last), 1);
+    ck_assert_int_eq(first, 2024);
+    ck_assert_int_eq(last, 2025);
+    ck_assert_int_eq(oap_plan_year(p), 0);
+    ck_assert_str_eq(oap_plan_revision(p), "REV 1");
+    ck_assert_str_eq(oap_plan_status(p), "validated");
+    ck_assert_str_eq(oap_plan_validated_on(p), "2023-12-05");
+    ck_assert_str_eq(oap_goal_common(oap_plan_goal(p, 0)), "CHSG1");
+
+    const oap_action *a = oap_plan_action(p, 0);
+    ck_assert_uint_eq(oap_action_list_count(a, OAP_ACTION_COLEADERS), 2);
+    ck_assert_str_eq(oap_action_list_item(a, OAP_ACTION_COLEADERS, 1), "Europol");
+    ck_assert_uint_eq(oap_action_list_count(a, OAP_ACTION_JADS), 1);
+    ck_assert_str_eq(oap_action_list_item(a, OAP_ACTION_JADS, 0), "JAD-2024-MED");
+    ck_assert_uint_eq(oap_action_list_count(a, OAP_ACTION_KPIS), 2);
+    ck_assert_str_eq(oap_action_list_item(a, OAP_ACTION_KPIS, 1), "arrests");
+    double target = -1;
+    ck_assert_int_eq(oap_action_kpi_target(a, 0, &target), 0);
+    ck_assert_ptr_null(oap_action_kpi_unit(a, 0));
+    ck_assert_int_eq(oap_action_kpi_target(a, 1, &target), 1);
+    ck_assert_double_eq(target, 200);
+    ck_assert_str_eq(oap_action_kpi_unit(a, 1), "per year");
+    ck_assert_int_eq(oap_action_kpi_target(a, 2, &target), 0);
+    double amount;
+    ck_assert_int_eq(oap_action_grant(a, &amount), 1);
+    ck_assert_double_eq(amount, 150000);
+    ck_assert_str_eq(oap_action_grant_currency(a), "EUR");
+    ck_assert_str_eq(oap_action_grant_beneficiary(a), "ES");
+    ck_assert_str_eq(oap_action_grant_source(a), "EMPACT");
+    ck_assert_uint_eq(oap_action_round_count(a), 2);
+    const oap_round *r = oap_action_round(a, 0); /* by month: June first */
+    ck_assert_int_eq(oap_round_month(r), 2024 * 12 + 5);
+    ck_assert_str_eq(oap_round_status(r), "planned");
+    ck_assert_str_eq(oap_round_text(r), "Prepared");
+    ck_assert_uint_eq(oap_round_value_count(r), 0);
+    r = oap_action_round(a, 1);
+    ck_assert_ptr_null(oap_round_text(r));
+    ck_assert_uint_eq(oap_round_value_count(r), 1);
+    ck_assert_str_eq(oap_round_value_indicator(r, 0), "arrests");
+    ck_assert_double_eq(oap_round_value(r, 0), 80);
+    ck_assert_ptr_null(oap_round_value_indicator(r, 1));
+    ck_assert_ptr_null(oap_action_round(a, 2));
+    ck_assert_str_eq(oap_action_status(a), "ongoing");
+
+    /* The reference plan has none of it. */
+    oap_diags *ref_diags;
+    oap_planset *ref = reference(&ref_diags);
+    p = oap_planset_plan(ref, 0);
+    ck_assert_ptr_null(oap_plan_in_cycle(p));
+    ck_assert_ptr_null(oap_plan_status(p));
+    ck_assert_uint_eq(oap_planset_cycle_count(ref), 0);
+    a = oap_plan_action(p, 0);
+    ck_assert_int_eq(oap_action_grant(a, &amount), 0);
+    ck_assert_ptr_null(oap_action_grant_currency(a));
+    ck_assert_uint_eq(oap_action_round_count(a), 0);
+    ck_assert_uint_eq(oap_action_list_count(a, OAP_ACTION_COLEADERS), 0);
+    ck_assert_ptr_null(oap_goal_common(oap_plan_goal(p, 0)));
+    oap_planset_free(ref);
+    oap_diags_free(ref_diags);
+
+    oap_planset_free(set);
+    oap_diags_free(diags);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
@@ -282,6 +419,7 @@ int main(void)
     tcase_add_test(tc, views_as_data);
     tcase_add_test(tc, history_of_a_continued_action);
     tcase_add_test(tc, syntax_never_off);
+    tcase_add_test(tc, todays_cycle_through_the_accessors);
     suite_add_tcase(s, tc);
     return oap_test_run(s);
 }

@@ -77,6 +77,8 @@ typedef struct oap_plan oap_plan;
 typedef struct oap_goal oap_goal;
 typedef struct oap_action oap_action;
 typedef struct oap_phase oap_phase;
+typedef struct oap_round oap_round;
+typedef struct oap_cycle oap_cycle;
 
 /* Plan i of the set, in the order loaded. */
 OAP_EXTERN const oap_plan *oap_planset_plan(const oap_planset *set, size_t i);
@@ -93,6 +95,15 @@ OAP_EXTERN const char *
 oap_plan_classification(const oap_plan *p);                /* "RESTREINT UE/EU RESTRICTED" */
 OAP_EXTERN const char *oap_plan_driver(const oap_plan *p); /* an actor code, "IT" */
 OAP_EXTERN int oap_plan_year(const oap_plan *p);           /* 0 when the plan has none */
+/* The years the plan covers ("period", or "year" alone): 1 with the first and the last,
+ * 0 when it has neither (it then meets every year). */
+OAP_EXTERN int oap_plan_years(const oap_plan *p, int *first, int *last);
+OAP_EXTERN const char *oap_plan_revision(const oap_plan *p); /* "REV 2" */
+/* "draft", "submitted" or "validated"; the day COSI validated it, "YYYY-MM-DD". */
+OAP_EXTERN const char *oap_plan_status(const oap_plan *p);
+OAP_EXTERN const char *oap_plan_validated_on(const oap_plan *p);
+/* The loaded cycle the plan belongs to (the one whose years hold the plan's), or NULL. */
+OAP_EXTERN const oap_cycle *oap_plan_in_cycle(const oap_plan *p);
 OAP_EXTERN size_t oap_plan_support_count(const oap_plan *p);
 OAP_EXTERN const char *oap_plan_support(const oap_plan *p, size_t i);
 /* The priorities the plan declares an inter-dependency with ("overlaps"), and why. */
@@ -104,6 +115,8 @@ OAP_EXTERN size_t oap_plan_goal_count(const oap_plan *p);
 OAP_EXTERN const oap_goal *oap_plan_goal(const oap_plan *p, size_t i);
 OAP_EXTERN const char *oap_goal_id(const oap_goal *g); /* "SG1" */
 OAP_EXTERN const char *oap_goal_title(const oap_goal *g);
+/* The common horizontal strategic goal the goal implements ("CHSG1"), or NULL. */
+OAP_EXTERN const char *oap_goal_common(const oap_goal *g);
 
 OAP_EXTERN size_t oap_plan_action_count(const oap_plan *p);
 OAP_EXTERN const oap_action *oap_plan_action(const oap_plan *p, size_t i);
@@ -115,25 +128,52 @@ OAP_EXTERN const char *oap_action_description(const oap_action *a);
 OAP_EXTERN const char *oap_action_timing(const oap_action *a); /* as written: "April/May/June" */
 OAP_EXTERN const char *oap_action_target(const oap_action *a);
 OAP_EXTERN const char *oap_action_link(const oap_action *a);
-/* The last reported status ("ongoing", "completed", ...), or NULL. */
+/* The last reported status ("ongoing", "completed", ...): the latest reporting round's
+ * that gives one, or that of the results object; NULL when none. */
 OAP_EXTERN const char *oap_action_status(const oap_action *a);
 /* The explicit "window": 1 with its first and last month as year * 12 + (month - 1)
  * (April 2012 is 2012 * 12 + 3); 0 when the action has none (its timing may still read
  * as one). */
 OAP_EXTERN int oap_action_window(const oap_action *a, int *first, int *last);
 
-/* The lists of an action, as written. */
+/* The lists of an action, as written; a KPI written as an object is its indicator. */
 typedef enum oap_action_list {
     OAP_ACTION_LEADERS,
     OAP_ACTION_PARTICIPANTS,
     OAP_ACTION_REFS,
     OAP_ACTION_NEEDS,
     OAP_ACTION_KPIS,
-    OAP_ACTION_NOTES
+    OAP_ACTION_NOTES,
+    OAP_ACTION_COLEADERS,
+    OAP_ACTION_JADS /* ids of the Joint Action Days it takes part in */
 } oap_action_list;
 
 OAP_EXTERN size_t oap_action_list_count(const oap_action *a, oap_action_list list);
 OAP_EXTERN const char *oap_action_list_item(const oap_action *a, oap_action_list list, size_t i);
+
+/* KPI i (item i of OAP_ACTION_KPIS): 1 with its numeric target, 0 when it has none; its
+ * unit ("per year"), or NULL. */
+OAP_EXTERN int oap_action_kpi_target(const oap_action *a, size_t i, double *target);
+OAP_EXTERN const char *oap_action_kpi_unit(const oap_action *a, size_t i);
+
+/* The action's grant: 1 with its amount, 0 when it has none; its currency (an ISO 4217
+ * code, "EUR" when the file gives none), beneficiary (an actor) and source, or NULL. */
+OAP_EXTERN int oap_action_grant(const oap_action *a, double *amount);
+OAP_EXTERN const char *oap_action_grant_currency(const oap_action *a);
+OAP_EXTERN const char *oap_action_grant_beneficiary(const oap_action *a);
+OAP_EXTERN const char *oap_action_grant_source(const oap_action *a);
+
+/* Reporting rounds (results written as an array), by month, earliest first. */
+OAP_EXTERN size_t oap_action_round_count(const oap_action *a);
+OAP_EXTERN const oap_round *oap_action_round(const oap_action *a, size_t i);
+/* The month reported on, as year * 12 + (month - 1). */
+OAP_EXTERN int oap_round_month(const oap_round *r);
+OAP_EXTERN const char *oap_round_status(const oap_round *r); /* or NULL */
+OAP_EXTERN const char *oap_round_text(const oap_round *r);   /* or NULL */
+/* The values the round gives, by the indicator of the KPI they measure. */
+OAP_EXTERN size_t oap_round_value_count(const oap_round *r);
+OAP_EXTERN const char *oap_round_value_indicator(const oap_round *r, size_t i);
+OAP_EXTERN double oap_round_value(const oap_round *r, size_t i);
 
 /* Phases run in the order given; phase k+1 needs phase k. */
 OAP_EXTERN size_t oap_action_phase_count(const oap_action *a);
@@ -143,6 +183,29 @@ OAP_EXTERN const char *oap_phase_timing(const oap_phase *ph);
 OAP_EXTERN int oap_phase_window(const oap_phase *ph, int *first, int *last);
 OAP_EXTERN size_t oap_phase_need_count(const oap_phase *ph);
 OAP_EXTERN const char *oap_phase_need(const oap_phase *ph, size_t i);
+
+/* The cycle files of the set, in the order loaded. */
+OAP_EXTERN size_t oap_planset_cycle_count(const oap_planset *set);
+OAP_EXTERN const oap_cycle *oap_planset_cycle(const oap_planset *set, size_t i);
+OAP_EXTERN const char *oap_cycle_file(const oap_cycle *c);
+OAP_EXTERN const char *oap_cycle_id(const oap_cycle *c); /* "2026-2029" */
+OAP_EXTERN const char *oap_cycle_title(const oap_cycle *c);
+/* Its first and last year. */
+OAP_EXTERN void oap_cycle_years(const oap_cycle *c, int *first, int *last);
+/* Its priorities: code ("A") and title. */
+OAP_EXTERN size_t oap_cycle_priority_count(const oap_cycle *c);
+OAP_EXTERN const char *oap_cycle_priority_code(const oap_cycle *c, size_t i);
+OAP_EXTERN const char *oap_cycle_priority_title(const oap_cycle *c, size_t i);
+/* Its common horizontal strategic goals: id ("CHSG1") and title. */
+OAP_EXTERN size_t oap_cycle_common_goal_count(const oap_cycle *c);
+OAP_EXTERN const char *oap_cycle_common_goal_id(const oap_cycle *c, size_t i);
+OAP_EXTERN const char *oap_cycle_common_goal_title(const oap_cycle *c, size_t i);
+/* Its Joint Action Days: id, title, and window (1 with its first and last month as
+ * year * 12 + (month - 1), 0 when it has none). */
+OAP_EXTERN size_t oap_cycle_jad_count(const oap_cycle *c);
+OAP_EXTERN const char *oap_cycle_jad_id(const oap_cycle *c, size_t i);
+OAP_EXTERN const char *oap_cycle_jad_title(const oap_cycle *c, size_t i);
+OAP_EXTERN int oap_cycle_jad_window(const oap_cycle *c, size_t i, int *first, int *last);
 
 #ifdef __cplusplus
 }

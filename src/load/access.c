@@ -1,4 +1,4 @@
-/* access: the plans of a set as the public API shows them (oapgraph/plan.h). */
+/* access: the plans and cycles of a set as the public API shows them (oapgraph/plan.h). */
 #include "oapgraph/plan.h"
 
 #include "planset.h"
@@ -58,6 +58,35 @@ int oap_plan_year(const oap_plan *p)
     return p->year;
 }
 
+int oap_plan_years(const oap_plan *p, int *first, int *last)
+{
+    if (!p->first_year)
+        return 0;
+    *first = p->first_year;
+    *last = p->last_year;
+    return 1;
+}
+
+const char *oap_plan_revision(const oap_plan *p)
+{
+    return p->revision;
+}
+
+const char *oap_plan_status(const oap_plan *p)
+{
+    return p->status;
+}
+
+const char *oap_plan_validated_on(const oap_plan *p)
+{
+    return p->validated_on;
+}
+
+const oap_cycle *oap_plan_in_cycle(const oap_plan *p)
+{
+    return p->in_cycle;
+}
+
 /* Item i of a list, or NULL past its end. */
 static const char *item(const oap_strv *list, size_t i)
 {
@@ -107,6 +136,11 @@ const char *oap_goal_id(const oap_goal *g)
 const char *oap_goal_title(const oap_goal *g)
 {
     return g->title;
+}
+
+const char *oap_goal_common(const oap_goal *g)
+{
+    return g->common;
 }
 
 size_t oap_plan_action_count(const oap_plan *p)
@@ -188,6 +222,10 @@ static const oap_strv *action_list(const oap_action *a, oap_action_list list)
         return &a->kpis;
     case OAP_ACTION_NOTES:
         return &a->notes;
+    case OAP_ACTION_COLEADERS:
+        return &a->coleaders;
+    case OAP_ACTION_JADS:
+        return &a->jads;
     }
     return NULL;
 }
@@ -202,6 +240,82 @@ const char *oap_action_list_item(const oap_action *a, oap_action_list list, size
 {
     const oap_strv *l = action_list(a, list);
     return l ? item(l, i) : NULL;
+}
+
+int oap_action_kpi_target(const oap_action *a, size_t i, double *target)
+{
+    if (i >= a->kpis.n || !oap_action_kpi_target_of(a, (uint32_t)i)->has_target)
+        return 0;
+    *target = oap_action_kpi_target_of(a, (uint32_t)i)->target;
+    return 1;
+}
+
+const char *oap_action_kpi_unit(const oap_action *a, size_t i)
+{
+    return i < a->kpis.n ? oap_action_kpi_target_of(a, (uint32_t)i)->unit : NULL;
+}
+
+int oap_action_grant(const oap_action *a, double *amount)
+{
+    if (!a->grant)
+        return 0;
+    *amount = a->grant->amount;
+    return 1;
+}
+
+const char *oap_action_grant_currency(const oap_action *a)
+{
+    return a->grant ? a->grant->currency : NULL;
+}
+
+const char *oap_action_grant_beneficiary(const oap_action *a)
+{
+    return a->grant ? a->grant->beneficiary : NULL;
+}
+
+const char *oap_action_grant_source(const oap_action *a)
+{
+    return a->grant ? a->grant->source : NULL;
+}
+
+size_t oap_action_round_count(const oap_action *a)
+{
+    return a->nrounds;
+}
+
+const oap_round *oap_action_round(const oap_action *a, size_t i)
+{
+    return i < a->nrounds ? &a->rounds[i] : NULL;
+}
+
+int oap_round_month(const oap_round *r)
+{
+    return r->month;
+}
+
+const char *oap_round_status(const oap_round *r)
+{
+    return r->status;
+}
+
+const char *oap_round_text(const oap_round *r)
+{
+    return r->text;
+}
+
+size_t oap_round_value_count(const oap_round *r)
+{
+    return r->nvalues;
+}
+
+const char *oap_round_value_indicator(const oap_round *r, size_t i)
+{
+    return i < r->nvalues ? r->values[i].indicator : NULL;
+}
+
+double oap_round_value(const oap_round *r, size_t i)
+{
+    return i < r->nvalues ? r->values[i].value : 0;
 }
 
 size_t oap_action_phase_count(const oap_action *a)
@@ -237,4 +351,85 @@ size_t oap_phase_need_count(const oap_phase *ph)
 const char *oap_phase_need(const oap_phase *ph, size_t i)
 {
     return item(&ph->needs, i);
+}
+
+size_t oap_planset_cycle_count(const oap_planset *set)
+{
+    return set->model.ncycles;
+}
+
+const oap_cycle *oap_planset_cycle(const oap_planset *set, size_t i)
+{
+    return i < set->model.ncycles ? set->model.cycles[i] : NULL;
+}
+
+const char *oap_cycle_file(const oap_cycle *c)
+{
+    return c->file;
+}
+
+const char *oap_cycle_id(const oap_cycle *c)
+{
+    return c->id;
+}
+
+const char *oap_cycle_title(const oap_cycle *c)
+{
+    return c->title;
+}
+
+void oap_cycle_years(const oap_cycle *c, int *first, int *last)
+{
+    *first = c->first_year;
+    *last = c->last_year;
+}
+
+size_t oap_cycle_priority_count(const oap_cycle *c)
+{
+    return c->npriorities;
+}
+
+const char *oap_cycle_priority_code(const oap_cycle *c, size_t i)
+{
+    return i < c->npriorities ? c->priorities[i].code : NULL;
+}
+
+const char *oap_cycle_priority_title(const oap_cycle *c, size_t i)
+{
+    return i < c->npriorities ? c->priorities[i].title : NULL;
+}
+
+size_t oap_cycle_common_goal_count(const oap_cycle *c)
+{
+    return c->ncommon_goals;
+}
+
+const char *oap_cycle_common_goal_id(const oap_cycle *c, size_t i)
+{
+    return i < c->ncommon_goals ? c->common_goals[i].id : NULL;
+}
+
+const char *oap_cycle_common_goal_title(const oap_cycle *c, size_t i)
+{
+    return i < c->ncommon_goals ? c->common_goals[i].title : NULL;
+}
+
+size_t oap_cycle_jad_count(const oap_cycle *c)
+{
+    return c->njads;
+}
+
+const char *oap_cycle_jad_id(const oap_cycle *c, size_t i)
+{
+    return i < c->njads ? c->jads[i].id : NULL;
+}
+
+const char *oap_cycle_jad_title(const oap_cycle *c, size_t i)
+{
+    return i < c->njads ? c->jads[i].title : NULL;
+}
+
+int oap_cycle_jad_window(const oap_cycle *c, size_t i, int *first, int *last)
+{
+    return i < c->njads ? window(&c->jads[i].window, first, last) : 0;
 }
