@@ -46,9 +46,21 @@ static int meet(oap_plan *p, const oap_cycle *c, oap_diags *diags)
                   plan_years);
 }
 
+/* Whether cycle i has the id of a cycle loaded before it: then that one stands for the
+ * id, and this one meets no plan. */
+static int shadowed(const oap_model *m, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (strcmp(m->cycles[k]->id, m->cycles[i]->id) == 0)
+            return 1;
+    return 0;
+}
+
 int oap_cycles_add_plan(oap_model *m, oap_plan *p, oap_diags *diags)
 {
     for (size_t i = 0; i < m->ncycles; i++) {
+        if (shadowed(m, i))
+            continue;
         int rc = meet(p, m->cycles[i], diags);
         if (rc < 0)
             return rc;
@@ -72,12 +84,12 @@ int oap_cycles_add_cycle(oap_model *m, const oap_cycle *c, oap_diags *diags)
     int rc = 0;
     if (same) {
         w.pointer = "/cycle/id";
-        rc = report(&w, diags, "duplicate-id",
-                    "cycle id \"%s\" is also used by %s; cycle ids must be unique across the files "
-                    "of a run",
-                    c->id, same->file);
+        return report(&w, diags, "duplicate-id",
+                      "cycle id \"%s\" is also used by %s; cycle ids must be unique across the "
+                      "files of a run",
+                      c->id, same->file);
     }
-    if (overlapping && rc == 0) {
+    if (overlapping) {
         w.pointer = "/cycle/years";
         rc = report(&w, diags, "schema",
                     "cycle %s runs from %d to %d, which overlaps cycle %s (%d to %d, %s); a plan "

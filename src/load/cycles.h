@@ -9,8 +9,9 @@
  * model: the plan belongs to the first cycle loaded whose years hold its own (a plan
  * without years, to the cycle its "cycle" names), and its "cycle", when given, must
  * name that cycle ("schema" findings at /plan/cycle otherwise). Two cycle files with
- * one id are a "duplicate-id" finding, two whose years overlap a "schema" one, on the
- * file loaded second (once, naming the first such file). Return 0 or OAP_ENOMEM. */
+ * one id are a "duplicate-id" finding on the one loaded second, which then meets no
+ * plan; two whose years overlap are a "schema" finding on the one loaded second (once,
+ * naming the first). Return 0 or OAP_ENOMEM. */
 
 /* Plan p, just added to m. */
 int oap_cycles_add_plan(oap_model *m, oap_plan *p, oap_diags *diags);
