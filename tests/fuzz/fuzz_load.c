@@ -1,8 +1,9 @@
-/* fuzz_load: the plan loader (oap_planset_load_buffer), every rule (oap_check_run) and
- * the four report writers on any bytes.
+/* fuzz_load: the plan and cycle loader (oap_planset_load_buffer), every rule
+ * (oap_check_run) and the four report writers on any bytes.
  *
- * Input: one or more plan files separated by lines "#file" (so that rules across plans,
- * duplicate ids and cross-plan references are reached), then optionally "\n#fuzz " and
+ * Input: one or more plan or cycle files separated by lines "#file" (so that rules
+ * across plans, duplicate ids, cross-plan references and plans' cycles are reached), then
+ * optionally "\n#fuzz " and
  * option bytes:
  *   0: overlap threshold, byte / 255 (absent: the rule's default)
  *   1: bit 0 set: small load limits (nesting, string length, actions) from bytes 2..4
@@ -11,6 +12,8 @@
  * Properties, beyond "no crash, no leak, no sanitizer report, no timeout":
  *   - loading a buffer returns 0, and every file given is listed in the run;
  *   - every finding has a rule, a severity, a message and one of the run's files;
+ *   - a file is a plan or a cycle or neither; a plan's cycle is one of the run's, and
+ *     holds the plan's years (or, for a plan without years, is the one it names);
  *   - a file jansson cannot read has one syntax finding, at a line and column of 1 or
  *     more, naming no "<stream>"; a file it reads has none; a file with a duplicate key
  *     (which jansson would silently keep) has a schema finding that says so (issue 10);
@@ -206,6 +209,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t nfiles = fuzz_load_files(set, diags, (const char *)data, len, FUZZ_MAX_FILES, part);
     FUZZ_ASSERT(oap_planset_file_count(set) == nfiles, "%zu files listed of %zu",
                 oap_planset_file_count(set), nfiles);
+
+    /* Plans and cycles: at most one a file; a plan's cycle is where its years are. */
+    size_t nplans = oap_planset_plan_count(set), ncycles = oap_planset_cycle_count(set);
+    FUZZ_ASSERT(nplans + ncycles <= nfiles, "%zu plans and %zu cycles from %zu files", nplans,
+                ncycles, nfiles);
+    for (size_t i = 0; i < nplans; i++) {
+        const oap_plan *p = oap_planset_plan(set, i);
+        const oap_cycle *c = oap_plan_in_cycle(p);
+        if (!c)
+            continue;
+        int known = 0;
+        for (size_t k = 0; k < ncycles; k++)
+            known |= oap_planset_cycle(set, k) == c;
+        FUZZ_ASSERT(known, "plan %zu belongs to a cycle not of the run", i);
+        int first, last, cfirst, clast;
+        oap_cycle_years(c, &cfirst, &clast);
+        if (oap_plan_years(p, &first, &last))
+            FUZZ_ASSERT(cfirst <= first && last <= clast,
+                        "plan %s (%d-%d) belongs to cycle %s (%d-%d)", oap_plan_id(p), first, last,
+                        oap_cycle_id(c), cfirst, clast);
+        else
+            FUZZ_ASSERT(oap_plan_cycle(p) && strcmp(oap_plan_cycle(p), oap_cycle_id(c)) == 0,
+                        "plan %s without years belongs to cycle %s", oap_plan_id(p),
+                        oap_cycle_id(c));
+    }
 
     oap_check_stats stats;
     oap_check_options copts = OAP_CHECK_OPTIONS_INIT;

@@ -1,5 +1,8 @@
-/* fuzz_plans.h: the plan files of an input, for the targets that load several (load, dot).
- * The files are separated by lines "#file"; they are named a.oap.json, b.oap.json, ... */
+/* fuzz_plans.h: the plan and cycle files of an input, for the targets that load several
+ * (load, dot). The files are separated by lines "#file"; they are named a.oap.json,
+ * b.cycle.json, c.oap.json, ...: the loader tells a cycle file from a plan file by its
+ * content, and by its name only when the content says neither, so every other name is a
+ * cycle file's, for both ways to be reached. */
 #ifndef OAP_TESTS_FUZZ_PLANS_H
 #define OAP_TESTS_FUZZ_PLANS_H
 
@@ -12,8 +15,8 @@
 #define FUZZ_MAX_FILES 8
 
 static const char *const fuzz_file_names[FUZZ_MAX_FILES] = {
-    "a.oap.json", "b.oap.json", "c.oap.json", "d.oap.json",
-    "e.oap.json", "f.oap.json", "g.oap.json", "h.oap.json"};
+    "a.oap.json", "b.cycle.json", "c.oap.json", "d.cycle.json",
+    "e.oap.json", "f.cycle.json", "g.oap.json", "h.cycle.json"};
 
 /* One file of an input: len bytes at text. */
 typedef struct fuzz_file {

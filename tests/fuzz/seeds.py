@@ -5,8 +5,9 @@ usage: seeds.py FIXTURES_DIR OUT_DIR
 
 Writes OUT_DIR/<target>/<sha1 of the input> for the targets load, dot, import, refs and
 timing, replacing what OUT_DIR held:
-  load, dot  every plan file as it is; the plans of one folder joined by "#file" lines
-             (cross-plan references, duplicate ids); for dot also every view, focus
+  load, dot  every plan and cycle file as it is; the plans and cycles of one folder
+             joined by "#file" lines (cross-plan references, duplicate ids, plans'
+             cycles); for dot also every view, focus
              kind and highlighting of the bigger plans as options ("#fuzz" line); for
              load a few overlap thresholds and small load limits
   import     every table and Council text of fixtures/council, as it is and with the
@@ -86,7 +87,7 @@ def main(argv):
     shutil.rmtree(out, ignore_errors=True)
     c = {t: Corpus(out, t) for t in ("load", "dot", "import", "refs", "timing")}
 
-    plans = walk(fixtures, ".oap.json")
+    plans = walk(fixtures, ".oap.json") + walk(fixtures, ".cycle.json")
     by_dir = {}
     for path in plans:
         with open(path, "rb") as f:
@@ -122,7 +123,7 @@ def main(argv):
                 kinds = range(5) if flags & 2 else (0,)
                 for kind in kinds:
                     c["dot"].add(data, [view, flags, 0, kind, 1])
-    # The plans of one folder together.
+    # The plans and cycles of one folder together.
     for folder, datas in sorted(by_dir.items()):
         if len(datas) > 1:
             joined = FILE_MARK.join(datas)
