@@ -26,15 +26,23 @@ typedef struct list {
     int id_chars;                /* whether key must be an id ([A-Za-z0-9._-]+) */
 } list;
 
-static const list priorities = {
-    "priorities", "priority", "code", priority_keys, (const char *const[]){"code", NULL}, 0};
-static const list common_goals = {"common_goals",
-                                  "common goal",
-                                  "id",
-                                  common_goal_keys,
-                                  (const char *const[]){"id", "title", NULL},
-                                  1};
-static const list jads = {"jads", "JAD", "id", jad_keys, (const char *const[]){"id", NULL}, 1};
+static const list priorities = {.name = "priorities",
+                                .kind = "priority",
+                                .key = "code",
+                                .keys = priority_keys,
+                                .required = (const char *const[]){"code", NULL}};
+static const list common_goals = {.name = "common_goals",
+                                  .kind = "common goal",
+                                  .key = "id",
+                                  .keys = common_goal_keys,
+                                  .required = (const char *const[]){"id", "title", NULL},
+                                  .id_chars = 1};
+static const list jads = {.name = "jads",
+                          .kind = "JAD",
+                          .key = "id",
+                          .keys = jad_keys,
+                          .required = (const char *const[]){"id", NULL},
+                          .id_chars = 1};
 
 /* The items of list l of root, size bytes each: each object with a usable id (or code)
  * is filled in by fill, in the file's order, and counted in *n; ids used twice within
