@@ -1,6 +1,7 @@
 /* array: the one growable array: room for more items, by doubling, typed at the call site. */
 #include "array.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -17,7 +18,8 @@ size_t oap_array_next_cap(size_t cap, size_t need)
 
 void *oap_array_resize(void *items, size_t n, size_t size)
 {
-    if (size && n > SIZE_MAX / size)
+    /* No object may be larger than PTRDIFF_MAX: pointer differences inside it must fit. */
+    if (size && n > PTRDIFF_MAX / size)
         return NULL;
     size_t bytes = n * size;
     /* realloc of 0 bytes may free items and return NULL, which reads as failure. */
@@ -28,7 +30,7 @@ void *oap_array_grow(void *items, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
         return items;
-    size_t max = size ? SIZE_MAX / size : SIZE_MAX;
+    size_t max = size ? PTRDIFF_MAX / size : PTRDIFF_MAX;
     if (need > max)
         return items;
     /* Doubling may pass what a size_t can count in bytes while need itself does not. */
