@@ -84,14 +84,7 @@ int oap_check_dropped_continuation(oap_rule_ctx *ctx)
     const oap_model *m = g->model;
     for (uint32_t p = 0; p < m->nplans; p++) {
         const oap_plan *plan = m->plans[p];
-        if (!plan->first_year)
-            continue;
-        /* The next plan of the priority: the one whose years start the year after. */
-        uint32_t next = OAP_NONE, q;
-        oap_strmap_get(&g->priorities, plan->priority, &q);
-        for (; q != OAP_NONE && next == OAP_NONE; q = g->priority_next[q])
-            if (m->plans[q]->first_year == plan->last_year + 1)
-                next = q;
+        uint32_t next = oap_graph_next_plan(g, p);
         if (next == OAP_NONE)
             continue;
         for (uint32_t i = 0; i < plan->nactions; i++) {

@@ -174,6 +174,18 @@ size_t oap_graph_priority_plans(const oap_graph *g, uint32_t plan, const char *c
     return n;
 }
 
+uint32_t oap_graph_next_plan(const oap_graph *g, uint32_t plan)
+{
+    const oap_plan *p = g->model->plans[plan];
+    uint32_t q;
+    if (!p->first_year || !oap_strmap_get(&g->priorities, p->priority, &q))
+        return OAP_NONE;
+    for (; q != OAP_NONE; q = g->priority_next[q])
+        if (g->model->plans[q]->first_year == p->last_year + 1)
+            return q;
+    return OAP_NONE;
+}
+
 /* Resolves a parsed reference; external priorities are looked up, not created. A
  * continuation without a qualifier means the plan of its own priority before it. */
 static int resolve_ref(const oap_graph *g, uint32_t plan, const oap_ref *r, oap_scope scope,

@@ -143,6 +143,11 @@ int oap_graph_resolve(const oap_graph *g, uint32_t plan, const char *text, uint3
 size_t oap_graph_priority_plans(const oap_graph *g, uint32_t plan, const char *code,
                                 oap_scope scope, uint32_t *out, size_t max);
 
+/* The next plan of plan's priority: the first loaded plan of it whose years start the
+ * year after plan's end, the plan that carries on what plan leaves to be continued;
+ * OAP_NONE when none is loaded, or plan has no years. */
+uint32_t oap_graph_next_plan(const oap_graph *g, uint32_t plan);
+
 /* The unit a whole-action reference depends on (its last phase, or the action), and the
  * unit its own needs start from (its first phase, or the action). */
 uint32_t oap_graph_unit_end(const oap_graph *g, uint32_t node);
