@@ -6,6 +6,7 @@
 
 #include "oapgraph/common.h"
 
+#include <math.h>
 #include <string.h>
 
 void oap_jsonw_init(oap_jsonw *w, FILE *out)
@@ -91,6 +92,13 @@ void oap_jsonw_int(oap_jsonw *w, long long v)
 {
     before(w);
     fprintf(w->out, "%lld", v);
+}
+
+void oap_jsonw_number(oap_jsonw *w, double v)
+{
+    char buf[48];
+    before(w);
+    fputs(isfinite(v) ? oap_views__number(v, 0, buf, sizeof buf) : "null", w->out);
 }
 
 void oap_jsonw_bool(oap_jsonw *w, int v)

@@ -29,6 +29,9 @@ void oap_jsonw_key(oap_jsonw *w, const char *key);
 /* A string value; NULL writes null. See oap_jsonw_put_string for the escaping. */
 void oap_jsonw_string(oap_jsonw *w, const char *s);
 void oap_jsonw_int(oap_jsonw *w, long long v);
+/* A number as oap_views__number writes it without separators; null for one that is not
+ * finite, which JSON cannot hold. */
+void oap_jsonw_number(oap_jsonw *w, double v);
 void oap_jsonw_bool(oap_jsonw *w, int v);
 void oap_jsonw_null(oap_jsonw *w);
 /* key and string value in one call. */

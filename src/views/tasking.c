@@ -256,16 +256,37 @@ static int make_order(oap_tasking *t)
     return 0;
 }
 
+int oap_tasking__new(oap_tasking **out, const oap_graph *g)
+{
+    if (!(*out = calloc(1, sizeof **out)))
+        return OAP_ENOMEM;
+    (*out)->g = g;
+    return 0;
+}
+
+int oap_tasking__actor(oap_tasking *t, uint32_t plan, const char *text, size_t *sheet)
+{
+    int all_ms, rc = read_actor(t, plan, text, sheet, &all_ms);
+    if (rc == 0 && all_ms)
+        rc = registry_sheet(t, oap_actors_find(text), sheet);
+    return rc;
+}
+
+int oap_tasking__order(oap_tasking *t)
+{
+    return make_order(t);
+}
+
 int oap_tasking_build(oap_tasking **out, const oap_graph *g)
 {
     scratch sc = {0};
     unsigned char *flag = NULL;
-    int rc = OAP_ENOMEM;
-    oap_tasking *t = calloc(1, sizeof *t);
+    oap_tasking *t;
+    int rc = oap_tasking__new(&t, g);
     *out = NULL;
-    if (!t)
-        return OAP_ENOMEM;
-    t->g = g;
+    if (rc < 0)
+        return rc;
+    rc = OAP_ENOMEM;
     const oap_actor_info *all_ms = oap_actors_find("All MS");
     if (!(flag = malloc(oap_actors_count() + 1)))
         goto done;
@@ -478,28 +499,6 @@ static void md_summary(FILE *out, const oap_tasking_sheet *s)
     fputc('.', out);
 }
 
-/* The marking of the sheet's plans, bold: an opening one is followed by a blank line,
- * a closing one ends the sheet. */
-static void md_banner(FILE *out, const oap_graph *g, const unsigned char *mask, int closing)
-{
-    size_t i = 0, n = 0;
-    for (const char *c; (c = oap_views__classification(g, mask, &i));) {
-        if (closing && n++)
-            fputc('\n', out);
-        fputs("**", out);
-        oap_views__markdown(out, c, 0);
-        fputs(closing ? "**\n" : "**\n\n", out);
-    }
-}
-
-static void md_cell(FILE *out, const char *s)
-{
-    fputs(" ", out);
-    if (s)
-        oap_views__markdown(out, s, 1);
-    fputs(" |", out);
-}
-
 static void md_row(FILE *out, const oap_tasking *t, const oap_tasking_entry *e)
 {
     const oap_graph *g = t->g;
@@ -509,19 +508,19 @@ static void md_row(FILE *out, const oap_tasking *t, const oap_tasking_entry *e)
     if (oap_views__window(g, e->node, &w))
         oap_views__format_window(&w, win, sizeof win);
     fputc('|', out);
-    md_cell(out, oap_graph_plan(g, e->node)->id);
-    md_cell(out, a->goal);
-    md_cell(out, a->id);
+    oap_views__md_cell(out, oap_graph_plan(g, e->node)->id);
+    oap_views__md_cell(out, a->goal);
+    oap_views__md_cell(out, a->id);
     fprintf(out, " %s", role_ids[e->role]);
     if (e->via) {
         fputs(", as one of ", out);
         oap_views__markdown(out, e->via, 1);
     }
     fputs(" |", out);
-    md_cell(out, a->title);
-    md_cell(out, a->timing);
-    md_cell(out, win);
-    md_cell(out, a->target);
+    oap_views__md_cell(out, a->title);
+    oap_views__md_cell(out, a->timing);
+    oap_views__md_cell(out, win);
+    oap_views__md_cell(out, a->target);
     fputc(' ', out);
     for (uint32_t k = 0; k < a->kpis.n; k++) {
         if (k)
@@ -536,7 +535,7 @@ static int md_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s)
     unsigned char *mask = plan_mask(t, s);
     if (!mask)
         return OAP_ENOMEM;
-    md_banner(out, t->g, mask, 0);
+    oap_views__md_banner(out, t->g, mask, 0);
     fputs("# ", out);
     oap_views__markdown(out, s->code, 0);
     if (s->name) {
@@ -563,19 +562,9 @@ static int md_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s)
     size_t i = 0;
     if (table && oap_views__classification(t->g, mask, &i))
         fputc('\n', out);
-    md_banner(out, t->g, mask, 1);
+    oap_views__md_banner(out, t->g, mask, 1);
     free(mask);
     return 0;
-}
-
-static void csv_line(FILE *out, const char *const *fields, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            fputc(',', out);
-        oap_views__csv(out, fields[i]);
-    }
-    fputs("\r\n", out);
 }
 
 enum { CSV_FIELDS = 15 };
@@ -621,7 +610,7 @@ static int csv_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s
                                           a ? a->target : NULL,
                                           kpis,
                                           p->classification};
-        csv_line(out, fields, CSV_FIELDS);
+        oap_views__csv_line(out, fields, CSV_FIELDS);
         free(kpis);
     }
     return 0;
@@ -742,7 +731,7 @@ int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, siz
             "actor",        "name",       "kind",   "plan",  "goal",
             "action",       "role",       "via",    "title", "timing",
             "window_start", "window_end", "target", "kpis",  "classification"};
-        csv_line(out, header, CSV_FIELDS);
+        oap_views__csv_line(out, header, CSV_FIELDS);
     }
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (fmt == OAP_TASKING_CSV) {

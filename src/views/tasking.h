@@ -66,6 +66,15 @@ typedef struct oap_tasking {
 int oap_tasking_build(oap_tasking **out, const oap_graph *g);
 void oap_tasking_free(oap_tasking *t);
 
+/* What other views of this folder read actors with, as tasking does. __new: an empty
+ * set of sheets for the plans of g (oap_tasking_free). __actor: the sheet of one actor
+ * text of plan (made when new), *sheet SIZE_MAX when the text is blank; "All MS" is
+ * the group's own sheet, not expanded onto the Member States. __order: fills t->order
+ * as oap_tasking_build does, once every sheet is made. 0 or OAP_ENOMEM. */
+int oap_tasking__new(oap_tasking **out, const oap_graph *g);
+int oap_tasking__actor(oap_tasking *t, uint32_t plan, const char *text, size_t *sheet);
+int oap_tasking__order(oap_tasking *t);
+
 /* The sheet of an actor written as --actor gives it (read as above). An actor the
  * registry or a plan knows but that takes part in nothing gets an empty sheet. Returns
  * 0 with *sheet, OAP_EINVAL with a message in err (unknown, or "All MS", which is on

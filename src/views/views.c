@@ -7,6 +7,7 @@
 #include "load/planset.h"
 #include "oapgraph/common.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -286,6 +287,38 @@ void oap_views__json_classification(oap_jsonw *w, const oap_graph *g, const unsi
     oap_jsonw_end(w);
 }
 
+const char *oap_views__number(double v, int group, char *buf, size_t size)
+{
+    char raw[48];
+    if (v == 0)
+        v = 0; /* -0 as 0 */
+    if (isnan(v) || isinf(v))
+        snprintf(raw, sizeof raw, "%s", isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
+    else if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(raw, sizeof raw, "%.0f", v);
+    else if (snprintf(raw, sizeof raw, "%.15g", v) > 0 && strtod(raw, NULL) != v)
+        snprintf(raw, sizeof raw, "%.17g", v); /* 15 digits did not read back as v */
+    /* Separators go into the leading run of digits, unless it is written with an
+     * exponent. */
+    size_t sign = raw[0] == '-', digits = strspn(raw + sign, "0123456789");
+    if (!group || strpbrk(raw, "eEn") || digits <= 3) {
+        snprintf(buf, size, "%s", raw);
+        return buf;
+    }
+    char grouped[64];
+    size_t n = 0;
+    if (sign)
+        grouped[n++] = '-';
+    for (size_t i = 0; i < digits; i++) {
+        if (i && (digits - i) % 3 == 0)
+            grouped[n++] = ',';
+        grouped[n++] = raw[sign + i];
+    }
+    snprintf(grouped + n, sizeof grouped - n, "%s", raw + sign + digits);
+    snprintf(buf, size, "%s", grouped);
+    return buf;
+}
+
 const oap_actor_decl *oap_views__declared(const oap_plan *p, const char *text, size_t len)
 {
     for (uint32_t i = 0; i < p->nactors; i++) {
@@ -317,6 +350,26 @@ static void put_bytes(void *ctx, const char *b, size_t n)
 void oap_views__markdown(FILE *out, const char *s, int cell)
 {
     oap_text_markdown(s, cell, put_bytes, out);
+}
+
+void oap_views__md_banner(FILE *out, const oap_graph *g, const unsigned char *mask, int closing)
+{
+    size_t i = 0, n = 0;
+    for (const char *c; (c = oap_views__classification(g, mask, &i));) {
+        if (closing && n++)
+            fputc('\n', out);
+        fputs("**", out);
+        oap_views__markdown(out, c, 0);
+        fputs(closing ? "**\n" : "**\n\n", out);
+    }
+}
+
+void oap_views__md_cell(FILE *out, const char *s)
+{
+    fputs(" ", out);
+    if (s)
+        oap_views__markdown(out, s, 1);
+    fputs(" |", out);
 }
 
 /* Whether a CSV field must be quoted: it holds a comma, a quote or a line break (of any
@@ -359,4 +412,14 @@ void oap_views__csv(FILE *out, const char *s)
     }
     if (quote)
         fputc('"', out);
+}
+
+void oap_views__csv_line(FILE *out, const char *const *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputc(',', out);
+        oap_views__csv(out, fields[i]);
+    }
+    fputs("\r\n", out);
 }

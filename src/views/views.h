@@ -47,6 +47,12 @@ void oap_views__banners(FILE *out, const oap_graph *g, const unsigned char *mask
 /* The same as the JSON member "classification": [...]. */
 void oap_views__json_classification(oap_jsonw *w, const oap_graph *g, const unsigned char *mask);
 
+/* A number as the views write it, into buf (at least 48 bytes); returns buf. A whole
+ * number below 10^15 without a fraction ("2000", or with group "2,000,000" for people),
+ * any other in the fewest digits that read back as it ("0.1", "1e+20"); "nan", "inf"
+ * and "-inf" for what is not finite, which the callers keep out of JSON. */
+const char *oap_views__number(double v, int group, char *buf, size_t size);
+
 /* The actor of plan p's "actors" that the len bytes of text name (its code or name,
  * ASCII case ignored), or NULL. */
 const oap_actor_decl *oap_views__declared(const oap_plan *p, const char *text, size_t len);
@@ -62,6 +68,13 @@ void oap_views__plain(FILE *out, const char *s);
  * noncharacters and bytes that are not UTF-8 as U+FFFD. */
 void oap_views__markdown(FILE *out, const char *s, int cell);
 
+/* The classification of the plans marked in mask, bold, each on a paragraph of its own:
+ * the banner that opens a Markdown sheet (a blank line after it) or closes it. */
+void oap_views__md_banner(FILE *out, const oap_graph *g, const unsigned char *mask, int closing);
+
+/* A Markdown table cell: " s |" (NULL is an empty cell). */
+void oap_views__md_cell(FILE *out, const char *s);
+
 /* One CSV field (RFC 4180): quoted when it holds a comma, quote or line break or starts
  * or ends with a space, quotes doubled. A field that starts with "=", "+", "-", "@", tab
  * or CR gets a leading "'" so that a spreadsheet shows it rather than running it as a
@@ -69,5 +82,8 @@ void oap_views__markdown(FILE *out, const char *s, int cell);
  * as LF), a tab is a space; controls, invisible characters, noncharacters and bytes
  * that are not UTF-8 become U+FFFD. */
 void oap_views__csv(FILE *out, const char *s);
+
+/* One CSV line of n fields (oap_views__csv), ended by CRLF as RFC 4180 has it. */
+void oap_views__csv_line(FILE *out, const char *const *fields, size_t n);
 
 #endif
