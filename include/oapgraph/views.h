@@ -1,5 +1,5 @@
 /* views.h: answers over loaded plans: tasking sheets, the impact of a drop-out or a slip,
- * and what needs what. */
+ * what needs what, and the monitoring roll-up. */
 #ifndef OAPGRAPH_VIEWS_H
 #define OAPGRAPH_VIEWS_H
 
@@ -182,6 +182,98 @@ OAP_EXTERN uint32_t oap_history_node(const oap_history *h, size_t i);
  * its title) or as JSON. 0 or OAP_EIO. */
 OAP_EXTERN int oap_history_write_text(FILE *out, const oap_history *h);
 OAP_EXTERN int oap_history_write_json(FILE *out, const oap_history *h);
+
+/* Status: the monitoring roll-up of the reporting rounds, per plan or per actor. */
+typedef struct oap_status oap_status;
+
+typedef enum oap_status_by {
+    OAP_STATUS_BY_PLAN, /* one group per plan: its actions */
+    OAP_STATUS_BY_ACTOR /* one group per actor: the actions it leads or co-leads */
+} oap_status_by;
+
+typedef enum oap_status_format {
+    OAP_STATUS_TEXT,
+    OAP_STATUS_MARKDOWN,
+    OAP_STATUS_CSV,
+    OAP_STATUS_JSON
+} oap_status_format;
+
+/* An action's last reported status ("results"' status words), or none. */
+typedef enum oap_status_state {
+    OAP_STATUS_PLANNED,
+    OAP_STATUS_ONGOING,
+    OAP_STATUS_COMPLETED,
+    OAP_STATUS_CONTINUE,
+    OAP_STATUS_NOT_COMPLETED,
+    OAP_STATUS_CANCELLED,
+    OAP_STATUS_UNCLEAR,
+    OAP_STATUS_NO_REPORT, /* no round and no results object gives a status */
+    OAP_STATUS_STATES
+} oap_status_state;
+
+/* Why an action is in a group: by plan, it is one of the plan's; by actor, the actor is
+ * its only leader, one of several leaders, or one of its "coleaders". */
+typedef enum oap_status_role {
+    OAP_STATUS_IN_PLAN,
+    OAP_STATUS_LEADER,
+    OAP_STATUS_CO_LEADER
+} oap_status_role;
+
+/* Rolls up the reports of the plans of g, by plan or by actor: each action's last
+ * status; the rounds of each plan (the months any of its actions reported) and the
+ * rounds an action has no report for; each KPI's last value (that of the latest round
+ * that gives one for its indicator) against its target; the actions reported
+ * "continue" and whether the next plan of their priority carries them on. An actor's
+ * actions are those it leads or co-leads; participants are not counted. Linear in the
+ * actions, rounds and values. 0 or OAP_ENOMEM; *out is the caller's (oap_status_free). */
+OAP_EXTERN int oap_status_build(oap_status **out, const oap_graph *g, oap_status_by by);
+OAP_EXTERN void oap_status_free(oap_status *st);
+
+/* "planned", ..., "unclear", "no-report"; NULL for a value out of range. */
+OAP_EXTERN const char *oap_status_state_id(oap_status_state state);
+
+/* The groups in the order they are written (plans as loaded; actors as tasking orders
+ * its sheets, only those with an action): id (plan id or actor code), name (plan title
+ * or actor's full name, or NULL), how many of its actions are in each state. */
+OAP_EXTERN size_t oap_status_group_count(const oap_status *st);
+OAP_EXTERN const char *oap_status_group_id(const oap_status *st, size_t group);
+OAP_EXTERN const char *oap_status_group_name(const oap_status *st, size_t group);
+OAP_EXTERN size_t oap_status_group_tally(const oap_status *st, size_t group,
+                                         oap_status_state state);
+/* Action k of a group: its node and role. 0, or OAP_EINVAL past the end. */
+OAP_EXTERN size_t oap_status_action_count(const oap_status *st, size_t group);
+OAP_EXTERN int oap_status_action(const oap_status *st, size_t group, size_t k, uint32_t *node,
+                                 oap_status_role *role);
+
+/* The rounds of plan (a plan index of g's model) as months (year * 12 + month - 1),
+ * earliest first; -1 past the end. */
+OAP_EXTERN size_t oap_status_round_count(const oap_status *st, size_t plan);
+OAP_EXTERN int oap_status_round(const oap_status *st, size_t plan, size_t i);
+
+/* What the reports say of action node: its last status (OAP_STATUS_NO_REPORT for a node
+ * that is not an action), the rounds of its plan it has no report for (months, earliest
+ * first; -1 past the end). */
+OAP_EXTERN oap_status_state oap_status_of(const oap_status *st, uint32_t node);
+OAP_EXTERN size_t oap_status_missing_count(const oap_status *st, uint32_t node);
+OAP_EXTERN int oap_status_missing_round(const oap_status *st, uint32_t node, size_t i);
+
+/* KPI i of action node: 1 with its last value and the month of the round that gave it,
+ * 0 when no round gives one. The share: 1 with value / target * 100, 0 when there is no
+ * value or no non-zero target. */
+OAP_EXTERN int oap_status_kpi_value(const oap_status *st, uint32_t node, size_t i, double *value,
+                                    int *month);
+OAP_EXTERN int oap_status_kpi_share(const oap_status *st, uint32_t node, size_t i, double *percent);
+
+/* For an action reported "continue": *next_plan the id of the next plan of its priority
+ * when one is loaded (else NULL); 1 when an action of that plan carries it on, 0 when
+ * none does (or no next plan is loaded). OAP_EINVAL for any other node. */
+OAP_EXTERN int oap_status_carried_on(const oap_status *st, uint32_t node, const char **next_plan);
+
+/* Writes the roll-up: text (a block per group, the classification as a banner first and
+ * last), Markdown (a sheet per group, the classification first and last in each), CSV
+ * (one table, a row per KPI of each action, the classification in each row) or JSON (the
+ * classification of the document and of each group). 0, OAP_EIO or OAP_ENOMEM. */
+OAP_EXTERN int oap_status_write(FILE *out, const oap_status *st, oap_status_format fmt);
 
 #ifdef __cplusplus
 }

@@ -26,6 +26,8 @@ static const oap_command commands[] = {
     {"deps", oap_cmd_deps, "what a node needs, directly and through others", &oap_help_deps},
     {"rdeps", oap_cmd_rdeps, "what needs a node, directly and through others", &oap_help_rdeps},
     {"path", oap_cmd_path, "the shortest path between two nodes", &oap_help_path},
+    {"status", oap_cmd_status, "the monitoring roll-up: last statuses, KPIs, missing reports",
+     &oap_help_status},
 };
 
 /* The program's own help; usage() puts the commands between its parts. */
