@@ -5,6 +5,7 @@
 
 #include "views/deps.h"
 #include "views/impact.h"
+#include "views/status.h"
 #include "views/jsonw.h"
 #include "views/tasking.h"
 #include "views/views.h"
@@ -741,6 +742,217 @@ START_TEST(file_names)
 END_TEST
 
 /* A chain of n actions, each needing the one before, loaded from memory. */
+/* Status: the roll-up on two plans of one priority and a plan of the old form. */
+
+static const char status_p[] =
+    "{\"oapgraph\": 1, \"plan\": {\"id\": \"2024-2025-P\", \"priority\": \"Q\", \"title\": \"p\","
+    " \"period\": [2024, 2025]}, \"goals\": [{\"id\": \"SG1\", \"title\": \"g\"}], \"actions\": ["
+    /* Rounds newest first; a value only in the earlier round; a zero target; no target. */
+    "{\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"a\", \"leaders\": [\"HU\"],"
+    " \"coleaders\": [\"AT\"], \"participants\": [\"DE\"],"
+    " \"kpis\": [{\"indicator\": \"arrests\", \"target\": 200, \"unit\": \"per year\"},"
+    " {\"indicator\": \"zero\", \"target\": 0}, \"seizures\"], \"results\": ["
+    " {\"round\": \"2024-12\", \"status\": \"ongoing\", \"values\": {\"seizures\": 5}},"
+    " {\"round\": \"2024-06\", \"status\": \"planned\","
+    " \"values\": {\"arrests\": 97, \"zero\": 3, \"seizures\": 2, \"other\": 9}}]},"
+    /* Two leaders, one of them a co-leader too; reports once, \"continue\". */
+    "{\"id\": \"1.2\", \"goal\": \"SG1\", \"title\": \"b\", \"leaders\": [\"HU\", \"AT\"],"
+    " \"coleaders\": [\"hu\"], \"kpis\": [\"k\"],"
+    " \"results\": [{\"round\": \"2025-06\", \"status\": \"continue\"}]},"
+    /* No report at all. */
+    "{\"id\": \"1.3\", \"goal\": \"SG1\", \"title\": \"c\", \"leaders\": [\"Europol\"]}]}";
+
+static const char status_next[] =
+    "{\"oapgraph\": 1, \"plan\": {\"id\": \"2026-2027-P\", \"priority\": \"Q\", \"title\": \"n\","
+    " \"period\": [2026, 2027]}, \"goals\": [{\"id\": \"SG1\", \"title\": \"g\"}], \"actions\": ["
+    "{\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"d\", \"leaders\": [\"HU\"],"
+    " \"continues\": \"2024-2025-P:1.2\"}]}";
+
+/* Results as an object, as the plans of 2012 write them: a status, no rounds. */
+static const char status_old[] =
+    "{\"oapgraph\": 1, \"plan\": {\"id\": \"O\", \"priority\": \"O\", \"title\": \"o\","
+    " \"year\": 2012}, \"goals\": [{\"id\": \"SG1\", \"title\": \"g\"}], \"actions\": ["
+    "{\"id\": \"1.1\", \"goal\": \"SG1\", \"title\": \"e\", \"leaders\": [\"FR\"], \"kpis\": "
+    "[\"k\"],"
+    " \"results\": {\"june\": \"half\", \"december\": \"done\", \"status\": \"completed\"}},"
+    "{\"id\": \"1.2\", \"goal\": \"SG1\", \"title\": \"f\", \"leaders\": [\"FR\"]}]}";
+
+static char *status_text(const oap_graph *g, oap_status_by by, oap_status_format fmt)
+{
+    oap_status *st;
+    capture c;
+    ck_assert_int_eq(oap_status_build(&st, g, by), 0);
+    ck_assert_int_eq(oap_status_write(capture_open(&c), st, fmt), 0);
+    oap_status_free(st);
+    return capture_close(&c);
+}
+
+START_TEST(views_status)
+{
+    static const struct {
+        const char *name, *text;
+    } files[] = {{"p.oap.json", status_p}, {"n.oap.json", status_next}, {"o.oap.json", status_old}};
+    oap_planset *set;
+    oap_diags *diags;
+    oap_graph *g;
+    ck_assert_int_eq(oap_planset_new(&set), 0);
+    ck_assert_int_eq(oap_diags_new(&diags), 0);
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_int_eq(oap_planset_load_buffer(set, files[i].name, files[i].text,
+                                                 strlen(files[i].text), diags),
+                         0);
+    ck_assert_uint_eq(oap_diags_count_at_least(diags, OAP_SEVERITY_ERROR), 0);
+    ck_assert_int_eq(oap_graph_build(&g, oap_planset_model(set)), 0);
+
+    oap_status *st;
+    ck_assert_int_eq(oap_status_build(&st, g, OAP_STATUS_BY_PLAN), 0);
+    ck_assert_uint_eq(oap_status_group_count(st), 3);
+    ck_assert_str_eq(oap_status_group_id(st, 0), "2024-2025-P");
+    /* The rounds of P: every month any of its actions reported, earliest first. */
+    ck_assert_uint_eq(oap_status_round_count(st, 0), 3);
+    ck_assert_int_eq(oap_status_round(st, 0, 0), 2024 * 12 + 5);
+    ck_assert_int_eq(oap_status_round(st, 0, 2), 2025 * 12 + 5);
+    ck_assert_int_eq(oap_status_round(st, 0, 3), -1);
+    uint32_t a11 = node(g, "2024-2025-P:1.1"), a12 = node(g, "2024-2025-P:1.2"),
+             a13 = node(g, "2024-2025-P:1.3");
+    /* The last status is the latest round's by month, not the last of the array. */
+    ck_assert_int_eq(oap_status_of(st, a11), OAP_STATUS_ONGOING);
+    ck_assert_int_eq(oap_status_of(st, a13), OAP_STATUS_NO_REPORT);
+    ck_assert_int_eq(oap_status_of(st, node(g, "2024-2025-P:SG1")), OAP_STATUS_NO_REPORT);
+    /* Missing rounds: 1.1 misses 2025-06; 1.2 the two of 2024; 1.3 all three. */
+    ck_assert_uint_eq(oap_status_missing_count(st, a11), 1);
+    ck_assert_int_eq(oap_status_missing_round(st, a11, 0), 2025 * 12 + 5);
+    ck_assert_uint_eq(oap_status_missing_count(st, a12), 2);
+    ck_assert_uint_eq(oap_status_missing_count(st, a13), 3);
+    ck_assert_int_eq(oap_status_missing_round(st, a13, 3), -1);
+    /* KPIs: arrests from 2024-06 (the later round gives none), 97 / 200 = 48.5%; a zero
+     * target and no target give no share; a KPI with no value, no value. */
+    double v, share;
+    int month;
+    ck_assert_int_eq(oap_status_kpi_value(st, a11, 0, &v, &month), 1);
+    ck_assert(v == 97 && month == 2024 * 12 + 5);
+    ck_assert_int_eq(oap_status_kpi_share(st, a11, 0, &share), 1);
+    ck_assert(share == 48.5);
+    ck_assert_int_eq(oap_status_kpi_value(st, a11, 1, &v, &month), 1);
+    ck_assert_int_eq(oap_status_kpi_share(st, a11, 1, &share), 0);
+    ck_assert_int_eq(oap_status_kpi_value(st, a11, 2, &v, &month), 1);
+    ck_assert(v == 5 && month == 2024 * 12 + 11);
+    ck_assert_int_eq(oap_status_kpi_share(st, a11, 2, &share), 0);
+    ck_assert_int_eq(oap_status_kpi_value(st, a11, 3, &v, &month), 0);
+    ck_assert_int_eq(oap_status_kpi_value(st, a12, 0, &v, &month), 0);
+    /* "continue", carried on by the next plan of Q. */
+    const char *next;
+    ck_assert_int_eq(oap_status_carried_on(st, a12, &next), 1);
+    ck_assert_str_eq(next, "2026-2027-P");
+    ck_assert_int_eq(oap_status_carried_on(st, a11, &next), OAP_EINVAL);
+    ck_assert_uint_eq(oap_status_group_tally(st, 0, OAP_STATUS_CONTINUE), 1);
+    ck_assert_uint_eq(oap_status_group_tally(st, 0, OAP_STATUS_NO_REPORT), 1);
+    /* A plan of the old form: a status from the results object, no rounds, nothing
+     * missing. */
+    ck_assert_str_eq(oap_status_group_id(st, 2), "O");
+    ck_assert_uint_eq(oap_status_round_count(st, 2), 0);
+    ck_assert_int_eq(oap_status_of(st, node(g, "O:1.1")), OAP_STATUS_COMPLETED);
+    ck_assert_int_eq(oap_status_of(st, node(g, "O:1.2")), OAP_STATUS_NO_REPORT);
+    ck_assert_uint_eq(oap_status_missing_count(st, node(g, "O:1.2")), 0);
+    oap_status_free(st);
+
+    char *got = status_text(g, OAP_STATUS_BY_PLAN, OAP_STATUS_TEXT);
+    assert_text(got,
+                "2024-2025-P: p\n"
+                "priority Q, 2024-2025; 3 actions; reporting rounds 2024-06, 2024-12, 2025-06\n"
+                "by last status: ongoing 1 (1.1); continue 1 (1.2); no report 1 (1.3)\n"
+                "no report for a round that other actions of its plan reported: 1.1 (2025-06); "
+                "1.2 (2024-06, 2024-12); 1.3 (2024-06, 2024-12, 2025-06)\n"
+                "reported continue: 1.2 (carried on by 2026-2027-P:1.1)\n"
+                "action  last status  target  unit        last value  round    share  KPI\n"
+                "1.1     ongoing         200  per year            97  2024-06    49%  arrests\n"
+                "1.1     ongoing           0  -                    3  2024-06      -  zero\n"
+                "1.1     ongoing           -  -                    5  2024-12      -  seizures\n"
+                "1.2     continue          -  -         not reported  -            -  k\n"
+                "\n"
+                "2026-2027-P: n\n"
+                "priority Q, 2026-2027; 1 action; no reporting rounds\n"
+                "by last status: no report 1 (1.1)\n"
+                "no report for a round that other actions of its plan reported: none\n"
+                "reported continue: none\n"
+                "KPIs: none\n"
+                "\n"
+                "O: o\n"
+                "priority O, 2012; 2 actions; no reporting rounds\n"
+                "by last status: completed 1 (1.1); no report 1 (1.2)\n"
+                "no report for a round that other actions of its plan reported: none\n"
+                "reported continue: none\n"
+                "action  last status  target  unit    last value  round  share  KPI\n"
+                "1.1     completed         -  -     not reported  -          -  k\n");
+    free(got);
+    /* By actor: leaders and co-leaders, not participants (DE); HU named as leader and
+     * co-leader of 1.2 counts once, as one of its two leaders. */
+    ck_assert_int_eq(oap_status_build(&st, g, OAP_STATUS_BY_ACTOR), 0);
+    ck_assert_uint_eq(oap_status_group_count(st), 4);
+    static const char *const want[] = {"FR", "HU", "AT", "Europol"};
+    for (size_t k = 0; k < 4; k++)
+        ck_assert_str_eq(oap_status_group_id(st, k), want[k]);
+    ck_assert_uint_eq(oap_status_action_count(st, 1), 3);
+    uint32_t n;
+    oap_status_role role;
+    ck_assert_int_eq(oap_status_action(st, 1, 0, &n, &role), 0);
+    ck_assert(n == a11 && role == OAP_STATUS_LEADER);
+    ck_assert_int_eq(oap_status_action(st, 1, 1, &n, &role), 0);
+    ck_assert(n == a12 && role == OAP_STATUS_CO_LEADER);
+    ck_assert_int_eq(oap_status_action(st, 1, 2, &n, &role), 0);
+    ck_assert(n == node(g, "2026-2027-P:1.1") && role == OAP_STATUS_LEADER);
+    ck_assert_int_eq(oap_status_action(st, 1, 3, &n, &role), OAP_EINVAL);
+    ck_assert_uint_eq(oap_status_action_count(st, 2), 2);
+    ck_assert_int_eq(oap_status_action(st, 2, 0, &n, &role), 0);
+    ck_assert(n == a11 && role == OAP_STATUS_CO_LEADER);
+    oap_status_free(st);
+    got = status_text(g, OAP_STATUS_BY_ACTOR, OAP_STATUS_CSV);
+    assert_text(got,
+                "actor,name,role,plan,priority,years,action,title,last_status,missing_rounds,"
+                "next_plan,carried_on_by,kpi,target,unit,last_value,value_round,share_percent,"
+                "classification\r\n"
+                "FR,France,leader,O,O,2012,1.1,e,completed,,,,k,,,,,,\r\n"
+                "FR,France,leader,O,O,2012,1.2,f,no-report,,,,,,,,,,\r\n"
+                "HU,Hungary,leader,2024-2025-P,Q,2024-2025,1.1,a,ongoing,2025-06,,,arrests,200,"
+                "per year,97,2024-06,49,\r\n"
+                "HU,Hungary,leader,2024-2025-P,Q,2024-2025,1.1,a,ongoing,2025-06,,,zero,0,,3,"
+                "2024-06,,\r\n"
+                "HU,Hungary,leader,2024-2025-P,Q,2024-2025,1.1,a,ongoing,2025-06,,,seizures,,,5,"
+                "2024-12,,\r\n"
+                "HU,Hungary,co-leader,2024-2025-P,Q,2024-2025,1.2,b,continue,2024-06 2024-12,"
+                "2026-2027-P,2026-2027-P:1.1,k,,,,,,\r\n"
+                "HU,Hungary,leader,2026-2027-P,Q,2026-2027,1.1,d,no-report,,,,,,,,,,\r\n"
+                "AT,Austria,co-leader,2024-2025-P,Q,2024-2025,1.1,a,ongoing,2025-06,,,arrests,200,"
+                "per year,97,2024-06,49,\r\n"
+                "AT,Austria,co-leader,2024-2025-P,Q,2024-2025,1.1,a,ongoing,2025-06,,,zero,0,,3,"
+                "2024-06,,\r\n"
+                "AT,Austria,co-leader,2024-2025-P,Q,2024-2025,1.1,a,ongoing,2025-06,,,seizures,,,"
+                "5,2024-12,,\r\n"
+                "AT,Austria,co-leader,2024-2025-P,Q,2024-2025,1.2,b,continue,2024-06 2024-12,"
+                "2026-2027-P,2026-2027-P:1.1,k,,,,,,\r\n"
+                "Europol,European Union Agency for Law Enforcement Cooperation,leader,2024-2025-P,"
+                "Q,2024-2025,1.3,c,no-report,2024-06 2024-12 2025-06,,,,,,,,,\r\n");
+    free(got);
+    oap_graph_free(g);
+    oap_diags_free(diags);
+    oap_planset_free(set);
+}
+END_TEST
+
+START_TEST(views_numbers)
+{
+    char buf[48];
+    ck_assert_str_eq(oap_views__number(2000000, 1, buf, sizeof buf), "2,000,000");
+    ck_assert_str_eq(oap_views__number(2000000, 0, buf, sizeof buf), "2000000");
+    ck_assert_str_eq(oap_views__number(-1234.5, 1, buf, sizeof buf), "-1,234.5");
+    ck_assert_str_eq(oap_views__number(999, 1, buf, sizeof buf), "999");
+    ck_assert_str_eq(oap_views__number(-0.0, 1, buf, sizeof buf), "0");
+    ck_assert_str_eq(oap_views__number(0.1, 1, buf, sizeof buf), "0.1");
+    ck_assert_str_eq(oap_views__number(1e20, 1, buf, sizeof buf), "1e+20");
+    ck_assert_str_eq(oap_views__number(1.0 / 3, 0, buf, sizeof buf), "0.33333333333333331");
+}
+END_TEST
+
 static char *chain_plan(int n)
 {
     capture c;
@@ -821,6 +1033,8 @@ static Suite *views_suite(void)
     tcase_add_test(gen, views_tasking);
     tcase_add_test(gen, views_impact);
     tcase_add_test(gen, views_late);
+    tcase_add_test(gen, views_status);
+    tcase_add_test(gen, views_numbers);
     suite_add_tcase(s, gen);
     TCase *esc = tcase_create("escaping");
     tcase_add_test(esc, json_strings);
