@@ -60,14 +60,14 @@ struct oap_status {
     oap_tasking *actors; /* by actor: the actors, read and ordered as tasking does */
 };
 
-/* Rolls up the reports of the plans of g, by plan or by actor (the README's "Status"):
- * an action's state is its last status (oap_action_last_status); the rounds of a plan
- * are the months any of its actions reported, and an action misses those it has no
- * round for; a KPI's last value is that of the latest round that gives one for its
- * indicator (its text), and its share is value / target. An actor's actions are those
- * it leads or co-leads ("leaders", "coleaders"), read as tasking reads actors; the
- * participants are not counted. Linear in the actions, rounds and values (and in the
- * distinct months of a plan's rounds times their logarithm). 0 or OAP_ENOMEM. */
+/* Rolls up the reports of the plans of g, by plan or by actor (the README's "The
+ * monitoring roll-up"): an action's state is its last status (oap_action_last_status);
+ * the rounds of a plan are the months any of its actions reported, and an action misses
+ * those it has no round for; a KPI's last value is that of the latest round that gives
+ * one for its indicator (its text), and its share is value / target. An actor's actions
+ * are those it leads or co-leads ("leaders", "coleaders"), read as tasking reads actors;
+ * the participants are not counted. Linear in the actions, rounds and values (and in
+ * the distinct months of a plan's rounds times their logarithm). 0 or OAP_ENOMEM. */
 int oap_status_build(oap_status **out, const oap_graph *g, oap_status_by by);
 void oap_status_free(oap_status *st);
 
