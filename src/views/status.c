@@ -639,6 +639,29 @@ static void put_about(FILE *out, const oap_status *st, const oap_status_group *g
     }
 }
 
+/* What a group is, its actions by last status, the missing reports and the actions to
+ * continue: lines of text, or Markdown paragraphs (sentences that start with a
+ * capital). */
+static void put_summary(FILE *out, const oap_status *st, const oap_status_group *grp, put_fn put,
+                        int markdown)
+{
+    static const char *const heads[2][4] = {
+        {"\nby last status: ", "\nno report for a round that other actions of its plan reported: ",
+         "\nreported continue: ", "\n"},
+        {".\n\nBy last status: ",
+         ".\n\nNo report for a round that other actions of its plan reported: ",
+         ".\n\nReported continue: ", ".\n\n"}};
+    const char *const *head = heads[markdown != 0];
+    put_about(out, st, grp, put, markdown);
+    fputs(head[0], out);
+    put_tally(out, st, grp, put);
+    fputs(head[1], out);
+    put_missing(out, st, grp, put);
+    fputs(head[2], out);
+    put_continue(out, st, grp, put);
+    fputs(head[3], out);
+}
+
 /* A share as every format shows it: in whole percents, halves away from zero (48.75 is
  * 49), which also hides the last bit a division leaves (1150 / 1000 * 100 is not 115). */
 static double whole_percent(double share)
@@ -781,14 +804,7 @@ static int write_text(FILE *out, const oap_status *st)
             fputc('\n', out);
         put_title(out, st, k, oap_views__plain);
         fputc('\n', out);
-        put_about(out, st, grp, oap_views__plain, 0);
-        fputs("\nby last status: ", out);
-        put_tally(out, st, grp, oap_views__plain);
-        fputs("\nno report for a round that other actions of its plan reported: ", out);
-        put_missing(out, st, grp, oap_views__plain);
-        fputs("\nreported continue: ", out);
-        put_continue(out, st, grp, oap_views__plain);
-        fputc('\n', out);
+        put_summary(out, st, grp, oap_views__plain, 0);
         text_kpis(out, st, grp);
     }
     oap_views__banners(out, st->g, NULL);
@@ -852,14 +868,7 @@ static int write_markdown(FILE *out, const oap_status *st)
         fputs("# ", out);
         put_title(out, st, k, put_md);
         fputs("\n\n", out);
-        put_about(out, st, grp, put_md, 1);
-        fputs(".\n\nBy last status: ", out);
-        put_tally(out, st, grp, put_md);
-        fputs(".\n\nNo report for a round that other actions of its plan reported: ", out);
-        put_missing(out, st, grp, put_md);
-        fputs(".\n\nReported continue: ", out);
-        put_continue(out, st, grp, put_md);
-        fputs(".\n\n", out);
+        put_summary(out, st, grp, put_md, 1);
         md_kpis(out, st, grp);
         if (oap_views__classification(st->g, mask, &i))
             fputc('\n', out);
