@@ -434,12 +434,14 @@ int oap_status_kpi_share(const oap_status *st, uint32_t node, size_t i, double *
     return 1;
 }
 
-/* The actions of the next plan that carry action node on: carried_on_by[*from .. *to). */
+/* The next plan of action node's priority, or OAP_NONE. */
 static uint32_t next_of(const oap_status *st, uint32_t node)
 {
     return st->next_plan[st->g->nodes[node].plan];
 }
 
+/* Whether edge e of carried_on_by from node leads into the next plan of its priority, the
+ * only plan whose actions carry on what node leaves to be continued. */
 static int carried_by(const oap_status *st, uint32_t node, uint32_t e)
 {
     uint32_t next = next_of(st, node);
