@@ -283,7 +283,8 @@ static int load_folder(oap_planset *set, const char *dir, oap_diags *diags)
         free(d);
     }
     if (rc == 0) {
-        qsort(found.items, found.n, sizeof *found.items, cmp_str);
+        if (found.n > 1) /* found.items is NULL in a folder without plans */
+            qsort(found.items, found.n, sizeof *found.items, cmp_str);
         for (size_t i = 0; i < found.n && rc != OAP_ENOMEM; i++) {
             int r = load_file(set, found.items[i], diags);
             if (r < 0)
