@@ -75,7 +75,8 @@ static int plan_rounds(oap_status *st, uint32_t p, unsigned char *seen, int base
     }
     for (size_t k = first; k < st->nrounds; k++)
         seen[st->rounds[k] - base] = 0;
-    qsort(st->rounds + first, st->nrounds - first, sizeof *st->rounds, cmp_int);
+    if (st->nrounds - first > 1) /* st->rounds is still NULL when no plan has rounds */
+        qsort(st->rounds + first, st->nrounds - first, sizeof *st->rounds, cmp_int);
     st->round_at[p + 1] = (uint32_t)st->nrounds;
     return 0;
 }
