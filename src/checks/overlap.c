@@ -3,7 +3,10 @@
  * Candidates come from an inverted index of rare words, never from comparing every
  * action with every other: two actions are compared only when they share at least two
  * words that few actions use. A candidate is scored from its text (cosine of rarity-weighted word
- * counts), leaders, participants, goals' wording and overlapping months. */
+ * counts), leaders, participants, goals' wording and overlapping months. The index and the
+ * score are diff's too (checks/overlap.h): whether an action of one revision of a plan is
+ * the same work as an action of another, whatever their numbers. */
+#include "overlap.h"
 #include "rules.h"
 
 #include "core/actors.h"
@@ -30,7 +33,6 @@
 #define W_PARTICIPANTS 0.05
 #define W_GOAL 0.05
 #define W_WINDOW 0.10
-#define DEFAULT_THRESHOLD 0.50
 #define LINKED_MARGIN 0.10
 
 /* Words in at most this many actions are "rare" and index candidates: the square root of
@@ -51,7 +53,7 @@ typedef struct term_list {
     size_t n, cap;
 } term_list;
 
-typedef struct index {
+struct oap_overlap_index {
     oap_arena words;   /* the term strings */
     oap_strmap ids;    /* word -> term id */
     const char **text; /* term id -> word */
@@ -62,7 +64,19 @@ typedef struct index {
     uint32_t *scratch; /* one document's term ids before sorting */
     size_t nscratch, scratch_cap;
     int oom;
-} index;
+    /* The items: per graph, its first item; per item, its graph, node, months and goal. */
+    const oap_graph *const *graphs;
+    size_t ngraphs;
+    uint32_t *graph_base; /* per graph + 1 */
+    uint32_t n;
+    uint32_t *act_node;  /* item -> node */
+    uint32_t *act_graph; /* item -> graph */
+    int *win_start, *win_end;
+    uint32_t *goal_doc; /* item -> goal document, or OAP_NONE */
+    uint32_t rare;      /* words in at most this many actions are rare */
+};
+
+typedef struct oap_overlap_index index;
 
 static void add_word(void *ctx, const char *w, size_t len)
 {
@@ -225,58 +239,168 @@ static double actor_similarity(const oap_strv *a, const oap_strv *b, char *share
     return total ? (double)common / total : 0;
 }
 
-typedef struct pair_ctx {
-    oap_rule_ctx *rule;
-    const oap_graph *g;
-    index *ix;
-    uint32_t *act_node; /* action number -> node */
-    int *win_start, *win_end;
-    uint32_t *goal_doc; /* action number -> goal document, or OAP_NONE */
-    uint32_t rare;      /* words in at most this many actions are rare */
-    double threshold;
-} pair_ctx;
-
-static int linked(const oap_graph *g, uint32_t a, uint32_t b)
+void oap_overlap_index_free(oap_overlap_index *ix)
 {
-    for (uint32_t e = g->refs.start[a]; e < g->refs.start[a + 1]; e++)
-        if (g->refs.target[e] == b)
-            return 1;
-    for (uint32_t e = g->refs.start[b]; e < g->refs.start[b + 1]; e++)
-        if (g->refs.target[e] == a)
-            return 1;
-    return 0;
+    if (!ix)
+        return;
+    free(ix->graph_base);
+    free(ix->act_node);
+    free(ix->act_graph);
+    free(ix->win_start);
+    free(ix->win_end);
+    free(ix->goal_doc);
+    term_list_free(&ix->actions);
+    term_list_free(&ix->goals);
+    free(ix->text);
+    free(ix->df);
+    free(ix->stop);
+    free(ix->scratch);
+    oap_strmap_free(&ix->ids);
+    oap_arena_free(&ix->words);
+    free(ix);
 }
 
-/* Scores a candidate pair and reports it when it reaches the threshold. */
-static int score_pair(pair_ctx *p, uint32_t i, uint32_t j, const oap_rule_info *possible,
-                      const oap_rule_info *linked_rule)
+int oap_overlap_index_build(oap_overlap_index **out, const oap_graph *const *graphs, size_t n)
 {
-    const oap_graph *g = p->g;
-    uint32_t a = p->act_node[i], b = p->act_node[j];
-    const oap_action *x = oap_graph_action(g, a), *y = oap_graph_action(g, b);
-    double text = cosine(&p->ix->actions, i, &p->ix->actions, j);
-    char leaders[160];
-    double lead = actor_similarity(&x->leaders, &y->leaders, leaders, sizeof leaders);
+    index *ix = calloc(1, sizeof *ix);
+    uint32_t nact = 0, ngoals = 0, gd = 0, k = 0;
+    uint32_t *goal_of = NULL;
+    size_t most = 0;
+    *out = NULL;
+    if (!ix)
+        return OAP_ENOMEM;
+    ix->words = (oap_arena)OAP_ARENA_INIT;
+    ix->graphs = graphs;
+    ix->ngraphs = n;
+    if (!(ix->graph_base = calloc(n + 1, sizeof *ix->graph_base)))
+        goto fail;
+    for (size_t q = 0; q < n; q++) {
+        const oap_graph *g = graphs[q];
+        ix->graph_base[q] = nact;
+        for (uint32_t v = 0; v < g->nnodes; v++) {
+            nact += g->nodes[v].kind == OAP_NODE_ACTION;
+            ngoals += g->nodes[v].kind == OAP_NODE_GOAL;
+        }
+        most = g->nnodes > most ? g->nnodes : most;
+    }
+    ix->graph_base[n] = nact;
+    ix->n = nact;
+    ix->act_node = malloc(((size_t)nact + 1) * sizeof *ix->act_node);
+    ix->act_graph = malloc(((size_t)nact + 1) * sizeof *ix->act_graph);
+    ix->win_start = malloc(((size_t)nact + 1) * sizeof *ix->win_start);
+    ix->win_end = malloc(((size_t)nact + 1) * sizeof *ix->win_end);
+    ix->goal_doc = malloc(((size_t)nact + 1) * sizeof *ix->goal_doc);
+    if (!ix->act_node || !ix->act_graph || !ix->win_start || !ix->win_end || !ix->goal_doc ||
+        term_list_init(&ix->actions, nact) < 0 || term_list_init(&ix->goals, ngoals) < 0)
+        goto fail;
+
+    /* Goals' wording first (they do not count for rarity), then each action's text. */
+    for (size_t q = 0; q < n && !ix->oom; q++) {
+        const oap_graph *g = graphs[q];
+        for (uint32_t v = 0; v < g->nnodes && !ix->oom; v++) {
+            if (g->nodes[v].kind != OAP_NODE_GOAL)
+                continue;
+            oap_words_split(oap_graph_goal(g, v)->title, OAP_WORDS_KEEP_STOP, add_word, ix);
+            if (end_document(ix, &ix->goals, gd++, 0) < 0)
+                goto fail;
+        }
+    }
+    /* The goal document of each goal node, one graph at a time. */
+    if (!(goal_of = malloc((most + 1) * sizeof *goal_of)))
+        goto fail;
+    gd = 0;
+    for (size_t q = 0; q < n && !ix->oom; q++) {
+        const oap_graph *g = graphs[q];
+        for (uint32_t v = 0; v < g->nnodes; v++)
+            goal_of[v] = g->nodes[v].kind == OAP_NODE_GOAL ? gd++ : OAP_NONE;
+        for (uint32_t v = 0; v < g->nnodes && !ix->oom; v++) {
+            if (g->nodes[v].kind != OAP_NODE_ACTION)
+                continue;
+            const oap_action *a = oap_graph_action(g, v);
+            oap_window w;
+            ix->act_node[k] = v;
+            ix->act_graph[k] = (uint32_t)q;
+            ix->goal_doc[k] = g->nodes[v].owner != OAP_NONE ? goal_of[g->nodes[v].owner] : OAP_NONE;
+            ix->win_start[k] = ix->win_end[k] = -1;
+            if (oap_graph_window(g, v, &w)) {
+                ix->win_start[k] = w.start;
+                ix->win_end[k] = w.end;
+            }
+            oap_words_split(a->title, OAP_WORDS_KEEP_STOP, add_word, ix);
+            if (a->description)
+                oap_words_split(a->description, OAP_WORDS_KEEP_STOP, add_word, ix);
+            if (end_document(ix, &ix->actions, k++, 1) < 0)
+                goto fail;
+        }
+    }
+    if (ix->oom)
+        goto fail;
+    free(goal_of);
+    weigh(ix, &ix->actions, nact, nact);
+    weigh(ix, &ix->goals, ngoals, nact);
+    ix->rare = rare_limit(nact);
+    *out = ix;
+    return 0;
+fail:
+    free(goal_of);
+    oap_overlap_index_free(ix);
+    return OAP_ENOMEM;
+}
+
+uint32_t oap_overlap_count(const oap_overlap_index *ix)
+{
+    return ix->n;
+}
+
+void oap_overlap_item_node(const oap_overlap_index *ix, uint32_t i, size_t *graph, uint32_t *node)
+{
+    *graph = ix->act_graph[i];
+    *node = ix->act_node[i];
+}
+
+uint32_t oap_overlap_item(const oap_overlap_index *ix, size_t graph, uint32_t node)
+{
+    /* A graph's items are its actions in node order: a binary search among them. */
+    uint32_t lo = ix->graph_base[graph], hi = ix->graph_base[graph + 1];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (ix->act_node[mid] < node)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ix->graph_base[graph + 1] && ix->act_node[lo] == node ? lo : OAP_NONE;
+}
+
+void oap_overlap_score_pair(const oap_overlap_index *ix, uint32_t i, uint32_t j,
+                            oap_overlap_score *out)
+{
+    const oap_action *x = oap_graph_action(ix->graphs[ix->act_graph[i]], ix->act_node[i]);
+    const oap_action *y = oap_graph_action(ix->graphs[ix->act_graph[j]], ix->act_node[j]);
+    double text = cosine(&ix->actions, i, &ix->actions, j);
+    double lead =
+        actor_similarity(&x->leaders, &y->leaders, out->shared_leaders, sizeof out->shared_leaders);
     double part = actor_similarity(&x->participants, &y->participants, NULL, 0);
-    double goal = p->goal_doc[i] != OAP_NONE && p->goal_doc[j] != OAP_NONE
-                      ? cosine(&p->ix->goals, p->goal_doc[i], &p->ix->goals, p->goal_doc[j])
+    double goal = ix->goal_doc[i] != OAP_NONE && ix->goal_doc[j] != OAP_NONE
+                      ? cosine(&ix->goals, ix->goal_doc[i], &ix->goals, ix->goal_doc[j])
                       : 0;
     double window = 0;
     int overlap_start = 0, overlap_end = -1;
-    if (p->win_start[i] >= 0 && p->win_start[j] >= 0) {
-        overlap_start = p->win_start[i] > p->win_start[j] ? p->win_start[i] : p->win_start[j];
-        overlap_end = p->win_end[i] < p->win_end[j] ? p->win_end[i] : p->win_end[j];
-        int shorter = p->win_end[i] - p->win_start[i] < p->win_end[j] - p->win_start[j]
-                          ? p->win_end[i] - p->win_start[i]
-                          : p->win_end[j] - p->win_start[j];
+    if (ix->win_start[i] >= 0 && ix->win_start[j] >= 0) {
+        overlap_start = ix->win_start[i] > ix->win_start[j] ? ix->win_start[i] : ix->win_start[j];
+        overlap_end = ix->win_end[i] < ix->win_end[j] ? ix->win_end[i] : ix->win_end[j];
+        int shorter = ix->win_end[i] - ix->win_start[i] < ix->win_end[j] - ix->win_start[j]
+                          ? ix->win_end[i] - ix->win_start[i]
+                          : ix->win_end[j] - ix->win_start[j];
         if (overlap_end >= overlap_start)
             window = (double)(overlap_end - overlap_start + 1) / (shorter + 1);
     }
     /* What drives the score: the shared words that weigh most. */
-    const term_list *tl = &p->ix->actions;
+    const term_list *tl = &ix->actions;
     uint32_t best[5];
     float best_w[5];
-    int nbest = 0, nshared = 0;
+    int nbest = 0;
+    uint32_t nshared = 0;
     double evidence = 0;
     uint32_t u = tl->start[i], v = tl->start[j];
     while (u < tl->start[i + 1] && v < tl->start[j + 1]) {
@@ -288,8 +412,8 @@ static int score_pair(pair_ctx *p, uint32_t i, uint32_t j, const oap_rule_info *
             float w = tl->weight[u] * tl->weight[v];
             int k;
             nshared++;
-            uint32_t df = p->ix->df[tl->term[u]];
-            if (df >= 2 && df <= p->rare)
+            uint32_t df = ix->df[tl->term[u]];
+            if (df >= 2 && df <= ix->rare)
                 evidence += 2.0 / df;
             if (nbest < 5) {
                 k = nbest++;
@@ -312,147 +436,64 @@ static int score_pair(pair_ctx *p, uint32_t i, uint32_t j, const oap_rule_info *
      * and so on up to the rare limit; 1.5 of it is chance, 4 is certain. */
     double rare = (evidence - 1.5) / 2.5;
     rare = rare < 0 ? 0 : rare > 1 ? 1 : rare;
-    double score = W_TEXT * text + W_RARE * rare + W_LEADERS * lead + W_PARTICIPANTS * part +
-                   W_GOAL * goal + W_WINDOW * window;
-    if (score < p->threshold)
-        return 0;
-    /* One shared word is not the same work, however short the texts ("Month 13" and
-     * "One month only"): it takes two. */
-    if (nshared < 2)
-        return 0;
-    /* Actions that refer to each other describe each other ("the outcomes of the HIOs
-     * will be used for the TRA"), so their texts share words without being one piece
-     * of work: they need a clearer likeness to be reported. */
-    int is_linked = linked(g, a, b);
-    if (is_linked && (linked_rule == NULL || score < p->threshold + LINKED_MARGIN))
-        return 0;
-    if (!is_linked && possible == NULL)
-        return 0;
-
-    char terms[256] = "", months[64] = "", an[160], bn[160];
-    size_t used = 0;
+    out->score = W_TEXT * text + W_RARE * rare + W_LEADERS * lead + W_PARTICIPANTS * part +
+                 W_GOAL * goal + W_WINDOW * window;
+    out->text = text;
+    out->rare = rare;
+    out->leaders = lead;
+    out->participants = part;
+    out->goal = goal;
+    out->window = window;
+    out->shared = nshared;
+    out->nterms = nbest;
     for (int k = 0; k < nbest; k++)
-        used += (size_t)snprintf(terms + used, sizeof terms - used, "%s%s", k ? ", " : "",
-                                 p->ix->text[best[k]]);
-    if (overlap_end >= overlap_start && window > 0) {
-        char s[8], e[8];
-        oap_timing_format_month(overlap_start, s);
-        oap_timing_format_month(overlap_end, e);
-        snprintf(months, sizeof months, "; both run %s to %s", s, e);
-    }
-    char leader_part[200] = "";
-    if (leaders[0])
-        snprintf(leader_part, sizeof leader_part, "; shared leaders %s", leaders);
-    oap_graph_name(g, a, g->nodes[a].plan, an, sizeof an);
-    oap_graph_name(g, b, g->nodes[a].plan, bn, sizeof bn);
-    char pointer[96];
-    oap_graph_node_pointer(g, a, "title", pointer, sizeof pointer);
-    p->rule->rule = is_linked ? linked_rule : possible;
-    return oap_rule_emit_pair(p->rule, a, b, score, pointer,
-                              "%s %s and %s may be the same work (score %.2f): shared terms %s%s%s",
-                              is_linked ? "linked actions" : "actions", an, bn, score,
-                              terms[0] ? terms : "none", leader_part, months);
+        out->terms[k] = ix->text[best[k]];
+    out->both_start = overlap_start;
+    out->both_end = overlap_end;
 }
 
-/* Both overlap rules share one index; the second to run does nothing. */
-static int run_overlap(oap_rule_ctx *ctx, const oap_rule_info *possible,
-                       const oap_rule_info *linked_rule)
+int oap_overlap_candidates(const oap_overlap_index *ix,
+                           int (*visit)(void *ctx, uint32_t i, uint32_t j), void *ctx)
 {
-    const oap_graph *g = ctx->graph;
-    index ix = {.words = OAP_ARENA_INIT};
-    pair_ctx p = {.rule = ctx, .g = g, .ix = &ix};
-    uint32_t n = 0, ngoals = 0;
-    uint32_t *post_start = NULL, *postings = NULL, *count = NULL, *touched = NULL, *goal_of = NULL;
+    uint32_t n = ix->n, limit = ix->rare;
+    uint32_t *post_start = NULL, *postings = NULL, *count = NULL, *touched = NULL, *fill = NULL;
     int rc = OAP_ENOMEM;
-    p.threshold = ctx->opts && ctx->opts->overlap_threshold >= 0 ? ctx->opts->overlap_threshold
-                                                                 : DEFAULT_THRESHOLD;
-    for (uint32_t v = 0; v < g->nnodes; v++) {
-        n += g->nodes[v].kind == OAP_NODE_ACTION;
-        ngoals += g->nodes[v].kind == OAP_NODE_GOAL;
-    }
-    p.act_node = malloc(((size_t)n + 1) * sizeof *p.act_node);
-    p.win_start = malloc(((size_t)n + 1) * sizeof *p.win_start);
-    p.win_end = malloc(((size_t)n + 1) * sizeof *p.win_end);
-    p.goal_doc = malloc(((size_t)n + 1) * sizeof *p.goal_doc);
-    goal_of = malloc(((size_t)g->nnodes + 1) * sizeof *goal_of);
-    if (!p.act_node || !p.win_start || !p.win_end || !p.goal_doc || !goal_of ||
-        term_list_init(&ix.actions, n) < 0 || term_list_init(&ix.goals, ngoals) < 0)
-        goto done;
-
-    /* Goals' wording first (they do not count for rarity), then each action's text. */
-    uint32_t gd = 0;
-    for (uint32_t v = 0; v < g->nnodes && !ix.oom; v++) {
-        goal_of[v] = OAP_NONE;
-        if (g->nodes[v].kind != OAP_NODE_GOAL)
-            continue;
-        oap_words_split(oap_graph_goal(g, v)->title, OAP_WORDS_KEEP_STOP, add_word, &ix);
-        goal_of[v] = gd;
-        if (end_document(&ix, &ix.goals, gd++, 0) < 0)
-            goto done;
-    }
-    uint32_t k = 0;
-    for (uint32_t v = 0; v < g->nnodes && !ix.oom; v++) {
-        if (g->nodes[v].kind != OAP_NODE_ACTION)
-            continue;
-        const oap_action *a = oap_graph_action(g, v);
-        oap_window w;
-        p.act_node[k] = v;
-        p.goal_doc[k] = g->nodes[v].owner != OAP_NONE ? goal_of[g->nodes[v].owner] : OAP_NONE;
-        p.win_start[k] = p.win_end[k] = -1;
-        if (oap_graph_window(g, v, &w)) {
-            p.win_start[k] = w.start;
-            p.win_end[k] = w.end;
-        }
-        oap_words_split(a->title, OAP_WORDS_KEEP_STOP, add_word, &ix);
-        if (a->description)
-            oap_words_split(a->description, OAP_WORDS_KEEP_STOP, add_word, &ix);
-        if (end_document(&ix, &ix.actions, k++, 1) < 0)
-            goto done;
-    }
-    if (ix.oom)
-        goto done;
-    weigh(&ix, &ix.actions, n, n);
-    weigh(&ix, &ix.goals, ngoals, n);
 
     /* Postings of rare words: word -> actions, a compressed row per word. */
-    uint32_t limit = rare_limit(n);
-    p.rare = limit;
-    post_start = calloc(ix.nterms + 2, sizeof *post_start);
+    post_start = calloc(ix->nterms + 2, sizeof *post_start);
     if (!post_start)
         goto done;
-    for (size_t e = 0; e < ix.actions.n; e++) {
-        uint32_t t = ix.actions.term[e];
-        if (ix.df[t] >= 2 && ix.df[t] <= limit)
+    for (size_t e = 0; e < ix->actions.n; e++) {
+        uint32_t t = ix->actions.term[e];
+        if (ix->df[t] >= 2 && ix->df[t] <= limit)
             post_start[t + 1]++;
     }
-    for (size_t t = 0; t < ix.nterms; t++)
+    for (size_t t = 0; t < ix->nterms; t++)
         post_start[t + 1] += post_start[t];
-    postings = malloc(((size_t)post_start[ix.nterms] + 1) * sizeof *postings);
+    postings = malloc(((size_t)post_start[ix->nterms] + 1) * sizeof *postings);
     count = calloc((size_t)n + 1, sizeof *count);
     touched = malloc(((size_t)n + 1) * sizeof *touched);
-    uint32_t *fill = calloc(ix.nterms + 1, sizeof *fill);
-    if (!postings || !count || !touched || !fill) {
-        free(fill);
+    fill = calloc(ix->nterms + 1, sizeof *fill);
+    if (!postings || !count || !touched || !fill)
         goto done;
-    }
     for (uint32_t d = 0; d < n; d++)
-        for (uint32_t e = ix.actions.start[d]; e < ix.actions.start[d + 1]; e++) {
-            uint32_t t = ix.actions.term[e];
-            if (ix.df[t] >= 2 && ix.df[t] <= limit)
+        for (uint32_t e = ix->actions.start[d]; e < ix->actions.start[d + 1]; e++) {
+            uint32_t t = ix->actions.term[e];
+            if (ix->df[t] >= 2 && ix->df[t] <= limit)
                 postings[post_start[t] + fill[t]++] = d;
         }
     free(fill);
+    fill = NULL;
 
     /* Candidates of each action among the later ones: those that share two rare words
      * with it. A shared leader alone never makes a candidate: a leader leads many actions
      * on many subjects; it only adds to the score of a candidate. */
     rc = 0;
-    size_t candidates = 0;
     for (uint32_t i = 0; i < n && rc == 0; i++) {
         uint32_t ntouched = 0;
-        for (uint32_t e = ix.actions.start[i]; e < ix.actions.start[i + 1]; e++) {
-            uint32_t t = ix.actions.term[e];
-            if (ix.df[t] < 2 || ix.df[t] > limit)
+        for (uint32_t e = ix->actions.start[i]; e < ix->actions.start[i + 1]; e++) {
+            uint32_t t = ix->actions.term[e];
+            if (ix->df[t] < 2 || ix->df[t] > limit)
                 continue;
             for (uint32_t q = post_start[t]; q < post_start[t + 1]; q++) {
                 uint32_t j = postings[q];
@@ -462,39 +503,114 @@ static int run_overlap(oap_rule_ctx *ctx, const oap_rule_info *possible,
                     touched[ntouched++] = j;
             }
         }
-        for (uint32_t q = 0; q < ntouched && rc == 0; q++) {
-            uint32_t j = touched[q];
-            /* Work recurring in plans of years that do not meet is continuity, not
-             * overlap. */
-            if (count[j] >= 2 && oap_plan_years_overlap(oap_graph_plan(g, p.act_node[i]),
-                                                        oap_graph_plan(g, p.act_node[j]))) {
-                candidates++;
-                rc = score_pair(&p, i, j, possible, linked_rule);
-            }
-        }
+        for (uint32_t q = 0; q < ntouched && rc == 0; q++)
+            if (count[touched[q]] >= 2)
+                rc = visit(ctx, i, touched[q]);
         for (uint32_t q = 0; q < ntouched; q++)
             count[touched[q]] = 0;
     }
-    if (ctx->opts && ctx->opts->stats)
-        ctx->opts->stats->overlap_candidates = candidates;
 done:
     free(post_start);
     free(postings);
     free(count);
     free(touched);
-    free(goal_of);
-    free(p.act_node);
-    free(p.win_start);
-    free(p.win_end);
-    free(p.goal_doc);
-    term_list_free(&ix.actions);
-    term_list_free(&ix.goals);
-    free(ix.text);
-    free(ix.df);
-    free(ix.stop);
-    free(ix.scratch);
-    oap_strmap_free(&ix.ids);
-    oap_arena_free(&ix.words);
+    free(fill);
+    return rc;
+}
+
+typedef struct pair_ctx {
+    oap_rule_ctx *rule;
+    const oap_graph *g;
+    const index *ix;
+    const oap_rule_info *possible, *linked_rule;
+    double threshold;
+    size_t candidates;
+} pair_ctx;
+
+static int linked(const oap_graph *g, uint32_t a, uint32_t b)
+{
+    for (uint32_t e = g->refs.start[a]; e < g->refs.start[a + 1]; e++)
+        if (g->refs.target[e] == b)
+            return 1;
+    for (uint32_t e = g->refs.start[b]; e < g->refs.start[b + 1]; e++)
+        if (g->refs.target[e] == a)
+            return 1;
+    return 0;
+}
+
+/* Scores a candidate pair and reports it when it reaches the threshold. */
+static int score_pair(void *ctx, uint32_t i, uint32_t j)
+{
+    pair_ctx *p = ctx;
+    const oap_graph *g = p->g;
+    uint32_t a = p->ix->act_node[i], b = p->ix->act_node[j];
+    /* Work recurring in plans of years that do not meet is continuity, not overlap. */
+    if (!oap_plan_years_overlap(oap_graph_plan(g, a), oap_graph_plan(g, b)))
+        return 0;
+    p->candidates++;
+    oap_overlap_score s;
+    oap_overlap_score_pair(p->ix, i, j, &s);
+    if (s.score < p->threshold)
+        return 0;
+    /* One shared word is not the same work, however short the texts ("Month 13" and
+     * "One month only"): it takes two. */
+    if (s.shared < 2)
+        return 0;
+    /* Actions that refer to each other describe each other ("the outcomes of the HIOs
+     * will be used for the TRA"), so their texts share words without being one piece
+     * of work: they need a clearer likeness to be reported. */
+    int is_linked = linked(g, a, b);
+    if (is_linked && (p->linked_rule == NULL || s.score < p->threshold + LINKED_MARGIN))
+        return 0;
+    if (!is_linked && p->possible == NULL)
+        return 0;
+
+    char terms[256] = "", months[64] = "", an[160], bn[160];
+    size_t used = 0;
+    for (int k = 0; k < s.nterms; k++)
+        used +=
+            (size_t)snprintf(terms + used, sizeof terms - used, "%s%s", k ? ", " : "", s.terms[k]);
+    if (s.both_end >= s.both_start && s.window > 0) {
+        char start[8], end[8];
+        oap_timing_format_month(s.both_start, start);
+        oap_timing_format_month(s.both_end, end);
+        snprintf(months, sizeof months, "; both run %s to %s", start, end);
+    }
+    char leader_part[200] = "";
+    if (s.shared_leaders[0])
+        snprintf(leader_part, sizeof leader_part, "; shared leaders %s", s.shared_leaders);
+    oap_graph_name(g, a, g->nodes[a].plan, an, sizeof an);
+    oap_graph_name(g, b, g->nodes[a].plan, bn, sizeof bn);
+    char pointer[96];
+    oap_graph_node_pointer(g, a, "title", pointer, sizeof pointer);
+    p->rule->rule = is_linked ? p->linked_rule : p->possible;
+    return oap_rule_emit_pair(p->rule, a, b, s.score, pointer,
+                              "%s %s and %s may be the same work (score %.2f): shared terms %s%s%s",
+                              is_linked ? "linked actions" : "actions", an, bn, s.score,
+                              terms[0] ? terms : "none", leader_part, months);
+}
+
+/* Both overlap rules share one index; the second to run does nothing. */
+static int run_overlap(oap_rule_ctx *ctx, const oap_rule_info *possible,
+                       const oap_rule_info *linked_rule)
+{
+    const oap_graph *g = ctx->graph;
+    index *ix = NULL;
+    int rc = oap_overlap_index_build(&ix, &g, 1);
+    if (rc < 0)
+        return rc;
+    pair_ctx p = {.rule = ctx,
+                  .g = g,
+                  .ix = ix,
+                  .possible = possible,
+                  .linked_rule = linked_rule,
+                  .threshold = ctx->opts && ctx->opts->overlap_threshold >= 0
+                                   ? ctx->opts->overlap_threshold
+                                   : OAP_OVERLAP_THRESHOLD};
+    rc = oap_overlap_candidates(ix, score_pair, &p);
+    if (ctx->opts && ctx->opts->stats)
+        ctx->opts->stats->overlap_candidates = p.candidates;
+    oap_overlap_index_free(ix);
     return rc;
 }
 
