@@ -1,5 +1,5 @@
 /* views.h: answers over loaded plans: tasking sheets, the impact of a drop-out or a slip,
- * what needs what, and the monitoring roll-up. */
+ * what needs what, the monitoring roll-up, and what changed between two revisions. */
 #ifndef OAPGRAPH_VIEWS_H
 #define OAPGRAPH_VIEWS_H
 
@@ -274,6 +274,52 @@ OAP_EXTERN int oap_status_carried_on(const oap_status *st, uint32_t node, const 
  * (one table, a row per KPI of each action, the classification in each row) or JSON (the
  * classification of the document and of each group). 0, OAP_EIO or OAP_ENOMEM. */
 OAP_EXTERN int oap_status_write(FILE *out, const oap_status *st, oap_status_format fmt);
+/* Diff: what changed between two revisions of plans (OLD and NEW, each a loaded run),
+ * what it affects, and which findings it introduced or fixed. */
+typedef struct oap_diff oap_diff;
+
+typedef enum oap_diff_kind {
+    OAP_DIFF_ADDED,      /* a plan, goal or action only NEW has */
+    OAP_DIFF_REMOVED,    /* one only OLD has */
+    OAP_DIFF_RENUMBERED, /* an action of OLD that NEW has under another id (same work) */
+    OAP_DIFF_CHANGED     /* a plan, goal or action both have, with fields changed */
+} oap_diff_kind;
+
+typedef enum oap_diff_format { OAP_DIFF_TEXT, OAP_DIFF_JSON, OAP_DIFF_MARKDOWN } oap_diff_format;
+
+/* Compares the plans of old_graph and new_graph, matched by plan id; goals by id;
+ * actions by id and by content (the overlap score, with a shared leader and the same
+ * goal), so that an action moved to another id is renumbered, not removed and added.
+ * The findings of each side (oap_check_run with the same options) are matched by
+ * fingerprint, OLD's mapped through the renumbering first. depth: how far the affected
+ * actions are followed through needs (1: only those that need or refer to a changed
+ * action). The diff borrows from both graphs and both findings: keep them until
+ * oap_diff_free. Returns 0 or OAP_ENOMEM; *out is the caller's. */
+OAP_EXTERN int oap_diff_build(oap_diff **out, const oap_graph *old_graph,
+                              const oap_diags *old_findings, const oap_graph *new_graph,
+                              const oap_diags *new_findings, unsigned depth);
+OAP_EXTERN void oap_diff_free(oap_diff *d);
+
+/* The plans, goals and actions of a kind, in the order of the plans: how many, and the
+ * old and new node of item i (OAP_NONE, UINT32_MAX, for the side that lacks it). 0, or
+ * OAP_EINVAL past the end. */
+OAP_EXTERN size_t oap_diff_count(const oap_diff *d, oap_diff_kind kind);
+OAP_EXTERN int oap_diff_at(const oap_diff *d, oap_diff_kind kind, size_t i, uint32_t *old_node,
+                           uint32_t *new_node);
+/* Actions of NEW that need or refer to a changed, renumbered or removed action; and
+ * references of NEW left on an old number (stale-ref-after-renumber, warnings). */
+OAP_EXTERN size_t oap_diff_affected_count(const oap_diff *d);
+OAP_EXTERN size_t oap_diff_stale_count(const oap_diff *d);
+/* Findings NEW introduced at or above min (the stale references count as warnings),
+ * and the findings of OLD that NEW fixed. */
+OAP_EXTERN size_t oap_diff_new_count(const oap_diff *d, oap_severity min);
+OAP_EXTERN size_t oap_diff_fixed_count(const oap_diff *d);
+/* Whether nothing changed and no finding came or went. */
+OAP_EXTERN int oap_diff_empty(const oap_diff *d);
+
+/* Writes the change report: text (nothing when there is no change), one JSON document,
+ * or Markdown. 0, OAP_EIO or OAP_ENOMEM. */
+OAP_EXTERN int oap_diff_write(FILE *out, const oap_diff *d, oap_diff_format fmt);
 
 #ifdef __cplusplus
 }

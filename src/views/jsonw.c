@@ -101,6 +101,17 @@ void oap_jsonw_number(oap_jsonw *w, double v)
     fputs(isfinite(v) ? oap_views__number(v, 0, buf, sizeof buf) : "null", w->out);
 }
 
+void oap_jsonw_real(oap_jsonw *w, double v)
+{
+    char buf[40];
+    before(w);
+    /* As jansson writes a real (check --format json): 17 digits, and always a point. */
+    snprintf(buf, sizeof buf, "%.17g", v);
+    fputs(buf, w->out);
+    if (!strpbrk(buf, ".eEn"))
+        fputs(".0", w->out);
+}
+
 void oap_jsonw_bool(oap_jsonw *w, int v)
 {
     before(w);

@@ -32,6 +32,8 @@ void oap_jsonw_int(oap_jsonw *w, long long v);
 /* A number as oap_views__number writes it without separators; null for one that is not
  * finite, which JSON cannot hold. */
 void oap_jsonw_number(oap_jsonw *w, double v);
+/* A real number as jansson writes one ("%.17g", with ".0" when that has no point). */
+void oap_jsonw_real(oap_jsonw *w, double v);
 void oap_jsonw_bool(oap_jsonw *w, int v);
 void oap_jsonw_null(oap_jsonw *w);
 /* key and string value in one call. */
