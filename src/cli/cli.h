@@ -31,11 +31,12 @@ int oap_cmd_rdeps(int argc, char **argv);
 int oap_cmd_path(int argc, char **argv);
 int oap_cmd_status(int argc, char **argv);
 int oap_cmd_rules(int argc, char **argv);
+int oap_cmd_diff(int argc, char **argv);
 
 /* Their help tables, beside their options in cmd_<name>.c. */
 extern const oap_help oap_help_check, oap_help_schema, oap_help_refs, oap_help_import, oap_help_dot,
     oap_help_tasking, oap_help_impact, oap_help_deps, oap_help_rdeps, oap_help_path,
-    oap_help_status, oap_help_rules;
+    oap_help_status, oap_help_rules, oap_help_diff;
 
 /* "oapgraph: message" on standard error. */
 void oap_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

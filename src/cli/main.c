@@ -28,6 +28,8 @@ static const oap_command commands[] = {
     {"path", oap_cmd_path, "the shortest path between two nodes", &oap_help_path},
     {"status", oap_cmd_status, "the monitoring roll-up: last statuses, KPIs, missing reports",
      &oap_help_status},
+    {"diff", oap_cmd_diff, "what changed between two revisions, and which findings it made",
+     &oap_help_diff},
 };
 
 /* The program's own help; usage() puts the commands between its parts. */
