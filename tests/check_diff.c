@@ -1,5 +1,9 @@
-/* check_diff: what oapgraph diff is made of: the word-level difference of two texts. */
+/* check_diff: what oapgraph diff is made of: the word-level difference of two texts, and
+ * the matching of actions across two revisions (renumbering). */
 #include "core/wdiff.h"
+#include "graph/graph.h"
+#include "load/planset.h"
+#include "oapgraph/views.h"
 
 #include "check_main.h"
 
@@ -196,6 +200,116 @@ START_TEST(long_texts_capped)
 }
 END_TEST
 
+/* --- The renumbering match ------------------------------------------------------ */
+
+/* Actions of a made-up plan: "id|leader|title" each. The titles use words no other
+ * action of the plan uses, as different pieces of work do. */
+static char *plan_text(const char *const *actions, size_t n)
+{
+    static char buf[8192];
+    size_t used = (size_t)snprintf(buf, sizeof buf,
+                                   "{\"oapgraph\": 1, \"plan\": {\"id\": \"T\", \"priority\": "
+                                   "\"C\", \"title\": \"T\", \"year\": 2012}, \"goals\": "
+                                   "[{\"id\": \"SG1\", \"title\": \"Goal\"}], \"actions\": [");
+    for (size_t i = 0; i < n; i++) {
+        char id[16], leader[32], title[256];
+        ck_assert_int_eq(sscanf(actions[i], "%15[^|]|%31[^|]|%255[^\n]", id, leader, title), 3);
+        used += (size_t)snprintf(buf + used, sizeof buf - used,
+                                 "%s{\"id\": \"%s\", \"goal\": \"SG1\", \"title\": \"%s\", "
+                                 "\"leaders\": [\"%s\"], \"timing\": \"May\", \"kpis\": [\"k\"]}",
+                                 i ? ", " : "", id, title, leader);
+    }
+    snprintf(buf + used, sizeof buf - used, "]}");
+    return buf;
+}
+
+typedef struct side {
+    oap_planset *set;
+    oap_diags *diags;
+    oap_graph *g;
+} side;
+
+static void open_side(side *s, const char *const *actions, size_t n)
+{
+    const char *text = plan_text(actions, n);
+    ck_assert_int_eq(oap_planset_new(&s->set), 0);
+    ck_assert_int_eq(oap_diags_new(&s->diags), 0);
+    ck_assert_int_eq(oap_planset_load_buffer(s->set, "t.oap.json", text, strlen(text), s->diags),
+                     0);
+    ck_assert_int_eq(oap_graph_build(&s->g, oap_planset_model(s->set)), 0);
+}
+
+static void close_side(side *s)
+{
+    oap_graph_free(s->g);
+    oap_diags_free(s->diags);
+    oap_planset_free(s->set);
+}
+
+/* What the diff of two plans says about actions, one "kind:old>new" per item, in the
+ * order of the kinds (added, removed, renumbered, changed). */
+static const char *matched(const char *const *old, size_t nold, const char *const *new, size_t nnew)
+{
+    static char out[1024];
+    static const char *const kinds[] = {"added", "removed", "renumbered", "changed"};
+    side a, b;
+    oap_diff *d = NULL;
+    open_side(&a, old, nold);
+    open_side(&b, new, nnew);
+    ck_assert_int_eq(oap_diff_build(&d, a.g, a.diags, b.g, b.diags, 1), 0);
+    size_t used = 0;
+    out[0] = '\0';
+    for (int k = OAP_DIFF_ADDED; k <= OAP_DIFF_CHANGED; k++)
+        for (size_t i = 0; i < oap_diff_count(d, (oap_diff_kind)k); i++) {
+            uint32_t o, n;
+            char on[64] = "", nn[64] = "";
+            ck_assert_int_eq(oap_diff_at(d, (oap_diff_kind)k, i, &o, &n), 0);
+            if (o != OAP_NONE)
+                oap_graph_name(a.g, o, OAP_NONE, on, sizeof on);
+            if (n != OAP_NONE)
+                oap_graph_name(b.g, n, OAP_NONE, nn, sizeof nn);
+            used += (size_t)snprintf(out + used, sizeof out - used, "%s%s:%s>%s", used ? " " : "",
+                                     kinds[k], on, nn);
+        }
+    ck_assert_int_eq(oap_diff_at(d, OAP_DIFF_ADDED, 99, &(uint32_t){0}, &(uint32_t){0}),
+                     OAP_EINVAL);
+    oap_diff_free(d);
+    close_side(&a);
+    close_side(&b);
+    return out;
+}
+
+#define A "1.1|HU|Quarterly harmonisation workshop for asylum caseworkers on forged passports"
+#define B "1.2|Frontex|Maritime surveillance exercise near Lampedusa with coastguard vessels"
+#define C "Joint investigation team targeting hawala remittance brokers in Marseille"
+
+START_TEST(renumbering)
+{
+    /* Nothing changed, or only the order: nothing to say. */
+    const char *same[] = {A, B}, *swapped_order[] = {B, A};
+    ck_assert_str_eq(matched(same, 2, same, 2), "");
+    ck_assert_str_eq(matched(same, 2, swapped_order, 2), "");
+    /* An id kept for other work: 1.1 is now 1.3, and a new 1.1 is added. */
+    const char *reused[] = {"1.1|IT|" C, B,
+                            "1.3|HU|Quarterly harmonisation workshop for asylum "
+                            "caseworkers on forged passports"};
+    ck_assert_str_eq(matched(same, 2, reused, 3), "added:>1.1 renumbered:1.1>1.3");
+    /* Two actions that swap numbers (listed in NEW's order). */
+    const char *swapped[] = {"1.1|Frontex|Maritime surveillance exercise near Lampedusa with "
+                             "coastguard vessels",
+                             "1.2|HU|Quarterly harmonisation workshop for asylum caseworkers on "
+                             "forged passports"};
+    ck_assert_str_eq(matched(same, 2, swapped, 2), "renumbered:1.2>1.1 renumbered:1.1>1.2");
+    /* The same words under another leader are not the same work: removed and added. */
+    const char *other_leader[] = {B, "1.3|ES|Quarterly harmonisation workshop for asylum "
+                                     "caseworkers on forged passports"};
+    ck_assert_str_eq(matched(same, 2, other_leader, 2), "added:>1.3 removed:1.1>");
+    /* An action rewritten under its own id is changed, not removed and added. */
+    const char *rewritten[] = {"1.1|HU|" C, B};
+    ck_assert_str_eq(matched(same, 2, rewritten, 2), "changed:1.1>1.1");
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("diff");
@@ -207,6 +321,9 @@ static Suite *suite(void)
     tcase_add_test(w, long_texts_capped);
     tcase_set_timeout(w, 60);
     suite_add_tcase(s, w);
+    TCase *m = tcase_create("match");
+    tcase_add_test(m, renumbering);
+    suite_add_tcase(s, m);
     return s;
 }
 

@@ -71,9 +71,10 @@ struct oap_diff {
     size_t nstale, stale_cap;
     uint32_t *old_to_new; /* per OLD node: the NEW action an action is matched with */
     uint32_t *new_to_old;
-    size_t *added_findings, nadded; /* indices into new_f */
-    size_t *fixed_findings, nfixed; /* indices into old_f */
-    oap_fingerprint *old_fps, *new_fps;
+    size_t *added_findings, nadded;     /* indices into new_f */
+    size_t *fixed_findings, nfixed;     /* indices into old_f */
+    oap_fingerprint *old_fps, *new_fps; /* OLD's as NEW numbers its actions */
+    oap_fingerprint *old_own_fps;       /* OLD's as check gives them, for the output */
     int oom;
 };
 
@@ -1033,7 +1034,9 @@ static int compare_findings(oap_diff *d)
 {
     int rc;
     size_t no = oap_diags_count(d->old_f), nn = oap_diags_count(d->new_f);
-    if ((rc = old_fingerprints(d)) < 0 || (rc = oap_diags_fingerprints(&d->new_fps, d->new_f)) < 0)
+    if ((rc = old_fingerprints(d)) < 0 ||
+        (rc = oap_diags_fingerprints(&d->new_fps, d->new_f)) < 0 ||
+        (rc = oap_diags_fingerprints(&d->old_own_fps, d->old_f)) < 0)
         return rc;
     if ((rc = missing(d->new_fps, nn, d->old_fps, no, &d->added_findings, &d->nadded)) < 0)
         return rc;
@@ -1122,6 +1125,7 @@ void oap_diff_free(oap_diff *d)
     free(d->added_findings);
     free(d->fixed_findings);
     free(d->old_fps);
+    free(d->old_own_fps);
     free(d->new_fps);
     free(d);
 }
@@ -1613,7 +1617,7 @@ static int write_json(const writer *w)
     oap_jsonw_array(&j);
     for (size_t k = 0; k < d->nfixed; k++)
         json_finding(&j, oap_diags_at(d->old_f, d->fixed_findings[k]),
-                     d->old_fps[d->fixed_findings[k]].text);
+                     d->old_own_fps[d->fixed_findings[k]].text);
     oap_jsonw_end(&j);
     oap_jsonw_end(&j);
     oap_jsonw_end(&j);
