@@ -172,24 +172,28 @@ static const char **strv_items(oap_diff *d, const oap_strv *v, uint32_t *n)
     return items;
 }
 
+/* Whether items holds s. Lists of one action are short: a scan. */
+static int contains(const char **items, uint32_t n, const char *s)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(items[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether items holds a text other does not. */
+static int has_other(const char **items, uint32_t n, const char **other, uint32_t nother)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (!contains(other, nother, items[i]))
+            return 1;
+    return 0;
+}
+
 /* Whether the item lists differ as sets of texts (order does not count). */
 static int lists_differ(const char **a, uint32_t na, const char **b, uint32_t nb)
 {
-    for (uint32_t i = 0; i < na; i++) {
-        uint32_t k = 0;
-        while (k < nb && strcmp(a[i], b[k]) != 0)
-            k++;
-        if (k == nb)
-            return 1;
-    }
-    for (uint32_t k = 0; k < nb; k++) {
-        uint32_t i = 0;
-        while (i < na && strcmp(a[i], b[k]) != 0)
-            i++;
-        if (i == na)
-            return 1;
-    }
-    return 0;
+    return has_other(a, na, b, nb) || has_other(b, nb, a, na);
 }
 
 static void list_field(oap_diff *d, const char *name, const char **a, uint32_t na, const char **b,
@@ -1294,27 +1298,12 @@ static void put_list(const writer *w, const char **items, uint32_t n, const char
 {
     int first = 1;
     for (uint32_t i = 0; i < n; i++) {
-        uint32_t k = 0;
-        while (k < nother && strcmp(items[i], other[k]) != 0)
-            k++;
-        if (k < nother)
+        if (contains(other, nother, items[i]))
             continue;
         fputs(first ? "" : ", ", w->out);
         put_text(w, items[i]);
         first = 0;
     }
-}
-
-static int has_other(const char **items, uint32_t n, const char **other, uint32_t nother)
-{
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t k = 0;
-        while (k < nother && strcmp(items[i], other[k]) != 0)
-            k++;
-        if (k == nother)
-            return 1;
-    }
-    return 0;
 }
 
 /* One field on a line: "leaders: joined NL; left UK", "title: To [-enhance-]{+step up+}". */

@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fingerprints"))
-from stable import load_strict, plans_of, reverse_keys  # noqa: E402
+from stable import fixture_cases, load_strict, plans_of, reverse_keys  # noqa: E402
 
 
 def diff(oapgraph, a, b, fmt):
@@ -74,15 +74,8 @@ def reordered(case, work):
 
 def main(oapgraph, fixtures):
     cases = [os.path.join(fixtures, n) for n in
-             ("2012-C.oap.json", "2012-B.oap.json", "2012-F.oap.json", "years")]
-    for rule in sorted(os.listdir(fixtures)):
-        d = os.path.join(fixtures, rule)
-        if not os.path.isdir(d) or rule == "years":
-            continue
-        for case in sorted(os.listdir(d)):
-            c = os.path.join(d, case)
-            if os.path.isfile(os.path.join(c, "expected.txt")):
-                cases.append(c)
+             ("2012-C.oap.json", "2012-B.oap.json", "2012-F.oap.json")]
+    cases += fixture_cases(fixtures)
     problems = []
     for case in cases:
         with tempfile.TemporaryDirectory() as work:

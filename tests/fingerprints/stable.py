@@ -213,7 +213,8 @@ def overlap_evidence(oapgraph, fixtures, work):
     return problems
 
 
-def main(oapgraph, fixtures):
+def fixture_cases(fixtures):
+    """Every fixture case: fixtures/years, and each folder of a rule with an expected.txt."""
     cases = [os.path.join(fixtures, "years")]
     for rule in sorted(os.listdir(fixtures)):
         d = os.path.join(fixtures, rule)
@@ -222,6 +223,11 @@ def main(oapgraph, fixtures):
         for c in sorted(os.listdir(d)):
             if os.path.exists(os.path.join(d, c, "expected.txt")):
                 cases.append(os.path.join(d, c))
+    return cases
+
+
+def main(oapgraph, fixtures):
+    cases = fixture_cases(fixtures)
     problems = []
     with tempfile.TemporaryDirectory() as work:
         for i, case in enumerate(cases):
