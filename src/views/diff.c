@@ -703,63 +703,76 @@ static void cause_text(const oap_diff *d, const dentry *e, oap_strbuf *b)
     }
 }
 
-static int add_affected(oap_diff *d, uint32_t slot, uint32_t node, size_t cause, const char *why)
+/* What the search for affected actions keeps, per node of NEW (and of OLD for removed
+ * actions), stamped with the entry it is for, so that nothing is cleared between entries:
+ * the whole search is linear in the graphs and the entries. */
+typedef struct walk {
+    oap_adjacency new_adj, old_adj; /* what needs or lists each node */
+    uint32_t *seen;                 /* NEW unit reached for this entry */
+    uint32_t *told;                 /* NEW action reported for this entry */
+    uint32_t *queue;
+    unsigned *depth;
+} walk;
+
+static int add_affected(oap_diff *d, walk *k, uint32_t slot, uint32_t node, size_t cause,
+                        const oap_strbuf *why)
 {
-    for (size_t k = 0; k < d->naffected; k++)
-        if (d->affected[k].node == node && d->affected[k].cause == cause)
-            return 0;
-    if (!why || OAP_ARRAY_RESERVE(d->affected, d->affected_cap, d->naffected + 1) < 0)
+    if (k->told[node] == (uint32_t)cause)
+        return 0;
+    k->told[node] = (uint32_t)cause;
+    const char *text = why->oom ? NULL : save(d, oap_strbuf_str(why));
+    if (!text || OAP_ARRAY_RESERVE(d->affected, d->affected_cap, d->naffected + 1) < 0)
         return OAP_ENOMEM;
-    d->affected[d->naffected++] = (daffected){slot, node, cause, why};
+    d->affected[d->naffected++] = (daffected){slot, node, cause, text};
     return 0;
+}
+
+/* An action and its phases (nodes that follow its first phase): the units a need or a
+ * reference on the action can land on. Returns how many are in out. */
+static uint32_t units_of(const oap_graph *g, uint32_t action, uint32_t *out)
+{
+    uint32_t n = 0, nphases = oap_graph_action(g, action)->nphases;
+    out[n++] = action;
+    for (uint32_t i = 0; i < nphases; i++)
+        out[n++] = g->first_phase[action] + i;
+    return n;
 }
 
 /* For a changed or renumbered action, the actions of NEW that refer to it or need it,
  * and those that need them, up to depth. */
-static int affected_by_change(oap_diff *d, const oap_adjacency *adj, size_t cause, uint32_t *seen,
-                              uint32_t *queue, unsigned *depth, uint32_t *via)
+static int affected_by_change(oap_diff *d, walk *k, size_t cause)
 {
     const oap_graph *g = d->new_g;
     const dentry *e = &d->entries[cause];
-    uint32_t head = 0, tail = 0, start = e->new_node;
+    const oap_adjacency *adj = &k->new_adj;
+    uint32_t start = e->new_node, head = 0, tail = units_of(g, start, k->queue);
     oap_strbuf why = OAP_STRBUF_INIT;
     int rc = 0;
     char an[160], bn[160], cn[160];
     /* The action and its phases stand at depth 0. */
-    seen[start] = (uint32_t)cause;
-    queue[tail++] = start;
-    depth[start] = 0;
-    if (g->first_phase[start] != OAP_NONE)
-        for (uint32_t v = g->first_phase[start];
-             v < g->nnodes && g->nodes[v].kind == OAP_NODE_PHASE && g->nodes[v].owner == start;
-             v++) {
-            seen[v] = (uint32_t)cause;
-            queue[tail++] = v;
-            depth[v] = 0;
-        }
+    for (uint32_t q = 0; q < tail; q++) {
+        k->seen[k->queue[q]] = (uint32_t)cause;
+        k->depth[k->queue[q]] = 0;
+    }
+    k->told[start] = (uint32_t)cause;
     while (head < tail && rc == 0) {
-        uint32_t v = queue[head++];
-        if (depth[v] >= d->depth)
+        uint32_t v = k->queue[head++];
+        if (k->depth[v] >= d->depth)
             continue;
-        for (uint32_t k = adj->start[v]; k < adj->start[v + 1] && rc == 0; k++) {
-            uint32_t w = adj->target[k];
-            int rel = adj->rel[k];
-            if (!(rel == OAP_REL_NEEDED_BY || (depth[v] == 0 && rel == OAP_REL_REFERRED_BY)))
+        for (uint32_t x = adj->start[v]; x < adj->start[v + 1] && rc == 0; x++) {
+            uint32_t w = adj->target[x];
+            int rel = adj->rel[x];
+            if (!(rel == OAP_REL_NEEDED_BY || (k->depth[v] == 0 && rel == OAP_REL_REFERRED_BY)) ||
+                k->seen[w] == (uint32_t)cause)
                 continue;
-            if (seen[w] == (uint32_t)cause)
-                continue;
-            seen[w] = (uint32_t)cause;
-            depth[w] = depth[v] + 1;
-            via[w] = v;
-            queue[tail++] = w;
-            uint32_t who = oap_graph_action_of(g, w);
-            if (who == start)
-                continue;
+            k->seen[w] = (uint32_t)cause;
+            k->depth[w] = k->depth[v] + 1;
+            k->queue[tail++] = w;
             oap_strbuf_reset(&why);
             oap_strbuf_printf(&why, "%s %s %s", name(g, w, an, sizeof an),
                               rel == OAP_REL_NEEDED_BY ? "needs" : "refers to",
                               name(g, v, bn, sizeof bn));
-            if (depth[v] > 0)
+            if (k->depth[v] > 0)
                 oap_strbuf_printf(&why, ", which depends on %s", name(g, start, cn, sizeof cn));
             cause_text(d, e, &why);
             /* A need on a unit that now ends later than the needing unit starts. */
@@ -768,10 +781,7 @@ static int affected_by_change(oap_diff *d, const oap_adjacency *adj, size_t caus
                 oap_views__window(g, w, &ww) && ww.start <= wv.end)
                 oap_strbuf_printf(&why, ": %s now starts before %s ends", name(g, w, cn, sizeof cn),
                                   name(g, v, an, sizeof an));
-            if (why.oom)
-                rc = OAP_ENOMEM;
-            else
-                rc = add_affected(d, e->slot, who, cause, save(d, oap_strbuf_str(&why)));
+            rc = add_affected(d, k, e->slot, oap_graph_action_of(g, w), cause, &why);
         }
     }
     oap_strbuf_free(&why);
@@ -780,30 +790,32 @@ static int affected_by_change(oap_diff *d, const oap_adjacency *adj, size_t caus
 
 /* For a removed action, the actions of NEW whose lists still name it: their reference
  * now dangles (or lands elsewhere). Needs first: they say most. */
-static int affected_by_removal(oap_diff *d, size_t cause)
+static int affected_by_removal(oap_diff *d, walk *k, size_t cause)
 {
     const oap_graph *og = d->old_g, *ng = d->new_g;
+    const oap_adjacency *adj = &k->old_adj;
     const dentry *e = &d->entries[cause];
     oap_strbuf why = OAP_STRBUF_INIT;
     char an[160], bn[160];
+    uint32_t nphases = oap_graph_action(og, e->old_node)->nphases;
     int rc = 0;
-    for (int pass = 0; pass < 2 && rc == 0; pass++)
-        for (size_t k = 0; k < og->nlinks && rc == 0; k++) {
-            const oap_link *l = &og->links[k];
-            if ((l->list == OAP_LIST_REFS) != pass || l->to == OAP_NONE ||
-                oap_graph_action_of(og, l->to) != e->old_node)
-                continue;
-            uint32_t now = d->old_to_new[l->action];
-            if (now == OAP_NONE)
-                continue;
-            oap_strbuf_reset(&why);
-            oap_strbuf_printf(&why, "%s %s %s", name(ng, now, an, sizeof an),
-                              l->list == OAP_LIST_REFS ? "refers to" : "needs",
-                              name(og, l->to, bn, sizeof bn));
-            cause_text(d, e, &why);
-            rc = why.oom ? OAP_ENOMEM
-                         : add_affected(d, e->slot, now, cause, save(d, oap_strbuf_str(&why)));
+    for (int pass = 0; pass < 2 && rc == 0; pass++) {
+        int rel = pass ? OAP_REL_REFERRED_BY : OAP_REL_NEEDED_BY;
+        /* The action, then each of its phases (a need lands on a phase). */
+        for (uint32_t i = 0; i <= nphases && rc == 0; i++) {
+            uint32_t u = i == 0 ? e->old_node : og->first_phase[e->old_node] + i - 1;
+            for (uint32_t x = adj->start[u]; x < adj->start[u + 1] && rc == 0; x++) {
+                uint32_t now = d->old_to_new[oap_graph_action_of(og, adj->target[x])];
+                if (adj->rel[x] != rel || now == OAP_NONE)
+                    continue;
+                oap_strbuf_reset(&why);
+                oap_strbuf_printf(&why, "%s %s %s", name(ng, now, an, sizeof an),
+                                  pass ? "refers to" : "needs", name(og, u, bn, sizeof bn));
+                cause_text(d, e, &why);
+                rc = add_affected(d, k, e->slot, now, cause, &why);
+            }
         }
+    }
     oap_strbuf_free(&why);
     return rc;
 }
@@ -811,35 +823,38 @@ static int affected_by_removal(oap_diff *d, size_t cause)
 static int find_affected(oap_diff *d)
 {
     const oap_graph *g = d->new_g;
-    oap_adjacency adj;
-    int rc = oap_adjacency_build(&adj, g, OAP_ADJ_REVERSE | OAP_ADJ_ALL_LINKS);
-    if (rc < 0)
-        return rc;
+    walk k = {0};
+    int rc = OAP_ENOMEM;
     size_t nn = (size_t)g->nnodes + 1;
-    uint32_t *seen = malloc(nn * sizeof *seen), *queue = malloc(nn * sizeof *queue);
-    uint32_t *via = malloc(nn * sizeof *via);
-    unsigned *depth = malloc(nn * sizeof *depth);
-    rc = OAP_ENOMEM;
-    if (!seen || !queue || !via || !depth)
+    k.seen = malloc(nn * sizeof *k.seen);
+    k.told = malloc(nn * sizeof *k.told);
+    k.queue = malloc(nn * sizeof *k.queue);
+    k.depth = malloc(nn * sizeof *k.depth);
+    if (!k.seen || !k.told || !k.queue || !k.depth ||
+        (rc = oap_adjacency_build(&k.new_adj, g, OAP_ADJ_REVERSE | OAP_ADJ_ALL_LINKS)) < 0)
         goto done;
+    if ((rc = oap_adjacency_build(&k.old_adj, d->old_g, OAP_ADJ_REVERSE | OAP_ADJ_ALL_LINKS)) < 0) {
+        oap_adjacency_free(&k.new_adj);
+        goto done;
+    }
     for (uint32_t v = 0; v < g->nnodes; v++)
-        seen[v] = OAP_NONE;
-    rc = 0;
-    for (size_t k = 0; k < d->n && rc == 0; k++) {
-        const dentry *e = &d->entries[k];
+        k.seen[v] = k.told[v] = OAP_NONE;
+    for (size_t x = 0; x < d->n && rc == 0; x++) {
+        const dentry *e = &d->entries[x];
         if (e->what != WHAT_ACTION)
             continue;
         if (e->kind == OAP_DIFF_REMOVED)
-            rc = affected_by_removal(d, k);
+            rc = affected_by_removal(d, &k, x);
         else if (e->kind == OAP_DIFF_CHANGED || e->kind == OAP_DIFF_RENUMBERED)
-            rc = affected_by_change(d, &adj, k, seen, queue, depth, via);
+            rc = affected_by_change(d, &k, x);
     }
+    oap_adjacency_free(&k.new_adj);
+    oap_adjacency_free(&k.old_adj);
 done:
-    free(seen);
-    free(queue);
-    free(via);
-    free(depth);
-    oap_adjacency_free(&adj);
+    free(k.seen);
+    free(k.told);
+    free(k.queue);
+    free(k.depth);
     return rc;
 }
 
