@@ -527,6 +527,43 @@ static int by_score(const void *x, const void *y)
     return a->n < b->n ? -1 : a->n > b->n;
 }
 
+static void link_pair(oap_diff *d, uint32_t o, uint32_t n)
+{
+    if (d->old_to_new[o] == OAP_NONE && d->new_to_old[n] == OAP_NONE) {
+        d->old_to_new[o] = n;
+        d->new_to_old[n] = o;
+    }
+}
+
+/* The actions of one id in both sides of a plan: with m, linked when their titles are
+ * the same and else made candidates of the match (their score decides); without, linked
+ * when both are still free. 0 or OAP_ENOMEM. */
+static int same_ids(oap_diff *d, match_ctx *m)
+{
+    const oap_graph *og = d->old_g, *ng = d->new_g;
+    for (size_t s = 0; s < d->nplans; s++) {
+        const dplan *p = &d->plans[s];
+        if (p->old_plan == OAP_NONE || p->new_plan == OAP_NONE)
+            continue;
+        const oap_plan *op = og->model->plans[p->old_plan];
+        for (uint32_t k = 0; k < op->nactions; k++) {
+            uint32_t o = og->action_base[p->old_plan] + k;
+            uint32_t n = find_action(ng, p->new_plan, op->actions[k].id);
+            if (n == OAP_NONE)
+                continue;
+            if (!m || same(op->actions[k].title, oap_graph_action(ng, n)->title)) {
+                link_pair(d, o, n);
+                continue;
+            }
+            uint32_t i = oap_overlap_item(m->ix, 0, o), j = oap_overlap_item(m->ix, 1, n);
+            int rc = i != OAP_NONE && j != OAP_NONE ? add_cand(m, i, j, 1) : 0;
+            if (rc < 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
 /* Matches the actions of the two sides: same id and title first; then the pairs that
  * are the same work, best score first (a pair under one id among them); then what is
  * left under one id. */
@@ -546,55 +583,17 @@ static int match_actions(oap_diff *d)
         oap_overlap_item_node(ix, i, &g, &v);
         m.nold += g == 0;
     }
-    /* The same id in a plan of the same id. */
-    for (size_t s = 0; s < d->nplans; s++) {
-        const dplan *p = &d->plans[s];
-        if (p->old_plan == OAP_NONE || p->new_plan == OAP_NONE)
-            continue;
-        const oap_plan *op = og->model->plans[p->old_plan];
-        for (uint32_t k = 0; k < op->nactions; k++) {
-            uint32_t o = og->action_base[p->old_plan] + k;
-            uint32_t n = find_action(ng, p->new_plan, op->actions[k].id);
-            if (n == OAP_NONE)
-                continue;
-            if (same(op->actions[k].title, oap_graph_action(ng, n)->title)) {
-                if (d->new_to_old[n] == OAP_NONE && d->old_to_new[o] == OAP_NONE) {
-                    d->old_to_new[o] = n;
-                    d->new_to_old[n] = o;
-                }
-                continue;
-            }
-            uint32_t i = oap_overlap_item(ix, 0, o), j = oap_overlap_item(ix, 1, n);
-            if (i != OAP_NONE && j != OAP_NONE && (rc = add_cand(&m, i, j, 1)) < 0)
-                goto done;
-        }
-    }
+    /* The same id in a plan of the same id, with the same title: the same action. */
+    if ((rc = same_ids(d, &m)) < 0)
+        goto done;
     if ((rc = oap_overlap_candidates(ix, visit_cand, &m)) < 0)
         goto done;
     if (m.n)
         qsort(m.c, m.n, sizeof *m.c, by_score);
-    for (size_t k = 0; k < m.n; k++) {
-        const cand *c = &m.c[k];
-        if (d->old_to_new[c->o] == OAP_NONE && d->new_to_old[c->n] == OAP_NONE) {
-            d->old_to_new[c->o] = c->n;
-            d->new_to_old[c->n] = c->o;
-        }
-    }
+    for (size_t k = 0; k < m.n; k++)
+        link_pair(d, m.c[k].o, m.c[k].n);
     /* An id both sides still have unmatched: the same action, rewritten. */
-    for (size_t s = 0; s < d->nplans; s++) {
-        const dplan *p = &d->plans[s];
-        if (p->old_plan == OAP_NONE || p->new_plan == OAP_NONE)
-            continue;
-        const oap_plan *op = og->model->plans[p->old_plan];
-        for (uint32_t k = 0; k < op->nactions; k++) {
-            uint32_t o = og->action_base[p->old_plan] + k;
-            uint32_t n = find_action(ng, p->new_plan, op->actions[k].id);
-            if (d->old_to_new[o] != OAP_NONE || n == OAP_NONE || d->new_to_old[n] != OAP_NONE)
-                continue;
-            d->old_to_new[o] = n;
-            d->new_to_old[n] = o;
-        }
-    }
+    same_ids(d, NULL);
     rc = 0;
 done:
     free(m.c);
