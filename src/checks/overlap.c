@@ -567,7 +567,8 @@ static int score_pair(void *ctx, uint32_t i, uint32_t j)
 
     char terms[256] = "", months[64] = "", an[160], bn[160];
     size_t used = 0;
-    for (int k = 0; k < s.nterms; k++)
+    /* A long word may fill the buffer: stop there, snprintf has cut it and ended it. */
+    for (int k = 0; k < s.nterms && used < sizeof terms; k++)
         used +=
             (size_t)snprintf(terms + used, sizeof terms - used, "%s%s", k ? ", " : "", s.terms[k]);
     if (s.both_end >= s.both_start && s.window > 0) {
