@@ -21,6 +21,7 @@
 
 #define REFERENCE OAP_SOURCE_DIR "/fixtures/2012-C.oap.json"
 #define VIEWS OAP_SOURCE_DIR "/fixtures/views"
+#define CYCLES OAP_SOURCE_DIR "/fixtures/cycles"
 
 static oap_views_input open_plans(const char *path)
 {
@@ -506,16 +507,131 @@ START_TEST(views_tasking)
                    "**TEST MARKING**\n");
     ck_assert_int_eq(oap_tasking_write(capture_open(&c), t, &s, 1, OAP_TASKING_CSV), 0);
     capture_expect(&c, "actor,name,kind,plan,goal,action,role,via,title,timing,window_start,"
-                       "window_end,target,kpis,classification\r\n"
+                       "window_end,target,kpis,classification,leaders,coleaders,jads,"
+                       "grant_amount,grant_currency,grant_beneficiary,grant_source\r\n"
                        "CEPOL,European Union Agency for Law Enforcement Training,agency,2020-X,,,"
                        "support,,\"Views test plan: a chain, a diamond and phases\",,,,,,TEST "
-                       "MARKING\r\n"
+                       "MARKING,,,,,,,\r\n"
                        "CEPOL,European Union Agency for Law Enforcement Training,agency,2020-X,SG2,"
                        "2.4,leader,,Diamond bottom,,2020-06,2020-06,Both sides done,\"k2.4a\n"
-                       "k2.4b\",TEST MARKING\r\n");
+                       "k2.4b\",TEST MARKING,Cefpol,,,,,,\r\n");
     /* An actor the registry knows that takes part in nothing has an empty sheet. */
     ck_assert_int_eq(oap_tasking_select(t, "Interpol", &s, err, sizeof err), 0);
     ck_assert_uint_eq(t->sheets[s].n, 0);
+    oap_tasking_free(t);
+    oap_views_close(&in);
+}
+END_TEST
+
+/* The sheet of one actor written in a format. */
+static char *sheet_text(oap_tasking *t, const char *actor, oap_tasking_format fmt)
+{
+    size_t s;
+    char err[256];
+    capture c;
+    ck_assert_int_eq(oap_tasking_select(t, actor, &s, err, sizeof err), 0);
+    ck_assert_int_eq(oap_tasking_write(capture_open(&c), t, &s, 1, fmt), 0);
+    return capture_close(&c);
+}
+
+/* Today's plans: co-leaders, JADs, KPI targets and grants on the sheets (issue 16). Before,
+ * an actor named only in "coleaders" had no line for the action. */
+START_TEST(cycles_tasking)
+{
+    oap_views_input in;
+    char *paths[] = {(char *)CYCLES}, err[256];
+    ck_assert_int_eq(oap_views_open(&in, paths, 1, err, sizeof err), 0);
+    oap_tasking *t;
+    ck_assert_int_eq(oap_tasking_build(&t, in.graph), 0);
+    /* NL co-leads A:2.2 (beside DE) and B:1.1 (beside Europol), leads A:4.1. */
+    char *got = entries(t, "NL");
+    assert_text(got, "2024-2025-A:2.2:co-leader,2024-2025-A:4.1:leader,"
+                     "2024-2025-A:5.1:participant,2024-2025-B:*:driver,2024-2025-B:1.1:co-leader,"
+                     "2024-2025-B:3.2:participant,2024-2025-B:4.1:participant");
+    free(got);
+    /* Europol leads B:1.1 and is in "coleaders" of A:2.1 and A:8.1: co-leader there. */
+    got = entries(t, "Europol");
+    ck_assert_msg(strstr(got, "2024-2025-A:2.1:co-leader,") != NULL, "%s", got);
+    ck_assert_msg(strstr(got, "2024-2025-B:1.1:leader") != NULL, "%s", got);
+    free(got);
+
+    got = sheet_text(t, "NL", OAP_TASKING_MARKDOWN);
+    /* The co-leader's line names the leader; the targets of what it leads or co-leads;
+     * a KPI without a target as written; the JADs with their windows. */
+    ck_assert_msg(strstr(got, "| 2024-2025-A | SG2 | 2.2 | co-leader (leader: DE) |") != NULL, "%s",
+                  got);
+    ck_assert_msg(strstr(got, "| assets frozen: target 2,000,000 EUR<br>Number of hawala bankers "
+                              "identified |") != NULL,
+                  "%s", got);
+    ck_assert_msg(strstr(got, "| fraudulent documents detected |") != NULL, "%s", got);
+    ck_assert_msg(strstr(got, "\n\nJoint Action Days:\n\n- JAD-2024-DANUBE, 2024-10: Joint "
+                              "Action Days Danube 2024: facilitated secondary movements along "
+                              "the Western Balkan route and the Danube; with 2024-2025-A 2.2, "
+                              "2024-2025-A 5.1\n- JAD-2025-LABOUR, 2025-09: ") != NULL,
+                  "%s", got);
+    ck_assert_ptr_null(strstr(got, "Grants"));
+    free(got);
+    /* AT leads A:2.1, which has the grant; B:2.2 names a JAD no cycle declares. */
+    got = sheet_text(t, "AT", OAP_TASKING_MARKDOWN);
+    ck_assert_msg(strstr(got, "\n\nGrants of the actions it leads:\n\n- 2024-2025-A 2.1: "
+                              "350,000 EUR to AT, EMPACT operational grant (ISF), call "
+                              "2024-2025\n") != NULL,
+                  "%s", got);
+    free(got);
+    got = sheet_text(t, "IT", OAP_TASKING_MARKDOWN);
+    ck_assert_msg(strstr(got, "- JAD-2024-MDE (no loaded cycle file declares it); with "
+                              "2024-2025-B 2.2\n") != NULL,
+                  "%s", got);
+    free(got);
+
+    /* CSV: the targets in the KPI cell, the leaders, co-leaders, JADs and grant columns. */
+    got = sheet_text(t, "AT", OAP_TASKING_CSV);
+    ck_assert_msg(strstr(got, "\"facilitators arrested: target 200 per year\nhigh-value targets "
+                              "arrested: target 10\nNumber of JITs set up\",RESTREINT UE/EU "
+                              "RESTRICTED,AT,\"Europol\nEurojust\",,350000,EUR,AT,\"EMPACT "
+                              "operational grant (ISF), call 2024-2025\"\r\n") != NULL,
+                  "%s", got);
+    free(got);
+
+    /* JSON: the same as data. */
+    got = sheet_text(t, "AT", OAP_TASKING_JSON);
+    json_t *doc = parse(got);
+    json_t *sheet = json_array_get(json_object_get(doc, "sheets"), 0);
+    json_t *lead = NULL, *part = NULL;
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(sheet, "actions"), i, a)
+    {
+        const char *n = json_string_value(json_object_get(a, "node"));
+        if (strcmp(n, "2024-2025-A:2.1") == 0)
+            lead = a;
+        if (strcmp(n, "2024-2025-A:2.2") == 0)
+            part = a;
+    }
+    ck_assert_ptr_nonnull(lead);
+    ck_assert_ptr_nonnull(part);
+    json_t *kt = json_array_get(json_object_get(lead, "kpi_targets"), 0);
+    ck_assert_int_eq(json_integer_value(json_object_get(kt, "target")), 200);
+    ck_assert_str_eq(json_string_value(json_object_get(kt, "unit")), "per year");
+    ck_assert(json_is_null(
+        json_object_get(json_array_get(json_object_get(lead, "kpi_targets"), 2), "target")));
+    json_t *grant = json_object_get(lead, "grant");
+    ck_assert_int_eq(json_integer_value(json_object_get(grant, "amount")), 350000);
+    ck_assert_str_eq(json_string_value(json_object_get(grant, "currency")), "EUR");
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(lead, "coleaders"), 1)),
+                     "Eurojust");
+    /* A participant's line has no targets and no grant. */
+    ck_assert(json_is_null(json_object_get(part, "kpi_targets")));
+    ck_assert(json_is_null(json_object_get(part, "grant")));
+    json_t *jad = json_array_get(json_object_get(sheet, "jads"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(jad, "id")), "JAD-2024-DANUBE");
+    ck_assert(json_is_true(json_object_get(jad, "declared")));
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(jad, "window"), 0)),
+                     "2024-10");
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(jad, "actions"), 0)),
+                     "2024-2025-A:2.2");
+    json_decref(doc);
+    free(got);
     oap_tasking_free(t);
     oap_views_close(&in);
 }
@@ -1031,6 +1147,7 @@ static Suite *views_suite(void)
     TCase *gen = tcase_create("constructed");
     tcase_add_test(gen, views_deps_chain_and_diamond);
     tcase_add_test(gen, views_tasking);
+    tcase_add_test(gen, cycles_tasking);
     tcase_add_test(gen, views_impact);
     tcase_add_test(gen, views_late);
     tcase_add_test(gen, views_status);

@@ -36,8 +36,10 @@ const oap_help oap_help_tasking = {
     .description =
         "One tasking sheet per Member State, agency and other actor across the loaded\n"
         "plans (files, folders of *.oap.json, '-'): every action it leads or joins, with\n"
-        "plan, goal, role (leader; co-leader when an action has several leaders;\n"
-        "participant), timing, target and KPIs, and whether it drives or supports a plan.\n"
+        "plan, goal, role (leader; co-leader when an action has several leaders or its\n"
+        "coleaders name the actor; participant), timing, target and KPIs (with their\n"
+        "targets where it leads), and whether it drives or supports a plan; then the\n"
+        "Joint Action Days of its actions and the grants of those it leads.\n"
         "\"All MS\" is on the sheet of every state that is a member in the plan's year,\n"
         "marked \"as one of All MS\"; groups that cannot be expanded (\"Relevant MS\", \"MS\n"
         "concerned\", \"Acting EU Presidency\", ...) have a sheet of their own: the actions\n"

@@ -7,6 +7,7 @@
 
 #include "core/array.h"
 #include "core/fingerprint.h"
+#include "core/strbuf.h"
 #include "core/utf8.h"
 #include "oapgraph/common.h"
 
@@ -140,7 +141,7 @@ static int add_entry(oap_tasking *t, size_t sheet, uint32_t node, oap_tasking_ro
     if (OAP_ARRAY_RESERVE(s->entries, s->cap, s->n + 1) < 0)
         return OAP_ENOMEM;
     s->stamp = node;
-    s->entries[s->n++] = (oap_tasking_entry){node, (uint8_t)role, via};
+    s->entries[s->n++] = (oap_tasking_entry){node, (uint8_t)role, via, 0};
     return 0;
 }
 
@@ -204,6 +205,17 @@ static int action_roles(oap_tasking *t, scratch *sc, uint32_t plan, uint32_t nod
     for (size_t i = 0; i < nl; i++)
         if ((rc = add_entry(t, sc->leaders[i], node, lead, NULL)) < 0)
             return rc;
+    /* Then "coleaders": co-leaders beside the leader, whom their line names; a leader
+     * also written there stays a leader. */
+    for (uint32_t i = 0; i < a->coleaders.n; i++) {
+        if ((rc = read_actor(t, plan, a->coleaders.items[i], &s, &all_ms)) < 0)
+            return rc;
+        if (s == SIZE_MAX || t->sheets[s].stamp == node)
+            continue;
+        if ((rc = add_entry(t, s, node, OAP_TASKING_CO_LEADER, NULL)) < 0)
+            return rc;
+        t->sheets[s].entries[t->sheets[s].n - 1].coleader = 1;
+    }
     for (uint32_t i = 0; i < a->participants.n; i++) {
         if ((rc = read_actor(t, plan, a->participants.items[i], &s, &all_ms)) < 0)
             return rc;
@@ -277,6 +289,19 @@ int oap_tasking__order(oap_tasking *t)
     return make_order(t);
 }
 
+/* t->cycle_jads: the JADs each cycle declares, by id, for their titles and windows. */
+static int index_cycle_jads(oap_tasking *t)
+{
+    const oap_model *m = t->g->model;
+    if (!(t->cycle_jads = calloc(m->ncycles + 1, sizeof *t->cycle_jads)))
+        return OAP_ENOMEM;
+    for (size_t c = 0; c < m->ncycles; c++)
+        for (uint32_t i = 0; i < m->cycles[c]->njads; i++)
+            if (oap_strmap_put(&t->cycle_jads[c], m->cycles[c]->jads[i].id, i, NULL) < 0)
+                return OAP_ENOMEM;
+    return 0;
+}
+
 int oap_tasking_build(oap_tasking **out, const oap_graph *g)
 {
     scratch sc = {0};
@@ -300,6 +325,8 @@ int oap_tasking_build(oap_tasking **out, const oap_graph *g)
                 goto done;
     }
     rc = make_order(t);
+    if (rc == 0)
+        rc = index_cycle_jads(t);
 done:
     free(sc.leaders);
     free(flag);
@@ -319,6 +346,9 @@ void oap_tasking_free(oap_tasking *t)
     free(t->sheets);
     free(t->order);
     free(t->key);
+    for (size_t c = 0; t->cycle_jads && c < t->g->model->ncycles; c++)
+        oap_strmap_free(&t->cycle_jads[c]);
+    free(t->cycle_jads);
     oap_strmap_free(&t->index);
     oap_arena_free(&t->arena);
     free(t);
@@ -399,6 +429,133 @@ static void put_list_sep(FILE *out, size_t i, size_t n)
 {
     if (i > 0)
         fputs(i + 1 == n ? " and " : ", ", out);
+}
+
+/* Whether the actor of a line leads the action: its KPI targets and grant are shown. */
+static int leads(const oap_tasking_entry *e)
+{
+    return e->role == OAP_TASKING_LEADER || e->role == OAP_TASKING_CO_LEADER;
+}
+
+/* KPI k of a as its line on a sheet: the text, and on the line of an actor who leads the
+ * action its target ("facilitators arrested: target 200 per year"). Plain text. */
+static void kpi_line(oap_strbuf *b, const oap_action *a, uint32_t k, int lead)
+{
+    const oap_kpi_target *kt = oap_action_kpi_target_of(a, k);
+    char num[48];
+    oap_strbuf_puts(b, a->kpis.items[k]);
+    if (!lead || !kt->has_target)
+        return;
+    oap_strbuf_printf(b, ": target %s", oap_views__number(kt->target, 1, num, sizeof num));
+    if (kt->unit) {
+        oap_strbuf_putc(b, ' ');
+        oap_strbuf_puts(b, kt->unit);
+    }
+}
+
+/* An action's grant in words: "350,000 EUR to AT, EMPACT operational grant (ISF)". */
+static void grant_line(oap_strbuf *b, const oap_grant *gr)
+{
+    char num[48];
+    oap_strbuf_printf(b, "%s ", oap_views__number(gr->amount, 1, num, sizeof num));
+    oap_strbuf_puts(b, gr->currency);
+    if (gr->beneficiary) {
+        oap_strbuf_puts(b, " to ");
+        oap_strbuf_puts(b, gr->beneficiary);
+    }
+    if (gr->source) {
+        oap_strbuf_puts(b, ", ");
+        oap_strbuf_puts(b, gr->source);
+    }
+}
+
+/* The leaders of an action, for the line of one of its "coleaders": "AT", "AT, FR". */
+static void leaders_line(oap_strbuf *b, const oap_action *a)
+{
+    for (uint32_t i = 0; i < a->leaders.n; i++) {
+        if (i)
+            oap_strbuf_puts(b, ", ");
+        oap_strbuf_puts(b, a->leaders.items[i]);
+    }
+}
+
+/* The Joint Action Days a sheet's actions take part in: each JAD id once, in order of
+ * first mention, with the lines that name it (uses, sorted by JAD then line). */
+typedef struct jad_use {
+    uint32_t jad;
+    size_t line;
+} jad_use;
+
+typedef struct jad_seen {
+    const char *id;
+    const oap_plan *plan; /* of the first line naming it: its cycle declares the JAD */
+} jad_seen;
+
+typedef struct sheet_jads {
+    jad_seen *jads;
+    uint32_t n;
+    jad_use *uses;
+    size_t nuses;
+} sheet_jads;
+
+/* The declaration of a JAD in the cycle of plan p, or NULL. */
+static const oap_jad *declared_jad(const oap_tasking *t, const oap_plan *p, const char *id)
+{
+    uint32_t i;
+    const oap_cycle *c = p->in_cycle;
+    if (!c || !oap_strmap_get(&t->cycle_jads[c->index], id, &i))
+        return NULL;
+    return &c->jads[i];
+}
+
+static int cmp_use(const void *pa, const void *pb)
+{
+    const jad_use *a = pa, *b = pb;
+    if (a->jad != b->jad)
+        return a->jad < b->jad ? -1 : 1;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static void sheet_jads_free(sheet_jads *j)
+{
+    free(j->jads);
+    free(j->uses);
+}
+
+static int collect_jads(const oap_tasking *t, const oap_tasking_sheet *s, sheet_jads *out)
+{
+    oap_strmap seen = OAP_STRMAP_INIT;
+    size_t total = 0, cap = 0;
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < s->n; i++)
+        if (s->entries[i].role != OAP_TASKING_DRIVER && s->entries[i].role != OAP_TASKING_SUPPORT)
+            total += oap_graph_action(t->g, s->entries[i].node)->jads.n;
+    out->uses = malloc((total + 1) * sizeof *out->uses);
+    if (!out->uses)
+        return OAP_ENOMEM;
+    for (size_t i = 0; i < s->n; i++) {
+        const oap_tasking_entry *e = &s->entries[i];
+        if (e->role == OAP_TASKING_DRIVER || e->role == OAP_TASKING_SUPPORT)
+            continue;
+        const oap_strv *jads = &oap_graph_action(t->g, e->node)->jads;
+        for (uint32_t k = 0; k < jads->n; k++) {
+            uint32_t jad;
+            int put = oap_strmap_put(&seen, jads->items[k], out->n, &jad);
+            if (put < 0 || (put && OAP_ARRAY_RESERVE(out->jads, cap, (size_t)out->n + 1) < 0)) {
+                oap_strmap_free(&seen);
+                return OAP_ENOMEM;
+            }
+            if (put) {
+                jad = out->n++;
+                out->jads[jad] = (jad_seen){jads->items[k], oap_graph_plan(t->g, e->node)};
+            }
+            out->uses[out->nuses++] = (jad_use){jad, i};
+        }
+    }
+    oap_strmap_free(&seen);
+    if (out->nuses)
+        qsort(out->uses, out->nuses, sizeof *out->uses, cmp_use);
+    return 0;
 }
 
 /* "Driver of 2012-C. Project support for 2012-C and 2013-C." */
@@ -499,7 +656,7 @@ static void md_summary(FILE *out, const oap_tasking_sheet *s)
     fputc('.', out);
 }
 
-static void md_row(FILE *out, const oap_tasking *t, const oap_tasking_entry *e)
+static int md_row(FILE *out, const oap_tasking *t, const oap_tasking_entry *e)
 {
     const oap_graph *g = t->g;
     const oap_action *a = oap_graph_action(g, e->node);
@@ -516,6 +673,13 @@ static void md_row(FILE *out, const oap_tasking *t, const oap_tasking_entry *e)
         fputs(", as one of ", out);
         oap_views__markdown(out, e->via, 1);
     }
+    oap_strbuf b = {0};
+    if (e->coleader && a->leaders.n) {
+        leaders_line(&b, a);
+        fprintf(out, " (leader%s: ", a->leaders.n == 1 ? "" : "s");
+        oap_views__markdown(out, oap_strbuf_str(&b), 1);
+        fputc(')', out);
+    }
     fputs(" |", out);
     oap_views__md_cell(out, a->title);
     oap_views__md_cell(out, a->timing);
@@ -525,9 +689,81 @@ static void md_row(FILE *out, const oap_tasking *t, const oap_tasking_entry *e)
     for (uint32_t k = 0; k < a->kpis.n; k++) {
         if (k)
             fputs("<br>", out);
-        oap_views__markdown(out, a->kpis.items[k], 1);
+        oap_strbuf_reset(&b);
+        kpi_line(&b, a, k, leads(e));
+        oap_views__markdown(out, oap_strbuf_str(&b), 1);
     }
     fputs(" |\n", out);
+    int rc = b.oom ? OAP_ENOMEM : 0;
+    oap_strbuf_free(&b);
+    return rc;
+}
+
+/* After the table, each list only when it has items: the Joint Action Days of the
+ * sheet's actions, with their windows and the actions that take part, and the grants
+ * of the actions the actor leads. */
+static int md_jads_and_grants(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s)
+{
+    const oap_graph *g = t->g;
+    sheet_jads j;
+    oap_strbuf b = {0};
+    char win[24];
+    if (collect_jads(t, s, &j) < 0) {
+        sheet_jads_free(&j);
+        return OAP_ENOMEM;
+    }
+    if (j.n)
+        fputs("\nJoint Action Days:\n\n", out);
+    for (size_t u = 0; u < j.nuses;) {
+        uint32_t k = j.uses[u].jad;
+        const oap_jad *decl = declared_jad(t, j.jads[k].plan, j.jads[k].id);
+        fputs("- ", out);
+        oap_views__markdown(out, j.jads[k].id, 0);
+        if (decl && decl->window.set) {
+            oap_window w = {decl->window.start, decl->window.end};
+            fprintf(out, ", %s", oap_views__format_window(&w, win, sizeof win));
+        }
+        if (decl && decl->title) {
+            fputs(": ", out);
+            oap_views__markdown(out, decl->title, 0);
+        }
+        if (!decl)
+            fputs(" (no loaded cycle file declares it)", out);
+        fputs("; with ", out);
+        for (size_t first = u; u < j.nuses && j.uses[u].jad == k; u++) {
+            if (u > first && j.uses[u].line == j.uses[u - 1].line)
+                continue; /* named twice by one action */
+            const oap_tasking_entry *e = &s->entries[j.uses[u].line];
+            if (u > first)
+                fputs(", ", out);
+            oap_views__markdown(out, oap_graph_plan(g, e->node)->id, 0);
+            fputc(' ', out);
+            oap_views__markdown(out, oap_graph_action(g, e->node)->id, 0);
+        }
+        fputs("\n", out);
+    }
+    sheet_jads_free(&j);
+    size_t grants = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const oap_tasking_entry *e = &s->entries[i];
+        const oap_action *a = leads(e) ? oap_graph_action(g, e->node) : NULL;
+        if (!a || !a->grant)
+            continue;
+        if (!grants++)
+            fputs("\nGrants of the actions it leads:\n\n", out);
+        fputs("- ", out);
+        oap_views__markdown(out, oap_graph_plan(g, e->node)->id, 0);
+        fputc(' ', out);
+        oap_views__markdown(out, a->id, 0);
+        fputs(": ", out);
+        oap_strbuf_reset(&b);
+        grant_line(&b, a->grant);
+        oap_views__markdown(out, oap_strbuf_str(&b), 0);
+        fputs("\n", out);
+    }
+    int rc = b.oom ? OAP_ENOMEM : 0;
+    oap_strbuf_free(&b);
+    return rc;
 }
 
 static int md_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s)
@@ -557,7 +793,14 @@ static int md_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s)
             fputs("| Plan | Goal | Action | Role | Activity | Timing | Window | Target | KPIs |\n"
                   "|---|---|---|---|---|---|---|---|---|\n",
                   out);
-        md_row(out, t, e);
+        if (md_row(out, t, e) < 0) {
+            free(mask);
+            return OAP_ENOMEM;
+        }
+    }
+    if (md_jads_and_grants(out, t, s) < 0) {
+        free(mask);
+        return OAP_ENOMEM;
     }
     size_t i = 0;
     if (table && oap_views__classification(t->g, mask, &i))
@@ -567,34 +810,48 @@ static int md_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s)
     return 0;
 }
 
-enum { CSV_FIELDS = 15 };
+enum { CSV_FIELDS = 22 };
+
+/* The items of a list, one a line, as one CSV cell. */
+static void join_lines(oap_strbuf *b, const oap_strv *list)
+{
+    oap_strbuf_reset(b);
+    for (uint32_t k = 0; k < list->n; k++) {
+        if (k)
+            oap_strbuf_putc(b, '\n');
+        oap_strbuf_puts(b, list->items[k]);
+    }
+}
 
 static int csv_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s)
 {
     const oap_graph *g = t->g;
+    oap_strbuf kpis = {0}, leaders = {0}, coleaders = {0}, jads = {0};
     for (size_t i = 0; i < s->n; i++) {
         const oap_tasking_entry *e = &s->entries[i];
         const oap_plan *p = oap_graph_plan(g, e->node);
         const oap_action *a = oap_graph_action(g, e->node);
-        char start[8] = "", end[8] = "", *kpis = NULL;
+        const oap_grant *gr = a && leads(e) ? a->grant : NULL;
+        char start[8] = "", end[8] = "", amount[48] = "";
         oap_window w;
         if (a && oap_views__window(g, e->node, &w)) {
             oap_timing_format_month(w.start, start);
             oap_timing_format_month(w.end, end);
         }
-        if (a && a->kpis.n) {
-            size_t len = 1;
-            for (uint32_t k = 0; k < a->kpis.n; k++)
-                len += strlen(a->kpis.items[k]) + 1;
-            if (!(kpis = malloc(len)))
-                return OAP_ENOMEM;
-            kpis[0] = '\0';
-            for (uint32_t k = 0; k < a->kpis.n; k++) {
-                if (k)
-                    strcat(kpis, "\n");
-                strcat(kpis, a->kpis.items[k]);
-            }
+        oap_strbuf_reset(&kpis);
+        for (uint32_t k = 0; a && k < a->kpis.n; k++) {
+            if (k)
+                oap_strbuf_putc(&kpis, '\n');
+            kpi_line(&kpis, a, k, leads(e));
         }
+        static const oap_strv none = {NULL, 0, NULL};
+        join_lines(&leaders, a ? &a->leaders : &none);
+        join_lines(&coleaders, a ? &a->coleaders : &none);
+        join_lines(&jads, a ? &a->jads : &none);
+        if (gr)
+            oap_views__number(gr->amount, 0, amount, sizeof amount);
+        if (kpis.oom || leaders.oom || coleaders.oom || jads.oom)
+            break;
         const char *fields[CSV_FIELDS] = {s->code,
                                           s->name,
                                           kind_id(s),
@@ -608,12 +865,23 @@ static int csv_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s
                                           start,
                                           end,
                                           a ? a->target : NULL,
-                                          kpis,
-                                          p->classification};
+                                          oap_strbuf_str(&kpis),
+                                          p->classification,
+                                          oap_strbuf_str(&leaders),
+                                          oap_strbuf_str(&coleaders),
+                                          oap_strbuf_str(&jads),
+                                          amount,
+                                          gr ? gr->currency : NULL,
+                                          gr ? gr->beneficiary : NULL,
+                                          gr ? gr->source : NULL};
         oap_views__csv_line(out, fields, CSV_FIELDS);
-        free(kpis);
     }
-    return 0;
+    int rc = kpis.oom || leaders.oom || coleaders.oom || jads.oom ? OAP_ENOMEM : 0;
+    oap_strbuf_free(&kpis);
+    oap_strbuf_free(&leaders);
+    oap_strbuf_free(&coleaders);
+    oap_strbuf_free(&jads);
+    return rc;
 }
 
 static void json_window(oap_jsonw *w, const oap_graph *g, uint32_t node)
@@ -631,6 +899,93 @@ static void json_window(oap_jsonw *w, const oap_graph *g, uint32_t node)
     oap_timing_format_month(win.end, month);
     oap_jsonw_string(w, month);
     oap_jsonw_end(w);
+}
+
+static void json_strings(oap_jsonw *w, const char *key, const oap_strv *list)
+{
+    oap_jsonw_key(w, key);
+    oap_jsonw_array(w);
+    for (uint32_t k = 0; k < list->n; k++)
+        oap_jsonw_string(w, list->items[k]);
+    oap_jsonw_end(w);
+}
+
+/* "kpi_targets" (beside "kpis": {"target", "unit"}, either null) and "grant" on the line
+ * of an actor who leads the action; null on the others. */
+static void json_lead(oap_jsonw *w, const oap_action *a, int lead)
+{
+    oap_jsonw_key(w, "kpi_targets");
+    if (!lead) {
+        oap_jsonw_null(w);
+    } else {
+        oap_jsonw_array(w);
+        for (uint32_t k = 0; k < a->kpis.n; k++) {
+            const oap_kpi_target *kt = oap_action_kpi_target_of(a, k);
+            oap_jsonw_object(w);
+            oap_jsonw_key(w, "target");
+            if (kt->has_target)
+                oap_jsonw_number(w, kt->target);
+            else
+                oap_jsonw_null(w);
+            oap_jsonw_member(w, "unit", kt->unit);
+            oap_jsonw_end(w);
+        }
+        oap_jsonw_end(w);
+    }
+    oap_jsonw_key(w, "grant");
+    if (!lead || !a->grant) {
+        oap_jsonw_null(w);
+        return;
+    }
+    oap_jsonw_object(w);
+    oap_jsonw_key(w, "amount");
+    oap_jsonw_number(w, a->grant->amount);
+    oap_jsonw_member(w, "currency", a->grant->currency);
+    oap_jsonw_member(w, "beneficiary", a->grant->beneficiary);
+    oap_jsonw_member(w, "source", a->grant->source);
+    oap_jsonw_end(w);
+}
+
+/* The sheet's "jads": each JAD its actions name, as the cycle declares it, and the
+ * actions ("node") that name it. */
+static int json_jads(oap_jsonw *w, const oap_tasking *t, const oap_tasking_sheet *s)
+{
+    sheet_jads j;
+    char name[200], month[8];
+    int rc = collect_jads(t, s, &j);
+    oap_jsonw_key(w, "jads");
+    oap_jsonw_array(w);
+    for (size_t u = 0; rc == 0 && u < j.nuses;) {
+        uint32_t k = j.uses[u].jad;
+        const oap_jad *decl = declared_jad(t, j.jads[k].plan, j.jads[k].id);
+        oap_jsonw_object(w);
+        oap_jsonw_member(w, "id", j.jads[k].id);
+        oap_jsonw_key(w, "declared");
+        oap_jsonw_bool(w, decl != NULL);
+        oap_jsonw_member(w, "title", decl ? decl->title : NULL);
+        oap_jsonw_key(w, "window");
+        if (decl && decl->window.set) {
+            oap_jsonw_array(w);
+            oap_timing_format_month(decl->window.start, month);
+            oap_jsonw_string(w, month);
+            oap_timing_format_month(decl->window.end, month);
+            oap_jsonw_string(w, month);
+            oap_jsonw_end(w);
+        } else {
+            oap_jsonw_null(w);
+        }
+        oap_jsonw_key(w, "actions");
+        oap_jsonw_array(w);
+        for (size_t first = u; u < j.nuses && j.uses[u].jad == k; u++)
+            if (u == first || j.uses[u].line != j.uses[u - 1].line)
+                oap_jsonw_string(w, oap_views__name(t->g, s->entries[j.uses[u].line].node,
+                                                    OAP_VIEWS_QUALIFY, name, sizeof name));
+        oap_jsonw_end(w);
+        oap_jsonw_end(w);
+    }
+    oap_jsonw_end(w);
+    sheet_jads_free(&j);
+    return rc;
 }
 
 static int json_sheet(oap_jsonw *w, const oap_tasking *t, const oap_tasking_sheet *s)
@@ -677,16 +1032,17 @@ static int json_sheet(oap_jsonw *w, const oap_tasking *t, const oap_tasking_shee
         oap_jsonw_member(w, "timing", a->timing);
         json_window(w, g, e->node);
         oap_jsonw_member(w, "target", a->target);
-        oap_jsonw_key(w, "kpis");
-        oap_jsonw_array(w);
-        for (uint32_t k = 0; k < a->kpis.n; k++)
-            oap_jsonw_string(w, a->kpis.items[k]);
-        oap_jsonw_end(w);
+        json_strings(w, "kpis", &a->kpis);
+        json_strings(w, "leaders", &a->leaders);
+        json_strings(w, "coleaders", &a->coleaders);
+        json_strings(w, "jads", &a->jads);
+        json_lead(w, a, leads(e));
         oap_jsonw_end(w);
     }
     oap_jsonw_end(w);
+    int rc = json_jads(w, t, s);
     oap_jsonw_end(w);
-    return 0;
+    return rc;
 }
 
 int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, size_t n,
@@ -727,10 +1083,28 @@ int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, siz
         return rc;
     }
     if (fmt == OAP_TASKING_CSV) {
-        static const char *const header[CSV_FIELDS] = {
-            "actor",        "name",       "kind",   "plan",  "goal",
-            "action",       "role",       "via",    "title", "timing",
-            "window_start", "window_end", "target", "kpis",  "classification"};
+        static const char *const header[CSV_FIELDS] = {"actor",
+                                                       "name",
+                                                       "kind",
+                                                       "plan",
+                                                       "goal",
+                                                       "action",
+                                                       "role",
+                                                       "via",
+                                                       "title",
+                                                       "timing",
+                                                       "window_start",
+                                                       "window_end",
+                                                       "target",
+                                                       "kpis",
+                                                       "classification",
+                                                       "leaders",
+                                                       "coleaders",
+                                                       "jads",
+                                                       "grant_amount",
+                                                       "grant_currency",
+                                                       "grant_beneficiary",
+                                                       "grant_source"};
         oap_views__csv_line(out, header, CSV_FIELDS);
     }
     for (size_t i = 0; i < n && rc == 0; i++) {

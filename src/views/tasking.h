@@ -14,7 +14,8 @@
 typedef struct oap_tasking_entry {
     uint32_t node;
     uint8_t role;
-    const char *via; /* the group the actor is named through ("All MS"), or NULL */
+    const char *via;  /* the group the actor is named through ("All MS"), or NULL */
+    uint8_t coleader; /* a co-leader because the action's "coleaders" names it */
 } oap_tasking_entry;
 
 typedef enum oap_tasking_kind {
@@ -52,12 +53,14 @@ typedef struct oap_tasking {
     oap_strmap index; /* actor key -> sheet */
     char *key;        /* scratch for building keys */
     size_t key_cap;
+    oap_strmap *cycle_jads; /* per cycle of the model: JAD id -> its index in the cycle */
 } oap_tasking;
 
 /* Builds every sheet of the plans of g. Actors are read through oap_actors_find (so
  * "Cefpol" is CEPOL's sheet), else as a plan declares them, else as written (case and
  * surrounding space ignored). Role: leader, co-leader when the action has several
- * leaders, else participant; one line per action, the strongest role. "All MS" is
+ * leaders or its "coleaders" names the actor, else participant; one line per action,
+ * the strongest role. "All MS" is
  * expanded onto the sheet of every state that is a member in any month of the plan's
  * year, marked as named through it; a state named in person keeps that role. Other
  * groups ("Relevant MS", "MS concerned", "Acting EU Presidency", ...), and "All MS" in

@@ -181,7 +181,9 @@ def check(kind, path, arg):
             fail("no header row")
         header = rows[0]
         want = ["actor", "name", "kind", "plan", "goal", "action", "role", "via", "title", "timing",
-                "window_start", "window_end", "target", "kpis", "classification"]
+                "window_start", "window_end", "target", "kpis", "classification", "leaders",
+                "coleaders", "jads", "grant_amount", "grant_currency", "grant_beneficiary",
+                "grant_source"]
         if header != want:
             fail(f"header {header}")
         for number, row in enumerate(rows[1:], 2):
