@@ -171,6 +171,18 @@ static void goal_refs_line(drawer *w, oap_strbuf *b, uint32_t action)
         oap_strbuf_puts(b, "</FONT></TD></TR>");
 }
 
+/* The first four actors of a list, then an ellipsis. */
+static void actor_list(oap_strbuf *b, const oap_strv *list)
+{
+    for (uint32_t i = 0; i < list->n && i < 4; i++) {
+        if (i)
+            oap_strbuf_puts(b, ", ");
+        html(b, list->items[i]);
+    }
+    if (list->n > 4)
+        oap_strbuf_puts(b, ", \xE2\x80\xA6");
+}
+
 static void draw_action(drawer *w, uint32_t k, Agraph_t *in)
 {
     const oap_diagram *d = w->d;
@@ -185,15 +197,17 @@ static void draw_action(drawer *w, uint32_t k, Agraph_t *in)
                        "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><B>");
     html(b, act->id);
     oap_strbuf_puts(b, "</B>");
-    if (act->leaders.n) {
+    if (act->leaders.n || act->coleaders.n) {
         oap_strbuf_puts(b, "  <FONT POINT-SIZE=\"8\" COLOR=\"#444444\">");
-        for (uint32_t i = 0; i < act->leaders.n && i < 4; i++) {
-            if (i)
-                oap_strbuf_puts(b, ", ");
-            html(b, act->leaders.items[i]);
+        /* With co-leaders, who leads and who co-leads is said in words. */
+        if (act->coleaders.n)
+            oap_strbuf_puts(b, act->leaders.n == 1 ? "Leader: " : "Leaders: ");
+        actor_list(b, &act->leaders);
+        if (act->coleaders.n) {
+            oap_strbuf_puts(b, act->leaders.n ? "; co-leader" : "co-leader");
+            oap_strbuf_puts(b, act->coleaders.n == 1 ? ": " : "s: ");
+            actor_list(b, &act->coleaders);
         }
-        if (act->leaders.n > 4)
-            oap_strbuf_puts(b, ", \xE2\x80\xA6");
         oap_strbuf_puts(b, "</FONT>");
     }
     oap_strbuf_puts(b, "</TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
@@ -232,7 +246,9 @@ static void draw_action(drawer *w, uint32_t k, Agraph_t *in)
     oap_strbuf_puts(t, ": ");
     tip(t, act->title);
     tip_list(t, "leaders", &act->leaders);
+    tip_list(t, "co-leaders", &act->coleaders);
     tip_list(t, "participants", &act->participants);
+    tip_list(t, "Joint Action Days", &act->jads);
     if (act->timing) {
         oap_strbuf_puts(t, "&#10;timing: ");
         tip(t, act->timing);
@@ -281,11 +297,12 @@ static void draw_plan_node(drawer *w, uint32_t k, Agraph_t *in)
     oap_strbuf_puts(b, ": ");
     oap_emit__wrapped(b, plan->title, ACTION_WIDTH, 2);
     oap_strbuf_puts(b, "</TD></TR>");
-    if (plan->year || plan->driver) {
+    char years[32];
+    oap_plan_years_text(plan, years, sizeof years);
+    if (*years || plan->driver) {
         oap_strbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"8\">");
-        if (plan->year)
-            oap_strbuf_printf(b, "%d", plan->year);
-        if (plan->year && plan->driver)
+        oap_strbuf_puts(b, years);
+        if (*years && plan->driver)
             oap_strbuf_puts(b, " \xC2\xB7 ");
         if (plan->driver) {
             oap_strbuf_puts(b, "driver ");
@@ -319,6 +336,30 @@ static void draw_plan_node(drawer *w, uint32_t k, Agraph_t *in)
         set_plain(w, node, "peripheries", "2");
 }
 
+/* The common horizontal strategic goal a goal implements, as a row of its label:
+ * "implements CHSG1 Criminal intelligence picture", the title as the plan's cycle gives
+ * it. Nothing for a goal that names none. */
+static void common_goal_row(drawer *w, oap_strbuf *b, uint32_t gnode)
+{
+    const oap_goal *goal = oap_graph_goal(w->g, gnode);
+    if (!goal->common)
+        return;
+    const oap_cycle *c = oap_graph_plan(w->g, gnode)->in_cycle;
+    const char *title = NULL;
+    for (uint32_t i = 0; c && i < c->ncommon_goals && !title; i++)
+        if (strcmp(c->common_goals[i].id, goal->common) == 0)
+            title = c->common_goals[i].title;
+    oap_strbuf_puts(b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
+                       "COLOR=\"#3a4a66\">implements <B>");
+    html(b, goal->common);
+    oap_strbuf_puts(b, "</B>");
+    if (title) {
+        oap_strbuf_puts(b, " ");
+        oap_emit__wrapped(b, title, GOAL_WIDTH, 1);
+    }
+    oap_strbuf_puts(b, "</FONT></TD></TR>");
+}
+
 /* A priority no loaded plan carries, or a goal drawn as a node (overlap view). */
 static void draw_other_node(drawer *w, uint32_t k, Agraph_t *in)
 {
@@ -337,6 +378,7 @@ static void draw_other_node(drawer *w, uint32_t k, Agraph_t *in)
         oap_strbuf_puts(b, "</B></TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
         oap_emit__wrapped(b, goal->title, ACTION_WIDTH, 3);
         oap_strbuf_puts(b, "</TD></TR>");
+        common_goal_row(w, b, n->gnode);
         tip(t, goal->id);
         oap_strbuf_puts(t, ": ");
         tip(t, goal->title);
@@ -433,7 +475,9 @@ static Agraph_t *goal_cluster(drawer *w, uint32_t k)
     html(b, goal->id);
     oap_strbuf_puts(b, "</B> ");
     oap_emit__wrapped(b, goal->title, GOAL_WIDTH, GOAL_LINES);
-    oap_strbuf_puts(b, "</TD></TR></TABLE>");
+    oap_strbuf_puts(b, "</TD></TR>");
+    common_goal_row(w, b, n->gnode);
+    oap_strbuf_puts(b, "</TABLE>");
     set_html(w, c, "label", b);
     set_plain(w, c, "labeljust", "l");
     set_plain(w, c, "style", n->severity >= 0 ? "rounded,filled,bold" : "rounded,filled");

@@ -175,6 +175,19 @@ check "600 actions: nothing written" test ! -e big.svg
 check "600 actions: DOT has no limit" run 0 "$bin" dot big.oap.json -o big.dot
 check "600 actions: focus makes it small enough" run 0 "$bin" dot -T svg --focus SG3 --depth 0 big.oap.json -o big.svg
 
+# Today's plans (issue 16): co-leaders after the leader, a goal's common goal in its
+# cluster's label, a plan's years.
+cycles=$src/fixtures/cycles
+check "today's plans: DOT" run 0 "$bin" dot "$cycles" -o cycles.dot
+check "today's plans: Graphviz reads it back" reads_back cycles.dot
+check "co-leaders after the leader" \
+    grep -q -F -e '<B>2.1</B>  <FONT POINT-SIZE="8" COLOR="#444444">Leader: AT; co-leaders: Europol, Eurojust</FONT>' cycles.dot
+check "a goal's common goal, titled as the cycle has it" \
+    grep -q -F -e 'implements <B>CHSG1</B> Criminal intelligence picture</FONT>' cycles.dot
+check "a common goal the cycle lacks, named as written" \
+    grep -q -F -e 'implements <B>CHSG9</B></FONT>' cycles.dot
+check "a plan of two years" grep -q -F -e '2024-2025 · driver AT' cycles.dot
+
 # Usage.
 check "unknown view" run 2 "$bin" dot --view tree "$ref"
 check "unknown format" run 2 "$bin" dot -T gif "$ref"
