@@ -36,12 +36,14 @@ typedef struct drawer {
     Agraph_t *G, *frame;
     Agraph_t **plan_cluster; /* per plan, NULL when not drawn */
     Agraph_t **goal_cluster; /* per view node of a goal drawn as a cluster */
+    Agraph_t **goal_row;     /* its nodes, in one rank (rank=same) */
     Agnode_t **node;         /* per view node */
     uint32_t *first_link;    /* per graph node: its first link, OAP_NONE */
     int plan_clusters;       /* plans drawn as clusters */
     size_t clusters;
-    oap_strbuf a, b; /* scratch: labels and tooltips */
-    int rc;          /* first failure */
+    int layout_nodes, layout_edges; /* invisible, only there to order the layout */
+    oap_strbuf a, b;                /* scratch: labels and tooltips */
+    int rc;                         /* first failure */
 } drawer;
 
 /* Plain strings (names, tooltips, fixed values) never hold '<'; HTML labels always start
@@ -493,6 +495,23 @@ static Agraph_t *goal_cluster(drawer *w, uint32_t k)
     return c;
 }
 
+/* The row of a goal's cluster, where its nodes go: one rank, so that each goal is a row
+ * of the diagram and the plan's order of goals can be kept (order_layout). */
+static Agraph_t *goal_row(drawer *w, uint32_t k)
+{
+    Agraph_t *c = goal_cluster(w, k);
+    if (w->goal_row[k] || w->rc)
+        return w->goal_row[k] ? w->goal_row[k] : c;
+    char name[64];
+    snprintf(name, sizeof name, "row_goal%u", k);
+    if (!(w->goal_row[k] = agsubg(c, name, 1))) {
+        w->rc = OAP_ENOMEM;
+        return c;
+    }
+    set_plain(w, w->goal_row[k], "rank", "same");
+    return w->goal_row[k];
+}
+
 static void placeholder(drawer *w, uint32_t k, Agraph_t *in, uint32_t hidden)
 {
     char text[96];
@@ -540,7 +559,7 @@ static void draw_nodes(drawer *w)
         if (n->kind == OAP_DN_PLAN && d->kind != OAP_EMIT_VIEW_ACTOR)
             draw_plan_node(w, k, plan_cluster(w, g->nodes[n->gnode].plan));
         else if (n->kind == OAP_DN_GOAL && goal_clusters) {
-            Agraph_t *c = goal_cluster(w, k);
+            Agraph_t *c = goal_row(w, k);
             if (!shown_in[k])
                 placeholder(w, k, c, hidden_in[k]);
         } else if (n->kind == OAP_DN_GOAL)
@@ -554,7 +573,7 @@ static void draw_nodes(drawer *w)
             uint32_t goal = g->nodes[n->gnode].owner;
             uint32_t gk = goal == OAP_NONE ? OAP_NONE : d->of_gnode[goal];
             Agraph_t *in = goal_clusters && gk != OAP_NONE
-                               ? goal_cluster(w, gk)
+                               ? goal_row(w, gk)
                                : plan_cluster(w, g->nodes[n->gnode].plan);
             draw_action(w, k, in);
         } else if (n->kind == OAP_DN_PRIORITY || n->kind == OAP_DN_EARLIER) {
@@ -564,6 +583,101 @@ static void draw_nodes(drawer *w)
 done:
     free(shown_in);
     free(hidden_in);
+}
+
+/* An invisible edge that places b after a: in the next rank, or in the same rank to its
+ * right when both are in one rank=same subgraph. */
+static void place_after(drawer *w, Agnode_t *a, Agnode_t *b)
+{
+    Agedge_t *e = w->rc ? NULL : agedge(w->G, a, b, NULL, 1);
+    if (!e) {
+        if (!w->rc)
+            w->rc = OAP_ENOMEM;
+        return;
+    }
+    set_plain(w, e, "style", "invis");
+    set_plain(w, e, "constraint", "true");
+    w->layout_edges++;
+}
+
+/* Left alone, Graphviz orders clusters as its edges pull them (2012-C came out SG1, SG5,
+ * SG2, ...), and the nodes of a rank, and plans, in no order we chose. No edge of the
+ * diagram ranks nodes (constraint=false is the default); instead each plan is a chain of
+ * invisible edges from its plan node through its goals, each goal a row in the plan's
+ * order (the overlap view, which has no goal clusters, a row per node), the actions of a
+ * row in the plan's order too (a flat edge from each to the next); and an invisible
+ * node above the plans, whose edges keep their order (ordering=out), puts the plans
+ * side by side in load order. Flat edges between plans would not: Graphviz keeps their
+ * order only inside one cluster. */
+static void order_layout(drawer *w)
+{
+    const oap_diagram *d = w->d;
+    const oap_graph *g = w->g;
+    size_t np = g->model->nplans, chains = 0;
+    int goal_clusters = d->kind != OAP_EMIT_VIEW_OVERLAP;
+    Agnode_t **first = calloc(np + 1, sizeof *first), **last = calloc(np + 1, sizeof *last);
+    Agnode_t **anchor = calloc((size_t)d->nnodes + 1, sizeof *anchor);
+    Agnode_t **row_end = calloc((size_t)d->nnodes + 1, sizeof *row_end);
+    if (!first || !last || !anchor || !row_end) {
+        w->rc = OAP_ENOMEM;
+        goto done;
+    }
+    /* A goal's anchor: its placeholder, else its first action drawn; the actions of its
+     * row after it, in order. */
+    for (uint32_t k = 0; k < d->nnodes && !w->rc; k++) {
+        const oap_dnode *n = &d->nodes[k];
+        uint32_t owner = n->gnode != OAP_NONE ? g->nodes[n->gnode].owner : OAP_NONE;
+        uint32_t gk =
+            goal_clusters && n->kind == OAP_DN_ACTION && owner != OAP_NONE ? d->of_gnode[owner] : k;
+        if (!w->node[k] || gk == OAP_NONE)
+            continue;
+        if (!anchor[gk])
+            anchor[gk] = w->node[k];
+        if (gk != k && w->goal_row[gk]) {
+            if (row_end[gk])
+                place_after(w, row_end[gk], w->node[k]);
+            row_end[gk] = w->node[k];
+        }
+    }
+    for (uint32_t k = 0; k < d->nnodes && !w->rc; k++) {
+        const oap_dnode *n = &d->nodes[k];
+        if (n->gnode == OAP_NONE || !anchor[k])
+            continue;
+        int in_row = n->kind == OAP_DN_ACTION && goal_clusters &&
+                     g->nodes[n->gnode].owner != OAP_NONE &&
+                     d->of_gnode[g->nodes[n->gnode].owner] != OAP_NONE;
+        if (in_row || (n->kind == OAP_DN_GOAL && goal_clusters && !w->goal_cluster[k]))
+            continue;
+        uint32_t p = g->nodes[n->gnode].plan;
+        if (p >= np) /* a priority no loaded plan carries */
+            continue;
+        if (last[p])
+            place_after(w, last[p], anchor[k]);
+        else
+            first[p] = anchor[k], chains++;
+        last[p] = anchor[k];
+    }
+    if (chains < 2 || w->rc)
+        goto done;
+    Agnode_t *top = agnode(w->frame, (char *)"plans in load order", 1);
+    if (!top) {
+        w->rc = OAP_ENOMEM;
+        goto done;
+    }
+    w->layout_nodes++;
+    set_plain(w, top, "style", "invis");
+    set_plain(w, top, "ordering", "out");
+    set_plain(w, top, "label", "");
+    set_plain(w, top, "width", "0");
+    set_plain(w, top, "height", "0");
+    for (size_t p = 0; p < np; p++)
+        if (first[p])
+            place_after(w, top, first[p]);
+done:
+    free(first);
+    free(last);
+    free(anchor);
+    free(row_end);
 }
 
 /* Tooltip of an edge: what each link it stands for says. */
@@ -778,7 +892,13 @@ static void draw_labels(drawer *w)
     banner_rows(b, marks, nmarks);
     oap_strbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"14\">");
     caption(w, b, OAP_EMIT_HTML);
-    oap_strbuf_puts(b, "</FONT></TD></TR></TABLE>");
+    oap_strbuf_puts(b, "</FONT></TD></TR>");
+    /* A large view says how to make it smaller. */
+    if (!w->opts->focus && (w->g->model->nplans > 1 || w->d->nnodes > 40))
+        oap_strbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"#333333\">to narrow it: "
+                           "--focus REF (an action, a goal, a plan) with --depth N, or one plan "
+                           "at a time</FONT></TD></TR>");
+    oap_strbuf_puts(b, "</TABLE>");
     set_html(w, w->G, "label", b);
     set_plain(w, w->G, "labelloc", "t");
 
@@ -834,9 +954,10 @@ static int draw(drawer *w, Agdisc_t *disc, Agraph_t **out)
     size_t np = m->nplans ? m->nplans : 1;
     w->plan_cluster = calloc(np, sizeof *w->plan_cluster);
     w->goal_cluster = calloc((size_t)d->nnodes + 1, sizeof *w->goal_cluster);
+    w->goal_row = calloc((size_t)d->nnodes + 1, sizeof *w->goal_row);
     w->node = calloc((size_t)d->nnodes + 1, sizeof *w->node);
     w->first_link = malloc(((size_t)w->g->nnodes + 1) * sizeof *w->first_link);
-    if (!w->plan_cluster || !w->goal_cluster || !w->node || !w->first_link)
+    if (!w->plan_cluster || !w->goal_cluster || !w->goal_row || !w->node || !w->first_link)
         return OAP_ENOMEM;
     for (uint32_t v = 0; v <= w->g->nnodes; v++)
         w->first_link[v] = OAP_NONE;
@@ -864,7 +985,6 @@ static int draw(drawer *w, Agdisc_t *disc, Agraph_t **out)
      * (CI installs without recommended packages) measures text the same, and graphs/
      * stays byte for byte the same. It has Greek and Cyrillic too. */
     if (!agattr(G, AGRAPH, (char *)"fontname", (char *)FONT) ||
-        !agattr(G, AGRAPH, (char *)"rankdir", (char *)"LR") ||
         !agattr(G, AGRAPH, (char *)"nodesep", (char *)"0.25") ||
         !agattr(G, AGRAPH, (char *)"ranksep", (char *)"0.6") ||
         !agattr(G, AGNODE, (char *)"shape", (char *)"box") ||
@@ -874,12 +994,15 @@ static int draw(drawer *w, Agdisc_t *disc, Agraph_t **out)
         !agattr(G, AGNODE, (char *)"margin", (char *)"0.08,0.04") ||
         !agattr(G, AGEDGE, (char *)"fontname", (char *)FONT) ||
         !agattr(G, AGEDGE, (char *)"fontsize", (char *)"9") ||
-        !agattr(G, AGEDGE, (char *)"arrowsize", (char *)"0.8"))
+        !agattr(G, AGEDGE, (char *)"arrowsize", (char *)"0.8") ||
+        /* Edges say what links what; where nodes go is order_layout's. */
+        !agattr(G, AGEDGE, (char *)"constraint", (char *)"false"))
         return OAP_ENOMEM;
     w->frame = agsubg(G, (char *)"cluster_frame", 1);
     if (!w->frame)
         return OAP_ENOMEM;
     draw_nodes(w);
+    order_layout(w);
     draw_edges(w);
     /* Root attributes last: they become the defaults of subgraphs made after them. */
     draw_labels(w);
@@ -922,8 +1045,8 @@ static int accessible_svg(drawer *w, const char *svg, size_t len, oap_strbuf *ou
             oap_strbuf_puts(out, i + 1 < nmarks ? "; " : ". ");
         }
     }
-    oap_strbuf_printf(out, "Diagram made by oapgraph: %d nodes, %d edges.</desc>", agnnodes(w->G),
-                      agnedges(w->G));
+    oap_strbuf_printf(out, "Diagram made by oapgraph: %d nodes, %d edges.</desc>",
+                      agnnodes(w->G) - w->layout_nodes, agnedges(w->G) - w->layout_edges);
     oap_strbuf_putn(out, end + 1, len - (size_t)(end + 1 - svg));
     return out->oom ? OAP_ENOMEM : 0;
 }
@@ -1020,8 +1143,8 @@ int oap_emit_write(FILE *out, const oap_planset *set, const oap_emit_options *op
     w.opts = opts;
     rc = draw(&w, &disc, &G);
     if (G) {
-        res->nodes = (size_t)agnnodes(G);
-        res->edges = (size_t)agnedges(G);
+        res->nodes = (size_t)(agnnodes(G) - w.layout_nodes);
+        res->edges = (size_t)(agnedges(G) - w.layout_edges);
         res->clusters = w.clusters;
     }
     if (rc < 0)
@@ -1056,6 +1179,7 @@ done:
         agclose(G);
     free(w.plan_cluster);
     free(w.goal_cluster);
+    free(w.goal_row);
     free(w.node);
     free(w.first_link);
     oap_strbuf_free(&w.a);

@@ -25,17 +25,20 @@ run() {
 reads_back() {
     dot -Tsvg "$1" -o "$tmp/readback.svg" 2>"$tmp/readback.err" && [ ! -s "$tmp/readback.err" ]
 }
-# counts FILE: "nodes edges clusters" as Graphviz's gc counts them (clusters without the
-# frame that carries the bottom banner).
+# counts FILE: "nodes edges clusters" as drawn: nodes and edges that are not invisible
+# (the invisible ones only order the layout), clusters as Graphviz's gc counts them
+# without the frame that carries the bottom banner.
 counts() {
     local n e c
-    read -r n e c _ < <(gc -n -e -C "$1")
+    read -r n e < <(gvpr 'BEG_G { int n = 0, e = 0; } N [$.style != "invis"] { n++; }
+                          E [$.style != "invis"] { e++; } END_G { printf("%d %d\n", n, e); }' "$1")
+    read -r _ _ c _ < <(gc -n -e -C "$1")
     echo "$n $e $((c - 1))"
 }
 # Edges by style: "references needs links overlaps".
 styles() {
     gvpr 'BEG_G { int r = 0, n = 0, l = 0, o = 0; }
-          E { if ($.style == "dotted") o++; else if ($.style == "dashed" && $.color == "#7a3fa0") l++;
+          E [$.style != "invis"] { if ($.style == "dotted") o++; else if ($.style == "dashed" && $.color == "#7a3fa0") l++;
               else if ($.style == "dashed") r++; else n++; }
           END_G { printf("%d %d %d %d\n", r, n, l, o); }' "$1"
 }
@@ -174,6 +177,46 @@ check "600 actions: says how big, how long, what instead" \
 check "600 actions: nothing written" test ! -e big.svg
 check "600 actions: DOT has no limit" run 0 "$bin" dot big.oap.json -o big.dot
 check "600 actions: focus makes it small enough" run 0 "$bin" dot -T svg --focus SG3 --depth 0 big.oap.json -o big.svg
+
+# Order (issue 19): goal clusters top to bottom in the plan's order (2012-C drew SG1,
+# SG5, SG2, ...), and plans left to right in load order, side by side; read from the
+# laid-out SVG: each cluster's box and its first bold text.
+# order SVG: "2012-B:SG1,SG2,... 2012-C:SG1,..." the goals of each plan from the top, the
+# plans from the left.
+order() {
+    python3 - "$1" <<'PY'
+import re, sys
+svg = open(sys.argv[1], encoding="utf-8").read()
+boxes = []
+for m in re.finditer(r'<g id="clust\d+" class="cluster">\n<title>(cluster_(plan|goal)\d+)</title>(.*?)\n</g>', svg, re.S):
+    body = m.group(3)
+    nums = [float(x) for x in re.findall(r'-?\d+(?:\.\d+)?', re.search(r' (?:d|points)="([^"]*)"', body).group(1))]
+    xs, ys = nums[0::2], nums[1::2]
+    name = re.search(r'font-weight="bold"[^>]*>([^<]*)<', body).group(1).replace("&#45;", "-")
+    boxes.append((m.group(2), name, min(xs), min(ys), max(xs), max(ys)))
+plans = sorted([b for b in boxes if b[0] == "plan"], key=lambda b: b[2])
+out = []
+for p in plans:
+    goals = [b for b in boxes if b[0] == "goal" and p[2] <= b[2] and b[4] <= p[4]]
+    goals.sort(key=lambda b: b[3])  # SVG y grows downward: the top first
+    out.append(p[1] + ":" + ",".join(g[1] for g in goals))
+if not plans:
+    goals = sorted([b for b in boxes if b[0] == "goal"], key=lambda b: b[3])
+    out.append(",".join(g[1] for g in goals))
+print(" ".join(out))
+PY
+}
+same "2012-C: goals in the plan's order" "$(order plan.svg)" "SG1,SG2,SG3,SG4,SG5,SG6,SG7"
+check "three plans: SVG" run 0 "$bin" dot -T svg "$src/fixtures/2012-B.oap.json" "$ref" \
+    "$src/fixtures/2012-F.oap.json" -o bcf.svg
+same "three plans: side by side in load order, goals in order" "$(order bcf.svg)" \
+    "2012-B:SG1,SG2,SG3,SG4,SG5 2012-C:SG1,SG2,SG3,SG4,SG5,SG6,SG7 2012-F:SG1,SG2,SG3,SG4,SG5"
+check "three plans, loaded the other way round: SVG" run 0 "$bin" dot -T svg \
+    "$src/fixtures/2012-F.oap.json" "$ref" "$src/fixtures/2012-B.oap.json" -o fcb.svg
+check "three plans: the caption says how to narrow the view" \
+    grep -q -F -e 'to narrow it: --focus REF (an action, a goal, a plan) with --depth N, or one plan at a time' \
+    <("$bin" dot "$src/fixtures/2012-B.oap.json" "$ref")
+same "three plans, the other way round" "$(order fcb.svg | sed 's/:[^ ]*//g')" "2012-F 2012-C 2012-B"
 
 # Today's plans (issue 16): co-leaders after the leader, a goal's common goal in its
 # cluster's label, a plan's years.
