@@ -19,12 +19,13 @@ static const oap_help_option help_options[] = {
     {{"--view VIEW"},
      "plan (default): goals as clusters, actions as nodes,\n"
      "cross-references dashed, needs as arrows, links to other\n"
-     "priorities and declared overlaps;\n"
+     "priorities, declared overlaps and Joint Action Days; plans\n"
+     "side by side in load order, goals in the plan's order;\n"
      "overlap: one cluster per plan, only what links across plans;\n"
      "actor=CODE: the actions CODE leads (bold) and joins"},
     {{"--focus REF"},
      "keep only what is within --depth links of REF (\"2.1\", \"SG2\",\n"
-     "\"2012-F:3.1\", \"B:*\")"},
+     "\"2012-F:3.1\", \"B:*\", or a JAD id)"},
     {{"--depth N"}, "links from --focus to keep (default 1)"},
     {{"--highlight"},
      "run the checks and colour what has findings: red errors,\n"

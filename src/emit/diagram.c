@@ -242,6 +242,125 @@ static int pend_possible_overlaps(oap_diagram *d, pendings *p, const oap_diags *
     return 0;
 }
 
+/* The Joint Action Days the actions of the loaded plans name: JAD k has the id ids[k]
+ * (in order of first mention; blank items left out) and is named by the action nodes
+ * actions[start[k] .. start[k + 1]), ascending, each once. */
+typedef struct jad_index {
+    const char **ids;
+    uint32_t n;
+    uint32_t *start, *actions;
+} jad_index;
+
+static void jad_index_free(jad_index *j)
+{
+    free(j->ids);
+    free(j->start);
+    free(j->actions);
+}
+
+static int jad_index_build(jad_index *j, const oap_graph *g)
+{
+    const oap_model *m = g->model;
+    oap_strmap seen = OAP_STRMAP_INIT;
+    size_t total = 0, cap = 0, used = 0;
+    uint32_t *of = NULL, *count = NULL;
+    int rc = OAP_ENOMEM;
+    memset(j, 0, sizeof *j);
+    for (size_t p = 0; p < m->nplans; p++)
+        for (uint32_t i = 0; i < m->plans[p]->nactions; i++)
+            total += m->plans[p]->actions[i].jads.n;
+    /* of[t]: the JAD of mention t; then counted, placed, one per action. */
+    if (!(of = malloc((total + 1) * sizeof *of)))
+        goto done;
+    for (size_t p = 0; p < m->nplans; p++)
+        for (uint32_t i = 0; i < m->plans[p]->nactions; i++) {
+            const oap_strv *jads = &m->plans[p]->actions[i].jads;
+            for (uint32_t k = 0; k < jads->n; k++) {
+                const char *id = jads->items[k];
+                uint32_t jad = OAP_NONE;
+                if (id[strspn(id, " \t\r\n")] != '\0') {
+                    int put = oap_strmap_put(&seen, id, j->n, &jad);
+                    if (put < 0 || (put && OAP_ARRAY_RESERVE(j->ids, cap, (size_t)j->n + 1) < 0))
+                        goto done;
+                    if (put)
+                        j->ids[jad = j->n++] = id;
+                }
+                of[used++] = jad;
+            }
+        }
+    j->start = calloc((size_t)j->n + 2, sizeof *j->start);
+    count = calloc((size_t)j->n + 1, sizeof *count);
+    j->actions = malloc((total + 1) * sizeof *j->actions);
+    if (!j->start || !count || !j->actions)
+        goto done;
+    /* Counted and placed action by action, so each JAD's actions come ascending, and an
+     * action that names a JAD twice is kept once. */
+    for (int pass = 0; pass < 2; pass++) {
+        used = 0;
+        for (size_t p = 0; p < m->nplans; p++)
+            for (uint32_t i = 0; i < m->plans[p]->nactions; i++) {
+                uint32_t action = g->action_base[p] + i;
+                const oap_strv *jads = &m->plans[p]->actions[i].jads;
+                for (uint32_t k = 0; k < jads->n; k++) {
+                    uint32_t jad = of[used++];
+                    if (jad == OAP_NONE)
+                        continue;
+                    if (pass == 0) {
+                        if (count[jad] != action + 1)
+                            j->start[jad + 1]++, count[jad] = action + 1;
+                    } else if (count[jad] == 0 || j->actions[j->start[jad] + count[jad] - 1] != action) {
+                        j->actions[j->start[jad] + count[jad]++] = action;
+                    }
+                }
+            }
+        if (pass == 0) {
+            for (uint32_t k = 0; k < j->n; k++)
+                j->start[k + 1] += j->start[k];
+            memset(count, 0, ((size_t)j->n + 1) * sizeof *count);
+        }
+    }
+    rc = 0;
+done:
+    free(of);
+    free(count);
+    oap_strmap_free(&seen);
+    if (rc < 0)
+        jad_index_free(j);
+    return rc;
+}
+
+/* Overlap view: whether the actions that name JAD k are of more than one plan. */
+static int jad_across_plans(const jad_index *j, const oap_graph *g, uint32_t k)
+{
+    for (uint32_t i = j->start[k] + 1; i < j->start[k + 1]; i++)
+        if (g->nodes[j->actions[i]].plan != g->nodes[j->actions[j->start[k]]].plan)
+            return 1;
+    return 0;
+}
+
+/* A node for each JAD that an action of the view names (in the overlap view, only those
+ * that join actions of several plans), and an edge from it to each such action. */
+static int pend_jads(oap_diagram *d, pendings *p, const jad_index *j)
+{
+    const oap_graph *g = d->g;
+    for (uint32_t k = 0; k < j->n; k++) {
+        if (d->kind == OAP_EMIT_VIEW_OVERLAP && !jad_across_plans(j, g, k))
+            continue;
+        uint32_t node = OAP_NONE;
+        for (uint32_t i = j->start[k]; i < j->start[k + 1]; i++) {
+            uint32_t action = d->of_gnode[j->actions[i]];
+            if (action == OAP_NONE)
+                continue;
+            if (node == OAP_NONE &&
+                (node = add_node(d, OAP_NONE, OAP_DN_JAD, j->ids[k])) == OAP_NONE)
+                return OAP_ENOMEM;
+            if (pend(p, OAP_DE_JAD, node, 0, action, 0, j->actions[i]) < 0)
+                return OAP_ENOMEM;
+        }
+    }
+    return 0;
+}
+
 /* Actor view: canonical code of the actor, and whether text names it. */
 static const char *canonical(const char *text)
 {
@@ -271,7 +390,8 @@ static int in_all_ms(const oap_strv *list, const oap_actor_info *actor, int year
     return 0;
 }
 
-static int choose_nodes(oap_diagram *d, const oap_emit_options *opts, uint8_t *want, uint8_t *role)
+static int choose_nodes(oap_diagram *d, const oap_emit_options *opts, const jad_index *jads,
+                        uint8_t *want, uint8_t *role)
 {
     const oap_graph *g = d->g;
     switch (d->kind) {
@@ -294,10 +414,15 @@ static int choose_nodes(oap_diagram *d, const oap_emit_options *opts, uint8_t *w
             want[l->action] = 1;
             want[oap_graph_action_of(g, l->to)] = 1;
         }
-        /* Work carried on from one plan to the next links the two plans too. */
+        /* Work carried on from one plan to the next links the two plans too, and so
+         * does a Joint Action Day that actions of several plans take part in. */
         for (uint32_t v = 0; v < g->nnodes; v++)
             if (g->carries_on[v] != OAP_NONE)
                 want[v] = want[g->carries_on[v]] = 1;
+        for (uint32_t k = 0; k < jads->n; k++)
+            if (jad_across_plans(jads, g, k))
+                for (uint32_t i = jads->start[k]; i < jads->start[k + 1]; i++)
+                    want[jads->actions[i]] = 1;
         return 0;
     case OAP_EMIT_VIEW_ACTOR: {
         const char *actor = opts->actor ? opts->actor : "";
@@ -355,7 +480,8 @@ static int merge_edges(oap_diagram *d, pendings *p, uint32_t *edge_of_link)
         }
         d->srcs[e->src + e->nsrc++] = x->src;
         if (x->kind == OAP_DE_OVERLAP || x->kind == OAP_DE_MEMBER ||
-            x->kind == OAP_DE_POSSIBLE_OVERLAP || x->kind == OAP_DE_CONTINUES)
+            x->kind == OAP_DE_POSSIBLE_OVERLAP || x->kind == OAP_DE_CONTINUES ||
+            x->kind == OAP_DE_JAD)
             continue;
         edge_of_link[x->src] = (uint32_t)(e - d->edges);
         if (x->kind == OAP_DE_REF) {
@@ -420,7 +546,10 @@ static int focus_seeds(oap_diagram *d, const char *text, uint32_t *queue, uint32
         /* A priority only a declared overlap names. */
         size_t len = strlen(text);
         for (uint32_t k = 0; k < d->nnodes; k++)
-            if (d->nodes[k].gnode == OAP_NONE && len > 2 && strcmp(text + len - 2, ":*") == 0 &&
+            if (d->nodes[k].kind == OAP_DN_JAD && strcmp(d->nodes[k].code, text) == 0)
+                seed = k; /* a Joint Action Day, by its id */
+            else if (d->nodes[k].kind == OAP_DN_PRIORITY && len > 2 &&
+                     strcmp(text + len - 2, ":*") == 0 &&
                 strlen(d->nodes[k].code) == len - 2 &&
                 strncmp(d->nodes[k].code, text, len - 2) == 0)
                 seed = k;
@@ -591,18 +720,20 @@ int oap_emit__diagram_build(oap_diagram *d, const oap_graph *g, const oap_emit_o
     d->kind = opts->view;
     d->focus = OAP_NONE;
     pendings p = {0};
+    jad_index jads;
+    int has_jads = jad_index_build(&jads, g) == 0;
     uint8_t *want = calloc((size_t)g->nnodes + 1, 1);
     uint8_t *role = calloc((size_t)g->nnodes + 1, 1);
     uint32_t *edge_of_link = malloc((g->nlinks + 1) * sizeof *edge_of_link);
     d->of_gnode = malloc(((size_t)g->nnodes + 1) * sizeof *d->of_gnode);
     int rc = OAP_ENOMEM;
-    if (!want || !role || !edge_of_link || !d->of_gnode)
+    if (!has_jads || !want || !role || !edge_of_link || !d->of_gnode)
         goto done;
     for (uint32_t v = 0; v < g->nnodes; v++)
         d->of_gnode[v] = OAP_NONE;
     for (size_t i = 0; i < g->nlinks; i++)
         edge_of_link[i] = OAP_NONE;
-    if ((rc = choose_nodes(d, opts, want, role)) < 0 || (rc = add_wanted(d, want)) < 0)
+    if ((rc = choose_nodes(d, opts, &jads, want, role)) < 0 || (rc = add_wanted(d, want)) < 0)
         goto done;
     for (uint32_t k = 0; k < d->nnodes; k++)
         if (d->nodes[k].gnode != OAP_NONE)
@@ -613,7 +744,7 @@ int oap_emit__diagram_build(oap_diagram *d, const oap_graph *g, const oap_emit_o
             goto done;
     if (d->kind != OAP_EMIT_VIEW_ACTOR && pend_overlaps(d, &p) < 0)
         goto done;
-    if (pend_continuations(d, &p) < 0)
+    if (pend_continuations(d, &p) < 0 || pend_jads(d, &p, &jads) < 0)
         goto done;
     d->overlaps = opts->overlaps;
     if (d->kind == OAP_EMIT_VIEW_OVERLAP && pend_possible_overlaps(d, &p, opts->overlaps) < 0)
@@ -633,6 +764,8 @@ int oap_emit__diagram_build(oap_diagram *d, const oap_graph *g, const oap_emit_o
     rc = 0;
 done:
     free(p.items);
+    if (has_jads)
+        jad_index_free(&jads);
     free(want);
     free(role);
     free(edge_of_link);
@@ -655,6 +788,6 @@ const char *oap_emit__diagram_name(const oap_diagram *d, uint32_t node, uint32_t
     const oap_dnode *n = &d->nodes[node];
     if (n->gnode != OAP_NONE)
         return oap_graph_name(d->g, n->gnode, from_plan, buf, size);
-    snprintf(buf, size, n->kind == OAP_DN_EARLIER ? "%.100s" : "%.100s:*", n->code);
+    snprintf(buf, size, n->kind == OAP_DN_PRIORITY ? "%.100s:*" : "%.100s", n->code);
     return buf;
 }

@@ -12,7 +12,8 @@ typedef enum oap_dnode_kind {
     OAP_DN_GOAL, /* a cluster in the plan and actor views, a node in the overlap view */
     OAP_DN_ACTION,
     OAP_DN_PRIORITY, /* a priority no loaded plan carries */
-    OAP_DN_EARLIER   /* an action of a plan not loaded that a loaded action continues */
+    OAP_DN_EARLIER,  /* an action of a plan not loaded that a loaded action continues */
+    OAP_DN_JAD       /* a Joint Action Day (code: its id), named by actions' "jads" */
 } oap_dnode_kind;
 
 /* An actor's part in an action (actor view). */
@@ -42,7 +43,9 @@ typedef enum oap_dedge_kind {
     OAP_DE_POSSIBLE_OVERLAP,
     /* a -> b: action b carries on action a of an earlier plan (srcs: the index in
      * g->continues); a is the priority's node when that plan is not loaded. */
-    OAP_DE_CONTINUES
+    OAP_DE_CONTINUES,
+    /* a -> b: action b takes part in Joint Action Day a (srcs: the action's graph node). */
+    OAP_DE_JAD
 } oap_dedge_kind;
 
 typedef struct oap_dedge {

@@ -3,6 +3,7 @@
 
 #include "diagram.h"
 #include "ids.h"
+#include "core/timing.h"
 #include "load/planset.h"
 #include "oapgraph/common.h"
 #include "text.h"
@@ -19,6 +20,9 @@ static const char *const severity_fill[3] = {"#e3edfb", "#fff0dc", "#fde2e2"};
 #define BANNER_COLOR "#a00000"
 #define LINK_COLOR "#7a3fa0"
 #define CONTINUES_COLOR "#2f6f4f" /* work carried on from an earlier plan */
+#define JAD_COLOR "#8a6400"       /* Joint Action Days and their lines */
+#define JAD_FILL "#fff3cc"
+#define OVERLAP_COLOR "#b35900" /* the overlap view's pairs that may be the same work */
 #define FONT "DejaVu Sans"
 
 /* Label sizes: characters per line and lines. */
@@ -362,7 +366,47 @@ static void common_goal_row(drawer *w, oap_strbuf *b, uint32_t gnode)
     oap_strbuf_puts(b, "</FONT></TD></TR>");
 }
 
-/* A priority no loaded plan carries, or a goal drawn as a node (overlap view). */
+/* A Joint Action Day's label and tooltip: its id, window and title as a cycle file
+ * declares it (the first loaded that does), or that none does. */
+static void jad_label(drawer *w, const char *id, oap_strbuf *b, oap_strbuf *t)
+{
+    const oap_model *m = w->g->model;
+    const oap_jad *decl = NULL;
+    for (size_t c = 0; c < m->ncycles && !decl; c++)
+        for (uint32_t i = 0; i < m->cycles[c]->njads && !decl; i++)
+            if (strcmp(m->cycles[c]->jads[i].id, id) == 0)
+                decl = &m->cycles[c]->jads[i];
+    oap_strbuf_puts(b,
+                    "<TR><TD><FONT POINT-SIZE=\"8\">Joint Action Day</FONT></TD></TR><TR><TD><B>");
+    html(b, id);
+    oap_strbuf_puts(b, "</B>");
+    tip(t, "Joint Action Day ");
+    tip(t, id);
+    if (decl && decl->window.set) {
+        char from[8], to[8];
+        oap_timing_format_month(decl->window.start, from);
+        oap_timing_format_month(decl->window.end, to);
+        oap_strbuf_printf(b, "  %s", from);
+        oap_strbuf_printf(t, ", %s", from);
+        if (decl->window.end != decl->window.start) {
+            oap_strbuf_printf(b, "..%s", to);
+            oap_strbuf_printf(t, "..%s", to);
+        }
+    }
+    oap_strbuf_puts(b, "</TD></TR><TR><TD><FONT POINT-SIZE=\"8\">");
+    if (decl && decl->title) {
+        oap_emit__wrapped(b, decl->title, ACTION_WIDTH, 2);
+        oap_strbuf_puts(t, ": ");
+        tip(t, decl->title);
+    } else if (!decl) {
+        oap_strbuf_puts(b, "no loaded cycle file declares it");
+        oap_strbuf_puts(t, ": no loaded cycle file declares it");
+    }
+    oap_strbuf_puts(b, "</FONT></TD></TR>");
+}
+
+/* A priority no loaded plan carries, a goal drawn as a node (overlap view), an action of
+ * a plan not loaded that one carries on, or a Joint Action Day. */
 static void draw_other_node(drawer *w, uint32_t k, Agraph_t *in)
 {
     const oap_dnode *n = &w->d->nodes[k];
@@ -385,6 +429,12 @@ static void draw_other_node(drawer *w, uint32_t k, Agraph_t *in)
         oap_strbuf_puts(t, ": ");
         tip(t, goal->title);
         set_plain(w, node, "shape", "note");
+    } else if (n->kind == OAP_DN_JAD) {
+        jad_label(w, n->code, b, t);
+        set_plain(w, node, "shape", "hexagon");
+        set_plain(w, node, "style", "filled");
+        set_plain(w, node, "color", JAD_COLOR);
+        set_plain(w, node, "fillcolor", JAD_FILL);
     } else if (n->kind == OAP_DN_EARLIER) {
         oap_strbuf_puts(b, "<TR><TD><B>");
         html(b, n->code);
@@ -576,7 +626,8 @@ static void draw_nodes(drawer *w)
                                ? goal_row(w, gk)
                                : plan_cluster(w, g->nodes[n->gnode].plan);
             draw_action(w, k, in);
-        } else if (n->kind == OAP_DN_PRIORITY || n->kind == OAP_DN_EARLIER) {
+        } else if (n->kind == OAP_DN_PRIORITY || n->kind == OAP_DN_EARLIER ||
+                   n->kind == OAP_DN_JAD) {
             draw_other_node(w, k, w->frame);
         }
     }
@@ -707,6 +758,14 @@ static void edge_tooltip(drawer *w, const oap_dedge *e, oap_strbuf *t)
                 tip(t, o->note);
             }
         }
+    } else if (e->kind == OAP_DE_JAD) {
+        for (uint32_t i = 0; i < e->nsrc; i++) {
+            if (i)
+                oap_strbuf_puts(t, "&#10;");
+            tip(t, oap_graph_name(g, d->srcs[e->src + i], OAP_EMIT_QUALIFIED, from, sizeof from));
+            oap_strbuf_puts(t, " takes part in the Joint Action Day ");
+            tip(t, d->nodes[e->a].code);
+        }
     } else if (e->kind == OAP_DE_CONTINUES) {
         for (uint32_t i = 0; i < e->nsrc; i++) {
             const oap_link *l = &g->continues[d->srcs[e->src + i]];
@@ -790,6 +849,11 @@ static void draw_edges(drawer *w)
             set_plain(w, edge, "dir", "none");
             set_plain(w, edge, "color", LINK_COLOR);
             break;
+        case OAP_DE_JAD:
+            set_plain(w, edge, "dir", "none");
+            set_plain(w, edge, "penwidth", "1.5");
+            set_plain(w, edge, "color", JAD_COLOR);
+            break;
         case OAP_DE_CONTINUES:
             set_plain(w, edge, "style", "dotted");
             set_plain(w, edge, "penwidth", "1.5");
@@ -802,8 +866,8 @@ static void draw_edges(drawer *w)
             snprintf(score, sizeof score, "%.2f", f->score);
             set_plain(w, edge, "style", strcmp(f->rule, "linked-overlap") == 0 ? "dashed" : "bold");
             set_plain(w, edge, "dir", "none");
-            set_plain(w, edge, "color", "#b35900");
-            set_plain(w, edge, "fontcolor", "#b35900");
+            set_plain(w, edge, "color", OVERLAP_COLOR);
+            set_plain(w, edge, "fontcolor", OVERLAP_COLOR);
             set_plain(w, edge, "xlabel", score); /* a label between clusters can lose the edge */
             break;
         }
@@ -882,6 +946,76 @@ static void caption(drawer *w, oap_strbuf *b, oap_emit_mode mode)
     }
 }
 
+/* Whether an edge of this kind is in the picture. */
+static int shows_edge(const oap_diagram *d, uint8_t kind)
+{
+    for (uint32_t i = 0; i < d->nedges; i++)
+        if (d->edges[i].kind == kind && d->edges[i].shown && d->edges[i].drawn)
+            return 1;
+    return 0;
+}
+
+/* One item of the legend: a mark in its colour, then what it means; a line holds two. */
+static void legend_item(oap_strbuf *b, int *n, const char *color, const char *mark,
+                        const char *meaning)
+{
+    if (*n)
+        oap_strbuf_puts(b, *n % 2 ? " \xC2\xB7 " : "<BR/>");
+    (*n)++;
+    if (color)
+        oap_strbuf_printf(b, "<FONT COLOR=\"%s\"><B>%s</B></FONT>: %s", color, mark, meaning);
+    else
+        oap_strbuf_printf(b, "<B>%s</B>: %s", mark, meaning);
+}
+
+/* What each mark of the picture means, said in it: a PNG or a printout has no tooltips.
+ * Marks that the picture does not hold are left out. */
+static void legend(drawer *w, oap_strbuf *b)
+{
+    const oap_diagram *d = w->d;
+    int n = 0, jads = 0;
+    for (uint32_t k = 0; k < d->nnodes && !jads; k++)
+        jads = d->nodes[k].kind == OAP_DN_JAD && d->nodes[k].shown;
+    if (d->kind == OAP_EMIT_VIEW_ACTOR) {
+        legend_item(b, &n, NULL, "bold box", "the actor leads the action");
+        legend_item(b, &n, NULL, "plain box", "it takes part (dashed: as one of All MS)");
+    }
+    if (shows_edge(d, OAP_DE_REF) || shows_edge(d, OAP_DE_GOALREF))
+        legend_item(b, &n, "#505050", "dashed line", "cross-reference");
+    if (shows_edge(d, OAP_DE_NEED))
+        legend_item(b, &n, NULL, "arrow",
+                    "the action at the arrowhead needs the outcome at the tail");
+    if (shows_edge(d, OAP_DE_PRIORITY))
+        legend_item(b, &n, LINK_COLOR, "purple dashed line", "a link to another priority");
+    if (shows_edge(d, OAP_DE_OVERLAP))
+        legend_item(b, &n, LINK_COLOR, "purple dotted line", "an overlap the plan declares");
+    if (shows_edge(d, OAP_DE_CONTINUES))
+        legend_item(b, &n, CONTINUES_COLOR, "green dotted arrow",
+                    "work carried on from the action at the tail, in an earlier plan");
+    if (jads)
+        legend_item(b, &n, JAD_COLOR, "hexagon",
+                    "a Joint Action Day, its lines to the actions that take part");
+    if (shows_edge(d, OAP_DE_POSSIBLE_OVERLAP))
+        legend_item(b, &n, OVERLAP_COLOR, "orange line with a score",
+                    "two actions that may be the same work, scored from 0 to 1 (dashed: they "
+                    "refer to each other)");
+    if (w->opts->findings) {
+        oap_strbuf_puts(b, "<BR/>");
+        n = 2; /* a line of its own */
+        oap_strbuf_printf(b,
+                          "<B>--highlight</B>: what a finding is about is outlined and filled "
+                          "<FONT COLOR=\"%s\"><B>red</B></FONT> for an error, "
+                          "<FONT COLOR=\"%s\"><B>orange</B></FONT> for a warning, "
+                          "<FONT COLOR=\"%s\"><B>blue</B></FONT> for info; "
+                          "oapgraph check lists them (in SVG, the tooltips name the rules)",
+                          severity_color[2], severity_color[1], severity_color[0]);
+    }
+    if (d->focus != OAP_NONE)
+        legend_item(b, &n, NULL, "double border", "the focus");
+    if (!n)
+        oap_strbuf_puts(b, "no links between the actions drawn");
+}
+
 static void draw_labels(drawer *w)
 {
     const char *marks[16];
@@ -906,22 +1040,7 @@ static void draw_labels(drawer *w)
     oap_strbuf_reset(b);
     oap_strbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
                        "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"#333333\">");
-    if (w->d->kind == OAP_EMIT_VIEW_ACTOR)
-        oap_strbuf_puts(b, "bold: the actor leads \xC2\xB7 plain: it takes part \xC2\xB7 ");
-    oap_strbuf_puts(b, "dashed line: cross-reference \xC2\xB7 arrow: the action at the arrowhead "
-                       "needs the outcome at the tail");
-    if (w->d->kind != OAP_EMIT_VIEW_ACTOR)
-        oap_strbuf_puts(b, " \xC2\xB7 purple: links to other priorities, dotted: declared "
-                           "overlaps");
-    int carried = 0;
-    for (uint32_t i = 0; i < w->d->nedges && !carried; i++)
-        carried = w->d->edges[i].kind == OAP_DE_CONTINUES && w->d->edges[i].shown;
-    if (carried)
-        oap_strbuf_puts(b, " \xC2\xB7 green dotted arrow: work carried on from the action at the "
-                           "tail, in an earlier plan");
-    if (w->opts->findings)
-        oap_strbuf_puts(b, "<BR/>coloured: findings (red error, orange warning, blue info); "
-                           "the tooltips name the rules");
+    legend(w, b);
     oap_strbuf_puts(b, "</FONT></TD></TR>");
     banner_rows(b, marks, nmarks);
     oap_strbuf_puts(b, "</TABLE>");

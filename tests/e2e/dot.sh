@@ -132,7 +132,7 @@ same "hostile: the SVG holds only the plan's nodes" \
         -e '^<title>Z:\*</title>' -e '^<title>cluster_')" "1"
 same "hostile: no colour but ours" \
     "$(grep -o -e 'fill="[^"]*"' -e 'stroke="[^"]*"' hostile.svg | sort -u | tr '\n' ' ')" \
-    'fill="#333333" fill="#444444" fill="#555555" fill="#a00000" fill="#eeeeee" fill="#f3f5f9" fill="#ffffff" fill="black" fill="none" fill="white" stroke="#505050" stroke="#7a3fa0" stroke="#aab4c4" stroke="black" stroke="transparent" '
+    'fill="#333333" fill="#444444" fill="#505050" fill="#555555" fill="#7a3fa0" fill="#a00000" fill="#eeeeee" fill="#f3f5f9" fill="#ffffff" fill="black" fill="none" fill="white" stroke="#505050" stroke="#7a3fa0" stroke="#aab4c4" stroke="black" stroke="transparent" '
 
 # Deterministic: the same bytes each time (graphs/ relies on it).
 "$bin" dot -T svg "$ref" -o again.svg
@@ -230,6 +230,38 @@ check "a goal's common goal, titled as the cycle has it" \
 check "a common goal the cycle lacks, named as written" \
     grep -q -F -e 'implements <B>CHSG9</B></FONT>' cycles.dot
 check "a plan of two years" grep -q -F -e '2024-2025 · driver AT' cycles.dot
+
+# Joint Action Days (issue 16): a node each (a hexagon), linked to the actions that name
+# it across plans; the overlap view keeps those that join actions of several plans.
+jads() { # the JAD nodes of a DOT file and the actions each links to, sorted
+    gvpr 'N [$.shape == "hexagon"] { edge_t e; string s = $.name + ":";
+          for (e = fstout($); e; e = nxtout(e)) s = s + " " + e.head.name; print(s); }' "$1" | sort
+}
+same "plan view: every JAD and its actions" "$(jads cycles.dot)" "JAD-2024-DANUBE: 2024-2025-A:2.2 2024-2025-A:5.1
+JAD-2024-MDE: 2024-2025-B:2.2
+JAD-2024-MED: 2024-2025-A:3.1 2024-2025-B:3.1
+JAD-2025-LABOUR: 2024-2025-B:3.2"
+check "a JAD node says its window and title" \
+    grep -q -F -e '<B>JAD-2024-MED</B>  2024-06</TD></TR><TR><TD><FONT POINT-SIZE="8">Joint Action Days Mediterranean' cycles.dot
+check "a JAD no cycle declares says so" grep -q -F -e 'no loaded cycle file declares it' cycles.dot
+check "overlap view of today's plans: DOT" run 0 "$bin" dot --view overlap "$cycles" -o cycles-overlap.dot
+same "overlap view: the shared JAD links the two plans" "$(jads cycles-overlap.dot)" \
+    "JAD-2024-MED: 2024-2025-A:3.1 2024-2025-B:3.1"
+check "focus on a JAD" run 0 "$bin" dot --focus JAD-2024-MED --depth 1 "$cycles" -o jad-focus.dot
+same "focus on a JAD: it and its two actions" "$(counts jad-focus.dot | cut -d' ' -f1)" "3"
+
+# The legend explains every mark the picture holds (issue 19), and no other.
+legend() { grep -o 'labelloc=b' "$1" >/dev/null && tr -d '\n\t' <"$1" | grep -o '<FONT POINT-SIZE="9" COLOR="#333333">.*' | sed 's/<TD BGCOLOR.*//'; }
+check "legend: JAD hexagons" grep -q -F -e '<B>hexagon</B></FONT>: a Joint Action Day' <(legend cycles.dot)
+check "legend: no score lines where there are none" bash -c '! grep -q "orange line" <(tr -d "\n\t" <"$1")' _ cycles.dot
+check "legend: the overlap view's orange score lines" \
+    grep -q -F -e '<B>orange line with a score</B></FONT>: two actions that may be the same work' \
+    <("$bin" dot --view overlap "$src/fixtures/2012-B.oap.json" "$ref" "$src/fixtures/2012-F.oap.json")
+check "legend: --highlight colours" \
+    grep -q -F -e '<B>--highlight</B>: what a finding is about is outlined and filled <FONT COLOR="#c00000"><B>red</B></FONT> for an error' focus.dot
+check "legend: the focus" grep -q -F -e '<B>double border</B>: the focus' focus.dot
+check "legend: continuation arrows" \
+    grep -q -F -e '<B>green dotted arrow</B></FONT>: work carried on' <("$bin" dot "$src/fixtures/years")
 
 # Usage.
 check "unknown view" run 2 "$bin" dot --view tree "$ref"

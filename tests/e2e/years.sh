@@ -47,7 +47,7 @@ check "dot --view overlap over the years is valid DOT" dot -Tsvg -o "$tmp/o.svg"
 n=$(grep -c 'arrowhead=empty' "$tmp/o.dot")
 [ "$n" -eq 7 ] && ok "overlap view: 7 continuations between loaded plans" ||
     { no "overlap view: 7 continuations between loaded plans ($n)"; }
-grep -q 'green dotted arrow: work carried on' "$tmp/o.dot" && ok "overlap view: the legend names continuations" ||
+grep -q -F '<B>green dotted arrow</B></FONT>: work carried on' "$tmp/o.dot" && ok "overlap view: the legend names continuations" ||
     no "overlap view: the legend names continuations"
 "$bin" dot years/2013-C.oap.json >"$tmp/p.dot" 2>"$tmp/err"
 for a in 2012-C:1.3 2012-C:4.1 2012-C:5.1 2012-C:7.3 C:2.3; do
