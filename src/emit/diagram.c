@@ -308,7 +308,8 @@ static int jad_index_build(jad_index *j, const oap_graph *g)
                     if (pass == 0) {
                         if (count[jad] != action + 1)
                             j->start[jad + 1]++, count[jad] = action + 1;
-                    } else if (count[jad] == 0 || j->actions[j->start[jad] + count[jad] - 1] != action) {
+                    } else if (count[jad] == 0 ||
+                               j->actions[j->start[jad] + count[jad] - 1] != action) {
                         j->actions[j->start[jad] + count[jad]++] = action;
                     }
                 }
@@ -433,7 +434,8 @@ static int choose_nodes(oap_diagram *d, const oap_emit_options *opts, const jad_
                 continue;
             const oap_action *a = oap_graph_action(g, v);
             int year = oap_graph_plan(g, v)->year;
-            if (names_actor(&a->leaders, d->actor))
+            /* Its co-leaders lead it too, as on the tasking sheets. */
+            if (names_actor(&a->leaders, d->actor) || names_actor(&a->coleaders, d->actor))
                 role[v] = OAP_ROLE_LEADS, d->leads++;
             else if (names_actor(&a->participants, d->actor))
                 role[v] = OAP_ROLE_JOINS, d->joins++;
@@ -549,9 +551,8 @@ static int focus_seeds(oap_diagram *d, const char *text, uint32_t *queue, uint32
             if (d->nodes[k].kind == OAP_DN_JAD && strcmp(d->nodes[k].code, text) == 0)
                 seed = k; /* a Joint Action Day, by its id */
             else if (d->nodes[k].kind == OAP_DN_PRIORITY && len > 2 &&
-                     strcmp(text + len - 2, ":*") == 0 &&
-                strlen(d->nodes[k].code) == len - 2 &&
-                strncmp(d->nodes[k].code, text, len - 2) == 0)
+                     strcmp(text + len - 2, ":*") == 0 && strlen(d->nodes[k].code) == len - 2 &&
+                     strncmp(d->nodes[k].code, text, len - 2) == 0)
                 seed = k;
         if (seed == OAP_NONE) {
             snprintf(d->message, sizeof d->message,

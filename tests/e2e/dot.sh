@@ -231,6 +231,11 @@ check "a common goal the cycle lacks, named as written" \
     grep -q -F -e 'implements <B>CHSG9</B></FONT>' cycles.dot
 check "a plan of two years" grep -q -F -e '2024-2025 · driver AT' cycles.dot
 
+check "actor view of a co-leader: DOT" run 0 "$bin" dot --view actor=NL "$cycles" -o actor-nl.dot
+same "actor view: what NL leads or co-leads in bold" \
+    "$(gvpr 'N [$.style == "rounded,bold"] { print($.name); }' actor-nl.dot | sort | tr '\n' ' ')" \
+    "2024-2025-A:2.2 2024-2025-A:4.1 2024-2025-B:1.1 "
+
 # Joint Action Days (issue 16): a node each (a hexagon), linked to the actions that name
 # it across plans; the overlap view keeps those that join actions of several plans.
 jads() { # the JAD nodes of a DOT file and the actions each links to, sorted
