@@ -1132,6 +1132,40 @@ START_TEST(long_chain)
 }
 END_TEST
 
+/* The graph's index of Joint Action Days over fixtures/cycles (its README): each id named
+ * by an action, in order of first mention, with the actions that name it; declared JADs
+ * that no action names are not in it. */
+START_TEST(cycles_jad_index)
+{
+    oap_views_input in = open_plans(CYCLES);
+    const oap_graph *g = in.graph;
+    static const char *const ids[] = {"JAD-2024-DANUBE", "JAD-2024-MED", "JAD-2024-MDE",
+                                      "JAD-2025-LABOUR"};
+    static const char *const named[] = {"2024-2025-A:2.2 2024-2025-A:5.1",
+                                        "2024-2025-A:3.1 2024-2025-B:3.1", "2024-2025-B:2.2",
+                                        "2024-2025-B:3.2"};
+    ck_assert_uint_eq(g->njads, 4);
+    for (uint32_t k = 0; k < g->njads; k++) {
+        char got[200] = "", name[100];
+        size_t used = 0;
+        ck_assert_str_eq(g->jad_ids[k], ids[k]);
+        uint32_t found;
+        ck_assert(oap_strmap_get(&g->jad_index, ids[k], &found) && found == k);
+        for (uint32_t e = g->jad_actions.start[k]; e < g->jad_actions.start[k + 1]; e++) {
+            uint32_t a = g->jad_actions.target[e];
+            /* The link is where the action names it in its "jads". */
+            ck_assert_str_eq(oap_graph_action(g, a)->jads.items[g->jad_actions.link[e]], ids[k]);
+            used += (size_t)snprintf(got + used, sizeof got - used, "%s%s", used ? " " : "",
+                                     oap_views__name(g, a, OAP_VIEWS_QUALIFY, name, sizeof name));
+        }
+        ck_assert_str_eq(got, named[k]);
+    }
+    uint32_t k;
+    ck_assert(!oap_strmap_get(&g->jad_index, "JAD-2024-AIRPORT", &k));
+    oap_views_close(&in);
+}
+END_TEST
+
 static Suite *views_suite(void)
 {
     Suite *s = suite_create("views");
@@ -1152,6 +1186,7 @@ static Suite *views_suite(void)
     tcase_add_test(gen, views_late);
     tcase_add_test(gen, views_status);
     tcase_add_test(gen, views_numbers);
+    tcase_add_test(gen, cycles_jad_index);
     suite_add_tcase(s, gen);
     TCase *esc = tcase_create("escaping");
     tcase_add_test(esc, json_strings);

@@ -72,7 +72,8 @@ int oap_check_empty_goal(oap_rule_ctx *ctx)
 }
 
 /* An action is isolated when nothing links it to anything but its own goal: no link it
- * writes (whatever it resolves to, bar itself and its own goal) and no link to it. */
+ * writes (whatever it resolves to, bar itself and its own goal), no link to it, no
+ * continuation and no Joint Action Day it shares with another action. */
 int oap_check_isolated_action(oap_rule_ctx *ctx)
 {
     const oap_graph *g = ctx->graph;
@@ -97,6 +98,11 @@ int oap_check_isolated_action(oap_rule_ctx *ctx)
         if (l->status == OAP_LINK_RESOLVED)
             linked[oap_graph_action_of(g, l->to)] = 1;
     }
+    /* A JAD links the actions that take part in it, when there are two. */
+    for (uint32_t k = 0; k < g->njads; k++)
+        if (oap_csr_count(&g->jad_actions, k) >= 2)
+            for (uint32_t e = g->jad_actions.start[k]; e < g->jad_actions.start[k + 1]; e++)
+                linked[g->jad_actions.target[e]] = 1;
     int rc = 0;
     for (uint32_t a = 0; a < g->nnodes && rc == 0; a++) {
         if (g->nodes[a].kind != OAP_NODE_ACTION || linked[a])

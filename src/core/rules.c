@@ -421,8 +421,11 @@ static const oap_rule_info rules[] = {
      "an action has no reference or need, in or out, beyond its own goal",
      .explanation = "An action with no reference or need to or from any other action, goal or "
                     "priority beyond its own goal: nothing ties it to the rest of its plan or to "
-                    "other plans. An action may truly stand alone, so this is for information; "
-                    "but the I/D columns of an OAP usually link each action to others.",
+                    "other plans. A continuation (continues) links the two actions, and a Joint "
+                    "Action Day links the actions that name it in jads, in one plan or across "
+                    "plans, when there are two. An action may truly stand alone, so this is for "
+                    "information; but the I/D columns of an OAP usually link each action to "
+                    "others.",
      .fix = "Add the links the action has: refs to the goals and actions it contributes "
             "to, needs for the outcomes it uses.",
      .example = EX_PLAN EX_GOAL EX_ACTIONS EX_ACTION_1_1 "     \"refs\": [\"SG1\"]}\n" EX_END,

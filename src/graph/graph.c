@@ -527,6 +527,48 @@ done:
     return rc;
 }
 
+/* Whether an id is blank: empty or spaces only. */
+static int blank_id(const char *id)
+{
+    return id[strspn(id, " \t\r\n")] == '\0';
+}
+
+/* jad_ids, jad_index and jad_actions, from every action's "jads". */
+static int build_jads(oap_graph *g)
+{
+    const oap_model *m = g->model;
+    oap_edges named = {0};
+    size_t cap = 0;
+    int rc = OAP_ENOMEM;
+    for (uint32_t p = 0; p < m->nplans; p++) {
+        const oap_plan *plan = m->plans[p];
+        for (uint32_t i = 0; i < plan->nactions; i++) {
+            const oap_strv *jads = &plan->actions[i].jads;
+            for (uint32_t j = 0; j < jads->n; j++) {
+                const char *id = jads->items[j];
+                uint32_t k;
+                if (blank_id(id))
+                    continue;
+                int put = oap_strmap_put(&g->jad_index, id, g->njads, &k);
+                if (put < 0)
+                    goto done;
+                if (put) {
+                    if (OAP_ARRAY_RESERVE(g->jad_ids, cap, (size_t)g->njads + 1) < 0)
+                        goto done;
+                    k = g->njads;
+                    g->jad_ids[g->njads++] = id;
+                }
+                if (oap_edges_add(&named, k, g->action_base[p] + i, j) < 0)
+                    goto done;
+            }
+        }
+    }
+    rc = oap_csr_build(&g->jad_actions, g->njads, &named);
+done:
+    free(named.items);
+    return rc;
+}
+
 static int count_nodes(oap_graph *g, const oap_model *m)
 {
     size_t n = 0;
@@ -700,6 +742,8 @@ int oap_graph_build(oap_graph **out, const oap_model *model)
         rc = build_edges(g);
     if (rc == 0)
         rc = build_carry_over(g);
+    if (rc == 0)
+        rc = build_jads(g);
     if (rc < 0) {
         oap_graph_free(g);
         return rc;
@@ -726,6 +770,9 @@ void oap_graph_free(oap_graph *g)
     free(g->continues);
     free(g->carries_on);
     oap_csr_free(&g->carried_on_by);
+    free(g->jad_ids);
+    oap_csr_free(&g->jad_actions);
+    oap_strmap_free(&g->jad_index);
     free(g->nodes);
     free(g->first_phase);
     free(g->plan_node);

@@ -118,6 +118,20 @@ typedef struct oap_graph {
     uint32_t *carries_on;
     oap_csr carried_on_by;
 
+    /* Joint Action Days as actions name them in "jads", over every loaded plan: JAD k
+     * (0 <= k < njads) has the id jad_ids[k], as written (ids compare exactly; blank
+     * items are left out), numbered in order of first mention, plan by plan and action by
+     * action. The actions that name it are jad_actions.target[jad_actions.start[k] ..
+     * jad_actions.start[k + 1]): action nodes, ascending, each once, and
+     * jad_actions.link is the index in that action's "jads" of its first mention. Actions
+     * that name one JAD, of one plan or of several, are linked through it. jad_index maps
+     * an id to k. A JAD that a cycle file declares and no action names is not here: the
+     * declarations are the cycle's (oap_plan.in_cycle). Linear in the items of "jads". */
+    const char **jad_ids;
+    uint32_t njads;
+    oap_csr jad_actions;
+    oap_strmap jad_index;
+
     /* Lookup: plan ids, priority codes (to the first plan loaded of each), and per plan
      * goal and action ids. */
     oap_strmap plan_ids, priorities;
