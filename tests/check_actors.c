@@ -1,5 +1,7 @@
-/* check_actors: unit tests of the built-in actor registry (src/core/actors.[ch]). */
+/* check_actors: unit tests of the built-in actor registry (src/core/actors.[ch]), and of
+ * the "did you mean" it and the ids of cycle files use (src/core/suggest.[ch]). */
 #include "core/actors.h"
+#include "core/suggest.h"
 
 #include "check_main.h"
 
@@ -383,6 +385,26 @@ START_TEST(test_suggest)
 }
 END_TEST
 
+/* The nearest id, but only when no other is as near. */
+START_TEST(test_suggest_unique)
+{
+    static const char *const jads[] = {"JAD-2024-MED", "JAD-2024-DANUBE", "JAD-2025-MED"};
+    ck_assert_str_eq(oap_suggest_unique("JAD-2024-MDE", jads, 3), "JAD-2024-MED");
+    ck_assert_str_eq(oap_suggest_unique("jad-2024-med", jads, 3), "JAD-2024-MED");
+    ck_assert_ptr_null(oap_suggest_unique("JAD-2024-AIRPORT", jads, 3));
+    /* One edit from JAD-2024-MED and from JAD-2025-MED. */
+    ck_assert_ptr_null(oap_suggest_unique("JAD-2023-MED", jads, 3));
+    ck_assert_str_eq(oap_suggest_nearest("JAD-2023-MED", jads, 3), "JAD-2024-MED");
+    static const char *const goals[] = {"CHSG1", "CHSG2", "CHSG3", "CHSG8"};
+    ck_assert_ptr_null(oap_suggest_unique("CHSG9", goals, 4));
+    ck_assert_str_eq(oap_suggest_nearest("CHSG9", goals, 4), "CHSG1");
+    /* A candidate given twice is no tie with itself. */
+    static const char *const twice[] = {"THB", "THB", "CYBER"};
+    ck_assert_str_eq(oap_suggest_unique("TBH", twice, 3), "THB");
+    ck_assert_ptr_null(oap_suggest_unique("TBH", twice, 0));
+}
+END_TEST
+
 START_TEST(test_iteration)
 {
     size_t n = oap_actors_count();
@@ -505,6 +527,7 @@ static Suite *actors_suite(void)
     tcase_add_test(tc, test_membership);
     tcase_add_test(tc, test_member_states);
     tcase_add_test(tc, test_suggest);
+    tcase_add_test(tc, test_suggest_unique);
     suite_add_tcase(s, tc);
     TCase *table = tcase_create("table");
     tcase_add_test(table, test_iteration);

@@ -36,6 +36,9 @@ static const oap_rule_run runs[] = {
     {"dangling-continuation", oap_check_dangling_continuation},
     {"dropped-continuation", oap_check_dropped_continuation},
     {"continues-finished", oap_check_continues_finished},
+    {"unknown-common-goal", oap_check_unknown_common_goal},
+    {"uncovered-common-goal", oap_check_uncovered_common_goal},
+    {"unknown-priority", oap_check_unknown_priority},
 };
 
 static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score,

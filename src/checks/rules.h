@@ -75,5 +75,8 @@ int oap_check_linked_overlap(oap_rule_ctx *ctx);
 int oap_check_dangling_continuation(oap_rule_ctx *ctx);
 int oap_check_dropped_continuation(oap_rule_ctx *ctx);
 int oap_check_continues_finished(oap_rule_ctx *ctx);
+int oap_check_unknown_common_goal(oap_rule_ctx *ctx);
+int oap_check_uncovered_common_goal(oap_rule_ctx *ctx);
+int oap_check_unknown_priority(oap_rule_ctx *ctx);
 
 #endif

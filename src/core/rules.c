@@ -120,6 +120,38 @@
     "  ]\n"                                                                                        \
     "}\n"
 
+/* A cycle file and the opening of a plan of that cycle, for the cycle rules. */
+#define EX_CYCLE                                                                                   \
+    "==> 2022-2025.cycle.json <==\n"                                                               \
+    "{\n"                                                                                          \
+    "  \"oapgraph\": 1,\n"                                                                         \
+    "  \"cycle\": {\"id\": \"2022-2025\", \"years\": [2022, 2025]},\n"                             \
+    "  \"priorities\": [{\"code\": \"MS\"}, {\"code\": \"THB\"}],\n"                               \
+    "  \"common_goals\": [{\"id\": \"CHSG1\", \"title\": \"Criminal intelligence picture\"},\n"    \
+    "                   {\"id\": \"CHSG2\", \"title\": \"Investigations\"},\n"                     \
+    "                   {\"id\": \"CHSG3\", \"title\": \"Joint Action Days\"}],\n"                 \
+    "  \"jads\": [{\"id\": \"JAD-2024-MED\", \"window\": [\"2024-06\", \"2024-06\"]},\n"           \
+    "           {\"id\": \"JAD-2025-MED\", \"window\": [\"2025-06\", \"2025-06\"]}]\n"             \
+    "}\n"
+#define EX_PLAN_CYCLE(priority)                                                                    \
+    "==> 2024-2025-MS.oap.json <==\n"                                                              \
+    "{\n"                                                                                          \
+    "  \"oapgraph\": 1,\n"                                                                         \
+    "  \"plan\": {\"id\": \"2024-2025-MS\", \"priority\": \"" priority "\",\n"                     \
+    "           \"title\": \"Migrant smuggling\", \"period\": [2024, 2025],\n"                     \
+    "           \"cycle\": \"2022-2025\"},\n"
+/* Goals SG1 and SG2 implementing CHSG1 and CHSG2, and two actions that serve them. */
+#define EX_GOALS_CYCLE                                                                             \
+    "  \"goals\": [{\"id\": \"SG1\", \"title\": \"Intelligence picture\", \"common\": "            \
+    "\"CHSG1\"},\n"                                                                                \
+    "            {\"id\": \"SG2\", \"title\": \"Investigations\", \"common\": \"CHSG2\"}],\n"
+#define EX_ACTION_CYCLE(id, goal, extra)                                                           \
+    "    {\"id\": \"" id "\", \"goal\": \"" goal "\", \"title\": \"Work " id "\",\n"               \
+    "     \"leaders\": [\"IT\"], \"timing\": \"Q2 2024\", \"kpis\": [\"Report\"]" extra "}"
+#define EX_ACTIONS_CYCLE                                                                           \
+    EX_ACTIONS EX_ACTION_CYCLE("1.1", "SG1", ", \"refs\": [\"2.1\"]") ",\n" EX_ACTION_CYCLE(       \
+        "2.1", "SG2", ", \"refs\": [\"1.1\"]") "\n" EX_END
+
 /* In the order of the user's reference (oapgraph-rules(7)). Loader rules are reported by
  * the loader, stale-baseline by the baseline. */
 static const oap_rule_info rules[] = {
@@ -657,6 +689,61 @@ static const oap_rule_info rules[] = {
      .example_finding = "2013-C.oap.json:9:19: info: action 1.1 continues 2012-C:1.1, which was "
                         "last reported as \"completed\"; if the work goes on, its report should "
                         "say \"continue\" [continues-finished]"},
+    {"unknown-common-goal", OAP_SEVERITY_ERROR, "cycle",
+     "a goal's common names a common goal that the plan's cycle file does not declare",
+     .explanation = "A goal's common names the common horizontal strategic goal it implements "
+                    "(\"CHSG1\"), as the cycle file of the plan's cycle declares them in "
+                    "common_goals; this one it does not declare. The cycle the plan belongs to "
+                    "is the loaded cycle file whose years hold the plan's; when none is loaded, "
+                    "or it declares no common goals, common is not checked. The message lists "
+                    "the cycle's common goals rather than guess one: they are numbered, so a "
+                    "wrong number is as near to each of them.",
+     .fix = "Name one of the cycle's common goals, the one the goal works towards; or, if the "
+            "cycle has gained one, add it to the cycle file's common_goals.",
+     .example = EX_CYCLE EX_PLAN_CYCLE(
+         "MS") "  \"goals\": [{\"id\": \"SG1\", \"title\": \"Intelligence picture\", \"common\": "
+               "\"CHSG1\"},\n"
+               "            {\"id\": \"SG2\", \"title\": \"Investigations\", \"common\": "
+               "\"CHSG4\"}],\n" EX_ACTIONS_CYCLE,
+     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_finding = "2024-2025-MS.oap.json:7:64: error: goal SG2 implements common goal "
+                        "\"CHSG4\", which cycle 2022-2025 does not declare; its common goals are "
+                        "CHSG1, CHSG2, CHSG3 [unknown-common-goal]"},
+    {"uncovered-common-goal", OAP_SEVERITY_INFO, "cycle",
+     "a plan leaves common goals of its cycle unserved by any of its actions; one finding per "
+     "plan names them all",
+     .explanation = "The cycle file of the plan's cycle declares common horizontal strategic "
+                    "goals, shared by every priority, and no action of the plan serves a goal "
+                    "that implements some of them (a goal's common). One finding per plan, "
+                    "naming every such common goal, at the plan's cycle (or at its plan object "
+                    "when it does not name one). A plan whose priority the cycle does not "
+                    "declare is checked all the same; a plan whose cycle file is not loaded is "
+                    "not. Not every priority works towards every common goal, so this is for "
+                    "information.",
+     .fix = "If the plan works towards the common goal, say so in the common of the goal that "
+            "does, and make sure an action serves that goal; if it does not, nothing needs "
+            "doing.",
+     .example = EX_CYCLE EX_PLAN_CYCLE("MS") EX_GOALS_CYCLE EX_ACTIONS_CYCLE,
+     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_finding =
+         "2024-2025-MS.oap.json:5:21: info: plan 2024-2025-MS leaves 1 of the 3 common goals of "
+         "cycle 2022-2025 unserved: CHSG3 (no action serves a goal whose \"common\" names it) "
+         "[uncovered-common-goal]"},
+    {"unknown-priority", OAP_SEVERITY_WARNING, "cycle",
+     "a plan's priority is not among the priorities of its cycle file",
+     .explanation = "A plan's priority is not among the priorities that the cycle file of its "
+                    "cycle declares: a misspelled code, a code of another cycle, or a priority "
+                    "the cycle file lacks. The nearest code is suggested when one is nearer "
+                    "than the others; otherwise the message lists the cycle's priorities. "
+                    "Silent when the plan's cycle file is not loaded, or declares no "
+                    "priorities.",
+     .fix = "Give the plan the code the cycle file declares for its priority, or add the "
+            "priority to the cycle file's priorities.",
+     .example = EX_CYCLE EX_PLAN_CYCLE("SM") EX_GOALS_CYCLE EX_ACTIONS_CYCLE,
+     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_finding = "2024-2025-MS.oap.json:3:46: warning: plan 2024-2025-MS has priority "
+                        "\"SM\", which cycle 2022-2025 does not declare; did you mean \"MS\"? "
+                        "[unknown-priority]"},
     {"stale-baseline", OAP_SEVERITY_INFO, "reports",
      "a baseline entry matches no current finding; remove it so the baseline shrinks",
      .explanation = "An entry of the baseline given with --baseline matches no finding of this "

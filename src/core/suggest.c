@@ -60,7 +60,9 @@ done:
     return result;
 }
 
-const char *oap_suggest_nearest(const char *word, const char *const *candidates, size_t n)
+/* The nearest candidate, or NULL when none is near enough; *ties counts the others as
+ * near (as distinct strings). */
+static const char *nearest(const char *word, const char *const *candidates, size_t n, size_t *ties)
 {
     size_t len = strlen(word);
     size_t limit = len / 3;
@@ -70,12 +72,29 @@ const char *oap_suggest_nearest(const char *word, const char *const *candidates,
         limit = 3;
     const char *best = NULL;
     size_t best_distance = limit + 1;
+    *ties = 0;
     for (size_t i = 0; i < n; i++) {
         size_t d = oap_suggest_distance(word, candidates[i], limit);
         if (d < best_distance) {
             best_distance = d;
             best = candidates[i];
+            *ties = 0;
+        } else if (d == best_distance && best && strcmp(best, candidates[i]) != 0) {
+            (*ties)++;
         }
     }
     return best;
+}
+
+const char *oap_suggest_nearest(const char *word, const char *const *candidates, size_t n)
+{
+    size_t ties;
+    return nearest(word, candidates, n, &ties);
+}
+
+const char *oap_suggest_unique(const char *word, const char *const *candidates, size_t n)
+{
+    size_t ties;
+    const char *best = nearest(word, candidates, n, &ties);
+    return ties ? NULL : best;
 }

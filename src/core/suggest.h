@@ -14,4 +14,9 @@ size_t oap_suggest_distance(const char *a, const char *b, size_t limit);
  * at most 3). Ties go to the earlier candidate. */
 const char *oap_suggest_nearest(const char *word, const char *const *candidates, size_t n);
 
+/* The same, but NULL also when another candidate is as near: among ids that differ in one
+ * character ("JAD-2024-MED", "JAD-2024-MDE"), a "did you mean" that picks one of several
+ * equally near would mislead. */
+const char *oap_suggest_unique(const char *word, const char *const *candidates, size_t n);
+
 #endif

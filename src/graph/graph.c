@@ -569,6 +569,31 @@ done:
     return rc;
 }
 
+/* cycle_priorities, cycle_goals and cycle_jads, from every loaded cycle file. */
+static int build_cycles(oap_graph *g)
+{
+    const oap_model *m = g->model;
+    size_t n = m->ncycles ? m->ncycles : 1;
+    g->cycle_priorities = calloc(n, sizeof *g->cycle_priorities);
+    g->cycle_goals = calloc(n, sizeof *g->cycle_goals);
+    g->cycle_jads = calloc(n, sizeof *g->cycle_jads);
+    if (!g->cycle_priorities || !g->cycle_goals || !g->cycle_jads)
+        return OAP_ENOMEM;
+    for (size_t c = 0; c < m->ncycles; c++) {
+        const oap_cycle *cy = m->cycles[c];
+        for (uint32_t i = 0; i < cy->npriorities; i++)
+            if (oap_strmap_put(&g->cycle_priorities[c], cy->priorities[i].code, i, NULL) < 0)
+                return OAP_ENOMEM;
+        for (uint32_t i = 0; i < cy->ncommon_goals; i++)
+            if (oap_strmap_put(&g->cycle_goals[c], cy->common_goals[i].id, i, NULL) < 0)
+                return OAP_ENOMEM;
+        for (uint32_t i = 0; i < cy->njads; i++)
+            if (oap_strmap_put(&g->cycle_jads[c], cy->jads[i].id, i, NULL) < 0)
+                return OAP_ENOMEM;
+    }
+    return 0;
+}
+
 static int count_nodes(oap_graph *g, const oap_model *m)
 {
     size_t n = 0;
@@ -744,6 +769,8 @@ int oap_graph_build(oap_graph **out, const oap_model *model)
         rc = build_carry_over(g);
     if (rc == 0)
         rc = build_jads(g);
+    if (rc == 0)
+        rc = build_cycles(g);
     if (rc < 0) {
         oap_graph_free(g);
         return rc;
@@ -770,6 +797,14 @@ void oap_graph_free(oap_graph *g)
     free(g->continues);
     free(g->carries_on);
     oap_csr_free(&g->carried_on_by);
+    for (size_t c = 0; g->cycle_jads && c < g->model->ncycles; c++) {
+        oap_strmap_free(&g->cycle_priorities[c]);
+        oap_strmap_free(&g->cycle_goals[c]);
+        oap_strmap_free(&g->cycle_jads[c]);
+    }
+    free(g->cycle_priorities);
+    free(g->cycle_goals);
+    free(g->cycle_jads);
     free(g->jad_ids);
     oap_csr_free(&g->jad_actions);
     oap_strmap_free(&g->jad_index);

@@ -132,6 +132,10 @@ typedef struct oap_graph {
     oap_csr jad_actions;
     oap_strmap jad_index;
 
+    /* Per loaded cycle, by oap_cycle.index: where each priority, common goal and JAD it
+     * declares stands in its arrays, by code or id (the first, when one repeats). */
+    oap_strmap *cycle_priorities, *cycle_goals, *cycle_jads;
+
     /* Lookup: plan ids, priority codes (to the first plan loaded of each), and per plan
      * goal and action ids. */
     oap_strmap plan_ids, priorities;
