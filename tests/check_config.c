@@ -100,6 +100,54 @@ START_TEST(rule_off)
 }
 END_TEST
 
+/* kpi-without-target is off by default: fixtures/cycles gives none of it until a config
+ * turns it on, and then one per KPI without a numeric target (its README, item 11). */
+START_TEST(rule_on)
+{
+    static const char *const want[] = {
+        "2024-2025-A.oap.json 1.1 kpis:Number of persons flagged for investigation",
+        "2024-2025-A.oap.json 2.1 kpis:Number of JITs set up",
+        "2024-2025-A.oap.json 4.1 kpis:Number of hawala bankers identified",
+        "2024-2025-A.oap.json 7.1 kpis:Number of reception centres reached",
+        "2024-2025-A.oap.json 7.1 kpis:reports on smugglers received",
+        "2024-2025-A.oap.json 8.1 kpis:Number of organisers identified",
+        "2024-2025-B.oap.json 2.1 kpis:victims identified",
+        "2024-2025-B.oap.json 2.1 kpis:Number of JITs set up",
+        "2024-2025-B.oap.json 2.2 kpis:Number of victims referred to assistance",
+        "2024-2025-B.oap.json 3.2 kpis:Number of workplaces inspected",
+        "2024-2025-B.oap.json 5.1 kpis:Number of people reached by the campaign"};
+    oap_config *cfg = parse_ok("{\"rules\": {\"kpi-without-target\": \"warning\"}}");
+    for (int on = 0; on < 2; on++) {
+        oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
+        if (on)
+            oap_config_apply(cfg, &opts);
+        oap_planset *set;
+        oap_diags *diags;
+        ck_assert_int_eq(oap_planset_new(&set), 0);
+        ck_assert_int_eq(oap_diags_new(&diags), 0);
+        ck_assert_int_eq(oap_planset_load_path(set, OAP_SOURCE_DIR "/fixtures/cycles", diags), 0);
+        ck_assert_int_eq(oap_check_run(set, diags, &opts), 0);
+        size_t n = 0;
+        for (size_t i = 0; i < oap_diags_count(diags); i++) {
+            const oap_diag *d = oap_diags_at(diags, i);
+            if (strcmp(d->rule, "kpi-without-target") != 0)
+                continue;
+            char got[200];
+            const char *base = strrchr(d->file, '/');
+            snprintf(got, sizeof got, "%s %s %s", base ? base + 1 : d->file, d->node, d->key);
+            ck_assert_uint_lt(n, sizeof want / sizeof want[0]);
+            ck_assert_str_eq(got, want[n]);
+            ck_assert_int_eq(d->severity, OAP_SEVERITY_WARNING);
+            n++;
+        }
+        ck_assert_uint_eq(n, on ? sizeof want / sizeof want[0] : 0);
+        oap_diags_free(diags);
+        oap_planset_free(set);
+    }
+    oap_config_free(cfg);
+}
+END_TEST
+
 START_TEST(actors_and_threshold)
 {
     oap_config *cfg = parse_ok("\xef\xbb\xbf{\"$schema\": \"x\", \"x-team\": \"ops\",\n"
@@ -637,6 +685,7 @@ int main(void)
     TCase *tc = tcase_create("config");
     tcase_add_test(tc, severity_change);
     tcase_add_test(tc, rule_off);
+    tcase_add_test(tc, rule_on);
     tcase_add_test(tc, actors_and_threshold);
     tcase_add_test(tc, bad_keys);
     tcase_add_test(tc, bad_rules);

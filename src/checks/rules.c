@@ -39,6 +39,11 @@ static const oap_rule_run runs[] = {
     {"unknown-common-goal", oap_check_unknown_common_goal},
     {"uncovered-common-goal", oap_check_uncovered_common_goal},
     {"unknown-priority", oap_check_unknown_priority},
+    {"unknown-jad", oap_check_unknown_jad},
+    {"jad-outside-window", oap_check_jad_outside_window},
+    {"lone-jad", oap_check_lone_jad},
+    {"kpi-without-target", oap_check_kpi_without_target},
+    {"unknown-kpi-value", oap_check_unknown_kpi_value},
 };
 
 static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score,
@@ -48,10 +53,10 @@ static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score
 /* A list of an action by its name in a pointer, or NULL. */
 static const oap_strv *named_list(const oap_action *a, const char *name, size_t len)
 {
-    static const char *const names[] = {"refs",         "needs", "leaders",
-                                        "participants", "kpis",  "notes"};
-    const oap_strv *lists[] = {&a->refs,         &a->needs, &a->leaders,
-                               &a->participants, &a->kpis,  &a->notes};
+    static const char *const names[] = {"refs",         "needs", "leaders", "coleaders",
+                                        "participants", "kpis",  "notes",   "jads"};
+    const oap_strv *lists[] = {&a->refs,         &a->needs, &a->leaders, &a->coleaders,
+                               &a->participants, &a->kpis,  &a->notes,   &a->jads};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strlen(names[i]) == len && strncmp(names[i], name, len) == 0)
             return lists[i];
@@ -59,9 +64,9 @@ static const oap_strv *named_list(const oap_action *a, const char *name, size_t 
 }
 
 /* When pointer names an item of a list of strings of the action (refs, needs, leaders,
- * participants, kpis, notes, or a phase's needs), that item as written, after the list's
- * name ("refs:B:*", "phases/1/needs:1.1"): what the finding concerns, whatever its place
- * in the list. NULL otherwise. */
+ * coleaders, participants, kpis, notes, jads, or a phase's needs), that item as written, after the
+ * list's name ("refs:B:*", "phases/1/needs:1.1"): what the finding concerns, whatever its place in
+ * the list. NULL otherwise. */
 static const char *list_item_key(const oap_graph *g, uint32_t node, const char *pointer, char *buf,
                                  size_t size)
 {
@@ -117,6 +122,7 @@ static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score
     oap_where w = {.file = p->file,
                    .file_index = p->file_index,
                    .pointer = pointer,
+                   .at_key = ctx->at_key,
                    .offset = offset,
                    .plan = p->id,
                    .node = name,

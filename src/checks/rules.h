@@ -21,6 +21,9 @@ typedef struct oap_rule_ctx {
     const char *key;
     /* What identifies the next finding in place of its node (oap_where.subject), or NULL. */
     const char *subject;
+    /* Whether the next finding is located at the member name its pointer ends in (a value
+     * reported for an indicator) rather than at its value. */
+    int at_key;
     /* The two overlap rules share one index; each knows whether the other runs. */
     int possible_overlap_on, linked_overlap_on;
 } oap_rule_ctx;
@@ -78,5 +81,10 @@ int oap_check_continues_finished(oap_rule_ctx *ctx);
 int oap_check_unknown_common_goal(oap_rule_ctx *ctx);
 int oap_check_uncovered_common_goal(oap_rule_ctx *ctx);
 int oap_check_unknown_priority(oap_rule_ctx *ctx);
+int oap_check_unknown_jad(oap_rule_ctx *ctx);
+int oap_check_jad_outside_window(oap_rule_ctx *ctx);
+int oap_check_lone_jad(oap_rule_ctx *ctx);
+int oap_check_kpi_without_target(oap_rule_ctx *ctx);
+int oap_check_unknown_kpi_value(oap_rule_ctx *ctx);
 
 #endif

@@ -152,6 +152,14 @@
     EX_ACTIONS EX_ACTION_CYCLE("1.1", "SG1", ", \"refs\": [\"2.1\"]") ",\n" EX_ACTION_CYCLE(       \
         "2.1", "SG2", ", \"refs\": [\"1.1\"]") "\n" EX_END
 
+/* An action of 2024-2025-MS that takes part in JADs, or reports values, as extra says. */
+#define EX_JAD_PLAN(extra)                                                                         \
+    EX_PLAN_CYCLE("MS")                                                                            \
+    EX_GOALS_CYCLE EX_ACTIONS EX_ACTION_CYCLE(                                                     \
+        "1.1", "SG1",                                                                              \
+        ", \"refs\": [\"2.1\"]" extra) ",\n" EX_ACTION_CYCLE("2.1", "SG2",                         \
+                                                             ", \"refs\": [\"1.1\"]") "\n" EX_END
+
 /* In the order of the user's reference (oapgraph-rules(7)). Loader rules are reported by
  * the loader, stale-baseline by the baseline. */
 static const oap_rule_info rules[] = {
@@ -744,6 +752,86 @@ static const oap_rule_info rules[] = {
      .example_finding = "2024-2025-MS.oap.json:3:46: warning: plan 2024-2025-MS has priority "
                         "\"SM\", which cycle 2022-2025 does not declare; did you mean \"MS\"? "
                         "[unknown-priority]"},
+    {"unknown-jad", OAP_SEVERITY_WARNING, "cycle",
+     "an action takes part in a Joint Action Day that its plan's cycle file does not declare",
+     .explanation = "An action's jads name the Joint Action Days it takes part in, as the "
+                    "cycle file of the plan's cycle declares them in jads; this one it does not "
+                    "declare: a misspelled id, or a JAD the cycle file lacks. The nearest "
+                    "declared id is suggested when no other is as near. Silent when the plan's "
+                    "cycle file is not loaded, or declares no JADs. A misspelled id is usually "
+                    "named by that action alone, so lone-jad reports it too: each says "
+                    "something the other cannot (lone-jad also without a cycle file, "
+                    "unknown-jad also for a JAD that several actions misspell alike).",
+     .fix = "Write the id as the cycle file declares it, or add the JAD to the cycle file's "
+            "jads.",
+     .example = EX_CYCLE EX_JAD_PLAN(", \"jads\": [\"JAD-2024-MDE\"]"),
+     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_finding = "2024-2025-MS.oap.json:10:92: warning: action 1.1 takes part in Joint "
+                        "Action Day \"JAD-2024-MDE\", which cycle 2022-2025 does not declare; did "
+                        "you mean \"JAD-2024-MED\"? [unknown-jad]"},
+    {"jad-outside-window", OAP_SEVERITY_WARNING, "cycle",
+     "an action takes part in a Joint Action Day held while the action does not run",
+     .explanation = "An action takes part in a Joint Action Day whose window, as the cycle "
+                    "file declares it, has no month in common with the action's window (its "
+                    "window, else its timing read in the plan's years): the action cannot take "
+                    "part in days held while it does not run. A JAD that only partly lies in "
+                    "the action's window is not reported. Silent when the JAD or the action has "
+                    "no window, and for JADs the cycle file does not declare (unknown-jad).",
+     .fix = "Correct the action's timing so that it covers the JAD, or name the JAD the "
+            "action takes part in.",
+     .example = EX_CYCLE EX_JAD_PLAN(", \"jads\": [\"JAD-2025-MED\"]"),
+     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_finding = "2024-2025-MS.oap.json:10:92: warning: action 1.1 takes part in Joint "
+                        "Action Day JAD-2025-MED, held in 2025-06, but the action runs from "
+                        "2024-04 to 2024-06 [jad-outside-window]"},
+    {"lone-jad", OAP_SEVERITY_INFO, "cycle",
+     "a Joint Action Day id that only one action of all the loaded plans names",
+     .explanation = "A JAD joins the actions that take part in it, often of several plans; "
+                    "an id that only one action of all the loaded plans names links nothing, "
+                    "and is often a typo of an id the other actions write. It works without a "
+                    "cycle file. A JAD truly held by one action of the loaded plans (the others "
+                    "being in plans not loaded) is fine, so this is for information. A "
+                    "misspelled id that the cycle file does not declare gets unknown-jad as "
+                    "well.",
+     .fix = "Write the id as the other actions taking part in the JAD write it; if the action "
+            "is alone in it, nothing needs doing.",
+     .example = EX_CYCLE EX_JAD_PLAN(", \"jads\": [\"JAD-2024-MED\"]"),
+     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_finding = "2024-2025-MS.oap.json:10:92: info: Joint Action Day \"JAD-2024-MED\" is "
+                        "named by action 1.1 alone of the loaded plans; if other actions take part "
+                        "in it, they spell it differently [lone-jad]"},
+    {"kpi-without-target", OAP_SEVERITY_OFF, "kpis",
+     "a KPI with no numeric target (off unless a config turns it on)",
+     .explanation = "A KPI written as a string, or as an object without \"target\", gives no "
+                    "number to measure the action's results against. Many plans write KPIs "
+                    "as words, so the rule is off by default; turn it on in the config "
+                    "(\"rules\": {\"kpi-without-target\": \"warning\"}) for plans that must "
+                    "have targets.",
+     .fix = "Write the KPI as an object with its target: {\"indicator\": \"facilitators "
+            "arrested\", \"target\": 200, \"unit\": \"per year\"}.",
+     .example = "==> .oapgraph.json <==\n"
+                "{\"rules\": {\"kpi-without-target\": \"warning\"}}\n" EX_CYCLE EX_JAD_PLAN(""),
+     .example_command = "oapgraph check --config .oapgraph.json 2022-2025.cycle.json "
+                        "2024-2025-MS.oap.json",
+     .example_finding =
+         "2024-2025-MS.oap.json:10:55: warning: KPI \"Report\" of action 1.1 has no numeric "
+         "target to measure its results against; give it one: {\"indicator\": ..., "
+         "\"target\": N} [kpi-without-target]"},
+    {"unknown-kpi-value", OAP_SEVERITY_WARNING, "kpis",
+     "a reporting round gives a value for an indicator the action has no KPI for",
+     .explanation = "A round of an action's results gives, in values, a number for an "
+                    "indicator that is none of the action's KPIs (a KPI's text, or an object "
+                    "KPI's indicator, compared exactly): a misspelled indicator, or a KPI the "
+                    "action lacks. oapgraph status leaves such a value out of the roll-up.",
+     .fix = "Name the value by the KPI's indicator exactly as the action's kpis write it, or "
+            "add the KPI to the action.",
+     .example = EX_CYCLE EX_JAD_PLAN(
+         ",\n     \"results\": [{\"round\": \"2024-06\", \"status\": \"ongoing\",\n"
+         "                  \"values\": {\"Report\": 1, \"Reports\": 2}}]"),
+     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_finding = "2024-2025-MS.oap.json:12:43: warning: round 2024-06 of action 1.1 gives a "
+                        "value for \"Reports\", which is not one of its KPIs; name the KPI as the "
+                        "action's kpis write it, or add the KPI [unknown-kpi-value]"},
     {"stale-baseline", OAP_SEVERITY_INFO, "reports",
      "a baseline entry matches no current finding; remove it so the baseline shrinks",
      .explanation = "An entry of the baseline given with --baseline matches no finding of this "

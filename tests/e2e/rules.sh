@@ -9,13 +9,14 @@ require "python3 is needed" python3
 sed -n 's/^    {"\([a-z-]*\)", OAP_SEVERITY_.*/\1/p' "$src/src/core/rules.c" >"$tmp/ids"
 [ "$(wc -l <"$tmp/ids")" -ge 30 ] || { echo "cannot read the ids of src/core/rules.c"; exit 2; }
 
-# The list: every rule once, in the registry's order, under its family, with its severity.
+# The list: every rule once, in the registry's order, under its family, with its severity
+# (off for a rule that only a config turns on).
 expect "rules" 0 - "$empty" -- "$bin" rules
 cp "$tmp/out" "$tmp/list"
-sed -n 's/^  \([a-z-]*\)  *\(error\|warning\|info\)  .*/\1/p' "$tmp/list" >"$tmp/listed"
+sed -n 's/^  \([a-z-]*\)  *\(error\|warning\|info\|off\)  .*/\1/p' "$tmp/list" >"$tmp/listed"
 check "rules lists exactly the registry, in order" diff -u "$tmp/ids" "$tmp/listed"
 check "rules: every line a family or a rule" \
-    test "$(grep -cvE '^$|^[a-z-]+$|^  [a-z-]+ +(error|warning|info)  ' "$tmp/list")" = 0
+    test "$(grep -cvE '^$|^[a-z-]+$|^  [a-z-]+ +(error|warning|info|off)  ' "$tmp/list")" = 0
 
 expect "rules --format json" 0 - "$empty" -- "$bin" rules --format json
 py "rules --format json: every rule, every field" '
@@ -26,7 +27,7 @@ assert doc["version"] == 1
 got = [r["id"] for r in doc["rules"]]
 assert got == ids, "json ids %s, registry %s" % (got, ids)
 for r in doc["rules"]:
-    assert r["severity"] in ("error", "warning", "info"), r
+    assert r["severity"] in ("error", "warning", "info", "off"), r
     for k in ("family", "summary", "explanation", "fix", "example", "example_command",
               "example_finding"):
         assert isinstance(r[k], str) and r[k].strip(), "%s: no %s" % (r["id"], k)
