@@ -1,4 +1,5 @@
-/* actors: every leader, participant, driver and supporter must be an actor we know. */
+/* actors: every leader, co-leader, participant, driver and supporter must be an actor we
+ * know. */
 #include "rules.h"
 
 #include "core/actors.h"
@@ -81,6 +82,8 @@ int oap_check_unknown_actor(oap_rule_ctx *ctx)
             const oap_plan *p = oap_graph_plan(g, v);
             const oap_action *a = oap_graph_action(g, v);
             rc = check_list(ctx, v, p, &a->leaders, "leaders");
+            if (rc == 0)
+                rc = check_list(ctx, v, p, &a->coleaders, "coleaders");
             if (rc == 0)
                 rc = check_list(ctx, v, p, &a->participants, "participants");
         }

@@ -217,17 +217,46 @@ static const char *canonical(const char *actor)
     return a ? a->code : actor;
 }
 
-/* Jaccard similarity of two actor lists (the first 32 of each). */
-static double actor_similarity(const oap_strv *a, const oap_strv *b, char *shared, size_t size)
+/* An action's leaders, then its co-leaders that are not among them (co-leaders count as
+ * leaders), at most 32 in all, into out; returns how many. */
+static uint32_t lead_actors(const oap_action *x, const char **out)
 {
-    uint32_t na = a->n < 32 ? a->n : 32, nb = b->n < 32 ? b->n : 32, common = 0;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < x->leaders.n && n < 32; i++)
+        out[n++] = x->leaders.items[i];
+    uint32_t nleaders = n;
+    for (uint32_t i = 0; i < x->coleaders.n && n < 32; i++) {
+        const char *c = canonical(x->coleaders.items[i]);
+        uint32_t k = 0;
+        while (k < nleaders && strcmp(c, canonical(out[k])) != 0)
+            k++;
+        if (k == nleaders)
+            out[n++] = x->coleaders.items[i];
+    }
+    return n;
+}
+
+/* The first 32 items of a list, into out; returns how many. */
+static uint32_t first_actors(const oap_strv *list, const char **out)
+{
+    uint32_t n = list->n < 32 ? list->n : 32;
+    for (uint32_t i = 0; i < n; i++)
+        out[i] = list->items[i];
+    return n;
+}
+
+/* Jaccard similarity of two actor lists. */
+static double actor_similarity(const char *const *a, uint32_t na, const char *const *b, uint32_t nb,
+                               char *shared, size_t size)
+{
+    uint32_t common = 0;
     size_t used = 0;
     if (shared && size)
         shared[0] = '\0';
     for (uint32_t i = 0; i < na; i++) {
-        const char *ca = canonical(a->items[i]);
+        const char *ca = canonical(a[i]);
         for (uint32_t j = 0; j < nb; j++)
-            if (strcmp(ca, canonical(b->items[j])) == 0) {
+            if (strcmp(ca, canonical(b[j])) == 0) {
                 common++;
                 if (shared && used + strlen(ca) + 3 < size)
                     used +=
@@ -378,9 +407,12 @@ void oap_overlap_score_pair(const oap_overlap_index *ix, uint32_t i, uint32_t j,
     const oap_action *x = oap_graph_action(ix->graphs[ix->act_graph[i]], ix->act_node[i]);
     const oap_action *y = oap_graph_action(ix->graphs[ix->act_graph[j]], ix->act_node[j]);
     double text = cosine(&ix->actions, i, &ix->actions, j);
-    double lead =
-        actor_similarity(&x->leaders, &y->leaders, out->shared_leaders, sizeof out->shared_leaders);
-    double part = actor_similarity(&x->participants, &y->participants, NULL, 0);
+    const char *xa[32], *ya[32];
+    uint32_t nx = lead_actors(x, xa), ny = lead_actors(y, ya);
+    double lead = actor_similarity(xa, nx, ya, ny, out->shared_leaders, sizeof out->shared_leaders);
+    nx = first_actors(&x->participants, xa);
+    ny = first_actors(&y->participants, ya);
+    double part = actor_similarity(xa, nx, ya, ny, NULL, 0);
     double goal = ix->goal_doc[i] != OAP_NONE && ix->goal_doc[j] != OAP_NONE
                       ? cosine(&ix->goals, ix->goal_doc[i], &ix->goals, ix->goal_doc[j])
                       : 0;

@@ -522,7 +522,8 @@ static const oap_rule_info rules[] = {
                         "[missing-timing]"},
     {"unknown-actor", OAP_SEVERITY_WARNING, "structure",
      "an actor neither built in nor declared; the nearest known actor is suggested",
-     .explanation = "A leader, participant, driver or supporter that is neither built in (the "
+     .explanation = "A leader, co-leader, participant, driver or supporter that is neither "
+                    "built in (the "
                     "Member States by the codes the Council uses, EU bodies and agencies, "
                     "international organisations, third countries by ISO 3166 code, groups such "
                     "as All MS or Relevant MS), nor declared in the plan's actors, nor given in "
@@ -620,7 +621,8 @@ static const oap_rule_info rules[] = {
      "they share are given",
      .explanation = "Two actions, in one plan or in two loaded plans, look like the same work: "
                     "their titles and descriptions share words that few other actions use, they "
-                    "share leaders, their participants overlap, and so do their windows. The "
+                    "share leaders (co-leaders count as leaders), their participants overlap, "
+                    "and so do their windows. The "
                     "score, from 0 to 1, weighs these; pairs that reach the threshold (0.50 "
                     "unless the config sets overlap.threshold) are reported with the score and "
                     "what they share. Only pairs that share rare words are compared, so the "

@@ -63,7 +63,14 @@ static int in_list(const oap_plan *p, const oap_strv *list, const oap_impact_act
     return 0;
 }
 
-/* Whether some plan writes text as an actor: a leader, participant, driver or support. */
+/* Whether r leads action a: one of its leaders or co-leaders. */
+static int leads(const oap_plan *p, const oap_action *a, const oap_impact_actor *r)
+{
+    return in_list(p, &a->leaders, r) || in_list(p, &a->coleaders, r);
+}
+
+/* Whether some plan writes text as an actor: a leader, co-leader, participant, driver or
+ * support. */
 static const char *written_somewhere(const oap_graph *g, const oap_impact_actor *r)
 {
     for (size_t p = 0; p < g->model->nplans; p++) {
@@ -78,6 +85,9 @@ static const char *written_somewhere(const oap_graph *g, const oap_impact_actor 
             for (uint32_t i = 0; i < act->leaders.n; i++)
                 if (names_actor(plan, act->leaders.items[i], r))
                     return act->leaders.items[i];
+            for (uint32_t i = 0; i < act->coleaders.n; i++)
+                if (names_actor(plan, act->coleaders.items[i], r))
+                    return act->coleaders.items[i];
             for (uint32_t i = 0; i < act->participants.n; i++)
                 if (names_actor(plan, act->participants.items[i], r))
                     return act->participants.items[i];
@@ -132,20 +142,28 @@ static int member_in_year(const oap_impact_actor *r, int year)
 static oap_impact_action assess(const oap_impact *im, const oap_plan *p, uint32_t node)
 {
     const oap_action *a = oap_graph_action(im->g, node);
-    oap_impact_action e = {node, 0, 0, 0, 0};
+    oap_impact_action e = {node, 0, 0, 0, 0, 0};
     size_t lost = 0, kept = 0, lost_named = 0, kept_named = 0, lost_group = 0;
+    size_t lost_leaders = 0, kept_leaders = 0;
     int all_ms = 0, joined_by_all = 0;
-    for (uint32_t i = 0; i < a->leaders.n; i++) {
-        const char *t = a->leaders.items[i];
-        if (is_blank(t))
-            continue;
-        const oap_actor_info *info = oap_actors_find(t);
-        all_ms |= info && info->group == OAP_GROUP_ALL_MS;
-        if (taken(im, p, t) >= 0)
-            lost++;
-        else
-            kept++;
-    }
+    /* Co-leaders count as leaders: the action is left without a leader only when they
+     * are all taken out too. */
+    const oap_strv *lists[] = {&a->leaders, &a->coleaders};
+    for (int l = 0; l < 2; l++)
+        for (uint32_t i = 0; i < lists[l]->n; i++) {
+            const char *t = lists[l]->items[i];
+            if (is_blank(t))
+                continue;
+            const oap_actor_info *info = oap_actors_find(t);
+            all_ms |= info && info->group == OAP_GROUP_ALL_MS;
+            if (taken(im, p, t) >= 0) {
+                lost++;
+                lost_leaders += l == 0;
+            } else {
+                kept++;
+                kept_leaders += l == 0;
+            }
+        }
     for (uint32_t i = 0; i < a->participants.n; i++) {
         const char *t = a->participants.items[i];
         if (is_blank(t))
@@ -155,7 +173,7 @@ static oap_impact_action assess(const oap_impact *im, const oap_plan *p, uint32_
         int r = taken(im, p, t);
         joined_by_all |= r < 0 && info && info->group == OAP_GROUP_ALL_MS;
         /* A leader also listed as a participant counts once, as a leader. */
-        if (r >= 0 && in_list(p, &a->leaders, &im->without[r]))
+        if (r >= 0 && leads(p, a, &im->without[r]))
             continue;
         if (is_group(t))
             lost_group += r >= 0;
@@ -165,6 +183,7 @@ static oap_impact_action assess(const oap_impact *im, const oap_plan *p, uint32_
             kept_named++;
     }
     e.leaders = (uint8_t)loss(lost, kept);
+    e.take_over = e.leaders == OAP_LOSS_SOME && lost_leaders && !kept_leaders;
     e.participants = (uint8_t)(lost_named   ? loss(lost_named, kept_named)
                                : lost_group ? OAP_LOSS_SOME
                                             : OAP_LOSS_NONE);
@@ -172,7 +191,7 @@ static oap_impact_action assess(const oap_impact *im, const oap_plan *p, uint32_
     for (size_t i = 0; all_ms && i < im->nwithout; i++) {
         const oap_impact_actor *r = &im->without[i];
         if (r->info && r->info->kind == OAP_ACTOR_MEMBER_STATE && member_in_year(r, p->year) &&
-            !in_list(p, &a->leaders, r) && !in_list(p, &a->participants, r))
+            !leads(p, a, r) && !in_list(p, &a->participants, r))
             e.all_ms = 1;
     }
     return e;
@@ -569,10 +588,10 @@ static const char *plural(size_t n, const char *s)
 }
 
 /* Writes the texts of list that are (taken != 0) or are not taken out, skipping blanks,
- * groups unless with_groups, and (leaders != NULL) the actors that also lead; joined by
- * ", ". Returns how many. */
-static size_t put_actors(FILE *out, const oap_impact *im, const oap_plan *p, const oap_strv *list,
-                         int want_taken, int named_only, const oap_strv *leaders)
+ * groups unless with_groups, and (led != NULL) the actors taken out that also lead led;
+ * joined by ", ", after `before` texts already written. Returns how many it wrote. */
+static size_t put_after(FILE *out, size_t before, const oap_impact *im, const oap_plan *p,
+                        const oap_strv *list, int want_taken, int named_only, const oap_action *led)
 {
     size_t n = 0;
     for (uint32_t i = 0; i < list->n; i++) {
@@ -580,10 +599,10 @@ static size_t put_actors(FILE *out, const oap_impact *im, const oap_plan *p, con
         int r = taken(im, p, t);
         if (is_blank(t) || (r >= 0) != want_taken || (named_only && is_group(t)))
             continue;
-        if (leaders && r >= 0 && in_list(p, leaders, &im->without[r]))
+        if (led && r >= 0 && leads(p, led, &im->without[r]))
             continue;
         if (out) {
-            if (n)
+            if (before + n)
                 fputs(", ", out);
             oap_views__plain(out, t);
         }
@@ -592,10 +611,24 @@ static size_t put_actors(FILE *out, const oap_impact *im, const oap_plan *p, con
     return n;
 }
 
-static size_t count_actors(const oap_impact *im, const oap_plan *p, const oap_strv *list,
-                           int want_taken, int named_only, const oap_strv *leaders)
+static size_t put_actors(FILE *out, const oap_impact *im, const oap_plan *p, const oap_strv *list,
+                         int want_taken, int named_only, const oap_action *led)
 {
-    return put_actors(NULL, im, p, list, want_taken, named_only, leaders);
+    return put_after(out, 0, im, p, list, want_taken, named_only, led);
+}
+
+static size_t count_actors(const oap_impact *im, const oap_plan *p, const oap_strv *list,
+                           int want_taken, int named_only, const oap_action *led)
+{
+    return put_actors(NULL, im, p, list, want_taken, named_only, led);
+}
+
+/* The leaders, then the co-leaders, of a that are (or are not) taken out. */
+static size_t put_leads(FILE *out, const oap_impact *im, const oap_plan *p, const oap_action *a,
+                        int want_taken)
+{
+    size_t n = put_actors(out, im, p, &a->leaders, want_taken, 0, NULL);
+    return n + put_after(out, n, im, p, &a->coleaders, want_taken, 0, NULL);
 }
 
 /* The groups of list, which stand for participants still to be named. */
@@ -622,26 +655,35 @@ static void text_action(FILE *out, const oap_impact *im, const oap_impact_action
     char name[200];
     oap_views__name(g, e->action, home, name, sizeof name);
     if (e->leaders == OAP_LOSS_ALL) {
-        size_t lost = count_actors(im, p, &a->leaders, 1, 0, NULL);
+        size_t lost = put_leads(NULL, im, p, a, 1);
         fprintf(out, "%-*s  %s", width, name,
                 lost == 1 ? "loses its only leader " : "loses every leader (");
-        put_actors(out, im, p, &a->leaders, 1, 0, NULL);
+        put_leads(out, im, p, a, 1);
         fputs(lost == 1 ? ": no one is left to lead it\n" : "): no one is left to lead it\n", out);
-    } else if (e->leaders == OAP_LOSS_SOME) {
+    } else if (e->take_over) {
+        /* Its leaders are gone, but co-leaders are left to lead it. */
         size_t lost = count_actors(im, p, &a->leaders, 1, 0, NULL);
-        size_t kept = count_actors(im, p, &a->leaders, 0, 0, NULL);
-        fprintf(out, "%-*s  loses co-leader%s ", width, name, plural(lost, "s"));
+        size_t kept = count_actors(im, p, &a->coleaders, 0, 0, NULL);
+        fprintf(out, "%-*s  loses its leader%s ", width, name, plural(lost, "s"));
         put_actors(out, im, p, &a->leaders, 1, 0, NULL);
+        fprintf(out, "; co-leader%s ", plural(kept, "s"));
+        put_actors(out, im, p, &a->coleaders, 0, 0, NULL);
+        fputs(" can take over\n", out);
+    } else if (e->leaders == OAP_LOSS_SOME) {
+        size_t lost = put_leads(NULL, im, p, a, 1);
+        size_t kept = put_leads(NULL, im, p, a, 0);
+        fprintf(out, "%-*s  loses co-leader%s ", width, name, plural(lost, "s"));
+        put_leads(out, im, p, a, 1);
         fputs("; ", out);
-        put_actors(out, im, p, &a->leaders, 0, 0, NULL);
+        put_leads(out, im, p, a, 0);
         fprintf(out, " still lead%s it\n", kept == 1 ? "s" : "");
     }
     if (e->participants == OAP_LOSS_ALL) {
-        size_t lost = count_actors(im, p, &a->participants, 1, 1, &a->leaders);
+        size_t lost = count_actors(im, p, &a->participants, 1, 1, a);
         fprintf(out, "%-*s  %s", width, name,
                 lost == 1 ? "loses its only named participant "
                           : "loses every named participant (");
-        put_actors(out, im, p, &a->participants, 1, 1, &a->leaders);
+        put_actors(out, im, p, &a->participants, 1, 1, a);
         fputs(lost == 1 ? "" : ")", out);
         size_t groups = put_groups(NULL, &a->participants);
         if (groups) {
@@ -653,10 +695,10 @@ static void text_action(FILE *out, const oap_impact *im, const oap_impact_action
         }
         fputc('\n', out);
     } else if (e->participants == OAP_LOSS_SOME) {
-        size_t lost = count_actors(im, p, &a->participants, 1, 0, &a->leaders);
+        size_t lost = count_actors(im, p, &a->participants, 1, 0, a);
         size_t kept = count_actors(im, p, &a->participants, 0, 0, NULL);
         fprintf(out, "%-*s  loses participant%s ", width, name, plural(lost, "s"));
-        put_actors(out, im, p, &a->participants, 1, 0, &a->leaders);
+        put_actors(out, im, p, &a->participants, 1, 0, a);
         if (kept) {
             fputs("; ", out);
             put_actors(out, im, p, &a->participants, 0, 0, NULL);
@@ -670,8 +712,7 @@ static void text_action(FILE *out, const oap_impact *im, const oap_impact_action
         for (size_t i = 0; i < im->nwithout; i++) {
             const oap_impact_actor *r = &im->without[i];
             if (!r->info || r->info->kind != OAP_ACTOR_MEMBER_STATE ||
-                !member_in_year(r, p->year) || in_list(p, &a->leaders, r) ||
-                in_list(p, &a->participants, r))
+                !member_in_year(r, p->year) || leads(p, a, r) || in_list(p, &a->participants, r))
                 continue;
             fprintf(out, "%s%s", n++ ? ", " : "", r->code);
         }
@@ -739,6 +780,8 @@ static const char *root_loss(const oap_impact_action *e)
         return "is left without a leader";
     if (e->at_risk)
         return "is left without a participant to count on";
+    if (e->take_over)
+        return "loses its leader, and a co-leader can take over";
     if (e->leaders == OAP_LOSS_SOME)
         return "loses a co-leader";
     if (e->participants == OAP_LOSS_ALL)
@@ -902,20 +945,37 @@ static void json_name(oap_jsonw *w, const oap_graph *g, uint32_t v)
         w, v == OAP_NONE ? NULL : oap_views__name(g, v, OAP_VIEWS_QUALIFY, name, sizeof name));
 }
 
-/* The texts of list as put_actors chooses them, as a JSON array. */
-static void json_actors(oap_jsonw *w, const oap_impact *im, const oap_plan *p, const oap_strv *list,
-                        int want_taken, int named_only, const oap_strv *leaders)
+/* The texts of list as put_actors chooses them, into an open JSON array. */
+static void json_items(oap_jsonw *w, const oap_impact *im, const oap_plan *p, const oap_strv *list,
+                       int want_taken, int named_only, const oap_action *led)
 {
-    oap_jsonw_array(w);
     for (uint32_t i = 0; i < list->n; i++) {
         const char *t = list->items[i];
         int r = taken(im, p, t);
         if (is_blank(t) || (r >= 0) != want_taken || (named_only && is_group(t)))
             continue;
-        if (leaders && r >= 0 && in_list(p, leaders, &im->without[r]))
+        if (led && r >= 0 && leads(p, led, &im->without[r]))
             continue;
         oap_jsonw_string(w, t);
     }
+}
+
+/* The same, as a JSON array. */
+static void json_actors(oap_jsonw *w, const oap_impact *im, const oap_plan *p, const oap_strv *list,
+                        int want_taken, int named_only, const oap_action *led)
+{
+    oap_jsonw_array(w);
+    json_items(w, im, p, list, want_taken, named_only, led);
+    oap_jsonw_end(w);
+}
+
+/* The leaders, then the co-leaders, of a, as put_leads chooses them, as a JSON array. */
+static void json_leads(oap_jsonw *w, const oap_impact *im, const oap_plan *p, const oap_action *a,
+                       int want_taken)
+{
+    oap_jsonw_array(w);
+    json_items(w, im, p, &a->leaders, want_taken, 0, NULL);
+    json_items(w, im, p, &a->coleaders, want_taken, 0, NULL);
     oap_jsonw_end(w);
 }
 
@@ -977,11 +1037,17 @@ static void json_without(oap_jsonw *w, const oap_impact *im)
         oap_jsonw_key(w, "all_ms_member_lost");
         oap_jsonw_bool(w, e->all_ms);
         oap_jsonw_key(w, "leaders_lost_from");
-        json_actors(w, im, p, &a->leaders, 1, 0, NULL);
+        json_leads(w, im, p, a, 1);
         oap_jsonw_key(w, "leaders_kept");
-        json_actors(w, im, p, &a->leaders, 0, 0, NULL);
+        json_leads(w, im, p, a, 0);
+        /* Who can take over when every leader is gone: its co-leaders left. */
+        oap_jsonw_key(w, "can_take_over");
+        oap_jsonw_array(w);
+        if (e->take_over)
+            json_items(w, im, p, &a->coleaders, 0, 0, NULL);
+        oap_jsonw_end(w);
         oap_jsonw_key(w, "participants_lost_from");
-        json_actors(w, im, p, &a->participants, 1, 0, &a->leaders);
+        json_actors(w, im, p, &a->participants, 1, 0, a);
         oap_jsonw_key(w, "participants_kept");
         json_actors(w, im, p, &a->participants, 0, 0, NULL);
         oap_jsonw_end(w);

@@ -24,10 +24,11 @@ typedef struct oap_impact_actor {
 
 typedef struct oap_impact_action {
     uint32_t action;      /* node */
-    uint8_t leaders;      /* oap_loss over its leaders */
+    uint8_t leaders;      /* oap_loss over its leaders and co-leaders (coleaders) */
     uint8_t participants; /* oap_loss over its named participants (groups are not named) */
     uint8_t all_ms;       /* a Member State taken out is one of its "All MS" */
     uint8_t at_risk;      /* no leader left, or no participant but groups still to name */
+    uint8_t take_over;    /* every one of its leaders is taken out; co-leaders are left */
 } oap_impact_action;
 
 typedef struct oap_impact_plan {

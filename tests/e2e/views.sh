@@ -178,6 +178,24 @@ assert a["2.2"]["leaders_kept"] == ["HU", "AT"] and not a["2.2"]["at_risk"]
 assert a["3.1"]["participants_lost"] == "all" and not a["3.1"]["at_risk"]
 assert d["downstream"] == [{"node": "2012-C:2.1#2", "at_risk": False, "cause": "2012-C:1.1", "next": "2012-C:1.1", "origin": "2012-C:1.1", "steps": 1}]
 assert d["plans"][0]["support_lost_from"] == ["Frontex"]'
+# Co-leaders count as leaders (fixtures/cycles): without IT, its three actions keep a
+# co-leader who can take over; without IT and Europol, 8.1 and B:2.2 have no one left.
+expect "impact --without IT, co-leaders" 0 - - -- "$bin" impact --without IT cycles
+check "IT: A:3.1 has co-leaders to take over" grep -qx '2024-2025-A:3.1  loses its leader IT; co-leaders EL, Frontex can take over' "$tmp/out"
+check "IT: B:2.2 has a co-leader to take over" grep -qx '2024-2025-B:2.2  loses its leader IT; co-leader Europol can take over' "$tmp/out"
+check "IT: no action without a leader" grep -q '^actions at risk: 0 (0 without a leader); losing a co-leader: 3,' "$tmp/out"
+expect "impact --without EL, a co-leader" 0 - - -- "$bin" impact --without EL cycles
+check "EL: A:3.1 loses a co-leader" grep -qx '2024-2025-A:3.1  loses co-leader EL; IT, Frontex still lead it' "$tmp/out"
+expect "impact --without IT and Europol" 0 - - -- "$bin" impact --without IT --without Europol cycles
+check "IT, Europol: 8.1 has no leader left" grep -qx '2024-2025-A:8.1  loses every leader (IT, Europol): no one is left to lead it' "$tmp/out"
+expect "impact json, co-leaders" 0 - - -- "$bin" impact --format json --without IT cycles
+check "impact json: who can take over" json "$tmp/out" '
+a = {x["node"]: x for x in d["actions"]}
+x = a["2024-2025-A:3.1"]
+assert x["leaders_lost"] == "some" and not x["at_risk"], x
+assert x["leaders_lost_from"] == ["IT"] and x["leaders_kept"] == ["EL", "Frontex"], x
+assert x["can_take_over"] == ["EL", "Frontex"], x
+assert a["2024-2025-A:1.2"]["can_take_over"] == []'
 cat >"$tmp/want" <<'OUT'
 RESTREINT UE/EU RESTRICTED
 if 2.1#1 is 6 months late:
