@@ -287,10 +287,15 @@ START_TEST(sarif_fields)
             ck_assert_ptr_null(strchr(str(r, "name"), '-'));
         else
             ck_assert_ptr_null(json_object_get(r, "name"));
-        const char *lvl = str(json_object_get(r, "defaultConfiguration"), "level");
+        /* A rule off by default (kpi-without-target) is disabled, at level "none". */
+        json_t *config = json_object_get(r, "defaultConfiguration");
+        const char *lvl = str(config, "level");
         ck_assert_str_eq(lvl, info->severity == OAP_SEVERITY_ERROR     ? "error"
                               : info->severity == OAP_SEVERITY_WARNING ? "warning"
+                              : info->severity == OAP_SEVERITY_OFF     ? "none"
                                                                        : "note");
+        ck_assert(json_is_false(json_object_get(config, "enabled")) ==
+                  (info->severity == OAP_SEVERITY_OFF));
     }
     ck_assert_str_eq(str(json_array_get(rules, oap_rule_count()), "id"), "made-up-rule");
 

@@ -33,93 +33,105 @@ static const char *jad_pointer(const oap_graph *g, uint32_t action, uint32_t j, 
     return oap_graph_node_pointer(g, action, key, buf, size);
 }
 
-int oap_check_unknown_jad(oap_rule_ctx *ctx)
+/* One JAD an action names, for a cycle rule: item j of the action's jads, and where its
+ * cycle declares it (OAP_NONE: it does not). */
+typedef struct jad_item {
+    const oap_cycle *cycle;
+    uint32_t action, j, declared;
+} jad_item;
+
+typedef int (*jad_visit)(oap_rule_ctx *ctx, const jad_item *item, void *data);
+
+/* Calls visit for each JAD each action names, once per id and action, in the plans whose
+ * cycle file is loaded and declares JADs (else their JADs are not checked, as the cycle's
+ * other lists). */
+static int each_jad(oap_rule_ctx *ctx, jad_visit visit, void *data)
 {
     const oap_graph *g = ctx->graph;
-    const oap_model *m = g->model;
     int rc = 0;
-    for (uint32_t p = 0; p < m->nplans && rc == 0; p++) {
-        const oap_plan *plan = m->plans[p];
-        const oap_cycle *c = plan->in_cycle;
-        /* A cycle file that declares no JADs leaves them unchecked, as its other lists. */
+    for (uint32_t v = 0; v < g->nnodes && rc == 0; v++) {
+        const oap_plan *plan = g->nodes[v].kind == OAP_NODE_ACTION ? oap_graph_plan(g, v) : NULL;
+        const oap_cycle *c = plan ? plan->in_cycle : NULL;
         if (!c || !c->njads)
             continue;
-        const char **ids = malloc(c->njads * sizeof *ids);
-        if (!ids)
-            return OAP_ENOMEM;
-        for (uint32_t i = 0; i < c->njads; i++)
-            ids[i] = c->jads[i].id;
-        for (uint32_t i = 0; i < plan->nactions && rc == 0; i++) {
-            const oap_strv *jads = &plan->actions[i].jads;
-            uint32_t an = g->action_base[p] + i;
-            for (uint32_t j = 0; j < jads->n && rc == 0; j++) {
-                const char *id = jads->items[j];
-                uint32_t at;
-                if (blank(id) || named_before(jads, j) ||
-                    oap_strmap_get(&g->cycle_jads[c->index], id, &at))
-                    continue;
-                const char *near = oap_suggest_unique(id, ids, c->njads);
-                char pointer[96], hint[128] = "";
-                if (near)
-                    snprintf(hint, sizeof hint, "; did you mean \"%.80s\"?", near);
-                rc = oap_rule_emit(ctx, an, jad_pointer(g, an, j, pointer, sizeof pointer), 0,
-                                   "action %s takes part in Joint Action Day \"%.80s\", which "
-                                   "cycle %s does not declare%s",
-                                   plan->actions[i].id, id, c->id, hint);
-            }
+        const oap_strv *jads = &oap_graph_action(g, v)->jads;
+        for (uint32_t j = 0; j < jads->n && rc == 0; j++) {
+            jad_item item = {c, v, j, OAP_NONE};
+            if (blank(jads->items[j]) || named_before(jads, j))
+                continue;
+            oap_strmap_get(&g->cycle_jads[c->index], jads->items[j], &item.declared);
+            rc = visit(ctx, &item, data);
         }
-        free(ids);
     }
     return rc;
 }
 
+static int unknown(oap_rule_ctx *ctx, const jad_item *item, void *data)
+{
+    (void)data;
+    if (item->declared != OAP_NONE)
+        return 0;
+    const oap_cycle *c = item->cycle;
+    const oap_action *a = oap_graph_action(ctx->graph, item->action);
+    const char *id = a->jads.items[item->j];
+    const char **ids = malloc(c->njads * sizeof *ids);
+    if (!ids)
+        return OAP_ENOMEM;
+    for (uint32_t i = 0; i < c->njads; i++)
+        ids[i] = c->jads[i].id;
+    const char *near = oap_suggest_unique(id, ids, c->njads);
+    char pointer[96], hint[128] = "";
+    if (near)
+        snprintf(hint, sizeof hint, "; did you mean \"%.80s\"?", near);
+    free(ids);
+    return oap_rule_emit(ctx, item->action,
+                         jad_pointer(ctx->graph, item->action, item->j, pointer, sizeof pointer), 0,
+                         "action %s takes part in Joint Action Day \"%.80s\", which cycle %s does "
+                         "not declare%s",
+                         a->id, id, c->id, hint);
+}
+
+int oap_check_unknown_jad(oap_rule_ctx *ctx)
+{
+    return each_jad(ctx, unknown, NULL);
+}
+
+/* "in 2024-10", or "from 2024-07 to 2024-09". */
+static const char *months_text(int start, int end, char *buf, size_t size)
+{
+    char s[8], e[8];
+    oap_timing_format_month(start, s);
+    oap_timing_format_month(end, e);
+    if (start == end)
+        snprintf(buf, size, "in %s", s);
+    else
+        snprintf(buf, size, "from %s to %s", s, e);
+    return buf;
+}
+
 /* A JAD is outside the action's window when they have no month in common: the action
  * cannot take part in days held while it does not run. */
+static int outside(oap_rule_ctx *ctx, const jad_item *item, void *data)
+{
+    (void)data;
+    oap_window w;
+    if (item->declared == OAP_NONE || !oap_graph_window(ctx->graph, item->action, &w))
+        return 0;
+    const oap_jad *jad = &item->cycle->jads[item->declared];
+    if (!jad->window.set || (jad->window.start <= w.end && w.start <= jad->window.end))
+        return 0;
+    char pointer[96], held[32], runs[32];
+    return oap_rule_emit(
+        ctx, item->action, jad_pointer(ctx->graph, item->action, item->j, pointer, sizeof pointer),
+        0, "action %s takes part in Joint Action Day %s, held %s, but the action runs %s",
+        oap_graph_action(ctx->graph, item->action)->id, jad->id,
+        months_text(jad->window.start, jad->window.end, held, sizeof held),
+        months_text(w.start, w.end, runs, sizeof runs));
+}
+
 int oap_check_jad_outside_window(oap_rule_ctx *ctx)
 {
-    const oap_graph *g = ctx->graph;
-    const oap_model *m = g->model;
-    int rc = 0;
-    for (uint32_t p = 0; p < m->nplans && rc == 0; p++) {
-        const oap_plan *plan = m->plans[p];
-        const oap_cycle *c = plan->in_cycle;
-        if (!c || !c->njads)
-            continue;
-        for (uint32_t i = 0; i < plan->nactions && rc == 0; i++) {
-            const oap_strv *jads = &plan->actions[i].jads;
-            uint32_t an = g->action_base[p] + i;
-            oap_window w;
-            if (!jads->n || !oap_graph_window(g, an, &w))
-                continue;
-            for (uint32_t j = 0; j < jads->n && rc == 0; j++) {
-                uint32_t at;
-                if (named_before(jads, j) ||
-                    !oap_strmap_get(&g->cycle_jads[c->index], jads->items[j], &at))
-                    continue;
-                const oap_jad *jad = &c->jads[at];
-                if (!jad->window.set || (jad->window.start <= w.end && w.start <= jad->window.end))
-                    continue;
-                char pointer[96], js[8], je[8], as[8], ae[8], held[32], runs[32];
-                oap_timing_format_month(jad->window.start, js);
-                oap_timing_format_month(jad->window.end, je);
-                oap_timing_format_month(w.start, as);
-                oap_timing_format_month(w.end, ae);
-                if (jad->window.start == jad->window.end)
-                    snprintf(held, sizeof held, "in %s", js);
-                else
-                    snprintf(held, sizeof held, "from %s to %s", js, je);
-                if (w.start == w.end)
-                    snprintf(runs, sizeof runs, "in %s", as);
-                else
-                    snprintf(runs, sizeof runs, "from %s to %s", as, ae);
-                rc = oap_rule_emit(ctx, an, jad_pointer(g, an, j, pointer, sizeof pointer), 0,
-                                   "action %s takes part in Joint Action Day %s, held %s, but "
-                                   "the action runs %s",
-                                   plan->actions[i].id, jad->id, held, runs);
-            }
-        }
-    }
-    return rc;
+    return each_jad(ctx, outside, NULL);
 }
 
 /* Over the graph's JAD index, so across every loaded plan, with or without a cycle. */
@@ -132,12 +144,11 @@ int oap_check_lone_jad(oap_rule_ctx *ctx)
             continue;
         uint32_t e = g->jad_actions.start[k], an = g->jad_actions.target[e];
         char pointer[96];
-        rc = oap_rule_emit(ctx, an,
-                           jad_pointer(g, an, g->jad_actions.link[e], pointer, sizeof pointer), 0,
-                           "Joint Action Day \"%.80s\" is named by action %s alone of the "
-                           "loaded plans; if other actions take part in it, they spell it "
-                           "differently",
-                           g->jad_ids[k], oap_graph_action(g, an)->id);
+        rc = oap_rule_emit(
+            ctx, an, jad_pointer(g, an, g->jad_actions.link[e], pointer, sizeof pointer), 0,
+            "Joint Action Day \"%.80s\" is named by action %s alone of the loaded plans; if "
+            "other actions take part in it, they spell it differently",
+            g->jad_ids[k], oap_graph_action(g, an)->id);
     }
     return rc;
 }

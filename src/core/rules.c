@@ -120,7 +120,9 @@
     "  ]\n"                                                                                        \
     "}\n"
 
-/* A cycle file and the opening of a plan of that cycle, for the cycle rules. */
+/* A cycle file and the opening of a plan of that cycle, for the cycle rules, and the
+ * command that checks them. */
+#define EX_CYCLE_COMMAND "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json"
 #define EX_CYCLE                                                                                   \
     "==> 2022-2025.cycle.json <==\n"                                                               \
     "{\n"                                                                                          \
@@ -715,7 +717,7 @@ static const oap_rule_info rules[] = {
                "\"CHSG1\"},\n"
                "            {\"id\": \"SG2\", \"title\": \"Investigations\", \"common\": "
                "\"CHSG4\"}],\n" EX_ACTIONS_CYCLE,
-     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_command = EX_CYCLE_COMMAND,
      .example_finding = "2024-2025-MS.oap.json:7:64: error: goal SG2 implements common goal "
                         "\"CHSG4\", which cycle 2022-2025 does not declare; its common goals are "
                         "CHSG1, CHSG2, CHSG3 [unknown-common-goal]"},
@@ -734,7 +736,7 @@ static const oap_rule_info rules[] = {
             "does, and make sure an action serves that goal; if it does not, nothing needs "
             "doing.",
      .example = EX_CYCLE EX_PLAN_CYCLE("MS") EX_GOALS_CYCLE EX_ACTIONS_CYCLE,
-     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_command = EX_CYCLE_COMMAND,
      .example_finding =
          "2024-2025-MS.oap.json:5:21: info: plan 2024-2025-MS leaves 1 of the 3 common goals of "
          "cycle 2022-2025 unserved: CHSG3 (no action serves a goal whose \"common\" names it) "
@@ -750,7 +752,7 @@ static const oap_rule_info rules[] = {
      .fix = "Give the plan the code the cycle file declares for its priority, or add the "
             "priority to the cycle file's priorities.",
      .example = EX_CYCLE EX_PLAN_CYCLE("SM") EX_GOALS_CYCLE EX_ACTIONS_CYCLE,
-     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_command = EX_CYCLE_COMMAND,
      .example_finding = "2024-2025-MS.oap.json:3:46: warning: plan 2024-2025-MS has priority "
                         "\"SM\", which cycle 2022-2025 does not declare; did you mean \"MS\"? "
                         "[unknown-priority]"},
@@ -767,7 +769,7 @@ static const oap_rule_info rules[] = {
      .fix = "Write the id as the cycle file declares it, or add the JAD to the cycle file's "
             "jads.",
      .example = EX_CYCLE EX_JAD_PLAN(", \"jads\": [\"JAD-2024-MDE\"]"),
-     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_command = EX_CYCLE_COMMAND,
      .example_finding = "2024-2025-MS.oap.json:10:92: warning: action 1.1 takes part in Joint "
                         "Action Day \"JAD-2024-MDE\", which cycle 2022-2025 does not declare; did "
                         "you mean \"JAD-2024-MED\"? [unknown-jad]"},
@@ -782,7 +784,7 @@ static const oap_rule_info rules[] = {
      .fix = "Correct the action's timing so that it covers the JAD, or name the JAD the "
             "action takes part in.",
      .example = EX_CYCLE EX_JAD_PLAN(", \"jads\": [\"JAD-2025-MED\"]"),
-     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_command = EX_CYCLE_COMMAND,
      .example_finding = "2024-2025-MS.oap.json:10:92: warning: action 1.1 takes part in Joint "
                         "Action Day JAD-2025-MED, held in 2025-06, but the action runs from "
                         "2024-04 to 2024-06 [jad-outside-window]"},
@@ -798,7 +800,7 @@ static const oap_rule_info rules[] = {
      .fix = "Write the id as the other actions taking part in the JAD write it; if the action "
             "is alone in it, nothing needs doing.",
      .example = EX_CYCLE EX_JAD_PLAN(", \"jads\": [\"JAD-2024-MED\"]"),
-     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_command = EX_CYCLE_COMMAND,
      .example_finding = "2024-2025-MS.oap.json:10:92: info: Joint Action Day \"JAD-2024-MED\" is "
                         "named by action 1.1 alone of the loaded plans; if other actions take part "
                         "in it, they spell it differently [lone-jad]"},
@@ -830,7 +832,7 @@ static const oap_rule_info rules[] = {
      .example = EX_CYCLE EX_JAD_PLAN(
          ",\n     \"results\": [{\"round\": \"2024-06\", \"status\": \"ongoing\",\n"
          "                  \"values\": {\"Report\": 1, \"Reports\": 2}}]"),
-     .example_command = "oapgraph check 2022-2025.cycle.json 2024-2025-MS.oap.json",
+     .example_command = EX_CYCLE_COMMAND,
      .example_finding = "2024-2025-MS.oap.json:12:43: warning: round 2024-06 of action 1.1 gives a "
                         "value for \"Reports\", which is not one of its KPIs; name the KPI as the "
                         "action's kpis write it, or add the KPI [unknown-kpi-value]"},

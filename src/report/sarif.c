@@ -140,12 +140,15 @@ static json_t *rule_descriptor(const oap_report_ctx *ctx, size_t r)
     char full[1024], help[2048];
     snprintf(full, sizeof full, "Fires when %s. Rule family: %s; default severity: %s.", summary,
              family, oap_severity_name(sev));
+    /* A rule off by default is one a config turns on. */
+    int off = sev == OAP_SEVERITY_OFF;
     snprintf(help, sizeof help,
              "oapgraph rule %s (%s), %s by default: fires when %s.%s%s 'oapgraph rules %s' and "
-             "oapgraph-rules(7) explain it. Change its severity or turn it off in "
-             ".oapgraph.json: {\"rules\": {\"%s\": \"off\"}}.",
+             "oapgraph-rules(7) explain it. %s in .oapgraph.json: {\"rules\": {\"%s\": "
+             "\"%s\"}}.",
              id, family, oap_severity_name(sev), summary, info ? " How to fix it: " : "",
-             info ? info->fix : "", id, id);
+             info ? info->fix : "", id, off ? "Turn it on" : "Change its severity or turn it off",
+             id, off ? "warning" : "off");
     char *uri = help_uri(id);
     json_t *d = json_object(), *name, *config, *props, *tags;
     /* The registry explains its rules; one it lacks gets what is known of it. */
@@ -157,7 +160,8 @@ static json_t *rule_descriptor(const oap_report_ctx *ctx, size_t r)
         put(d, "help", text_object(oap_report__string(help))) < 0 ||
         put(d, "helpUri", json_string(uri)) < 0 ||
         put(d, "defaultConfiguration", config = json_object()) < 0 ||
-        put(config, "level", json_string(level(sev))) < 0 ||
+        put(config, "level", json_string(off ? "none" : level(sev))) < 0 ||
+        (off && put(config, "enabled", json_false()) < 0) ||
         put(d, "properties", props = json_object()) < 0 ||
         put(props, "tags", tags = json_array()) < 0 ||
         json_array_append_new(tags, oap_report__string(family)) < 0) {
