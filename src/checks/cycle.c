@@ -13,14 +13,21 @@
 /* At most this many ids are listed in a message; the rest are counted. */
 #define LISTED 24
 
-/* Appends the n ids id(c, i) as "A, B, C": the first LISTED of them, and "and N more". */
+/* Appends the n ids id(c, i) as "A, B, C", each once (map: id -> its first index): the
+ * first LISTED of them, and "and N more". */
 static void put_ids(oap_strbuf *b, uint32_t n, const char *(*id)(const oap_cycle *c, uint32_t i),
-                    const oap_cycle *c)
+                    const oap_cycle *c, const oap_strmap *map)
 {
-    for (uint32_t i = 0; i < n && i < LISTED; i++)
-        oap_strbuf_printf(b, "%s%s", i ? ", " : "", id(c, i));
-    if (n > LISTED)
-        oap_strbuf_printf(b, " and %u more", n - LISTED);
+    uint32_t listed = 0, first;
+    for (uint32_t i = 0; i < n; i++) {
+        if (oap_strmap_get(map, id(c, i), &first) && first != i)
+            continue;
+        if (listed < LISTED)
+            oap_strbuf_printf(b, "%s%s", listed ? ", " : "", id(c, i));
+        listed++;
+    }
+    if (listed > LISTED)
+        oap_strbuf_printf(b, " and %u more", listed - LISTED);
 }
 
 static const char *priority_code(const oap_cycle *c, uint32_t i)
@@ -58,7 +65,7 @@ int oap_check_unknown_priority(oap_rule_ctx *ctx)
             oap_strbuf_printf(&list, "did you mean \"%s\"?", near);
         else {
             oap_strbuf_puts(&list, "its priorities are ");
-            put_ids(&list, c->npriorities, priority_code, c);
+            put_ids(&list, c->npriorities, priority_code, c, &g->cycle_priorities[c->index]);
         }
         rc = list.oom ? OAP_ENOMEM
                       : oap_rule_emit(ctx, g->plan_node[p], "/plan/priority", 0,
@@ -90,7 +97,7 @@ int oap_check_unknown_common_goal(oap_rule_ctx *ctx)
             uint32_t v = g->goal_base[p] + i;
             char pointer[64];
             oap_strbuf list = OAP_STRBUF_INIT;
-            put_ids(&list, c->ncommon_goals, goal_id, c);
+            put_ids(&list, c->ncommon_goals, goal_id, c, &g->cycle_goals[c->index]);
             rc = list.oom ? OAP_ENOMEM
                           : oap_rule_emit(
                                 ctx, v,
