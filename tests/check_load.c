@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct run {
     oap_planset *set;
@@ -832,6 +835,69 @@ START_TEST(read_stops_one_byte_past_the_limit)
 }
 END_TEST
 
+/* A plan file with an unknown key on line 3, written to path. */
+static void write_plan(const char *path, const char *key)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f,
+            "{\"oapgraph\": 1,\n \"plan\": {\"id\": \"2012-C\", \"priority\": \"C\", "
+            "\"title\": \"T\"},\n \"%s\": 1,\n \"goals\": [], \"actions\": []}\n",
+            key);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Where the loader's findings are, "line:col" each, after locating them. */
+static void locate_and_expect(oap_planset *set, oap_diags *diags, const char *where)
+{
+    ck_assert_int_eq(oap_planset_locate(set, diags), 0);
+    ck_assert_uint_eq(oap_diags_count(diags), 1);
+    char got[32];
+    snprintf(got, sizeof got, "%u:%u", oap_diags_at(diags, 0)->line, oap_diags_at(diags, 0)->col);
+    ck_assert_str_eq(got, where);
+}
+
+/* Locating reads a regular file again only if it is the file that was checked (issue 20,
+ * item 7): unchanged, its findings are where they are; rewritten meanwhile (another size,
+ * or the same size and another time), they point at its start and a note says why. */
+START_TEST(locate_rereads_only_an_unchanged_file)
+{
+    char dir[] = "/tmp/oap-locate-XXXXXX", path[64];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/p.oap.json", dir);
+    static const char *const rewrites[] = {NULL, "y", "yaez"};
+    for (size_t i = 0; i < 3; i++) {
+        write_plan(path, "yaer");
+        oap_planset *set;
+        oap_diags *diags;
+        ck_assert_int_eq(oap_planset_new(&set), 0);
+        ck_assert_int_eq(oap_diags_new(&diags), 0);
+        ck_assert_int_eq(oap_planset_load_path(set, path, diags), 0);
+        if (rewrites[i]) {
+            /* A time no write of this run can have. */
+            write_plan(path, rewrites[i]);
+            struct timespec times[2] = {{0, UTIME_OMIT}, {1000000000, 0}};
+            ck_assert_int_eq(utimensat(AT_FDCWD, path, times, 0), 0);
+        }
+        locate_and_expect(set, diags, rewrites[i] ? "1:1" : "3:2");
+        if (rewrites[i]) {
+            char want[256];
+            snprintf(want, sizeof want,
+                     "'%s' changed while it was checked: where its findings are is not known, "
+                     "they point at its start\n",
+                     path);
+            ck_assert_str_eq(oap_planset_notes(set), want);
+        } else {
+            ck_assert_str_eq(oap_planset_notes(set), "");
+        }
+        oap_diags_free(diags);
+        oap_planset_free(set);
+    }
+    ck_assert_int_eq(remove(path), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -845,6 +911,7 @@ int main(void)
     tcase_add_test(tc, missing_file_is_trouble);
     tcase_add_test(tc, limits_are_findings);
     tcase_add_test(tc, read_stops_one_byte_past_the_limit);
+    tcase_add_test(tc, locate_rereads_only_an_unchanged_file);
     tcase_add_test(tc, plan_status_and_revision);
     tcase_add_test(tc, plan_status_wrong_shapes);
     tcase_add_test(tc, action_keys_of_today);

@@ -43,6 +43,8 @@ OAP_EXTERN void oap_planset_free(oap_planset *set);
 /* Loads a plan or cycle file, every *.oap.json and *.cycle.json below a folder (in name
  * order), or standard input for "-". A file whose top level has "cycle" and no "plan" is
  * a cycle file; one with neither is a cycle file when its name ends in ".cycle.json".
+ * A file is loaded once, however many names reach it (its device and inode tell), and a
+ * folder is walked once (a symbolic link back to a folder above is a note, not a loop).
  * Problems inside a file are findings in diags; the call still returns 0.
  * Returns OAP_EIO when the path, or a file or folder below it, cannot be read
  * (oap_planset_error() says why, for the last one; the plans already loaded stay, and
@@ -54,13 +56,20 @@ OAP_EXTERN int oap_planset_load_buffer(oap_planset *set, const char *name, const
                                        size_t len, oap_diags *diags);
 
 /* Fills in the line and column of every finding that has only a JSON pointer, with one
- * scan per file: a plan file is read again, a buffer or standard input is read from the
- * text the set keeps. The set is left as it was, so a run may be repeated. Call once all
- * checks have run. */
+ * scan per file: a regular file is read again if it is unchanged (device, inode, size,
+ * modification time; never more than was read the first time), otherwise its findings
+ * point at its start and a note says so; a buffer, standard input, a pipe, a FIFO or a
+ * device is read from the text the set keeps. The set is left as it was, so a run may be
+ * repeated. Call once all checks have run. */
 OAP_EXTERN int oap_planset_locate(oap_planset *set, oap_diags *diags);
 
 /* The last OAP_EIO's message ("cannot read 'x.oap.json': No such file or directory"). */
 OAP_EXTERN const char *oap_planset_error(const oap_planset *set);
+
+/* What the run should be told that is not trouble, a line each ending in a newline, file
+ * names escaped as plan text is ("" when nothing): a folder reached again through a
+ * symbolic link, a file that changed before its findings were located. */
+OAP_EXTERN const char *oap_planset_notes(const oap_planset *set);
 
 /* What was loaded. */
 OAP_EXTERN size_t oap_planset_plan_count(const oap_planset *set);

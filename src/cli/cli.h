@@ -41,6 +41,9 @@ extern const oap_help oap_help_check, oap_help_schema, oap_help_refs, oap_help_i
 /* "oapgraph: message" on standard error. */
 void oap_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Each line of notes (oap_planset_notes) as "oapgraph: note: line" on standard error. */
+void oap_cli_notes(const char *notes);
+
 /* Flushes standard output; a failed write is an error (exit 2), never silent. */
 int oap_cli_finish_stdout(int status);
 

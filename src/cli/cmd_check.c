@@ -169,6 +169,7 @@ static int run(const run_args *a, int nplans, char **plans)
     }
     if ((rc = oap_check_run(set, diags, &opts)) < 0)
         goto done;
+    oap_cli_notes(oap_planset_notes(set));
     size_t nfiles = oap_planset_file_count(set);
     if (!(files = calloc(nfiles + 1, sizeof *files))) {
         rc = OAP_ENOMEM;

@@ -126,6 +126,7 @@ static int run(dot_args *a, int nplans, char **plans)
         if (rc < 0)
             goto done;
     }
+    oap_cli_notes(oap_planset_notes(set));
     size_t errors = oap_diags_count_at_least(diags, OAP_SEVERITY_ERROR);
     if (errors)
         oap_cli_error("dot: the plans have %zu error%s; the diagram shows what could be read "

@@ -50,6 +50,15 @@ void oap_cli_error(const char *fmt, ...)
     va_end(ap);
 }
 
+void oap_cli_notes(const char *notes)
+{
+    while (*notes) {
+        size_t n = strcspn(notes, "\n");
+        fprintf(stderr, "oapgraph: note: %.*s\n", (int)n, notes);
+        notes += n + (notes[n] != '\0');
+    }
+}
+
 int oap_cli_finish_stdout(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {

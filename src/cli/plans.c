@@ -13,6 +13,8 @@ int oap_cli_open_plans(oap_views_input *in, const char *cmd, int nplans, char **
         oap_cli_error("%s", err);
     else if (rc < 0)
         oap_cli_error("%s: %s", cmd, oap_strerror(rc));
+    if (in->set)
+        oap_cli_notes(oap_planset_notes(in->set));
     return rc < 0 ? -1 : 0;
 }
 

@@ -9,6 +9,7 @@
 #include "load_json.h"
 #include "read.h"
 #include "srcmap.h"
+#include "core/text.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -47,8 +48,12 @@ void oap_planset_free(oap_planset *set)
     for (size_t i = 0; i < set->nfiles; i++) {
         free(set->files[i].path);
         free(set->files[i].text);
+        free(set->files[i].ident);
     }
     free(set->files);
+    oap_strmap_free(&set->paths);
+    oap_strmap_free(&set->idents);
+    oap_strbuf_free(&set->notes);
     oap_model_free(&set->model);
     free(set);
 }
@@ -68,6 +73,42 @@ const char *oap_planset_error(const oap_planset *set)
     return set->error;
 }
 
+const char *oap_planset_notes(const oap_planset *set)
+{
+    return oap_strbuf_str(&set->notes);
+}
+
+/* A line of set->notes, with the file name escaped as plan text is (a name may hold
+ * anything but NUL and "/"). Out of memory, the note is lost and the run goes on. */
+static void add_note(oap_planset *set, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void add_note(oap_planset *set, const char *path, const char *fmt, ...)
+{
+    char *name = oap_text_escaped(path, 0);
+    if (!name)
+        return;
+    oap_strbuf_printf(&set->notes, "'%s' ", name);
+    free(name);
+    char line[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    oap_strbuf_puts(&set->notes, line);
+    oap_strbuf_putc(&set->notes, '\n');
+}
+
+/* What tells a file or folder from every other, whatever it is called: its device and
+ * inode, as a string for the string map. NULL when out of memory. */
+static char *ident_of(const struct stat *st)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%llu:%llu", (unsigned long long)st->st_dev,
+             (unsigned long long)st->st_ino);
+    return strdup(buf);
+}
+
 /* Plan ids must be unique across files: the second file that uses one is told so. */
 static int check_plan_id(oap_planset *set, const oap_plan *p, oap_diags *diags)
 {
@@ -85,32 +126,48 @@ static int check_plan_id(oap_planset *set, const oap_plan *p, oap_diags *diags)
     return 0;
 }
 
-/* Lists a file of the run; takes ownership of text. Returns its index, or OAP_ENOMEM. */
-static int append_source(oap_planset *set, const char *name, char *text, size_t len)
+/* Lists a file of the run; takes ownership of text. st is what fstat said of the file
+ * opened (NULL for standard input and buffers): a file is known by it from then on, under
+ * any name. Returns its index, or OAP_ENOMEM. */
+static int append_source(oap_planset *set, const char *name, char *text, size_t len,
+                         const struct stat *st)
 {
     if (OAP_ARRAY_RESERVE(set->files, set->cap, set->nfiles + 1) < 0) {
         free(text);
         return OAP_ENOMEM;
     }
     oap_source *src = &set->files[set->nfiles];
-    src->path = strdup(name);
-    if (!src->path) {
+    *src = (oap_source){.path = strdup(name), .ident = st ? ident_of(st) : NULL};
+    if (!src->path || (st && !src->ident)) {
+        free(src->path);
+        free(src->ident);
         free(text);
         return OAP_ENOMEM;
     }
     src->text = text;
     src->len = len;
     src->bom = text ? oap_load_bom_length(text, len) : 0;
-    return (int)set->nfiles++;
+    if (st && S_ISREG(st->st_mode)) {
+        src->regular = 1;
+        src->size = (unsigned long long)st->st_size;
+        src->mtime = st->st_mtim;
+    }
+    /* Listed before the maps borrow its names, so that they live as long as the maps. */
+    size_t index = set->nfiles++;
+    if (oap_strmap_put(&set->paths, src->path, (uint32_t)index, NULL) < 0 ||
+        (src->ident && oap_strmap_put(&set->idents, src->ident, (uint32_t)index, NULL) < 0))
+        return OAP_ENOMEM;
+    return (int)index;
 }
 
-/* Takes ownership of text and loads it as file name, a plan or a cycle file. A file's text is let
- * go once its plan is built (locating reads it again, if it has findings); standard input and
- * buffers cannot be read again and are kept. */
-static int add_source(oap_planset *set, const char *name, char *text, size_t len, int keep,
-                      oap_diags *diags)
+/* Takes ownership of text and loads it as file name, a plan or a cycle file. The text of a
+ * regular file is let go once its plan is built (locating reads it again, if it has
+ * findings and is unchanged); what cannot be read again (standard input, a pipe, a FIFO, a
+ * device, a buffer) is kept. st as for append_source. */
+static int add_source(oap_planset *set, const char *name, char *text, size_t len,
+                      const struct stat *st, oap_diags *diags)
 {
-    int index = append_source(set, name, text, len);
+    int index = append_source(set, name, text, len, st);
     if (index < 0)
         return index;
     oap_source *src = &set->files[index];
@@ -123,26 +180,19 @@ static int add_source(oap_planset *set, const char *name, char *text, size_t len
         rc = oap_cycles_add_plan(&set->model, got.plan, diags);
     if (rc == 0 && got.cycle)
         rc = oap_cycles_add_cycle(&set->model, got.cycle, diags);
-    if (!keep) {
+    if (src->regular) {
         free(src->text);
         src->text = NULL;
     }
     return rc;
 }
 
-static int already_loaded(const oap_planset *set, const char *path)
+/* A file over the size limit, of size bytes (0: a stream read only up to the limit): listed
+ * in the run and reported, never read (further). */
+static int add_too_large(oap_planset *set, const char *path, size_t size, const struct stat *st,
+                         oap_diags *diags)
 {
-    for (size_t i = 0; i < set->nfiles; i++)
-        if (strcmp(set->files[i].path, path) == 0)
-            return 1;
-    return 0;
-}
-
-/* A file over the size limit is listed in the run and reported, never read. */
-/* A file over the size limit, of size bytes (0: a stream read only up to the limit). */
-static int add_too_large(oap_planset *set, const char *path, size_t size, oap_diags *diags)
-{
-    int index = append_source(set, path, NULL, 0);
+    int index = append_source(set, path, NULL, 0, st);
     if (index < 0)
         return index;
     oap_where w = {.file = path, .file_index = (unsigned)index, .line = 1, .col = 1};
@@ -157,16 +207,17 @@ static int add_too_large(oap_planset *set, const char *path, size_t size, oap_di
                          size, max);
 }
 
-/* Reads a plan file or standard input, up to the size limit: 0 with the text added as a
- * source, a limit finding, or OAP_EIO / OAP_ENOMEM with the error set. */
-static int read_source(oap_planset *set, const char *path, FILE *f, oap_diags *diags)
+/* Reads a plan file (st: what fstat said of it) or standard input (st NULL), up to the size
+ * limit: 0 with the text added as a source, a limit finding, or OAP_EIO / OAP_ENOMEM with
+ * the error set. */
+static int read_source(oap_planset *set, const char *path, FILE *f, const struct stat *st,
+                       oap_diags *diags)
 {
-    int is_stdin = f == stdin;
     size_t len;
     char *text = oap_read_stream(f, set->limits.max_file_bytes, &len);
     if (!text) {
         int e = errno;
-        if (is_stdin)
+        if (!st)
             set_error(set, "cannot read standard input: %s", strerror(e));
         else
             set_error(set, "cannot read '%s': %s", path, strerror(e));
@@ -174,14 +225,16 @@ static int read_source(oap_planset *set, const char *path, FILE *f, oap_diags *d
     }
     if (len > set->limits.max_file_bytes) {
         free(text);
-        return add_too_large(set, path, 0, diags);
+        return add_too_large(set, path, 0, st, diags);
     }
-    return add_source(set, path, text, len, is_stdin, diags);
+    return add_source(set, path, text, len, st, diags);
 }
 
+/* Loads the file at path, unless the run has it already: under this name, or under
+ * another (a link, a folder reached twice), known by its device and inode. */
 static int load_file(oap_planset *set, const char *path, oap_diags *diags)
 {
-    if (already_loaded(set, path))
+    if (oap_strmap_get(&set->paths, path, NULL))
         return 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -189,13 +242,21 @@ static int load_file(oap_planset *set, const char *path, oap_diags *diags)
         return OAP_EIO;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-        (unsigned long long)st.st_size > set->limits.max_file_bytes) {
-        /* Not read at all: reported from the size alone. */
+    if (fstat(fileno(f), &st) != 0) {
+        set_error(set, "cannot read '%s': %s", path, strerror(errno));
         fclose(f);
-        return add_too_large(set, path, (size_t)st.st_size, diags);
+        return OAP_EIO;
     }
-    int rc = read_source(set, path, f, diags);
+    char *ident = ident_of(&st);
+    int rc = ident ? 0 : OAP_ENOMEM;
+    if (rc == 0 && oap_strmap_get(&set->idents, ident, NULL))
+        rc = 0; /* the same file under another name: read once */
+    else if (rc == 0 && S_ISREG(st.st_mode) &&
+             (unsigned long long)st.st_size > set->limits.max_file_bytes)
+        rc = add_too_large(set, path, (size_t)st.st_size, &st, diags); /* not read at all */
+    else if (rc == 0)
+        rc = read_source(set, path, f, &st, diags);
+    free(ident);
     fclose(f);
     return rc;
 }
@@ -228,10 +289,16 @@ static int pathlist_add(pathlist *l, char *p)
     return 0;
 }
 
-static void pathlist_free(pathlist *l)
+static void pathlist_clear(pathlist *l)
 {
     for (size_t i = 0; i < l->n; i++)
         free(l->items[i]);
+    l->n = 0;
+}
+
+static void pathlist_free(pathlist *l)
+{
+    pathlist_clear(l);
     free(l->items);
 }
 
@@ -245,61 +312,121 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
+/* The walk of one folder given to the run. */
+typedef struct walk {
+    pathlist todo;  /* folders to read, the next last */
+    pathlist links; /* folders reached through a symbolic link: read after all the others */
+    pathlist found; /* plan and cycle files */
+    pathlist names; /* the entries of the folder being read */
+    pathlist keys;  /* the identities of the folders read, which seen borrows */
+    oap_strmap seen;
+    size_t skipped; /* folders reached again */
+    char *first_skipped;
+    int unreadable;
+} walk;
+
+/* Reads folder d (owned by the walk from here): its entries, sorted so the walk does not
+ * depend on the order the file system lists them in, to the work lists. A folder read
+ * already, under this name or another (a symbolic link back to a folder above makes a
+ * loop; two make the walk exponential), is not read again. */
+static int walk_folder(oap_planset *set, walk *w, char *d)
+{
+    struct stat st;
+    char *key = NULL;
+    DIR *h = NULL;
+    int rc = 0;
+    if (stat(d, &st) != 0 || !(h = opendir(d))) {
+        /* Skipped as an unreadable file is: said, and the rest is still read. */
+        set_error(set, "cannot read folder '%s': %s", d, strerror(errno));
+        w->unreadable = 1;
+        goto done;
+    }
+    if ((rc = pathlist_add(&w->keys, key = ident_of(&st))) < 0)
+        goto done;
+    int put = oap_strmap_put(&w->seen, key, 0, NULL);
+    if (put <= 0) {
+        rc = put;
+        if (put == 0 && w->skipped++ == 0) {
+            w->first_skipped = d;
+            d = NULL;
+        }
+        goto done;
+    }
+    pathlist_clear(&w->names);
+    struct dirent *e;
+    errno = 0;
+    while (rc == 0 && (e = readdir(h)))
+        if (e->d_name[0] != '.')
+            rc = pathlist_add(&w->names, strdup(e->d_name));
+    if (rc < 0)
+        goto done;
+    if (w->names.n > 1) /* names.items is NULL in an empty folder */
+        qsort(w->names.items, w->names.n, sizeof *w->names.items, cmp_str);
+    /* Backwards, so that the first subfolder in order is the next one read. */
+    for (size_t i = w->names.n; rc == 0 && i-- > 0;) {
+        const char *name = w->names.items[i];
+        char *p = join(d, name);
+        struct stat lst;
+        if (!p)
+            rc = OAP_ENOMEM;
+        else if (stat(p, &st) != 0)
+            free(p); /* a dangling link: nothing to read */
+        else if (S_ISDIR(st.st_mode))
+            rc =
+                pathlist_add(lstat(p, &lst) == 0 && S_ISLNK(lst.st_mode) ? &w->links : &w->todo, p);
+        else if (S_ISREG(st.st_mode) &&
+                 (ends_with(name, ".oap.json") || ends_with(name, ".cycle.json")))
+            rc = pathlist_add(&w->found, p);
+        else
+            free(p);
+    }
+done:
+    if (h)
+        closedir(h);
+    free(d);
+    return rc;
+}
+
 /* Every *.oap.json and *.cycle.json below dir, sorted by path; folders walked with an
- * explicit work list, so deep trees cannot exhaust the stack. Hidden entries are skipped. */
+ * explicit work list, so deep trees cannot exhaust the stack. Hidden entries are skipped.
+ * Folders reached through symbolic links are read after all the others, so a folder is
+ * named by its own path rather than by a link's; folders reached again are said once. */
 static int load_folder(oap_planset *set, const char *dir, oap_diags *diags)
 {
-    pathlist todo = {0}, found = {0};
-    int rc = pathlist_add(&todo, strdup(dir)), unreadable = 0;
-    while (rc == 0 && todo.n > 0) {
-        char *d = todo.items[--todo.n];
-        DIR *h = opendir(d);
-        if (!h) {
-            /* Skipped as an unreadable file is: said, and the rest is still read. */
-            set_error(set, "cannot read folder '%s': %s", d, strerror(errno));
-            free(d);
-            unreadable = 1;
-            continue;
-        }
-        struct dirent *e;
-        while (rc == 0 && (e = readdir(h))) {
-            if (e->d_name[0] == '.')
-                continue;
-            char *p = join(d, e->d_name);
-            struct stat st;
-            if (!p)
-                rc = OAP_ENOMEM;
-            else if (stat(p, &st) != 0)
-                free(p); /* a dangling link: nothing to read */
-            else if (S_ISDIR(st.st_mode))
-                rc = pathlist_add(&todo, p);
-            else if (S_ISREG(st.st_mode) &&
-                     (ends_with(e->d_name, ".oap.json") || ends_with(e->d_name, ".cycle.json")))
-                rc = pathlist_add(&found, p);
-            else
-                free(p);
-        }
-        closedir(h);
-        free(d);
+    walk w = {.seen = OAP_STRMAP_INIT};
+    int rc = pathlist_add(&w.todo, strdup(dir));
+    while (rc == 0 && (w.todo.n > 0 || w.links.n > 0)) {
+        pathlist *from = w.todo.n > 0 ? &w.todo : &w.links;
+        rc = walk_folder(set, &w, from->items[--from->n]);
     }
+    if (rc == 0 && w.skipped)
+        add_note(set, w.first_skipped,
+                 "is a folder read already under another name (a symbolic link leads to it): "
+                 "not read again (%zu such folder%s in all)",
+                 w.skipped, w.skipped == 1 ? "" : "s");
     if (rc == 0) {
-        if (found.n > 1) /* found.items is NULL in a folder without plans */
-            qsort(found.items, found.n, sizeof *found.items, cmp_str);
-        for (size_t i = 0; i < found.n && rc != OAP_ENOMEM; i++) {
-            int r = load_file(set, found.items[i], diags);
+        if (w.found.n > 1) /* found.items is NULL in a folder without plans */
+            qsort(w.found.items, w.found.n, sizeof *w.found.items, cmp_str);
+        for (size_t i = 0; i < w.found.n && rc != OAP_ENOMEM; i++) {
+            int r = load_file(set, w.found.items[i], diags);
             if (r < 0)
                 rc = r;
         }
     }
-    pathlist_free(&todo);
-    pathlist_free(&found);
-    return rc == 0 && unreadable ? OAP_EIO : rc;
+    oap_strmap_free(&w.seen);
+    pathlist_free(&w.todo);
+    pathlist_free(&w.links);
+    pathlist_free(&w.found);
+    pathlist_free(&w.names);
+    pathlist_free(&w.keys);
+    free(w.first_skipped);
+    return rc == 0 && w.unreadable ? OAP_EIO : rc;
 }
 
 int oap_planset_load_path(oap_planset *set, const char *path, oap_diags *diags)
 {
     if (strcmp(path, "-") == 0)
-        return read_source(set, "-", stdin, diags);
+        return read_source(set, "-", stdin, NULL, diags);
     struct stat st;
     if (stat(path, &st) != 0) {
         set_error(set, "cannot read '%s': %s", path, strerror(errno));
@@ -318,17 +445,31 @@ int oap_planset_load_buffer(oap_planset *set, const char *name, const char *text
         return OAP_ENOMEM;
     memcpy(copy, text, len);
     copy[len] = '\0';
-    return add_source(set, name, copy, len, 1, diags);
+    return add_source(set, name, copy, len, NULL, diags);
 }
 
-/* The text of a file again, to locate its findings; NULL when it cannot be read (the
- * findings then point at its start). */
+/* The text of a regular file again, to locate its findings, if it is still the file that
+ * was checked: the same device and inode, size, modification time and length, so never
+ * more than the size limit. NULL otherwise (or when it cannot be read). */
 static char *reread(const oap_source *src, size_t *len)
 {
+    if (!src->regular)
+        return NULL;
     FILE *f = fopen(src->path, "rb");
     if (!f)
         return NULL;
-    char *text = oap_read_stream(f, SIZE_MAX, len);
+    struct stat st;
+    char *text = NULL, *ident = NULL;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size == src->size && st.st_mtim.tv_sec == src->mtime.tv_sec &&
+        st.st_mtim.tv_nsec == src->mtime.tv_nsec && (ident = ident_of(&st)) &&
+        strcmp(ident, src->ident) == 0)
+        text = oap_read_stream(f, src->len, len);
+    if (text && *len != src->len) {
+        free(text);
+        text = NULL;
+    }
+    free(ident);
     fclose(f);
     return text;
 }
@@ -343,8 +484,13 @@ int oap_planset_locate(oap_planset *set, oap_diags *diags)
             return OAP_ENOMEM;
         char *text = src->text;
         size_t len = src->len;
-        if (n > 0 && !text)
+        if (n > 0 && !text && src->regular) {
             text = reread(src, &len);
+            if (!text)
+                add_note(set, src->path,
+                         "changed while it was checked: where its findings are is not known, "
+                         "they point at its start");
+        }
         size_t bom = text ? oap_load_bom_length(text, len) : 0;
         oap_srcmap_query *sq = n > 0 ? calloc(n, sizeof *sq) : NULL;
         int rc = n > 0 && !sq ? OAP_ENOMEM : 0;
@@ -353,9 +499,8 @@ int oap_planset_locate(oap_planset *set, oap_diags *diags)
         if (sq && text)
             rc = oap_srcmap_locate(text + bom, len - bom, sq, n);
         for (size_t k = 0; k < n && sq; k++) {
-            /* Not found cannot happen for pointers the loader built from the same text
-             * (unless the file changed meanwhile); point at the file's start rather than
-             * print line 0. */
+            /* Not found cannot happen for pointers the loader built from the same text;
+             * point at the file's start rather than print line 0. */
             q[k].line = sq[k].line ? sq[k].line : 1;
             q[k].col = sq[k].line ? sq[k].col : 1;
         }

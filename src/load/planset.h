@@ -4,13 +4,23 @@
 
 #include "oapgraph/plan.h"
 #include "core/model.h"
+#include "core/strbuf.h"
+#include "core/strmap.h"
+
+#include <time.h>
 
 typedef struct oap_source {
     char *path;
-    char *text; /* standard input and buffers: kept as long as the set, to locate findings; files
-                 * are read again then, only if they have findings to locate */
+    char *text; /* what cannot be read again (standard input, pipes, FIFOs, devices, buffers):
+                 * kept as long as the set, to locate findings; a regular file's is let go once
+                 * its plan is built and read again then, only if it has findings to locate
+                 * and is unchanged */
     size_t len;
-    size_t bom; /* bytes of byte-order mark skipped before the JSON */
+    size_t bom;  /* bytes of byte-order mark skipped before the JSON */
+    char *ident; /* "device:inode" of a file that was opened, the key of set->idents */
+    int regular; /* a regular file, of size bytes and mtime as first read */
+    unsigned long long size;
+    struct timespec mtime;
 } oap_source;
 
 struct oap_planset {
@@ -18,6 +28,9 @@ struct oap_planset {
     oap_load_limits limits;
     oap_source *files;
     size_t nfiles, cap;
+    oap_strmap paths;  /* the names of files, so a name given twice is read once */
+    oap_strmap idents; /* device and inode of files, so a file reached twice is read once */
+    oap_strbuf notes;  /* what the run should know that is no error, a line each */
     char error[512];
 };
 
