@@ -7,6 +7,7 @@
 #include "check_main.h"
 
 #include <check.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -898,6 +899,51 @@ START_TEST(locate_rereads_only_an_unchanged_file)
 }
 END_TEST
 
+/* jansson's allocator for the test below: fails once allowed allocations have been made,
+ * while failing is set. */
+static int failing;
+static unsigned allowed;
+static void *failing_malloc(size_t n)
+{
+    if (failing && allowed == 0)
+        return NULL;
+    if (failing)
+        allowed--;
+    return malloc(n);
+}
+
+/* Out of memory while jansson parses is trouble, OAP_ENOMEM ("out of memory", exit 2),
+ * never a syntax finding with an empty message that a baseline could record (issue 20,
+ * item 11). */
+START_TEST(out_of_memory_while_parsing_is_trouble)
+{
+    /* The first allocation fails (jansson 2.14 then says nothing at all), then each later
+     * one in turn, until the parse needs no more than allowed. */
+    int parsed = 0;
+    for (unsigned k = 0; !parsed; k++) {
+        oap_planset *set;
+        oap_diags *diags;
+        ck_assert_int_eq(oap_planset_new(&set), 0);
+        ck_assert_int_eq(oap_diags_new(&diags), 0);
+        json_set_alloc_funcs(failing_malloc, free);
+        allowed = k;
+        failing = 1;
+        int rc = oap_planset_load_buffer(set, "t.oap.json", small_plan, strlen(small_plan), diags);
+        failing = 0;
+        json_set_alloc_funcs(malloc, free);
+        if (rc == 0) {
+            parsed = 1;
+        } else {
+            ck_assert_int_eq(rc, OAP_ENOMEM);
+            for (size_t i = 0; i < oap_diags_count(diags); i++)
+                ck_assert_str_ne(oap_diags_at(diags, i)->rule, "syntax");
+        }
+        oap_diags_free(diags);
+        oap_planset_free(set);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -912,6 +958,7 @@ int main(void)
     tcase_add_test(tc, limits_are_findings);
     tcase_add_test(tc, read_stops_one_byte_past_the_limit);
     tcase_add_test(tc, locate_rereads_only_an_unchanged_file);
+    tcase_add_test(tc, out_of_memory_while_parsing_is_trouble);
     tcase_add_test(tc, plan_status_and_revision);
     tcase_add_test(tc, plan_status_wrong_shapes);
     tcase_add_test(tc, action_keys_of_today);

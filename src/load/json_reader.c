@@ -154,11 +154,19 @@ void oap_json_describe(oap_json_reader *r, const char *fmt, ...)
  * where a person wants its start. Those two are placed from the byte offset instead. */
 json_t *oap_json_parse(oap_json_reader *r)
 {
-    json_error_t e;
+    /* Cleared: where jansson fails before it says why, it sets no error code either. */
+    json_error_t e = {0};
     json_t *root = json_loadb(r->text, r->len, JSON_REJECT_DUPLICATES, &e);
     if (root)
         return root;
     enum json_error_code code = json_error_code(&e);
+    if (code == json_error_out_of_memory || !e.text[0]) {
+        /* Trouble with the run, not a fault of the file: never a finding (which a baseline
+         * could record), always "out of memory" and exit 2. jansson 2.14 says nothing at
+         * all when it cannot allocate its lexer's buffer: an empty text is that. */
+        r->oom = 1;
+        return NULL;
+    }
     size_t at = e.position > 0 ? (size_t)e.position : 0;
     unsigned line = e.line > 0 ? (unsigned)e.line : 1;
     unsigned col = e.column > 0 ? (unsigned)e.column : 1;

@@ -55,7 +55,7 @@ void oap_json_init_messages(oap_json_reader *r, const char *name, const char *te
 /* Parses the text, duplicate keys refused. Returns the root (the caller's, for
  * json_decref), or NULL when the text is not JSON, reported: "not valid JSON: ..."
  * ("syntax") at jansson's line and column, a duplicate key ("schema") where the key
- * starts. */
+ * starts; or NULL with r->oom set and nothing reported when jansson ran out of memory. */
 json_t *oap_json_parse(oap_json_reader *r);
 
 /* The error helper. Reports a problem of rule at the current pointer (its member name

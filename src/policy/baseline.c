@@ -117,7 +117,7 @@ int oap_baseline_parse(oap_baseline **out, const char *name, const char *text, s
     }
     oap_json_init_messages(&r, name, text, len, &b->arena, err, errsize);
     if (!(root = oap_json_parse(&r))) {
-        rc = OAP_EINVAL;
+        rc = r.oom ? OAP_ENOMEM : OAP_EINVAL;
         goto done;
     }
     json_t *version = json_object_get(root, "oapgraph-baseline");
