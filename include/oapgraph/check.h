@@ -35,12 +35,21 @@ typedef struct oap_check_options {
     double overlap_threshold;
     /* Filled in when not NULL. */
     oap_check_stats *stats;
+    /* The most findings a run reports, the loader's included (version 2 on); past it the
+     * rules' findings are left out and one limit finding counts them. 0: 100 for each
+     * node of the graph (plan, goal, action, phase) and 1,000 more, so that an honest run
+     * is never cut and memory stays proportional to the input. */
+    size_t max_findings;
 } oap_check_options;
 
-#define OAP_CHECK_OPTIONS_VERSION 1
+/* A rule reports at most this many findings on one node (an action, a goal, a phase, a
+ * plan); one more finding says how many more were left out. */
+#define OAP_CHECK_MAX_PER_NODE 100
+
+#define OAP_CHECK_OPTIONS_VERSION 2
 #define OAP_CHECK_OPTIONS_INIT                                                                     \
     {                                                                                              \
-        OAP_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, -1.0, NULL                                    \
+        OAP_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, -1.0, NULL, 0                                 \
     }
 
 /* Runs every rule over the plans of set, adds the findings to diags (which already

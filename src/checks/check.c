@@ -6,6 +6,7 @@
 #include "load/planset.h"
 #include "rules.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -38,6 +39,17 @@ static int keep_enabled(const oap_diag *d, void *ctx)
     return !rule || severity_of(m->opts, rule) != OAP_SEVERITY_OFF;
 }
 
+/* The run reached its most findings: one limit finding (an error, which nothing turns off)
+ * at the start of the first file says how many more were left out. */
+static int report_run_cut(const oap_planset *set, oap_diags *diags, size_t max, size_t left_out)
+{
+    oap_where w = {.file = oap_planset_file(set, 0), .line = 1, .col = 1};
+    return oap_diags_add(diags, "limit", oap_rule_default_severity("limit"), &w,
+                         "this run reports at most %zu findings (--max-findings); %zu more were "
+                         "left out",
+                         max, left_out);
+}
+
 int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *opts)
 {
     size_t n = oap_rule_count();
@@ -64,6 +76,14 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
                             OAP_SEVERITY_OFF,
                         .linked_overlap_on =
                             severity_of(opts, oap_rule_find("linked-overlap")) != OAP_SEVERITY_OFF};
+    if (rc == 0) {
+        ctx.shown = calloc((size_t)graph->nnodes + 1, sizeof *ctx.shown);
+        ctx.left_out = calloc((size_t)graph->nnodes + 1, sizeof *ctx.left_out);
+        if (!ctx.shown || !ctx.left_out)
+            rc = OAP_ENOMEM;
+        size_t max = opts && opts->version >= 2 ? opts->max_findings : 0;
+        ctx.max_findings = max ? max : 1000 + (size_t)100 * graph->nnodes;
+    }
     for (size_t i = 0; i < n && rc == 0; i++) {
         const oap_rule_info *rule = oap_rule_at(i);
         oap_rule_fn run = oap_rule_run_of(rule->id);
@@ -72,9 +92,15 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
         ctx.rule = rule;
         double t = now();
         rc = run(&ctx);
+        if (rc == 0)
+            rc = oap_rule_report_left_out(&ctx);
         if (stats && i < OAP_CHECK_STATS_RULES)
             stats->rule_seconds[i] = now() - t;
     }
+    if (rc == 0 && ctx.findings_left_out)
+        rc = report_run_cut(set, diags, ctx.max_findings, ctx.findings_left_out);
+    free(ctx.shown);
+    free(ctx.left_out);
     oap_algo_scc_free(&scc);
     oap_graph_free(graph);
     if (rc < 0)

@@ -107,9 +107,31 @@ static const char *list_item_key(const oap_graph *g, uint32_t node, const char *
     return NULL;
 }
 
+int oap_rule_full(const oap_rule_ctx *ctx, uint32_t node)
+{
+    return (ctx->shown && ctx->shown[node] >= OAP_CHECK_MAX_PER_NODE) ||
+           (ctx->max_findings && oap_diags_count(ctx->diags) >= ctx->max_findings);
+}
+
+void oap_rule_left_out(oap_rule_ctx *ctx, uint32_t node)
+{
+    if (ctx->shown && ctx->shown[node] >= OAP_CHECK_MAX_PER_NODE)
+        ctx->left_out[node]++;
+    else
+        ctx->findings_left_out++;
+}
+
 static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score,
                 const char *pointer, size_t offset, const char *fmt, va_list ap)
 {
+    /* Bounded, so that memory follows the input: 4,000,000 references in one action are
+     * not 4,000,000 findings. */
+    if (oap_rule_full(ctx, node)) {
+        oap_rule_left_out(ctx, node);
+        return 0;
+    }
+    if (ctx->shown)
+        ctx->shown[node]++;
     char key[512];
     const oap_graph *g = ctx->graph;
     const oap_plan *p = oap_graph_plan(g, node);
@@ -131,6 +153,46 @@ static int emit(oap_rule_ctx *ctx, uint32_t node, uint32_t related, double score
                    .subject = ctx->subject,
                    .score = score};
     return oap_diags_addv(ctx->diags, ctx->rule->id, ctx->rule->severity, &w, fmt, ap);
+}
+
+static int emit_unbounded(oap_rule_ctx *ctx, uint32_t node, const char *pointer, const char *fmt,
+                          ...) __attribute__((format(printf, 4, 5)));
+
+static int emit_unbounded(oap_rule_ctx *ctx, uint32_t node, const char *pointer, const char *fmt,
+                          ...)
+{
+    uint32_t *shown = ctx->shown;
+    size_t max = ctx->max_findings;
+    ctx->shown = NULL;
+    ctx->max_findings = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = emit(ctx, node, OAP_NONE, 0, pointer, 0, fmt, ap);
+    va_end(ap);
+    ctx->shown = shown;
+    ctx->max_findings = max;
+    return rc;
+}
+
+int oap_rule_report_left_out(oap_rule_ctx *ctx)
+{
+    const oap_graph *g = ctx->graph;
+    int rc = 0;
+    if (!ctx->shown)
+        return 0;
+    for (uint32_t v = 0; v < g->nnodes && rc == 0; v++) {
+        if (ctx->left_out[v]) {
+            char name[160], pointer[96];
+            rc = emit_unbounded(ctx, v, oap_graph_node_pointer(g, v, NULL, pointer, sizeof pointer),
+                                "%u more %s findings on %s are left out; a rule reports at most "
+                                "%d on one action, goal, phase or plan",
+                                ctx->left_out[v], ctx->rule->id,
+                                oap_graph_name(g, v, g->nodes[v].plan, name, sizeof name),
+                                OAP_CHECK_MAX_PER_NODE);
+        }
+        ctx->shown[v] = ctx->left_out[v] = 0;
+    }
+    return rc;
 }
 
 int oap_rule_emit(oap_rule_ctx *ctx, uint32_t node, const char *pointer, size_t offset,

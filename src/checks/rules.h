@@ -26,6 +26,11 @@ typedef struct oap_rule_ctx {
     int at_key;
     /* The two overlap rules share one index; each knows whether the other runs. */
     int possible_overlap_on, linked_overlap_on;
+    /* Per node: the running rule's findings on it, and those left out past
+     * OAP_CHECK_MAX_PER_NODE (check.c reports them, one finding a node). */
+    uint32_t *shown, *left_out;
+    /* The most findings of the run, and how many were left out past it. */
+    size_t max_findings, findings_left_out;
 } oap_rule_ctx;
 
 typedef int (*oap_rule_fn)(oap_rule_ctx *ctx);
@@ -43,6 +48,15 @@ oap_rule_fn oap_rule_run_of(const char *id);
  * located at the JSON pointer (offset: a byte offset into the string value there). */
 int oap_rule_emit(oap_rule_ctx *ctx, uint32_t node, const char *pointer, size_t offset,
                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* 1 when the next finding on node would be left out (the rule's findings on node, or the
+ * run's, are at their most): a rule that pays for each finding (a path to find) asks
+ * first, and counts it with oap_rule_left_out instead. */
+int oap_rule_full(const oap_rule_ctx *ctx, uint32_t node);
+void oap_rule_left_out(oap_rule_ctx *ctx, uint32_t node);
+/* After a rule has run: one finding of it on each node where some were left out, saying
+ * how many, and the counts cleared for the next rule. Returns 0 or OAP_ENOMEM. */
+int oap_rule_report_left_out(oap_rule_ctx *ctx);
 
 /* The same for a finding about a pair of nodes: related is the other one, score what the
  * finding measured. */

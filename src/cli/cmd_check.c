@@ -38,6 +38,12 @@ static const oap_help_option help_options[] = {
      "file's size (1G), nesting of arrays and objects (2048),\n"
      "one string (64M), actions in one plan (10000000); an\n"
      "input over one is a [limit] finding"},
+    {{"--max-findings N"},
+     "report at most N findings (default: 100 for each\n"
+     "action, goal, phase and plan, and 1000 more); past it\n"
+     "one [limit] finding counts those left out. A rule\n"
+     "reports at most 100 on one action, goal, phase or\n"
+     "plan, and one more saying how many it left out"},
     {{"-q, --quiet"}, "no summary line on standard error"},
     {{"-h, --help"}, "this help"},
     {{NULL}, NULL}};
@@ -99,6 +105,7 @@ typedef struct run_args {
     format fmt;
     const char *config, *baseline, *write_baseline;
     oap_load_limits limits;
+    size_t max_findings; /* 0: the default, proportional to the input */
 } run_args;
 
 /* A count or a size: digits, optionally followed by k, M or G (powers of 1024). */
@@ -138,6 +145,7 @@ static int run(const run_args *a, int nplans, char **plans)
     size_t baselined = 0;
     oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
 
+    opts.max_findings = a->max_findings;
     if (oap_cli_check_options(&opts, &cfg, "check", a->config, a->no_config,
                               a->limits.max_file_bytes) < 0) {
         status = EXIT_TROUBLE;
@@ -304,7 +312,8 @@ int oap_cmd_check(int argc, char **argv)
         OPT_MAX_FILE,
         OPT_MAX_DEPTH,
         OPT_MAX_STRING,
-        OPT_MAX_ACTIONS
+        OPT_MAX_ACTIONS,
+        OPT_MAX_FINDINGS
     };
     static const char shortopts[] = "qh";
     static const struct option longopts[] = {
@@ -318,6 +327,7 @@ int oap_cmd_check(int argc, char **argv)
         {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
         {"max-string", required_argument, NULL, OPT_MAX_STRING},
         {"max-actions", required_argument, NULL, OPT_MAX_ACTIONS},
+        {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -363,11 +373,13 @@ int oap_cmd_check(int argc, char **argv)
         case OPT_MAX_FILE:
         case OPT_MAX_DEPTH:
         case OPT_MAX_STRING:
-        case OPT_MAX_ACTIONS: {
-            size_t *limit = c == OPT_MAX_FILE     ? &a.limits.max_file_bytes
-                            : c == OPT_MAX_DEPTH  ? &a.limits.max_depth
-                            : c == OPT_MAX_STRING ? &a.limits.max_string_bytes
-                                                  : &a.limits.max_actions;
+        case OPT_MAX_ACTIONS:
+        case OPT_MAX_FINDINGS: {
+            size_t *limit = c == OPT_MAX_FILE      ? &a.limits.max_file_bytes
+                            : c == OPT_MAX_DEPTH   ? &a.limits.max_depth
+                            : c == OPT_MAX_STRING  ? &a.limits.max_string_bytes
+                            : c == OPT_MAX_ACTIONS ? &a.limits.max_actions
+                                                   : &a.max_findings;
             if (parse_amount(optarg, limit) < 0 || (c == OPT_MAX_DEPTH && *limit > 2048)) {
                 const char *name = "";
                 for (const struct option *o = longopts; o->name; o++)

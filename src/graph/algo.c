@@ -84,14 +84,16 @@ done:
 int oap_bfs_init(oap_bfs *b, uint32_t n)
 {
     b->n = n;
+    b->seen = 0;
     b->prev = malloc(((size_t)n + 1) * sizeof *b->prev);
     b->queue = malloc(((size_t)n + 1) * sizeof *b->queue);
-    if (!b->prev || !b->queue) {
+    b->alt = malloc(((size_t)n + 1) * sizeof *b->alt);
+    if (!b->prev || !b->queue || !b->alt) {
         oap_bfs_free(b);
         return OAP_ENOMEM;
     }
     for (uint32_t v = 0; v < n; v++)
-        b->prev[v] = OAP_NONE;
+        b->prev[v] = b->alt[v] = OAP_NONE;
     return 0;
 }
 
@@ -99,7 +101,76 @@ void oap_bfs_free(oap_bfs *b)
 {
     free(b->prev);
     free(b->queue);
-    b->prev = b->queue = NULL;
+    free(b->alt);
+    b->prev = b->queue = b->alt = NULL;
+}
+
+/* The nodes from `from` to `last` on the search tree, then `to`: a malloc'ed array in
+ * *path, its length in *len. Returns 1 or OAP_ENOMEM. */
+static int tree_path(const oap_bfs *b, uint32_t **path, uint32_t *len, uint32_t from, uint32_t last,
+                     uint32_t to)
+{
+    uint32_t count = 2;
+    for (uint32_t v = last; v != from; v = b->prev[v])
+        count++;
+    uint32_t *p = malloc((size_t)count * sizeof *p);
+    if (!p)
+        return OAP_ENOMEM;
+    uint32_t i = count;
+    p[--i] = to;
+    for (uint32_t v = last; v != from; v = b->prev[v])
+        p[--i] = v;
+    p[--i] = from;
+    *path = p;
+    *len = count;
+    return 1;
+}
+
+int oap_bfs_explain(oap_bfs *b, const oap_csr *g, uint32_t from, const uint32_t *targets, size_t n)
+{
+    uint32_t head = 0, tail = 0;
+    size_t left = n; /* targets without their last step yet */
+    b->queue[tail++] = from;
+    /* The start is not marked seen: nothing is reached through a path back to it, as in
+     * oap_bfs_path. Every node whose alt is set is in the queue, so the reset finds it. */
+    while (head < tail && left > 0) {
+        uint32_t v = b->queue[head++];
+        for (uint32_t e = g->start[v]; e < g->start[v + 1]; e++) {
+            uint32_t w = g->target[e];
+            if (w == from)
+                continue;
+            if (v != from && b->alt[w] == OAP_NONE && w != v)
+                b->alt[w] = v;
+            if (b->prev[w] != OAP_NONE)
+                continue;
+            b->prev[w] = v;
+            b->queue[tail++] = w;
+        }
+        /* Counted after each node, not each edge: cheap, and only the stop depends on it. */
+        if (v != from)
+            for (; left > 0 && b->alt[targets[n - left]] != OAP_NONE; left--)
+                ;
+    }
+    b->seen = tail;
+    return 0;
+}
+
+int oap_bfs_explained(const oap_bfs *b, uint32_t **path, uint32_t *len, uint32_t from, uint32_t to)
+{
+    *path = NULL;
+    *len = 0;
+    if (b->alt[to] == OAP_NONE)
+        return 0;
+    return tree_path(b, path, len, from, b->alt[to], to);
+}
+
+void oap_bfs_explain_end(oap_bfs *b)
+{
+    for (uint32_t i = 0; i < b->seen; i++) {
+        b->prev[b->queue[i]] = OAP_NONE;
+        b->alt[b->queue[i]] = OAP_NONE;
+    }
+    b->seen = 0;
 }
 
 int oap_bfs_path(oap_bfs *b, uint32_t **path, uint32_t *len, const oap_csr *g, uint32_t from,

@@ -53,6 +53,7 @@ void oap_planset_free(oap_planset *set)
     free(set->files);
     oap_strmap_free(&set->paths);
     oap_strmap_free(&set->idents);
+    oap_strmap_free(&set->plan_ids);
     oap_strbuf_free(&set->notes);
     oap_model_free(&set->model);
     free(set);
@@ -109,13 +110,16 @@ static char *ident_of(const struct stat *st)
     return strdup(buf);
 }
 
-/* Plan ids must be unique across files: the second file that uses one is told so. */
+/* Plan ids must be unique across files: the second file that uses one is told so. Looked
+ * up, not compared with every plan before (10,000 plans were 50,000,000 comparisons). */
 static int check_plan_id(oap_planset *set, const oap_plan *p, oap_diags *diags)
 {
-    for (size_t i = 0; i + 1 < set->model.nplans; i++) {
-        const oap_plan *other = set->model.plans[i];
-        if (strcmp(other->id, p->id) != 0)
-            continue;
+    uint32_t first;
+    int put = oap_strmap_put(&set->plan_ids, p->id, (uint32_t)(set->model.nplans - 1), &first);
+    if (put < 0)
+        return put;
+    if (put == 0) {
+        const oap_plan *other = set->model.plans[first];
         oap_where w = {
             .file = p->file, .file_index = p->file_index, .pointer = "/plan/id", .plan = p->id};
         return oap_diags_add(diags, "duplicate-id", oap_rule_default_severity("duplicate-id"), &w,

@@ -28,9 +28,10 @@ struct oap_planset {
     oap_load_limits limits;
     oap_source *files;
     size_t nfiles, cap;
-    oap_strmap paths;  /* the names of files, so a name given twice is read once */
-    oap_strmap idents; /* device and inode of files, so a file reached twice is read once */
-    oap_strbuf notes;  /* what the run should know that is no error, a line each */
+    oap_strmap paths;    /* the names of files, so a name given twice is read once */
+    oap_strmap idents;   /* device and inode of files, so a file reached twice is read once */
+    oap_strmap plan_ids; /* the first plan of each id, by its index in the model */
+    oap_strbuf notes;    /* what the run should know that is no error, a line each */
     char error[512];
 };
 
