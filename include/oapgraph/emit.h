@@ -43,8 +43,10 @@ typedef struct oap_emit_options {
      * ids in their tooltips; NULL colours nothing. */
     const oap_diags *findings;
     oap_emit_format format;
-    /* Laying out takes time that grows faster than the diagram: above this many nodes
-     * SVG, PNG and PDF are refused with OAP_ELIMIT (0: no limit). DOT has no limit. */
+    /* Laying out takes time that grows faster than the diagram: above this many nodes, or
+     * above 8 times this many edges squared a node (a dense diagram: 56 actions that each
+     * need every earlier one have 1,540 edges), SVG, PNG and PDF are refused with
+     * OAP_ELIMIT (0: no limit). DOT has no limit. */
     size_t max_layout_nodes;
     /* The overlap view: possible-overlap and linked-overlap findings among these become
      * edges labelled with their score (and their two actions join the view); NULL: none. */

@@ -40,7 +40,9 @@ static const oap_help_option help_options[] = {
     {{"-o FILE"},
      "write to FILE (atomically; never over an input plan)\n"
      "instead of standard output"},
-    {{"--force"}, "lay out even a diagram of more than 500 nodes"},
+    {{"--force"},
+     "lay out even a diagram of more than 500 nodes, or of\n"
+     "more than 4000 edges squared a node (a dense one)"},
     {{"-h, --help"}, "this help"},
     {{NULL}, NULL}};
 

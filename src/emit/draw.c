@@ -12,6 +12,7 @@
 #include <gvc.h>
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 /* Colours: findings by severity (info, warning, error), their fills, the banner. */
@@ -1128,14 +1129,31 @@ static int draw(drawer *w, Agdisc_t *disc, Agraph_t **out)
     return w->rc;
 }
 
+/* What dot's layout costs beyond the number of nodes: edges squared per node. Ordering the
+ * nodes of each rank to cross few edges is what grows, and it grows with the edges and
+ * with how many meet at each node: 500 nodes and 1,312 edges give 3,443; 31 nodes and 435
+ * edges (30 actions each needing every earlier one) 6,104. */
+static double layout_work(size_t nodes, size_t edges)
+{
+    return nodes ? (double)edges * (double)edges / (double)nodes : 0;
+}
+
 double oap_emit_layout_seconds(size_t nodes, size_t edges)
 {
     /* Measured on this project's machine with plan views of generated plan sets
      * (tests/bench/gen.c, one plan): 500 nodes and 1,312 edges 0.8 s, 1,000/2,712 2.7 s,
      * 1,500/3,873 8.6 s, 2,000/5,332 17 s, 4,000 more than 10 minutes. About the cube of
-     * the size, and worse beyond: an estimate, on the low side for large diagrams. */
+     * the size, and worse beyond. Dense diagrams (fixtures/hostile/make.py --dense N, N
+     * actions each needing every earlier one) grow faster still with their edges: 26
+     * nodes and 300 edges 1.4 s, 31/435 5.4 s, 41/780 55 s, 57/1,540 not in 10 minutes:
+     * about the power 2.5 of the edges times the power 2.85 of the edges a node, which
+     * fits both kinds within a factor of 2. An estimate, on the low side for large
+     * diagrams. */
     double x = (double)nodes / 1000.0 + (double)edges / 4000.0;
-    return 0.6 * x * x * x;
+    double by_size = 0.6 * x * x * x;
+    double per_node = nodes ? (double)edges / (double)nodes : 0;
+    double by_density = 1.4 * pow((double)edges / 300.0, 2.5) * pow(per_node / 11.5, 2.85);
+    return by_size > by_density ? by_size : by_density;
 }
 
 /* Adds a <title> and <desc> a screen reader reads first to Graphviz's SVG, and marks the
@@ -1274,13 +1292,25 @@ int oap_emit_write(FILE *out, const oap_planset *set, const oap_emit_options *op
             goto done;
         }
     } else {
-        if (opts->max_layout_nodes && res->nodes > opts->max_layout_nodes) {
+        /* Nodes alone do not bound the work: 56 actions that each need every earlier one
+         * (57 nodes, 1,540 edges) never finished. The layout work allowed is what a sparse
+         * diagram at the node limit takes (500 nodes, 2.6 edges a node: 3,443). */
+        size_t max = opts->max_layout_nodes;
+        double work = layout_work(res->nodes, res->edges), max_work = 8.0 * (double)max;
+        if (max && (res->nodes > max || work > max_work)) {
+            double seconds = oap_emit_layout_seconds(res->nodes, res->edges);
+            char why[96];
+            if (res->nodes > max)
+                snprintf(why, sizeof why, "more than %zu", max);
+            else
+                snprintf(why, sizeof why,
+                         "too many edges for its nodes (%.0f edges squared a "
+                         "node, more than %.0f)",
+                         work, max_work);
             snprintf(res->message, sizeof res->message,
-                     "the diagram has %zu nodes and %zu edges, more than %zu: laying it out "
-                     "would take %s%.0f seconds, and it would be hard to read",
-                     res->nodes, res->edges, opts->max_layout_nodes,
-                     oap_emit_layout_seconds(res->nodes, res->edges) >= 60 ? "at least " : "about ",
-                     oap_emit_layout_seconds(res->nodes, res->edges));
+                     "the diagram has %zu nodes and %zu edges, %s: laying it out would take "
+                     "%s%.0f seconds, and it would be hard to read",
+                     res->nodes, res->edges, why, seconds >= 60 ? "at least " : "about ", seconds);
             rc = OAP_ELIMIT;
             goto done;
         }

@@ -405,6 +405,21 @@ verify "many-refs: 100 of the 49,999 repeats of 1.2, and one counting the rest" 
     "$tmp/check.txt" '101 \[duplicate-ref\]$'
 verify "many-refs: 49,899 repeats left out" count "$tmp/check.txt" \
     '1 : 49899 more duplicate-ref findings on 1\.1 are left out; .*\[duplicate-ref\]$'
+run "many-refs: --max-findings 150" 1 "$bin" check --no-config -q --max-findings 150 many-refs.oap.json &&
+    verify "many-refs: 150 findings and one limit error that counts the rest" count "$tmp/out" \
+        '151 ^many-refs\.oap\.json:' &&
+    verify "many-refs: the limit error" count "$tmp/out" \
+        '1 ^many-refs\.oap\.json:1:1: error: this run reports at most 150 findings \(--max-findings\); 49950 more were left out \[limit\]$'
+# 56 actions, each needing every earlier one: 57 nodes and 1,540 edges that Graphviz's
+# layout never finished (issue 20, item 8). Refused (exit 2) with what to do instead; the
+# DOT is read back by gc. Every need but 55 is implied by the chain: 1,485 redundant needs.
+hostile dense-56 dense-56.oap.json 0 0 2
+verify "dense-56: 1,485 redundant needs" count "$tmp/check.txt" '1485 \[redundant-need\]$'
+run "dense-56: dot -T svg refused" 2 "$bin" dot -T svg dense-56.oap.json &&
+    verify "dense-56: says why" has "$tmp/err" \
+        "oapgraph: dot: the diagram has 57 nodes and 1540 edges, too many edges for its nodes (41607 edges squared a node, more than 4000): laying it out would take at least 954 seconds, and it would be hard to read." &&
+    verify "dense-56: says how to narrow the view" has "$tmp/err" \
+        "  Narrow it with --focus REF --depth N or --view overlap, write DOT (-T dot, no layout), or lay it out anyway with --force."
 # Nesting 100,000 deep in an "x-" value: a finding (syntax or limit), never a crash.
 hostile deep-nesting deep-nesting.oap.json 1 2
 verify "deep-nesting: one syntax or limit finding" count "$tmp/check.txt" \
