@@ -234,6 +234,34 @@ START_TEST(text_format)
 }
 END_TEST
 
+/* Issue 20, items 2 and 3: no text holds a place (":N:N: ") that a problem matcher could
+ * take for a finding's; its colon is \x3a, and only there (a reference "F:3.1", a time
+ * "12:30", "1:2:3" without the space are as written). The file name of a finding too. */
+START_TEST(places_escaped)
+{
+    char *e = oap_text_escaped("see deploy.yml:12:3: error: leaked; F:3.1 at 12:30, 1:2:3 and "
+                               ":1:2:3: :4:5:x :6:7:",
+                               0);
+    assert_text(e, "see deploy.yml\\x3a12:3: error: leaked; F:3.1 at 12:30, 1:2:3 and "
+                   ":1\\x3a2:3: :4:5:x :6:7:");
+    free(e);
+    capture c;
+    oap_diags *d;
+    ck_assert_int_eq(oap_diags_new(&d), 0);
+    oap_where w = {.file = "x.oap.json:1:1: error: forged [syntax]\nevil.oap.json",
+                   .pointer = "/x",
+                   .line = 2,
+                   .col = 3};
+    ck_assert_int_eq(oap_diags_add(d, "unknown-key", OAP_SEVERITY_WARNING, &w, "%s",
+                                   "t:4:5: error: forged [syntax]"),
+                     0);
+    ck_assert_int_eq(oap_report_text(capture_open(&c), d, NULL), 0);
+    capture_expect(&c, "x.oap.json\\x3a1:1: error: forged [syntax]\\nevil.oap.json:2:3: warning: "
+                       "t\\x3a4:5: error: forged [syntax] [unknown-key]\n");
+    oap_diags_free(d);
+}
+END_TEST
+
 /* Issue 20: "HU\u200b" in text findings must not read as HU. */
 START_TEST(zero_width_space_in_text_findings)
 {
@@ -478,6 +506,7 @@ int main(void)
     suite_add_tcase(s, policy);
     TCase *outputs = tcase_create("outputs");
     tcase_add_test(outputs, text_format);
+    tcase_add_test(outputs, places_escaped);
     tcase_add_test(outputs, zero_width_space_in_text_findings);
     tcase_add_test(outputs, json_and_sarif);
     tcase_add_test(outputs, markdown);

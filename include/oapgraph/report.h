@@ -39,8 +39,15 @@ typedef struct oap_report_options {
 /* Each writer puts the findings of diags, in the order held, on out, and returns 0, or
  * OAP_EIO when writing fails, OAP_ENOMEM when memory runs out. */
 
-/* `file:line:col: severity: message [rule]`, one finding a line. */
+/* `file:line:col: severity: message [rule]`, one finding a line; the file name and the
+ * message escaped as oap_report_escape does. */
 OAP_EXTERN int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options *opts);
+
+/* s as the text format shows plan text and file names, for messages that quote them: on
+ * one line, controls, invisible and direction-changing characters and bytes that are not
+ * UTF-8 escaped (\x1b, \u202e, \n), and the colon of ":N:N: " as \x3a, so that no line
+ * holds a place a problem matcher could take for a finding's other than the finding's own. */
+OAP_EXTERN void oap_report_escape(FILE *out, const char *s);
 
 /* One JSON document: {"version": 1, "tool", "findings": [...], "summary"}; the field
  * names are stable and documented in the README. Text that is not UTF-8 (a file name,

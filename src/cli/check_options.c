@@ -25,11 +25,7 @@ int oap_cli_check_options(oap_check_options *opts, oap_config **cfg, const char 
     if (rc == OAP_ENOMEM)
         oap_cli_error("%s: %s", cmd, oap_strerror(rc));
     else if (rc < 0) /* where and what: ".oapgraph.json:3:14: unknown rule ..." */
-        for (const char *line = err; *line;) {
-            size_t n = strcspn(line, "\n");
-            oap_cli_error("%.*s", (int)n, line);
-            line += n + (line[n] == '\n');
-        }
+        oap_cli_error_lines(err);
     else if (*cfg)
         oap_config_apply(*cfg, opts);
     return rc < 0 ? -1 : 0;

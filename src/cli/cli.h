@@ -38,8 +38,14 @@ extern const oap_help oap_help_check, oap_help_schema, oap_help_refs, oap_help_i
     oap_help_tasking, oap_help_impact, oap_help_deps, oap_help_rdeps, oap_help_path,
     oap_help_status, oap_help_rules, oap_help_diff;
 
-/* "oapgraph: message" on standard error. */
+/* "oapgraph: message" on standard error, the message escaped (oap_report_escape): one
+ * line, whatever the file names and arguments it quotes hold. */
 void oap_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Each line of text as "oapgraph: line": a message of the library that says where it is
+ * ("FILE:LINE:COL: message", FILE escaped there), with that place as it is and the rest
+ * escaped (a config or baseline file's problems). */
+void oap_cli_error_lines(const char *text);
 
 /* Each line of notes (oap_planset_notes) as "oapgraph: note: line" on standard error. */
 void oap_cli_notes(const char *notes);

@@ -95,8 +95,11 @@ static void print_summary(const oap_planset *set, const oap_diags *shown, int ba
             errors, plural(errors, "s"), warnings, plural(warnings, "s"), infos);
     if (baseline)
         fprintf(stderr, ", %zu baselined", baselined);
-    if (config)
-        fprintf(stderr, " (config %s)", config);
+    if (config) {
+        fputs(" (config ", stderr);
+        oap_report_escape(stderr, config);
+        fputc(')', stderr);
+    }
     fputc('\n', stderr);
 }
 
@@ -154,7 +157,7 @@ static int run(const run_args *a, int nplans, char **plans)
     if (a->baseline && !a->write_baseline) {
         rc = oap_baseline_read(&base, a->baseline, a->limits.max_file_bytes, err, sizeof err);
         if (rc == OAP_EIO || rc == OAP_EINVAL) {
-            oap_cli_error("%s", err);
+            oap_cli_error_lines(err);
             status = EXIT_TROUBLE;
             rc = 0;
             goto done;
@@ -223,10 +226,12 @@ static int run(const run_args *a, int nplans, char **plans)
          * (a broken file) is still shown. */
         if ((rc = oap_baseline_of_findings(&base, a->write_baseline, diags, fps)) < 0)
             goto done;
-        if (!a->quiet)
-            fprintf(stderr, "oapgraph: wrote %zu finding%s to the baseline %s\n",
-                    oap_baseline_count(base), plural(oap_baseline_count(base), "s"),
-                    a->write_baseline);
+        if (!a->quiet) {
+            fprintf(stderr, "oapgraph: wrote %zu finding%s to the baseline ",
+                    oap_baseline_count(base), plural(oap_baseline_count(base), "s"));
+            oap_report_escape(stderr, a->write_baseline);
+            fputc('\n', stderr);
+        }
     }
     if (base) {
         if ((rc = oap_diags_new(&fresh)) < 0 ||

@@ -171,9 +171,10 @@ static int run(dot_args *a, int nplans, char **plans)
         rc = 0;
         goto done;
     case OAP_ELIMIT:
-        oap_cli_error("dot: %s.\n  Narrow it with --focus REF --depth N or --view overlap, write "
-                      "DOT (-T dot, no layout), or lay it out anyway with --force.",
-                      res.message);
+        oap_cli_error("dot: %s.", res.message);
+        fputs("  Narrow it with --focus REF --depth N or --view overlap, write DOT (-T dot, no "
+              "layout), or lay it out anyway with --force.\n",
+              stderr);
         rc = 0;
         goto done;
     case OAP_EIO:

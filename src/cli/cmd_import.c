@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "oapgraph/import.h"
+#include "oapgraph/report.h"
 #include "args.h"
 #include "output.h"
 
@@ -47,16 +48,22 @@ const oap_help oap_help_import = {
 
 static void print_messages(const char *name, const oap_import_messages *m)
 {
+    /* The name as the user gave it, escaped as plan text is (the messages are already). */
     for (size_t i = 0; i < m->n; i++) {
         const oap_import_message *x = &m->items[i];
         const char *note = x->level == OAP_IMPORT_NOTE ? "note: " : "";
+        fputs("oapgraph: import: ", stderr);
+        oap_report_escape(stderr, name);
         if (x->line)
-            fprintf(stderr, "oapgraph: import: %s:%u: %s%s\n", name, x->line, note, x->text);
+            fprintf(stderr, ":%u: %s%s\n", x->line, note, x->text);
         else
-            fprintf(stderr, "oapgraph: import: %s: %s%s\n", name, note, x->text);
+            fprintf(stderr, ": %s%s\n", note, x->text);
     }
-    if (m->more)
-        fprintf(stderr, "oapgraph: import: %s: %zu more messages not shown\n", name, m->more);
+    if (m->more) {
+        fputs("oapgraph: import: ", stderr);
+        oap_report_escape(stderr, name);
+        fprintf(stderr, ": %zu more messages not shown\n", m->more);
+    }
 }
 
 static const char *format_words(oap_import_format f)
@@ -160,10 +167,10 @@ static int run(const args *a, const char *path)
     if (!a->quiet) {
         size_t notes = msgs.n + msgs.more - (size_t)msgs.warnings;
         size_t goals = oap_plan_goal_count(plan), actions = oap_plan_action_count(plan);
-        fprintf(stderr,
-                "oapgraph: import: %s: %s, plan %s: %zu goal%s, %zu action%s; %d warning%s, %zu "
-                "note%s\n",
-                path, format_words(oap_import_format_of(imp)), oap_plan_id(plan), goals,
+        fputs("oapgraph: import: ", stderr);
+        oap_report_escape(stderr, path);
+        fprintf(stderr, ": %s, plan %s: %zu goal%s, %zu action%s; %d warning%s, %zu note%s\n",
+                format_words(oap_import_format_of(imp)), oap_plan_id(plan), goals,
                 goals == 1 ? "" : "s", actions, actions == 1 ? "" : "s", msgs.warnings,
                 msgs.warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
     }

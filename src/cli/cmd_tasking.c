@@ -210,10 +210,11 @@ static int write_dir(const args *a, const oap_tasking *t, const size_t *sheets, 
     }
     if (status == EXIT_CLEAN && oap_output_commit_all(outs, n) < 0)
         status = EXIT_TROUBLE;
-    if (status == EXIT_CLEAN)
-        fprintf(stderr, "oapgraph: tasking: wrote %zu sheet%s to %s\n", n, n == 1 ? "" : "s",
-                a->dir);
-    else
+    if (status == EXIT_CLEAN) {
+        fprintf(stderr, "oapgraph: tasking: wrote %zu sheet%s to ", n, n == 1 ? "" : "s");
+        oap_report_escape(stderr, a->dir);
+        fputc('\n', stderr);
+    } else
         for (size_t i = 0; i < opened; i++)
             oap_output_abort(&outs[i]);
     free(outs);

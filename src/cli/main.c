@@ -6,6 +6,7 @@
 
 #include <signal.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const oap_command commands[] = {
@@ -42,12 +43,62 @@ static const oap_help program = {
 
 void oap_cli_error(const char *fmt, ...)
 {
+    /* Messages quote file names and arguments (a --focus, a reference for refs), which may
+     * hold anything: the whole message is escaped as plan text is, on one line. */
+    char small[1024], *text = small;
     va_list ap;
     va_start(ap, fmt);
-    fputs("oapgraph: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof small && (text = malloc((size_t)n + 1))) {
+        va_start(ap, fmt);
+        vsnprintf(text, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    fputs("oapgraph: ", stderr);
+    oap_report_escape(stderr, text ? text : small); /* out of memory: the message cut */
+    fputc('\n', stderr);
+    if (text != small)
+        free(text);
+}
+
+/* The length of s up to and with its first place (":N:N: "), or 0 when it has none. */
+static size_t through_place(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t k = i;
+        int part;
+        for (part = 0; part < 2; part++) {
+            if (k >= n || s[k] != ':' || k + 1 >= n || !(s[k + 1] >= '0' && s[k + 1] <= '9'))
+                break;
+            for (k++; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+                ;
+        }
+        if (part == 2 && k + 1 < n && s[k] == ':' && s[k + 1] == ' ')
+            return k + 2;
+    }
+    return 0;
+}
+
+void oap_cli_error_lines(const char *text)
+{
+    while (*text) {
+        size_t n = strcspn(text, "\n"), at = through_place(text, n);
+        char *line = malloc(n + 1);
+        if (line) {
+            memcpy(line, text, n);
+            line[n] = '\0';
+        }
+        fputs("oapgraph: ", stderr);
+        if (line) {
+            /* "FILE:L:C: " as it is (the library wrote FILE escaped), then the rest. */
+            fwrite(line, 1, at, stderr);
+            oap_report_escape(stderr, line + at);
+        }
+        fputc('\n', stderr);
+        free(line);
+        text += n + (text[n] != '\0');
+    }
 }
 
 void oap_cli_notes(const char *notes)

@@ -104,11 +104,30 @@ static void put_escape(uint32_t cp, oap_text_put put, void *ctx)
     put(ctx, esc, (size_t)len);
 }
 
+/* 1 when s starts ":N:N: " (digits, a colon, digits, a colon and a space): what a
+ * compiler's finding, and a problem matcher's pattern, has after the file name. */
+static int is_place(const char *s)
+{
+    for (int part = 0; part < 2; part++) {
+        if (*s++ != ':' || !(*s >= '0' && *s <= '9'))
+            return 0;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    return s[0] == ':' && s[1] == ' ';
+}
+
 void oap_text_escape(const char *s, int flags, oap_text_put put, void *ctx)
 {
     size_t shown = 0; /* s[shown..c.at) is shown as it is, and not put yet: one put a run */
     oap_text_walker c = OAP_TEXT_WALK(s, strlen(s));
     while (oap_text_walk(&c)) {
+        if (c.cp == ':' && c.cls == OAP_TEXT_ORDINARY && is_place(s + c.at)) {
+            put(ctx, s + shown, c.at - shown);
+            shown = c.at + c.len;
+            put(ctx, "\\x3a", 4);
+            continue;
+        }
         if (c.cls == OAP_TEXT_ORDINARY || (c.cls == OAP_TEXT_TAB && (flags & OAP_TEXT_KEEP_TABS)))
             continue;
         put(ctx, s + shown, c.at - shown);

@@ -71,8 +71,10 @@ typedef void (*oap_text_put)(void *ctx, const char *b, size_t n);
  * message of JSON and SARIF findings, so all three read the same): ordinary characters
  * as they are; LF as \n, tab as \t; CR, the other C0 controls, DEL and bytes that are
  * not UTF-8 as \xNN; C1 controls, U+2028, U+2029, invisible characters and
- * noncharacters as \uXXXX (\UXXXXXXXX above U+FFFF). The result is one line that
- * reads as written. flags: OAP_TEXT_KEEP_TABS or 0. */
+ * noncharacters as \uXXXX (\UXXXXXXXX above U+FFFF); and the colon of ":N:N: " as \x3a,
+ * so that no text (a file name, a timing that reads "deploy.yml:12:3: error: leaked")
+ * holds a place that a problem matcher could take for a finding's. The result is one
+ * line that reads as written. flags: OAP_TEXT_KEEP_TABS or 0. */
 void oap_text_escape(const char *s, int flags, oap_text_put put, void *ctx);
 
 enum {

@@ -3,6 +3,7 @@
 
 #include "oapgraph/rules.h"
 #include "core/suggest.h"
+#include "core/text.h"
 #include "json_util.h"
 #include "load_json.h"
 #include "srcmap.h"
@@ -10,6 +11,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void init(oap_json_reader *r, const char *name, const char *text, size_t len,
@@ -69,7 +71,15 @@ static void add_message(oap_json_reader *r, int at_key, unsigned line, unsigned 
     }
     char *dst = r->err + at;
     size_t room = r->errsize - at;
-    int n = snprintf(dst, room, "%s:%u:%u: ", r->name, line ? line : 1, line ? col : 1);
+    /* The name escaped as plan text is, so that the place after it is the first of the
+     * line (oapgraph prints such a line with that place as it is, the rest escaped). */
+    char *name = oap_text_escaped(r->name, 0);
+    if (!name) {
+        r->oom = 1;
+        return;
+    }
+    int n = snprintf(dst, room, "%s:%u:%u: ", name, line ? line : 1, line ? col : 1);
+    free(name);
     int m = n < 0 || (size_t)n >= room ? 0 : vsnprintf(dst + n, room - (size_t)n, fmt, ap);
     int fits = n >= 0 && m >= 0 && (size_t)n + (size_t)m < room;
     if (r->errlen && !fits) {

@@ -3,6 +3,7 @@
 #include "read.h"
 
 #include "core/array.h"
+#include "core/text.h"
 #include "oapgraph/common.h"
 
 #include <errno.h>
@@ -62,13 +63,22 @@ char *oap_read_stream(FILE *f, size_t max, size_t *len)
     return buf;
 }
 
+/* "cannot read 'PATH': why" in err, the path escaped as plan text is: the message reaches a
+ * terminal, and a problem matcher must find no place in it. */
+static void cannot_read(char *err, size_t errsize, const char *path, const char *why)
+{
+    char *shown = oap_text_escaped(path, 0);
+    snprintf(err, errsize, "cannot read '%s': %s", shown ? shown : "?", why);
+    free(shown);
+}
+
 int oap_read_file(const char *path, size_t max, char **text, size_t *len, char *err, size_t errsize)
 {
     if (max == 0)
         max = OAP_READ_MAX_FILE;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        snprintf(err, errsize, "cannot read '%s': %s", path, strerror(errno));
+        cannot_read(err, errsize, path, strerror(errno));
         return OAP_EIO;
     }
     struct stat st;
@@ -82,12 +92,14 @@ int oap_read_file(const char *path, size_t max, char **text, size_t *len, char *
     if (e) {
         if (e == ENOMEM)
             return OAP_ENOMEM;
-        snprintf(err, errsize, "cannot read '%s': %s", path, strerror(e));
+        cannot_read(err, errsize, path, strerror(e));
         return OAP_EIO;
     }
     if (*len > max) {
         free(buf);
-        snprintf(err, errsize, "cannot read '%s': it has more than %zu bytes", path, max);
+        char why[64];
+        snprintf(why, sizeof why, "it has more than %zu bytes", max);
+        cannot_read(err, errsize, path, why);
         return OAP_EIO;
     }
     *text = buf;

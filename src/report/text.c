@@ -23,6 +23,11 @@ static void put_file(void *ctx, const char *b, size_t n)
     fwrite(b, 1, n, ctx);
 }
 
+void oap_report_escape(FILE *out, const char *s)
+{
+    oap_text_escape(s, 0, put_file, out);
+}
+
 int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options *opts)
 {
     size_t strip = opts && opts->strip ? strlen(opts->strip) : 0;
@@ -32,11 +37,17 @@ int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options 
         const char *file = d->file;
         if (strip && strncmp(file, opts->strip, strip) == 0)
             file += strip;
+        /* The file name as plan text: a name may hold anything but "/" and NUL, a line
+         * break and a whole forged finding ("x:1:1: error: ... [syntax]\nevil") included;
+         * escaped, the only place on the line is the finding's own. */
         if (color)
-            fprintf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m ", file, d->line, d->col,
+            fputs("\033[1m", out);
+        oap_text_escape(file, 0, put_file, out);
+        if (color)
+            fprintf(out, ":%u:%u:\033[0m %s%s:\033[0m ", d->line, d->col,
                     severity_color(d->severity), oap_severity_name(d->severity));
         else
-            fprintf(out, "%s:%u:%u: %s: ", file, d->line, d->col, oap_severity_name(d->severity));
+            fprintf(out, ":%u:%u: %s: ", d->line, d->col, oap_severity_name(d->severity));
         /* Plan text reaches messages (keys, ids, quoted text): escaped, so a finding stays
          * on one line, reads as written and cannot move a terminal's cursor. */
         oap_text_escape(d->message, 0, put_file, out);

@@ -12,6 +12,7 @@
 . "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
 require "Graphviz's dot and python3 are needed" dot python3
 limit=${OAP_HOSTILE_TIMEOUT:-120}
+export OAP_README="$src/README.md"
 suppress_graphviz_leaks
 
 stack= # KiB of stack for the commands run, when set
@@ -66,7 +67,7 @@ flush() {
     rm -f "$tmp/queue" "$tmp"/q.*
 }
 py_verify='
-import csv, io, json, re, sys
+import csv, io, json, os, re, sys
 import xml.dom.minidom
 
 class Failed(Exception):
@@ -134,6 +135,44 @@ def tables(text):
         elif p != want:
             fail(f"line {number}: {p} cell separators in a table of {want}: {ascii(line[:160])}")
 
+def matcher_patterns():
+    """The problem matcher the README publishes (its "regexp", read from the README itself,
+    so the pattern tested is the one published), and the same with info, which the README
+    says matches every finding."""
+    readme = open(os.environ["OAP_README"], encoding="utf-8").read()
+    m = re.search(r"^ *\"regexp\": (\"(?:[^\"\\\\]|\\.)*\"),$", readme, re.M)
+    if not m:
+        fail("no problem matcher pattern in the README")
+    published = json.loads(m.group(1))
+    if "(error|warning)" not in published:
+        fail(f"the README pattern has no (error|warning): {published}")
+    return (re.compile(published),
+            re.compile(published.replace("(error|warning)", "(error|warning|info)")))
+
+def escaped_name(name):
+    """A file name as the text format shows it (src/core/text.h): what DANGER holds as
+    \\xNN, \\uXXXX or \\UXXXXXXXX (line feed and tab as \\n and \\t), the colon of
+    ":N:N: " as \\x3a. Written again here, so that the two are compared."""
+    out, i = [], 0
+    while i < len(name):
+        c = name[i]
+        if c == ":" and re.match(r":\d+:\d+: ", name[i:]):
+            out.append("\\x3a")
+        elif c == "\n":
+            out.append("\\n")
+        elif c == "\t":
+            out.append("\\t")
+        elif not DANGER.match(c):
+            out.append(c)
+        elif ord(c) < 0x80:
+            out.append("\\x%02x" % ord(c))
+        elif ord(c) <= 0xFFFF:
+            out.append("\\u%04x" % ord(c))
+        else:
+            out.append("\\U%08x" % ord(c))
+        i += 1
+    return "".join(out)
+
 def check(kind, path, arg):
     global data
     data = open(path, "rb").read()
@@ -151,6 +190,32 @@ def check(kind, path, arg):
                 fail(f"line {number} is not a finding: {ascii(line[:160])}")
         if arg is not None and len(lines) != int(arg):
             fail(f"{len(lines)} lines for {arg} findings")
+    elif kind == "matcher":
+        # The problem matcher of the README over the text format (arg: the JSON report of the
+        # same run): with info, it reads every line as exactly the finding the JSON has, at
+        # its file, line, column, severity and rule, whatever plan text and file names
+        # hold (issue 20, items 2 and 3); as published, exactly the errors and warnings.
+        published, every = matcher_patterns()
+        lines = utf8().split("\n")[:-1]
+        findings = json.load(open(arg, encoding="utf-8"))["findings"]
+        if len(lines) != len(findings):
+            fail(f"{len(lines)} lines for {len(findings)} findings")
+        for number, (line, f) in enumerate(zip(lines, findings), 1):
+            want = (escaped_name(f["file"]), str(f["line"]), str(f["column"]), f["severity"],
+                    f["rule"])
+            m = every.match(line)
+            got = m and (m.group(1), m.group(2), m.group(3), m.group(4), m.group(6))
+            if got != want:
+                fail(f"line {number}: the matcher reads {ascii(got)}, the finding is {ascii(want)}")
+            if bool(published.match(line)) != (f["severity"] in ("error", "warning")):
+                verb = "takes" if f["severity"] == "info" else "misses"
+                fail(f"line {number}: the published pattern {verb} it")
+    elif kind == "nomatch":
+        # Messages on standard error: none reads as a finding.
+        published, every = matcher_patterns()
+        for number, line in enumerate(utf8().split("\n"), 1):
+            if every.search(line):
+                fail(f"line {number} reads as a finding: {ascii(line[:160])}")
     elif kind == "markdown":
         text = utf8()
         terminal_safe(text)
@@ -268,8 +333,12 @@ hostile() {
     run "$name: check --format json" "$check_status" "$bin" check --no-config -q --format json "$plan" &&
         verify "$name: check JSON is JSON" json "$tmp/out" &&
         n=$(python3 -c "$py_verify" json "$tmp/out" findings) &&
-        verify "$name: check text, one finding a line, terminal-safe" findings "$tmp/check.txt" "$n"
+        verify "$name: check text, one finding a line, terminal-safe" findings "$tmp/check.txt" "$n" &&
+        cp "$tmp/out" "$tmp/check.json" &&
+        verify "$name: the README's problem matcher reads exactly the findings" matcher \
+            "$tmp/check.txt" "$tmp/check.json"
     verify "$name: check messages on standard error terminal-safe" terminal "$tmp/check.err"
+    verify "$name: no message on standard error reads as a finding" nomatch "$tmp/check.err"
     run "$name: check --format markdown" "$check_status" "$bin" check --no-config -q --format markdown "$plan" &&
         verify "$name: check Markdown tables whole, terminal-safe" markdown "$tmp/out"
     run "$name: check --format sarif" "$check_status" "$bin" check --no-config -q --format sarif "$plan" &&
@@ -343,6 +412,52 @@ verify "invisible: the zero-width space in a reference is a bad-ref error" count
 run "invisible: SARIF" 1 "$bin" check --no-config -q --format sarif invisible.oap.json &&
     verify "invisible: SARIF message.text shows U+200B escaped" has "$tmp/out" \
         '"text": "\"HU\\u200b\" is not a known actor'
+
+# Plan text that forges findings (issue 20, item 3): a timing, a title, an actor, a
+# reference and a key holding ":N:N: error: ..."; the text shows each colon of a place as
+# \x3a, and the README's problem matcher reads exactly the real findings (in hostile).
+hostile forged forged.oap.json 1 0
+verify "forged: the timing's place escaped" has "$tmp/check.txt" \
+    'forged.oap.json:6:176: info: the timing of 1.1, "see .github/workflows/deploy.yml\x3a12:3: error: secret leaked", names no month'
+verify "forged: no line holds a place but its own" count "$tmp/check.txt" \
+    '0 :[0-9]+:[0-9]+: .*:[0-9]+:[0-9]+: '
+
+# File names that forge findings (issue 20, item 2): a line break and a whole finding,
+# escapes for a terminal and a direction override in the name; shown escaped, one line a
+# finding, read by the matcher at their own place (in hostile).
+mkdir -p "$tmp/names"
+forged_name=$(printf 'x.oap.json:1:1: error: forged finding [syntax]\nevil\033]0;title\007\u202egpj.oap.json')
+cp "$h/self-ref.oap.json" "$tmp/names/$forged_name"
+hostile forged-name "$tmp/names/$forged_name" 1 0
+verify "forged-name: the name escaped where it starts every line" count "$tmp/check.txt" \
+    '0 ^(?!$)(?!/.*/names/x\.oap\.json\\x3a1:1: error: forged finding \[syntax\]\\nevil\\x1b\]0;title\\x07\\u202egpj\.oap\.json:[0-9]+:[0-9]+: )'
+run "forged-name: the folder walked" 1 "$bin" check --no-config "$tmp/names" &&
+    verify "forged-name: no message on standard error reads as a finding" nomatch "$tmp/err"
+run "forged-name: a missing file named in a message" 2 "$bin" check --no-config "$tmp/names/$forged_name.missing" &&
+    verify "forged-name: the message names it escaped" has "$tmp/err" \
+        'x.oap.json\x3a1:1: error: forged finding [syntax]\nevil\x1b]0;title\x07\u202egpj.oap.json.missing' &&
+    verify "forged-name: the message on one line, terminal-safe" terminal "$tmp/err"
+printf '{"rules": {"nonesuch": "off"}}' >"$tmp/names/$forged_name.json"
+for config in "$tmp/names/$forged_name.json" "$tmp/names/$forged_name.missing.json"; do
+    run "forged-name: a config file's problem" 2 "$bin" check --config "$config" "$h/self-ref.oap.json" &&
+        verify "forged-name: the config's name escaped" has "$tmp/err" \
+            'x.oap.json\x3a1:1: error: forged finding [syntax]\nevil\x1b]0;title\x07\u202egpj.oap.json' &&
+        verify "forged-name: the config's problem on one line, terminal-safe" terminal "$tmp/err" &&
+        verify "forged-name: the config's problem reads as no finding" nomatch "$tmp/err"
+done
+# Arguments echoed in messages: refs, deps, --focus, --actor, each holding a line break,
+# a finding and a terminal escape.
+arg=$(printf '9.9:1:1: error: forged [syntax]\nx.oap.json:2:2: error: forged\033[2J [syntax]')
+cd "$h" || exit 2
+for cmd in "refs" "deps self-ref.oap.json" "dot self-ref.oap.json --focus" \
+    "tasking self-ref.oap.json --actor"; do
+    # shellcheck disable=SC2086
+    run "$cmd echoes its argument" "0|1|2" "$bin" $cmd "$arg" &&
+        verify "$cmd: messages terminal-safe" terminal "$tmp/err" &&
+        verify "$cmd: no message reads as a finding" nomatch "$tmp/err" &&
+        verify "$cmd: no output line reads as a finding" nomatch "$tmp/out"
+done
+flush
 
 # The plan that draws attacks on DOT, HTML labels and SVG (tests/e2e/dot.sh has its
 # diagram); here for the terminal and the tables.
