@@ -44,6 +44,9 @@ static const oap_help_option help_options[] = {
      "one [limit] finding counts those left out. A rule\n"
      "reports at most 100 on one action, goal, phase or\n"
      "plan, and one more saying how many it left out"},
+    {{"--color WHEN"},
+     "colour the severity and the rule id: auto (default:\n"
+     "on a terminal, unless NO_COLOR is set), always, never"},
     {{"-q, --quiet"}, "no summary line on standard error"},
     {{"-h, --help"}, "this help"},
     {{NULL}, NULL}};
@@ -62,9 +65,17 @@ const oap_help oap_help_check = {
         "JSON is a finding, not trouble.",
 };
 
-static int use_color(void)
+/* In the order of color_names: --color=auto colours a terminal, unless NO_COLOR says not
+ * to (https://no-color.org); always and never are what they say, NO_COLOR or not. */
+typedef enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color;
+
+static const char *const color_names[] = {"auto", "always", "never"};
+
+static int use_color(color when)
 {
     const char *no = getenv("NO_COLOR");
+    if (when != COLOR_AUTO)
+        return when == COLOR_ALWAYS;
     return isatty(STDOUT_FILENO) && !(no && *no);
 }
 
@@ -106,6 +117,7 @@ static void print_summary(const oap_planset *set, const oap_diags *shown, int ba
 typedef struct run_args {
     int fail_on, quiet, no_config;
     format fmt;
+    color color;
     const char *config, *baseline, *write_baseline;
     oap_load_limits limits;
     size_t max_findings; /* 0: the default, proportional to the input */
@@ -250,7 +262,7 @@ static int run(const run_args *a, int nplans, char **plans)
 
     char cwd[PATH_MAX];
     oap_report_options ropts = OAP_REPORT_OPTIONS_INIT;
-    ropts.color = a->fmt == FORMAT_TEXT && use_color();
+    ropts.color = a->fmt == FORMAT_TEXT && use_color(a->color);
     ropts.files = files;
     ropts.nfiles = nfiles;
     ropts.fingerprints = fp_texts;
@@ -318,7 +330,8 @@ int oap_cmd_check(int argc, char **argv)
         OPT_MAX_DEPTH,
         OPT_MAX_STRING,
         OPT_MAX_ACTIONS,
-        OPT_MAX_FINDINGS
+        OPT_MAX_FINDINGS,
+        OPT_COLOR
     };
     static const char shortopts[] = "qh";
     static const struct option longopts[] = {
@@ -333,6 +346,7 @@ int oap_cmd_check(int argc, char **argv)
         {"max-string", required_argument, NULL, OPT_MAX_STRING},
         {"max-actions", required_argument, NULL, OPT_MAX_ACTIONS},
         {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
+        {"color", required_argument, NULL, OPT_COLOR},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -395,6 +409,15 @@ int oap_cmd_check(int argc, char **argv)
                               name, c == OPT_MAX_DEPTH ? "; at most 2048" : "", optarg);
                 return EXIT_TROUBLE;
             }
+            break;
+        }
+        case OPT_COLOR: {
+            int w = OAP_CLI_CHOICE(optarg, color_names);
+            if (w < 0) {
+                oap_cli_error("check: --color takes auto, always or never, not '%s'", optarg);
+                return EXIT_TROUBLE;
+            }
+            a.color = (color)w;
             break;
         }
         case 'q':

@@ -36,7 +36,7 @@ static const oap_command commands[] = {
 /* The program's own help; usage() puts the commands between its parts. */
 static const oap_help program = {
     .usage = "oapgraph COMMAND [OPTIONS] PLAN...\n"
-             "oapgraph --help | --version",
+             "oapgraph --help | --version | -V",
     .description = "Reads EU Operational Action Plans as a graph and reports what is wrong.",
     .exit_status = "0 clean, 1 findings at or above --fail-on, 2 trouble.",
 };
@@ -151,13 +151,22 @@ int main(int argc, char **argv)
         usage(stdout);
         return oap_cli_finish_stdout(EXIT_CLEAN);
     }
-    if (strcmp(argv[1], "--version") == 0) {
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("oapgraph %s\n", oap_version());
         return oap_cli_finish_stdout(EXIT_CLEAN);
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
-    oap_cli_error("'%s' is not a command; see 'oapgraph --help'", argv[1]);
+    /* A slip of the keyboard gets the command it was meant to be (git does so). */
+    const char *names[sizeof commands / sizeof commands[0]];
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        names[i] = commands[i].name;
+    const char *near = oap_suggest_nearest(argv[1], names, sizeof names / sizeof names[0]);
+    if (near)
+        oap_cli_error("'%s' is not a command; did you mean '%s'? see 'oapgraph --help'", argv[1],
+                      near);
+    else
+        oap_cli_error("'%s' is not a command; see 'oapgraph --help'", argv[1]);
     return EXIT_TROUBLE;
 }

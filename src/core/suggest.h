@@ -2,6 +2,8 @@
 #ifndef OAP_CORE_SUGGEST_H
 #define OAP_CORE_SUGGEST_H
 
+#include "oapgraph/common.h"
+
 #include <stddef.h>
 
 /* Edit distance (insertions, deletions, substitutions, swaps of neighbours) between a and b,
@@ -9,10 +11,8 @@
  * limit. Allocates nothing when b is at most 32 bytes long. */
 size_t oap_suggest_distance(const char *a, const char *b, size_t limit);
 
-/* The candidate nearest to word, or NULL when none is close enough to be a
- * plausible typo (distance at most a third of the word's length, at least 1,
- * at most 3). Ties go to the earlier candidate. */
-const char *oap_suggest_nearest(const char *word, const char *const *candidates, size_t n);
+/* oap_suggest_nearest, the nearest candidate for a "did you mean", is public
+ * (oapgraph/common.h): the program suggests commands and options with it too. */
 
 /* The same, but NULL also when another candidate is as near: among ids that differ in one
  * character ("JAD-2024-MED", "JAD-2024-MDE"), a "did you mean" that picks one of several

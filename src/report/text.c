@@ -39,19 +39,19 @@ int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options 
             file += strip;
         /* The file name as plan text: a name may hold anything but "/" and NUL, a line
          * break and a whole forged finding ("x:1:1: error: ... [syntax]\nevil") included;
-         * escaped, the only place on the line is the finding's own. */
-        if (color)
-            fputs("\033[1m", out);
+         * escaped, the only place on the line is the finding's own. Colour marks the
+         * severity word and the rule id only: the location stays plain text, for whatever
+         * matches it (an editor reading a terminal, a problem matcher). */
         oap_text_escape(file, 0, put_file, out);
         if (color)
-            fprintf(out, ":%u:%u:\033[0m %s%s:\033[0m ", d->line, d->col,
+            fprintf(out, ":%u:%u: %s%s\033[0m: ", d->line, d->col,
                     severity_color(d->severity), oap_severity_name(d->severity));
         else
             fprintf(out, ":%u:%u: %s: ", d->line, d->col, oap_severity_name(d->severity));
         /* Plan text reaches messages (keys, ids, quoted text): escaped, so a finding stays
          * on one line, reads as written and cannot move a terminal's cursor. */
         oap_text_escape(d->message, 0, put_file, out);
-        fprintf(out, color ? " \033[2m[%s]\033[0m\n" : " [%s]\n", d->rule);
+        fprintf(out, color ? " [\033[2m%s\033[0m]\n" : " [%s]\n", d->rule);
     }
     return ferror(out) ? OAP_EIO : 0;
 }

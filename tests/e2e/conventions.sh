@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# End-to-end: the conventions of linters and command-line tools (issue 19): did-you-mean
+# for commands, -V, --color, and the others as they come.
+# usage: conventions.sh OAPGRAPH SOURCE_DIR
+. "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
+cd "$src/fixtures" || exit 2
+
+# A misspelled command gets the nearest one, as git does; nothing near, no guess.
+printf "oapgraph: 'chek' is not a command; did you mean 'check'? see 'oapgraph --help'\n" >"$tmp/chek.err"
+expect "chek: did you mean check" 2 "$empty" "$tmp/chek.err" -- "$bin" chek 2012-C.oap.json
+printf "oapgraph: 'frobnicate' is not a command; see 'oapgraph --help'\n" >"$tmp/frob.err"
+expect "no guess for a word far from every command" 2 "$empty" "$tmp/frob.err" -- "$bin" frobnicate
+
+# -V is --version.
+"$bin" --version >"$tmp/version"
+expect "-V as --version" 0 "$tmp/version" "$empty" -- "$bin" -V
+
+# --color: always colours even in a pipe and with NO_COLOR, never does not on a terminal;
+# only the severity word and the rule id are coloured, the location stays plain.
+NO_COLOR=1 "$bin" check -q --color=always unknown-key/misspelled >"$tmp/always"
+if head -1 "$tmp/always" | grep -q $'^unknown-key/misspelled/plan.oap.json:3:77: \033\\[1;33mwarning\033\\[0m: unknown key "yaer" .* \\[\033\\[2munknown-key\033\\[0m\\]$'; then
+    ok "--color=always: severity and rule id coloured"
+else
+    no "--color=always: severity and rule id coloured"
+    head -1 "$tmp/always" | cat -v
+fi
+"$bin" check -q unknown-key/misspelled >"$tmp/plain"
+expect "--color=never in a pipe" 0 "$tmp/plain" - -- "$bin" check -q --color=never unknown-key/misspelled
+expect "--color=auto in a pipe" 0 "$tmp/plain" - -- "$bin" check -q --color auto unknown-key/misspelled
+if command -v script >/dev/null; then
+    script -qec "$bin check -q --color=never unknown-key/misspelled" /dev/null >"$tmp/tty" 2>&1
+    if grep -q 'unknown-key\]' "$tmp/tty" && ! grep -q $'\033\\[' "$tmp/tty"; then
+        ok "--color=never on a terminal"
+    else
+        no "--color=never on a terminal"
+    fi
+fi
+printf "oapgraph: check: --color takes auto, always or never, not 'sometimes'\n" >"$tmp/color.err"
+expect "--color=sometimes" 2 "$empty" "$tmp/color.err" -- "$bin" check --color=sometimes 2012-C.oap.json
+
+finish
