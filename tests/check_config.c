@@ -89,6 +89,22 @@ START_TEST(severity_change)
 }
 END_TEST
 
+/* "warn" is "warning", as eslint writes it; no other shortening is read. */
+START_TEST(warn_is_warning)
+{
+    oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
+    oap_config *cfg = parse_ok("{\"rules\": {\"missing-kpi\": \"warn\"}}");
+    oap_config_apply(cfg, &opts);
+    ck_assert_str_eq(opts.rule_ids[0], "missing-kpi");
+    ck_assert_int_eq(opts.rule_severities[0], OAP_SEVERITY_WARNING);
+    ck_assert_ptr_null(opts.rule_ids[1]);
+    oap_config_free(cfg);
+    parse_bad("{\"rules\": {\"unknown-key\": \"err\"}}",
+              ".oapgraph.json:1:27: rule \"unknown-key\" in \"rules\" has severity \"err\"; "
+              "expected \"error\", \"warning\", \"info\" or \"off\"");
+}
+END_TEST
+
 START_TEST(rule_off)
 {
     oap_config *cfg = parse_ok("{\"rules\": {\"unknown-key\": \"off\"}}");
@@ -259,7 +275,7 @@ START_TEST(every_problem)
 {
     parse_bad("{\n"
               "  \"rule\": {},\n"
-              "  \"rules\": {\"dangling-refs\": \"off\", \"missing-kpi\": \"warn\",\n"
+              "  \"rules\": {\"dangling-refs\": \"off\", \"missing-kpi\": \"high\",\n"
               "            \"unknown-key\": 2, \"self-ref\": \"info\"},\n"
               "  \"actors\": [\"\", {\"nmae\": \"x\"}, {\"code\": \"X\", \"kind\": \"ship\"}],\n"
               "  \"overlap\": {\"threshold\": 2}\n"
@@ -268,7 +284,7 @@ START_TEST(every_problem)
               "\"rules\"?\n"
               ".oapgraph.json:3:13: unknown rule \"dangling-refs\" in \"rules\"; did you mean "
               "\"dangling-ref\"?\n"
-              ".oapgraph.json:3:52: rule \"missing-kpi\" in \"rules\" has severity \"warn\"; "
+              ".oapgraph.json:3:52: rule \"missing-kpi\" in \"rules\" has severity \"high\"; "
               "expected \"error\", \"warning\", \"info\" or \"off\"\n"
               ".oapgraph.json:4:28: the severity of \"unknown-key\" in \"rules\" must be "
               "\"error\", \"warning\", \"info\" or \"off\", not an integer\n"
@@ -684,6 +700,7 @@ int main(void)
     Suite *s = suite_create("config");
     TCase *tc = tcase_create("config");
     tcase_add_test(tc, severity_change);
+    tcase_add_test(tc, warn_is_warning);
     tcase_add_test(tc, rule_off);
     tcase_add_test(tc, rule_on);
     tcase_add_test(tc, actors_and_threshold);

@@ -18,7 +18,7 @@
 
 struct oap_config {
     oap_arena arena;
-    const char *name; /* the file it was read from, as named */
+    const char *name;      /* the file it was read from, as named */
     const char **rule_ids; /* NULL-terminated */
     oap_severity *rule_severities;
     const char **actors; /* NULL-terminated, or NULL when the config has none */
@@ -83,6 +83,10 @@ static void read_rules(ctx *c, json_t *rules)
         size_t at = oap_json_push(r, id);
         const char *name = json_string_value(value);
         int sev = name ? oap_severity_parse(name, 1) : -1;
+        /* "warn" is what eslint's configs write: read as "warning", nothing else is
+         * shortened ("err" is not eslint's either). */
+        if (name && strcmp(name, "warn") == 0)
+            sev = OAP_SEVERITY_WARNING;
         if (!oap_json_in_list(id, known)) {
             const char *near = oap_suggest_nearest(id, known, nknown);
             if (near)
