@@ -46,7 +46,8 @@ OAP_EXTERN void oap_planset_free(oap_planset *set);
  * A file is loaded once, however many names reach it (its device and inode tell), and a
  * folder is walked once (a symbolic link back to a folder above is a note, not a loop).
  * Problems inside a file are findings in diags; the call still returns 0.
- * Returns OAP_EIO when the path, or a file or folder below it, cannot be read
+ * Returns OAP_EIO when the path, or a file or folder below it, cannot be read, or when a
+ * folder holds no *.oap.json nor *.cycle.json file at all
  * (oap_planset_error() says why, for the last one; the plans already loaded stay, and
  * the rest of a folder is still loaded), OAP_ENOMEM when out of memory. */
 OAP_EXTERN int oap_planset_load_path(oap_planset *set, const char *path, oap_diags *diags);

@@ -324,7 +324,8 @@ typedef struct walk {
     pathlist names; /* the entries of the folder being read */
     pathlist keys;  /* the identities of the folders read, which seen borrows */
     oap_strmap seen;
-    size_t skipped; /* folders reached again */
+    size_t skipped;    /* folders reached again */
+    size_t other_json; /* files ending in .json alone: plans misnamed, perhaps */
     char *first_skipped;
     int unreadable;
 } walk;
@@ -381,8 +382,10 @@ static int walk_folder(oap_planset *set, walk *w, char *d)
         else if (S_ISREG(st.st_mode) &&
                  (ends_with(name, ".oap.json") || ends_with(name, ".cycle.json")))
             rc = pathlist_add(&w->found, p);
-        else
+        else {
+            w->other_json += S_ISREG(st.st_mode) && ends_with(name, ".json");
             free(p);
+        }
     }
 done:
     if (h)
@@ -416,6 +419,18 @@ static int load_folder(oap_planset *set, const char *dir, oap_diags *diags)
             if (r < 0)
                 rc = r;
         }
+    }
+    /* A folder without a plan file is a mistake of the run (the wrong folder, plans not
+     * named *.oap.json), never a clean pass. */
+    if (rc == 0 && w.found.n == 0 && !w.unreadable) {
+        if (w.other_json)
+            set_error(set,
+                      "no plan files (*.oap.json) under '%s'; it has %zu .json file%s not "
+                      "named *.oap.json",
+                      dir, w.other_json, w.other_json == 1 ? "" : "s");
+        else
+            set_error(set, "no plan files (*.oap.json) under '%s'", dir);
+        rc = OAP_EIO;
     }
     oap_strmap_free(&w.seen);
     pathlist_free(&w.todo);

@@ -38,4 +38,16 @@ fi
 printf "oapgraph: check: --color takes auto, always or never, not 'sometimes'\n" >"$tmp/color.err"
 expect "--color=sometimes" 2 "$empty" "$tmp/color.err" -- "$bin" check --color=sometimes 2012-C.oap.json
 
+# A folder without plan files is trouble (exit 2), named, in every command that loads plans;
+# files ending in .json only are counted, since they are likely plans misnamed.
+mkdir -p "$tmp/none" "$tmp/json/sub"
+printf '{}\n' >"$tmp/json/a.json"
+printf '{}\n' >"$tmp/json/sub/b.json"
+printf "oapgraph: no plan files (*.oap.json) under '%s'\n" "$tmp/none" >"$tmp/none.err"
+expect "empty folder" 2 "$empty" "$tmp/none.err" -- "$bin" check -q "$tmp/none"
+printf "oapgraph: no plan files (*.oap.json) under '%s'; it has 2 .json files not named *.oap.json\n" "$tmp/json" >"$tmp/json.err"
+expect "folder of .json files" 2 "$empty" "$tmp/json.err" -- "$bin" check -q "$tmp/json"
+expect "tasking over a folder of .json files" 2 "$empty" "$tmp/json.err" -- "$bin" tasking "$tmp/json"
+expect "dot over an empty folder" 2 "$empty" "$tmp/none.err" -- "$bin" dot "$tmp/none"
+
 finish
