@@ -26,6 +26,9 @@ static const oap_help_option help_options[] = {
      "rule severities, extra actors, overlap threshold\n"
      "(default: " OAP_CONFIG_NAME " here or in a folder above)"},
     {{"--no-config"}, "read no config file"},
+    {{"--disable RULE"},
+     "do not run RULE (again for more; over the config);\n"
+     "syntax, schema and limit are always reported"},
     {{"--baseline FILE"},
      "findings recorded in FILE are known: not shown, and\n"
      "they do not fail the run; entries that match nothing\n"
@@ -119,9 +122,64 @@ typedef struct run_args {
     format fmt;
     color color;
     const char *config, *baseline, *write_baseline;
+    const char **disable; /* --disable, NULL-terminated */
     oap_load_limits limits;
     size_t max_findings; /* 0: the default, proportional to the input */
 } run_args;
+
+/* The rule ids of --disable, turned off ahead of the config's severities (the first entry
+ * for a rule wins), then the config's: *ids and *sevs are malloc'ed, the caller frees
+ * them. A rule that is always reported is not turned off (it would only go down to
+ * warning): it was warned about when the option was read. Returns 0 or OAP_ENOMEM. */
+static int add_disabled(oap_check_options *opts, const char *const *disable, const char ***ids,
+                        oap_severity **sevs)
+{
+    size_t nd = 0, nc = 0, k = 0;
+    while (disable[nd])
+        nd++;
+    while (opts->rule_ids && opts->rule_ids[nc])
+        nc++;
+    *ids = malloc((nd + nc + 1) * sizeof **ids);
+    *sevs = malloc((nd + nc + 1) * sizeof **sevs);
+    if (!*ids || !*sevs)
+        return OAP_ENOMEM;
+    for (size_t i = 0; i < nd; i++) {
+        const oap_rule_info *rule = oap_rule_find(disable[i]);
+        if (rule && rule->always)
+            continue;
+        (*ids)[k] = disable[i];
+        (*sevs)[k++] = OAP_SEVERITY_OFF;
+    }
+    for (size_t i = 0; i < nc; i++) {
+        (*ids)[k] = opts->rule_ids[i];
+        (*sevs)[k++] = opts->rule_severities[i];
+    }
+    (*ids)[k] = NULL;
+    opts->rule_ids = *ids;
+    opts->rule_severities = *sevs;
+    return 0;
+}
+
+/* Whether id may follow --disable: a rule of the registry or stale-baseline. An unknown
+ * one is trouble, with the nearest id; one that is always reported is a warning, and the
+ * run goes on. Returns 0 or -1 (said). */
+static int check_disable(const char *id)
+{
+    const oap_rule_info *rule = oap_rule_find(id);
+    if (!rule && strcmp(id, OAP_BASELINE_RULE) != 0) {
+        const oap_rule_info *near = oap_rule_nearest(id);
+        if (near)
+            oap_cli_error("check: --disable: no rule '%s'; did you mean '%s'?", id, near->id);
+        else
+            oap_cli_error("check: --disable: no rule '%s'; 'oapgraph rules' lists them", id);
+        return -1;
+    }
+    if (rule && rule->always)
+        oap_cli_error("check: warning: --disable %s has no effect: %s reports files that cannot "
+                      "be read as plans, which are always reported",
+                      id, id);
+    return 0;
+}
 
 /* A count or a size: digits, optionally followed by k, M or G (powers of 1024). */
 static int parse_amount(const char *s, size_t *out)
@@ -155,7 +213,8 @@ static int run(const run_args *a, int nplans, char **plans)
     oap_planset *set = NULL;
     oap_diags *diags = NULL, *fresh = NULL;
     oap_fingerprint *fps = NULL, *fresh_fps = NULL;
-    const char **fp_texts = NULL, **files = NULL;
+    const char **fp_texts = NULL, **files = NULL, **rule_ids = NULL;
+    oap_severity *rule_sevs = NULL;
     const oap_diags *shown;
     size_t baselined = 0;
     oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
@@ -166,6 +225,8 @@ static int run(const run_args *a, int nplans, char **plans)
         status = EXIT_TROUBLE;
         goto done;
     }
+    if (a->disable[0] && (rc = add_disabled(&opts, a->disable, &rule_ids, &rule_sevs)) < 0)
+        goto done;
     if (a->baseline && !a->write_baseline) {
         rc = oap_baseline_read(&base, a->baseline, a->limits.max_file_bytes, err, sizeof err);
         if (rc == OAP_EIO || rc == OAP_EINVAL) {
@@ -307,6 +368,8 @@ done:
     }
     free(fp_texts);
     free(files);
+    free(rule_ids);
+    free(rule_sevs);
     free(fps);
     free(fresh_fps);
     oap_diags_free(fresh);
@@ -331,7 +394,8 @@ int oap_cmd_check(int argc, char **argv)
         OPT_MAX_STRING,
         OPT_MAX_ACTIONS,
         OPT_MAX_FINDINGS,
-        OPT_COLOR
+        OPT_COLOR,
+        OPT_DISABLE
     };
     static const char shortopts[] = "qh";
     static const struct option longopts[] = {
@@ -339,6 +403,7 @@ int oap_cmd_check(int argc, char **argv)
         {"format", required_argument, NULL, OPT_FORMAT},
         {"config", required_argument, NULL, OPT_CONFIG},
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"disable", required_argument, NULL, OPT_DISABLE},
         {"baseline", required_argument, NULL, OPT_BASELINE},
         {"write-baseline", required_argument, NULL, OPT_WRITE},
         {"max-file-size", required_argument, NULL, OPT_MAX_FILE},
@@ -353,7 +418,10 @@ int oap_cmd_check(int argc, char **argv)
     run_args a = {.fail_on = OAP_SEVERITY_ERROR,
                   .fmt = FORMAT_TEXT,
                   .limits = (oap_load_limits)OAP_LOAD_LIMITS_DEFAULT};
-    int c;
+    size_t ndisable = 0;
+    int c, status = EXIT_TROUBLE;
+    if (!(a.disable = oap_cli_values("check", argc)))
+        return EXIT_TROUBLE;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
@@ -364,7 +432,7 @@ int oap_cmd_check(int argc, char **argv)
             else if ((a.fail_on = oap_severity_parse(optarg, 0)) < 0) {
                 oap_cli_error("check: --fail-on takes error, warning, info or none, not '%s'",
                               optarg);
-                return EXIT_TROUBLE;
+                goto done;
             }
             break;
         case OPT_FORMAT: {
@@ -372,7 +440,7 @@ int oap_cmd_check(int argc, char **argv)
             if (f < 0) {
                 oap_cli_error("check: --format takes text, json, sarif or markdown, not '%s'",
                               optarg);
-                return EXIT_TROUBLE;
+                goto done;
             }
             a.fmt = (format)f;
             break;
@@ -407,7 +475,7 @@ int oap_cmd_check(int argc, char **argv)
                 oap_cli_error("check: --%s takes a positive number (sizes may end in k, M or "
                               "G%s), not '%s'",
                               name, c == OPT_MAX_DEPTH ? "; at most 2048" : "", optarg);
-                return EXIT_TROUBLE;
+                goto done;
             }
             break;
         }
@@ -415,33 +483,44 @@ int oap_cmd_check(int argc, char **argv)
             int w = OAP_CLI_CHOICE(optarg, color_names);
             if (w < 0) {
                 oap_cli_error("check: --color takes auto, always or never, not '%s'", optarg);
-                return EXIT_TROUBLE;
+                goto done;
             }
             a.color = (color)w;
             break;
         }
+        case OPT_DISABLE:
+            if (check_disable(optarg) < 0)
+                goto done;
+            a.disable[ndisable++] = optarg;
+            break;
         case 'q':
             a.quiet = 1;
             break;
         case 'h':
             oap_help_print(stdout, &oap_help_check);
-            return oap_cli_finish_stdout(EXIT_CLEAN);
+            status = oap_cli_finish_stdout(EXIT_CLEAN);
+            goto done;
         default:
-            return oap_cli_bad_option("check", argv[optind - 1], shortopts, longopts);
+            status = oap_cli_bad_option("check", argv[optind - 1], shortopts, longopts);
+            goto done;
         }
     }
     if (a.write_baseline && strcmp(a.write_baseline, "-") == 0) {
         oap_cli_error("check: --write-baseline needs a file; standard output carries the "
                       "findings");
-        return EXIT_TROUBLE;
+        goto done;
     }
     if (a.config && a.no_config) {
         oap_cli_error("check: --config and --no-config exclude each other");
-        return EXIT_TROUBLE;
+        goto done;
     }
     if (optind >= argc) {
         oap_cli_error("check: no plan given; see 'oapgraph check --help'");
-        return EXIT_TROUBLE;
+        goto done;
     }
-    return oap_cli_finish_stdout(run(&a, argc - optind, argv + optind));
+    a.disable[ndisable] = NULL;
+    status = oap_cli_finish_stdout(run(&a, argc - optind, argv + optind));
+done:
+    free(a.disable);
+    return status;
 }

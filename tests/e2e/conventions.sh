@@ -50,4 +50,21 @@ expect "folder of .json files" 2 "$empty" "$tmp/json.err" -- "$bin" check -q "$t
 expect "tasking over a folder of .json files" 2 "$empty" "$tmp/json.err" -- "$bin" tasking "$tmp/json"
 expect "dot over an empty folder" 2 "$empty" "$tmp/none.err" -- "$bin" dot "$tmp/none"
 
+# --disable RULE, again for more, turns rules off over the config; an unknown rule is
+# trouble with the nearest id; syntax, schema and limit cannot be turned off (a warning,
+# and the run goes on as it would).
+"$bin" check -q unknown-key/misspelled | grep -v '\[unknown-key\]$' | grep -v '\[isolated-action\]$' >"$tmp/disabled"
+expect "--disable twice" 0 "$tmp/disabled" "$empty" -- \
+    "$bin" check -q --disable unknown-key --disable isolated-action unknown-key/misspelled
+if [ -s "$tmp/disabled" ] && ! grep -q 'unknown-key\]$' "$tmp/out"; then ok "--disable leaves the others"; else no "--disable leaves the others"; fi
+printf '{"rules": {"unknown-key": "error"}}\n' >"$tmp/cfg.json"
+expect "--disable over the config" 0 "$tmp/disabled" "$empty" -- \
+    "$bin" check -q --config "$tmp/cfg.json" --disable unknown-key --disable isolated-action unknown-key/misspelled
+printf "oapgraph: check: --disable: no rule 'unknwn-key'; did you mean 'unknown-key'?\n" >"$tmp/dis.err"
+expect "--disable unknown rule" 2 "$empty" "$tmp/dis.err" -- "$bin" check --disable unknwn-key 2012-C.oap.json
+printf "oapgraph: check: warning: --disable syntax has no effect: syntax reports files that cannot be read as plans, which are always reported\n" >"$tmp/syn.err"
+expect "--disable syntax: a warning, exit 0" 0 - "$tmp/syn.err" -- "$bin" check -q --disable syntax 2012-C.oap.json
+"$bin" check -q syntax/truncated >"$tmp/syn.out"
+expect "--disable syntax keeps syntax findings" 1 "$tmp/syn.out" "$tmp/syn.err" -- "$bin" check -q --disable syntax syntax/truncated
+
 finish
