@@ -38,6 +38,10 @@ typedef struct oap_load_limits {
 OAP_EXTERN void oap_planset_set_limits(oap_planset *set, const oap_load_limits *limits);
 
 OAP_EXTERN int oap_planset_new(oap_planset **out);
+/* What standard input ("-") is called in the findings, fingerprints and reports of the
+ * plans read from it afterwards (a copy of name is kept); NULL: "-" again, the default.
+ * Returns 0 or OAP_ENOMEM. */
+OAP_EXTERN int oap_planset_set_stdin_name(oap_planset *set, const char *name);
 OAP_EXTERN void oap_planset_free(oap_planset *set);
 
 /* Loads a plan or cycle file, every *.oap.json and *.cycle.json below a folder (in name

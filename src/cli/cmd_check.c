@@ -26,6 +26,9 @@ static const oap_help_option help_options[] = {
      "rule severities, extra actors, overlap threshold\n"
      "(default: " OAP_CONFIG_NAME " here or in a folder above)"},
     {{"--no-config"}, "read no config file"},
+    {{"--stdin-name NAME"},
+     "call standard input ('-') NAME in findings,\n"
+     "fingerprints and reports (an editor's file name)"},
     {{"--disable RULE"},
      "do not run RULE (again for more; over the config);\n"
      "syntax, schema and limit are always reported"},
@@ -121,7 +124,7 @@ typedef struct run_args {
     int fail_on, quiet, no_config;
     format fmt;
     color color;
-    const char *config, *baseline, *write_baseline;
+    const char *config, *baseline, *write_baseline, *stdin_name;
     const char **disable; /* --disable, NULL-terminated */
     oap_load_limits limits;
     size_t max_findings; /* 0: the default, proportional to the input */
@@ -241,6 +244,8 @@ static int run(const run_args *a, int nplans, char **plans)
     if ((rc = oap_planset_new(&set)) < 0 || (rc = oap_diags_new(&diags)) < 0)
         goto done;
     oap_planset_set_limits(set, &a->limits);
+    if ((rc = oap_planset_set_stdin_name(set, a->stdin_name)) < 0)
+        goto done;
     for (int i = 0; i < nplans; i++) {
         rc = oap_planset_load_path(set, plans[i], diags);
         if (rc == OAP_EIO) {
@@ -395,7 +400,8 @@ int oap_cmd_check(int argc, char **argv)
         OPT_MAX_ACTIONS,
         OPT_MAX_FINDINGS,
         OPT_COLOR,
-        OPT_DISABLE
+        OPT_DISABLE,
+        OPT_STDIN_NAME
     };
     static const char shortopts[] = "qh";
     static const struct option longopts[] = {
@@ -404,6 +410,7 @@ int oap_cmd_check(int argc, char **argv)
         {"config", required_argument, NULL, OPT_CONFIG},
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"disable", required_argument, NULL, OPT_DISABLE},
+        {"stdin-name", required_argument, NULL, OPT_STDIN_NAME},
         {"baseline", required_argument, NULL, OPT_BASELINE},
         {"write-baseline", required_argument, NULL, OPT_WRITE},
         {"max-file-size", required_argument, NULL, OPT_MAX_FILE},
@@ -488,6 +495,13 @@ int oap_cmd_check(int argc, char **argv)
             a.color = (color)w;
             break;
         }
+        case OPT_STDIN_NAME:
+            if (!*optarg) {
+                oap_cli_error("check: --stdin-name needs a name");
+                goto done;
+            }
+            a.stdin_name = optarg;
+            break;
         case OPT_DISABLE:
             if (check_disable(optarg) < 0)
                 goto done;

@@ -55,6 +55,7 @@ void oap_planset_free(oap_planset *set)
     oap_strmap_free(&set->idents);
     oap_strmap_free(&set->plan_ids);
     oap_strbuf_free(&set->notes);
+    free(set->stdin_name);
     oap_model_free(&set->model);
     free(set);
 }
@@ -62,6 +63,16 @@ void oap_planset_free(oap_planset *set)
 void oap_planset_set_limits(oap_planset *set, const oap_load_limits *limits)
 {
     set->limits = *limits;
+}
+
+int oap_planset_set_stdin_name(oap_planset *set, const char *name)
+{
+    char *copy = name ? strdup(name) : NULL;
+    if (name && !copy)
+        return OAP_ENOMEM;
+    free(set->stdin_name);
+    set->stdin_name = copy;
+    return 0;
 }
 
 const oap_model *oap_planset_model(const oap_planset *set)
@@ -445,7 +456,7 @@ static int load_folder(oap_planset *set, const char *dir, oap_diags *diags)
 int oap_planset_load_path(oap_planset *set, const char *path, oap_diags *diags)
 {
     if (strcmp(path, "-") == 0)
-        return read_source(set, "-", stdin, NULL, diags);
+        return read_source(set, set->stdin_name ? set->stdin_name : "-", stdin, NULL, diags);
     struct stat st;
     if (stat(path, &st) != 0) {
         set_error(set, "cannot read '%s': %s", path, strerror(errno));

@@ -67,4 +67,18 @@ expect "--disable syntax: a warning, exit 0" 0 - "$tmp/syn.err" -- "$bin" check 
 "$bin" check -q syntax/truncated >"$tmp/syn.out"
 expect "--disable syntax keeps syntax findings" 1 "$tmp/syn.out" "$tmp/syn.err" -- "$bin" check -q --disable syntax syntax/truncated
 
+# --stdin-name NAME: standard input read as the file NAME would be, in findings, their
+# fingerprints and SARIF's artifact locations alike (the editor's buffer of that file).
+mkdir -p "$tmp/named/plans"
+cp unknown-key/misspelled/plan.oap.json "$tmp/named/plans/x.oap.json"
+for f in text json sarif; do
+    (cd "$tmp/named" && "$bin" check -q --format $f plans/x.oap.json) >"$tmp/named.$f"
+    expect "--stdin-name in $f" 0 "$tmp/named.$f" "$empty" -- \
+        sh -c 'cd "$1/named" && "$2" check -q --format "$3" --stdin-name plans/x.oap.json - <plans/x.oap.json' \
+        sh "$tmp" "$bin" "$f"
+done
+if grep -q '"uri": "plans/x.oap.json"' "$tmp/named.sarif"; then ok "--stdin-name: SARIF artifact"; else no "--stdin-name: SARIF artifact"; fi
+printf 'oapgraph: check: --stdin-name needs a name\n' >"$tmp/sn.err"
+expect "--stdin-name ''" 2 "$empty" "$tmp/sn.err" -- "$bin" check --stdin-name '' -
+
 finish
