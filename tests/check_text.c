@@ -384,12 +384,14 @@ END_TEST
 START_TEST(csv_plain_views_json)
 {
     capture c;
-    oap_views__csv(capture_open(&c), HOSTILE);
+    oap_views__csv(capture_open(&c), HOSTILE, ',');
     capture_expect(&c, "\"a" FFFD "b" FFFD "c" FFFD "d\ne" FFFD "f" FFFD "g" FFFD "h" FFFD "i" FFFD
                        "j" FFFD "k\"");
     /* Quoted for a line break of any kind; LF, CR and CR LF kept as they are. */
-    oap_views__csv(capture_open(&c), "a\xe2\x80\xa9"
-                                     "b\r\nc\rd\te");
+    oap_views__csv(capture_open(&c),
+                   "a\xe2\x80\xa9"
+                   "b\r\nc\rd\te",
+                   ',');
     capture_expect(&c, "\"a\nb\r\nc\rd e\"");
 
     oap_views__plain(capture_open(&c), HOSTILE);

@@ -780,14 +780,20 @@ START_TEST(markdown_csv_plain)
     assert_text(got, "a\\|b &lt;i&gt;&amp;<br>\\*x\\*");
     free(got);
     FILE *f = capture_open(&c);
-    oap_views__csv(f, "plain");
+    oap_views__csv(f, "plain", ',');
     fputc(',', f);
-    oap_views__csv(f, "a,\"b\"");
+    oap_views__csv(f, "a,\"b\"", ',');
     fputc(',', f);
-    oap_views__csv(f, "=cmd()");
+    oap_views__csv(f, "=cmd()", ',');
     fputc(',', f);
-    oap_views__csv(f, NULL);
+    oap_views__csv(f, NULL, ',');
     capture_expect(&c, "plain,\"a,\"\"b\"\"\",\"'=cmd()\",");
+    /* With ';' between fields, a field holding ';' is quoted. */
+    f = capture_open(&c);
+    oap_views__csv(f, "a;b", ';');
+    fputc(';', f);
+    oap_views__csv(f, "c", ';');
+    capture_expect(&c, "\"a;b\";c");
     oap_views__plain(capture_open(&c), "a\x1b[31mb\nc\xc2\x9b");
     capture_expect(&c, "a\xef\xbf\xbd[31mb c\xef\xbf\xbd");
 }

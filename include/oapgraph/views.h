@@ -90,6 +90,11 @@ OAP_EXTERN int oap_tasking_select(oap_tasking *t, const char *text, size_t *shee
  * the classification of the plans it draws on. 0, OAP_EIO or OAP_ENOMEM. */
 OAP_EXTERN int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, size_t n,
                                  oap_tasking_format fmt);
+/* The CSV of oap_tasking_write with sep between fields in place of the comma (';' or a
+ * tab, for spreadsheet programs of countries whose decimal mark is the comma); a field
+ * holding sep is quoted. OAP_EINVAL for a quote, CR, LF or NUL; else as oap_tasking_write. */
+OAP_EXTERN int oap_tasking_write_csv(FILE *out, const oap_tasking *t, const size_t *sheets,
+                                     size_t n, char sep);
 
 /* The file a sheet is written to in a folder: its code with every run of ASCII
  * characters other than letters, digits, "-" and "_" made one "-" ("Relevant MS" ->

@@ -22,6 +22,13 @@ static const oap_help_option help_options[] = {
     {{"--format FORMAT"},
      "markdown (default), csv (RFC 4180, one table, the actor in\n"
      "the first columns) or json"},
+    {{"--csv-sep CHAR"},
+     "with --format csv: the character between fields, ',' by\n"
+     "default; ';' or tab (also written 'tab') for spreadsheet\n"
+     "programs that read ';' where the decimal mark is ','"},
+    {{"--bom"},
+     "with --format csv: start with a UTF-8 byte-order mark, from\n"
+     "which spreadsheet programs know the encoding"},
     {{"-o DIR"},
      "one file per actor in DIR (made if missing), named by its\n"
      "code: HU.md, Europol.md, Relevant-MS.md (ASCII characters\n"
@@ -56,7 +63,22 @@ typedef struct args {
     size_t nactors;
     oap_tasking_format fmt;
     const char *dir;
+    char sep;    /* between CSV fields */
+    int bom;     /* a UTF-8 byte-order mark first */
+    int csv_opt; /* --csv-sep or --bom given: they need --format csv */
 } args;
+
+/* The sheets in a's format, with its separator and byte-order mark. 0, OAP_EIO or
+ * OAP_ENOMEM. */
+static int write_sheets(FILE *out, const args *a, const oap_tasking *t, const size_t *sheets,
+                        size_t n)
+{
+    if (a->bom)
+        fputs("\xEF\xBB\xBF", out);
+    if (a->fmt == OAP_TASKING_CSV)
+        return oap_tasking_write_csv(out, t, sheets, n, a->sep);
+    return oap_tasking_write(out, t, sheets, n, a->fmt);
+}
 
 static const char *const format_names[] = {"markdown", "csv", "json"};
 
@@ -100,13 +122,12 @@ nomem:
 }
 
 /* The sheets, one after the other, on standard output. */
-static int write_stdout(const oap_tasking *t, const size_t *sheets, size_t n,
-                        oap_tasking_format fmt)
+static int write_stdout(const args *a, const oap_tasking *t, const size_t *sheets, size_t n)
 {
     oap_output o;
     if (oap_output_open(&o, NULL, NULL) < 0)
         return EXIT_TROUBLE;
-    int rc = oap_tasking_write(o.f, t, sheets, n, fmt);
+    int rc = write_sheets(o.f, a, t, sheets, n);
     if (rc == OAP_ENOMEM)
         oap_cli_error("tasking: %s", oap_strerror(rc));
     /* A failed write (OAP_EIO) is what the commit finds and reports. */
@@ -200,7 +221,7 @@ static int write_dir(const args *a, const oap_tasking *t, const size_t *sheets, 
             }
     }
     for (size_t i = 0; i < n && status == EXIT_CLEAN; i++) {
-        int rc = oap_tasking_write(outs[i].f, t, &sheets[i], 1, a->fmt);
+        int rc = write_sheets(outs[i].f, a, t, &sheets[i], 1);
         if (rc == OAP_ENOMEM) {
             oap_cli_error("tasking: %s", oap_strerror(rc));
             status = EXIT_TROUBLE;
@@ -241,7 +262,7 @@ static int run(const args *a, int nplans, char **plans)
     if (a->dir)
         status = write_dir(a, t, sheets, n, in.set);
     else
-        status = write_stdout(t, sheets, n, a->fmt);
+        status = write_stdout(a, t, sheets, n);
 done:
     free(sheets);
     oap_tasking_free(t);
@@ -251,13 +272,15 @@ done:
 
 int oap_cmd_tasking(int argc, char **argv)
 {
-    enum { OPT_ACTOR = 256, OPT_FORMAT };
+    enum { OPT_ACTOR = 256, OPT_FORMAT, OPT_CSV_SEP, OPT_BOM };
     static const char shortopts[] = "ho:";
     static const struct option longopts[] = {{"actor", required_argument, NULL, OPT_ACTOR},
                                              {"format", required_argument, NULL, OPT_FORMAT},
+                                             {"csv-sep", required_argument, NULL, OPT_CSV_SEP},
+                                             {"bom", no_argument, NULL, OPT_BOM},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    args a = {.fmt = OAP_TASKING_MARKDOWN};
+    args a = {.fmt = OAP_TASKING_MARKDOWN, .sep = ','};
     int c, status = EXIT_TROUBLE;
     if (!(a.actors = oap_cli_values("tasking", argc)))
         return EXIT_TROUBLE;
@@ -277,6 +300,25 @@ int oap_cmd_tasking(int argc, char **argv)
             a.fmt = (oap_tasking_format)f;
             break;
         }
+        case OPT_CSV_SEP:
+            /* One character that cannot be part of a field's syntax or of UTF-8 text. */
+            if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\\t") == 0)
+                a.sep = '\t';
+            else if (strlen(optarg) == 1 && optarg[0] > ' ' && optarg[0] < 0x7f && optarg[0] != '"')
+                a.sep = optarg[0];
+            else if (strcmp(optarg, "\t") == 0)
+                a.sep = '\t';
+            else {
+                oap_cli_error("tasking: --csv-sep takes one character such as ',', ';' or tab, "
+                              "not '%s'",
+                              optarg);
+                goto done;
+            }
+            a.csv_opt = 1;
+            break;
+        case OPT_BOM:
+            a.bom = a.csv_opt = 1;
+            break;
         case 'o':
             a.dir = optarg;
             break;
@@ -288,6 +330,10 @@ int oap_cmd_tasking(int argc, char **argv)
             oap_cli_bad_option("tasking", argv[optind - 1], shortopts, longopts);
             goto done;
         }
+    }
+    if (a.csv_opt && a.fmt != OAP_TASKING_CSV) {
+        oap_cli_error("tasking: --csv-sep and --bom go with --format csv");
+        goto done;
     }
     if (a.dir && strcmp(a.dir, "-") == 0) {
         oap_cli_error("tasking: -o takes a folder; without -o the sheets go to standard output");

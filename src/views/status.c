@@ -959,7 +959,7 @@ static int csv_group(FILE *out, const oap_status *st, const oap_status_group *gr
                                               has ? k.share : NULL,
                                               p->classification};
             size_t skip = sheet ? 0 : CSV_ACTOR;
-            oap_views__csv_line(out, fields + skip, CSV_FIELDS - skip);
+            oap_views__csv_line(out, fields + skip, CSV_FIELDS - skip, ',');
         }
         free(c.missing);
         free(c.carried);
@@ -976,7 +976,7 @@ static int write_csv(FILE *out, const oap_status *st)
         "last_value", "value_round",   "share_percent", "classification"};
     size_t skip = st->by == OAP_STATUS_BY_ACTOR ? 0 : CSV_ACTOR;
     int rc = 0;
-    oap_views__csv_line(out, header + skip, CSV_FIELDS - skip);
+    oap_views__csv_line(out, header + skip, CSV_FIELDS - skip, ',');
     for (size_t k = 0; k < st->norder && rc == 0; k++)
         rc = csv_group(out, st, group_at(st, k));
     return rc;

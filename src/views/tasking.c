@@ -823,7 +823,7 @@ static void join_lines(oap_strbuf *b, const oap_strv *list)
     }
 }
 
-static int csv_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s)
+static int csv_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s, char sep)
 {
     const oap_graph *g = t->g;
     oap_strbuf kpis = {0}, leaders = {0}, coleaders = {0}, jads = {0};
@@ -874,7 +874,7 @@ static int csv_sheet(FILE *out, const oap_tasking *t, const oap_tasking_sheet *s
                                           gr ? gr->currency : NULL,
                                           gr ? gr->beneficiary : NULL,
                                           gr ? gr->source : NULL};
-        oap_views__csv_line(out, fields, CSV_FIELDS);
+        oap_views__csv_line(out, fields, CSV_FIELDS, sep);
     }
     int rc = kpis.oom || leaders.oom || coleaders.oom || jads.oom ? OAP_ENOMEM : 0;
     oap_strbuf_free(&kpis);
@@ -1045,8 +1045,9 @@ static int json_sheet(oap_jsonw *w, const oap_tasking *t, const oap_tasking_shee
     return rc;
 }
 
-int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, size_t n,
-                      oap_tasking_format fmt)
+/* The sheets in fmt, CSV fields parted by sep. */
+static int write_sheets(FILE *out, const oap_tasking *t, const size_t *sheets, size_t n,
+                        oap_tasking_format fmt, char sep)
 {
     int rc = 0;
     if (fmt == OAP_TASKING_JSON) {
@@ -1105,11 +1106,11 @@ int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, siz
                                                        "grant_currency",
                                                        "grant_beneficiary",
                                                        "grant_source"};
-        oap_views__csv_line(out, header, CSV_FIELDS);
+        oap_views__csv_line(out, header, CSV_FIELDS, sep);
     }
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (fmt == OAP_TASKING_CSV) {
-            rc = csv_sheet(out, t, &t->sheets[sheets[i]]);
+            rc = csv_sheet(out, t, &t->sheets[sheets[i]], sep);
         } else {
             if (i)
                 fputc('\n', out);
@@ -1119,6 +1120,19 @@ int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, siz
     if (rc == 0 && ferror(out))
         rc = OAP_EIO;
     return rc;
+}
+
+int oap_tasking_write(FILE *out, const oap_tasking *t, const size_t *sheets, size_t n,
+                      oap_tasking_format fmt)
+{
+    return write_sheets(out, t, sheets, n, fmt, ',');
+}
+
+int oap_tasking_write_csv(FILE *out, const oap_tasking *t, const size_t *sheets, size_t n, char sep)
+{
+    if (sep == '"' || sep == '\r' || sep == '\n' || sep == '\0')
+        return OAP_EINVAL;
+    return write_sheets(out, t, sheets, n, OAP_TASKING_CSV, sep);
 }
 
 /* Writes into out the ASCII letters a Latin letter of U+00C0..U+017F is written with in

@@ -374,23 +374,24 @@ void oap_views__md_cell(FILE *out, const char *s)
 
 /* Whether a CSV field must be quoted: it holds a comma, a quote or a line break (of any
  * kind: U+2028 is written as a newline), or starts or ends with a space. */
-static int csv_quoted(const char *s, size_t n)
+static int csv_quoted(const char *s, size_t n, char sep)
 {
     if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
         return 1;
     for (oap_text_walker c = OAP_TEXT_WALK(s, n); oap_text_walk(&c);)
-        if (c.cls == OAP_TEXT_LINE_BREAK || c.cp == ',' || c.cp == '"')
+        if (c.cls == OAP_TEXT_LINE_BREAK || c.cp == ',' || c.cp == (unsigned char)sep ||
+            c.cp == '"')
             return 1;
     return 0;
 }
 
-void oap_views__csv(FILE *out, const char *s)
+void oap_views__csv(FILE *out, const char *s, char sep)
 {
     if (!s)
         return;
     size_t n = strlen(s);
     int guard = n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
-    int quote = guard || csv_quoted(s, n);
+    int quote = guard || csv_quoted(s, n, sep);
     if (quote)
         fputc('"', out);
     if (guard)
@@ -414,12 +415,12 @@ void oap_views__csv(FILE *out, const char *s)
         fputc('"', out);
 }
 
-void oap_views__csv_line(FILE *out, const char *const *fields, size_t n)
+void oap_views__csv_line(FILE *out, const char *const *fields, size_t n, char sep)
 {
     for (size_t i = 0; i < n; i++) {
         if (i)
-            fputc(',', out);
-        oap_views__csv(out, fields[i]);
+            fputc(sep, out);
+        oap_views__csv(out, fields[i], sep);
     }
     fputs("\r\n", out);
 }

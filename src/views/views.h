@@ -75,15 +75,17 @@ void oap_views__md_banner(FILE *out, const oap_graph *g, const unsigned char *ma
 /* A Markdown table cell: " s |" (NULL is an empty cell). */
 void oap_views__md_cell(FILE *out, const char *s);
 
-/* One CSV field (RFC 4180): quoted when it holds a comma, quote or line break or starts
+/* One CSV field (RFC 4180, or with sep for the comma): quoted when it holds sep, a comma,
+ * quote or line break or starts
  * or ends with a space, quotes doubled. A field that starts with "=", "+", "-", "@", tab
  * or CR gets a leading "'" so that a spreadsheet shows it rather than running it as a
  * formula (CSV injection). NULL is an empty field. Line breaks stay (U+2028 and U+2029
  * as LF), a tab is a space; controls, invisible characters, noncharacters and bytes
  * that are not UTF-8 become U+FFFD. */
-void oap_views__csv(FILE *out, const char *s);
+void oap_views__csv(FILE *out, const char *s, char sep);
 
-/* One CSV line of n fields (oap_views__csv), ended by CRLF as RFC 4180 has it. */
-void oap_views__csv_line(FILE *out, const char *const *fields, size_t n);
+/* One CSV line of n fields (oap_views__csv), sep between them, ended by CRLF as RFC 4180
+ * has it. */
+void oap_views__csv_line(FILE *out, const char *const *fields, size_t n, char sep);
 
 #endif

@@ -81,4 +81,35 @@ if grep -q '"uri": "plans/x.oap.json"' "$tmp/named.sarif"; then ok "--stdin-name
 printf 'oapgraph: check: --stdin-name needs a name\n' >"$tmp/sn.err"
 expect "--stdin-name ''" 2 "$empty" "$tmp/sn.err" -- "$bin" check --stdin-name '' -
 
+# tasking --format csv --csv-sep ';' (or tab) and --bom: the same table read with that
+# separator (fields holding it quoted), the byte-order mark first; both need csv.
+"$bin" tasking --format csv 2012-B.oap.json 2012-C.oap.json >"$tmp/comma.csv"
+"$bin" tasking --format csv --csv-sep ';' --bom 2012-B.oap.json 2012-C.oap.json >"$tmp/semi.csv"
+"$bin" tasking --format csv --csv-sep tab 2012-B.oap.json 2012-C.oap.json >"$tmp/tab.csv"
+py "tasking --csv-sep ';' --bom and --csv-sep tab read as the comma table" '
+import csv, sys
+def rows(path, sep, bom):
+    data = open(path, "rb").read()
+    assert data.startswith(b"\xef\xbb\xbf") == bom, (path, data[:4])
+    text = data.decode("utf-8-sig")
+    return list(csv.reader(text.splitlines(True), delimiter=sep))
+comma = rows(sys.argv[1], ",", False)
+assert len(comma) > 10 and comma[0][0] == "actor"
+assert rows(sys.argv[2], ";", True) == comma
+assert rows(sys.argv[3], "\t", False) == comma
+assert ";" not in open(sys.argv[1], encoding="utf-8").readline()
+' "$tmp/comma.csv" "$tmp/semi.csv" "$tmp/tab.csv"
+printf "oapgraph: tasking: --csv-sep and --bom go with --format csv\n" >"$tmp/sep.err"
+expect "--csv-sep without csv" 2 "$empty" "$tmp/sep.err" -- "$bin" tasking --csv-sep ';' 2012-C.oap.json
+expect "--bom without csv" 2 "$empty" "$tmp/sep.err" -- "$bin" tasking --bom --format json 2012-C.oap.json
+printf "oapgraph: tasking: --csv-sep takes one character such as ',', ';' or tab, not ';;'\n" >"$tmp/sep2.err"
+expect "--csv-sep of two characters" 2 "$empty" "$tmp/sep2.err" -- "$bin" tasking --format csv --csv-sep ';;' 2012-C.oap.json
+mkdir "$tmp/sheets"
+"$bin" tasking --format csv --csv-sep ';' --bom --actor HU -o "$tmp/sheets" 2012-C.oap.json 2>/dev/null
+if head -c 3 "$tmp/sheets/HU.csv" | od -An -tx1 | grep -q 'ef bb bf' && grep -q '^HU;Hungary;' "$tmp/sheets/HU.csv"; then
+    ok "tasking -o DIR: each sheet with the mark and the separator"
+else
+    no "tasking -o DIR: each sheet with the mark and the separator"
+fi
+
 finish
