@@ -33,6 +33,10 @@ typedef struct oap_diag {
      * or an actor as written ("B:*"), or the key path of its value inside the node
      * ("leaders/1" in action 1.1, "timing", "plan/year"); "" when the node is all. */
     const char *key;
+    /* Appended after 0.1.0. The line of the file at line, as written (no line break; a
+     * byte-order mark left out), to show under the finding; NULL when not known (before
+     * locating, line 0, a file not read). Raw plan text: escape it before showing it. */
+    const char *source;
 } oap_diag;
 
 typedef struct oap_diags oap_diags;

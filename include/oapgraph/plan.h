@@ -64,7 +64,8 @@ OAP_EXTERN int oap_planset_load_buffer(oap_planset *set, const char *name, const
  * scan per file: a regular file is read again if it is unchanged (device, inode, size,
  * modification time; never more than was read the first time), otherwise its findings
  * point at its start and a note says so; a buffer, standard input, a pipe, a FIFO or a
- * device is read from the text the set keeps. The set is left as it was, so a run may be
+ * device is read from the text the set keeps. Each finding of a file so read gets its
+ * source line (oap_diag.source). The set is left as it was, so a run may be
  * repeated. Call once all checks have run. */
 OAP_EXTERN int oap_planset_locate(oap_planset *set, oap_diags *diags);
 

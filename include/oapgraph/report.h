@@ -29,18 +29,23 @@ typedef struct oap_report_options {
     /* The config file the run used, as named ("../.oapgraph.json"), or NULL: the JSON
      * summary and SARIF's invocation name it, so a silenced rule can be traced. */
     const char *config;
+    /* Text only: under each finding, the line of the plan it points at, with a caret
+     * under the column, as compilers show it (oap_diag.source; escaped as messages are). */
+    int source;
 } oap_report_options;
 
 #define OAP_REPORT_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        0, NULL, NULL, 0, NULL, 0, 0, NULL, NULL                                                   \
+        0, NULL, NULL, 0, NULL, 0, 0, NULL, NULL, 0                                                \
     }
 
 /* Each writer puts the findings of diags, in the order held, on out, and returns 0, or
  * OAP_EIO when writing fails, OAP_ENOMEM when memory runs out. */
 
 /* `file:line:col: severity: message [rule]`, one finding a line; the file name and the
- * message escaped as oap_report_escape does. */
+ * message escaped as oap_report_escape does. With opts->source, each followed by its
+ * source line and a caret, both after a gutter ("   12 | ", "      | ") that no finding
+ * starts with. */
 OAP_EXTERN int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options *opts);
 
 /* s as the text format shows plan text and file names, for messages that quote them: on

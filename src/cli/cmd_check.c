@@ -53,6 +53,9 @@ static const oap_help_option help_options[] = {
     {{"--color WHEN"},
      "colour the severity and the rule id: auto (default:\n"
      "on a terminal, unless NO_COLOR is set), always, never"},
+    {{"--source", "--no-source"},
+     "text: show (or not) the plan's line under each finding,\n"
+     "a caret under the column; shown on a terminal by default"},
     {{"-q, --quiet"}, "no summary line on standard error"},
     {{"-h, --help"}, "this help"},
     {{NULL}, NULL}};
@@ -124,6 +127,7 @@ typedef struct run_args {
     int fail_on, quiet, no_config;
     format fmt;
     color color;
+    int source; /* --source 1, --no-source 0, neither -1: on a terminal */
     const char *config, *baseline, *write_baseline, *stdin_name;
     const char **disable; /* --disable, NULL-terminated */
     oap_load_limits limits;
@@ -329,6 +333,7 @@ static int run(const run_args *a, int nplans, char **plans)
     char cwd[PATH_MAX];
     oap_report_options ropts = OAP_REPORT_OPTIONS_INIT;
     ropts.color = a->fmt == FORMAT_TEXT && use_color(a->color);
+    ropts.source = a->fmt == FORMAT_TEXT && (a->source < 0 ? isatty(STDOUT_FILENO) : a->source);
     ropts.files = files;
     ropts.nfiles = nfiles;
     ropts.fingerprints = fp_texts;
@@ -401,7 +406,9 @@ int oap_cmd_check(int argc, char **argv)
         OPT_MAX_FINDINGS,
         OPT_COLOR,
         OPT_DISABLE,
-        OPT_STDIN_NAME
+        OPT_STDIN_NAME,
+        OPT_SOURCE,
+        OPT_NO_SOURCE
     };
     static const char shortopts[] = "qh";
     static const struct option longopts[] = {
@@ -419,11 +426,14 @@ int oap_cmd_check(int argc, char **argv)
         {"max-actions", required_argument, NULL, OPT_MAX_ACTIONS},
         {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
         {"color", required_argument, NULL, OPT_COLOR},
+        {"source", no_argument, NULL, OPT_SOURCE},
+        {"no-source", no_argument, NULL, OPT_NO_SOURCE},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     run_args a = {.fail_on = OAP_SEVERITY_ERROR,
                   .fmt = FORMAT_TEXT,
+                  .source = -1,
                   .limits = (oap_load_limits)OAP_LOAD_LIMITS_DEFAULT};
     size_t ndisable = 0;
     int c, status = EXIT_TROUBLE;
@@ -495,6 +505,10 @@ int oap_cmd_check(int argc, char **argv)
             a.color = (color)w;
             break;
         }
+        case OPT_SOURCE:
+        case OPT_NO_SOURCE:
+            a.source = c == OPT_SOURCE;
+            break;
         case OPT_STDIN_NAME:
             if (!*optarg) {
                 oap_cli_error("check: --stdin-name needs a name");

@@ -22,6 +22,9 @@ struct oap_diags {
     entry *items;
     size_t n, cap;
     oap_arena strings;
+    /* The last source line added through oap_where.source and its copy: findings on one
+     * line come together and share the line, which may be long (a file on one line). */
+    const char *source_in, *source_copy;
 };
 
 int oap_diags_new(oap_diags **out)
@@ -116,6 +119,15 @@ int oap_diags_addv(oap_diags *diags, const char *rule, oap_severity severity,
     e->d.key = where->key ? copy(&diags->strings, where->key) : node_key(&diags->strings, where);
     e->d.score = where->score;
     e->d.message = message;
+    e->d.source = NULL;
+    if (where->source) {
+        if (where->source != diags->source_in) {
+            if (!(diags->source_copy = oap_arena_strdup(&diags->strings, where->source)))
+                return OAP_ENOMEM;
+            diags->source_in = where->source;
+        }
+        e->d.source = diags->source_copy;
+    }
     e->file_index = where->file_index;
     e->at_key = where->at_key;
     e->offset = where->offset;
@@ -176,6 +188,14 @@ size_t oap_diags_count_at_least(const oap_diags *diags, oap_severity min)
     return n;
 }
 
+size_t oap_diags_in_file(const oap_diags *diags, unsigned file_index)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < diags->n; i++)
+        n += diags->items[i].file_index == file_index;
+    return n;
+}
+
 size_t oap_diags_unlocated(const oap_diags *diags, unsigned file_index, oap_diag_query **out)
 {
     size_t n = 0;
@@ -210,6 +230,54 @@ void oap_diags_set_locations(oap_diags *diags, const oap_diag_query *q, size_t n
         e->d.line = q[i].line;
         e->d.col = q[i].col;
     }
+}
+
+int oap_diags_set_sources(oap_diags *diags, unsigned file_index, const char *text, size_t len)
+{
+    /* Where each line starts, found once; a line's copy made when a finding first asks. */
+    size_t *starts = NULL, nlines = 0, cap = 0;
+    const char **copies = NULL;
+    int rc = 0;
+    for (size_t at = 0;;) {
+        if (OAP_ARRAY_RESERVE(starts, cap, nlines + 1) < 0) {
+            rc = OAP_ENOMEM;
+            goto done;
+        }
+        starts[nlines++] = at;
+        const char *nl = memchr(text + at, '\n', len - at);
+        if (!nl)
+            break;
+        at = (size_t)(nl - text) + 1;
+    }
+    if (!(copies = calloc(nlines, sizeof *copies))) {
+        rc = OAP_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < diags->n; i++) {
+        entry *e = &diags->items[i];
+        unsigned line = e->d.line;
+        if (e->file_index != file_index || line == 0 || line > nlines)
+            continue;
+        if (!copies[line - 1]) {
+            size_t from = starts[line - 1];
+            size_t end = line < nlines ? starts[line] - 1 : len;
+            if (end > from && text[end - 1] == '\r')
+                end--;
+            char *c = oap_arena_alloc(&diags->strings, end - from + 1);
+            if (!c) {
+                rc = OAP_ENOMEM;
+                goto done;
+            }
+            memcpy(c, text + from, end - from);
+            c[end - from] = '\0';
+            copies[line - 1] = c;
+        }
+        e->d.source = copies[line - 1];
+    }
+done:
+    free(starts);
+    free(copies);
+    return rc;
 }
 
 void oap_diags_set_severity(oap_diags *diags, size_t i, oap_severity s)

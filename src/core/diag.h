@@ -28,6 +28,9 @@ typedef struct oap_where {
      * reported is incidental (a dependency cycle: its first member by name); or NULL. */
     const char *subject;
     double score;
+    /* The finding's source line (oap_diag.source), when it is copied from a located
+     * finding; or NULL, and locating fills it in. */
+    const char *source;
 } oap_where;
 
 /* Adds a finding; the strings are copied. Returns 0 or OAP_ENOMEM. */
@@ -49,8 +52,14 @@ typedef struct oap_diag_query {
 /* Fills a malloc'ed array with the unlocated findings of file_index; returns count,
  * or (size_t)-1 when out of memory. */
 size_t oap_diags_unlocated(const oap_diags *diags, unsigned file_index, oap_diag_query **out);
+/* How many findings of diags are in file file_index, located or not. */
+size_t oap_diags_in_file(const oap_diags *diags, unsigned file_index);
 /* Writes the located lines and columns back. */
 void oap_diags_set_locations(oap_diags *diags, const oap_diag_query *q, size_t n);
+/* Sets oap_diag.source of every finding of file_index that has a line, from the len bytes
+ * of text the file holds (after any byte-order mark): one copy per line shown, however
+ * many findings it has. Returns 0 or OAP_ENOMEM. */
+int oap_diags_set_sources(oap_diags *diags, unsigned file_index, const char *text, size_t len);
 
 /* What identifies finding i in place of its plan and node (oap_where.subject), or "". */
 const char *oap_diags_subject(const oap_diags *diags, size_t i);

@@ -514,7 +514,9 @@ int oap_planset_locate(oap_planset *set, oap_diags *diags)
             return OAP_ENOMEM;
         char *text = src->text;
         size_t len = src->len;
-        if (n > 0 && !text && src->regular) {
+        /* Read again for findings to locate, or located already (by the loader) and
+         * wanting their source lines. */
+        if ((n > 0 || oap_diags_in_file(diags, (unsigned)i) > 0) && !text && src->regular) {
             text = reread(src, &len);
             if (!text)
                 add_note(set, src->path,
@@ -538,7 +540,9 @@ int oap_planset_locate(oap_planset *set, oap_diags *diags)
             oap_diags_set_locations(diags, q, n);
         free(sq);
         free(q);
-        /* The texts of buffers and standard input stay: a second run over the same set
+        if (rc == 0 && text)
+            rc = oap_diags_set_sources(diags, (unsigned)i, text + bom, len - bom);
+        /* The texts of buffers, standard input, pipes stay: a second run over the same set
          * locates its findings as the first did. */
         if (text != src->text)
             free(text);

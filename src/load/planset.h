@@ -14,7 +14,7 @@ typedef struct oap_source {
     char *text; /* what cannot be read again (standard input, pipes, FIFOs, devices, buffers):
                  * kept as long as the set, to locate findings; a regular file's is let go once
                  * its plan is built and read again then, only if it has findings to locate
-                 * and is unchanged */
+                 * or show the lines of, and is unchanged */
     size_t len;
     size_t bom;  /* bytes of byte-order mark skipped before the JSON */
     char *ident; /* "device:inode" of a file that was opened, the key of set->idents */

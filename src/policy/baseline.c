@@ -315,7 +315,8 @@ int oap_baseline_apply(const oap_baseline *b, const oap_diags *all, const oap_fi
                        .node = d->node,
                        .related = d->related,
                        .key = d->key,
-                       .score = d->score};
+                       .score = d->score,
+                       .source = d->source};
         if ((rc = oap_diags_add(shown, d->rule, d->severity, &w, "%s", d->message)) < 0)
             goto done;
         out[nshown++] = fps[i];

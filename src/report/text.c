@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *severity_color(oap_severity s)
@@ -28,6 +29,72 @@ void oap_report_escape(FILE *out, const char *s)
     oap_text_escape(s, 0, put_file, out);
 }
 
+/* A source line longer than SOURCE_WHOLE characters is cut to those SOURCE_BEFORE before
+ * the column and SOURCE_AFTER from it: a file written on one line shows the part around
+ * its fault, not a megabyte. */
+enum { SOURCE_WHOLE = 200, SOURCE_BEFORE = 80, SOURCE_AFTER = 120 };
+
+/* Escaped as messages are; returns the code points written, which is where the caret's
+ * column lands after them (escapes are ASCII). */
+typedef struct counted {
+    FILE *out;
+    size_t written;
+} counted;
+
+static void put_counted(void *ctx, const char *b, size_t n)
+{
+    counted *c = ctx;
+    fwrite(b, 1, n, c->out);
+    for (size_t i = 0; i < n; i++)
+        c->written += ((unsigned char)b[i] & 0xC0) != 0x80;
+}
+
+/* "   12 | text" and "      |    ^" under the finding: the line through the one text
+ * policy (oap_text_escape), the caret under column col (code points, 1-based) of the
+ * line as written, a long line cut around it with "...". */
+static int put_source(FILE *out, const oap_diag *d)
+{
+    const char *line = d->source;
+    size_t len = strlen(line);
+    /* Byte offsets of the window [from, to) and of the column, by code points. */
+    size_t from = 0, to = len, at = len, cp = 0, total = 0;
+    size_t col = d->col ? d->col - 1 : 0;
+    for (oap_text_walker w = OAP_TEXT_WALK(line, len); oap_text_walk(&w);)
+        total++;
+    int cut = total > SOURCE_WHOLE;
+    size_t first = cut && col > SOURCE_BEFORE ? col - SOURCE_BEFORE : 0;
+    if (first > total) /* the column is past the end of the line */
+        first = total;
+    for (oap_text_walker w = OAP_TEXT_WALK(line, len); oap_text_walk(&w); cp++) {
+        if (cp == first)
+            from = w.at;
+        if (cp == col)
+            at = w.at;
+        if (cut && cp == col + SOURCE_AFTER) {
+            to = w.at;
+            break;
+        }
+    }
+    if (first == total)
+        from = len;
+    char *part = malloc(to - from + 1);
+    if (!part)
+        return OAP_ENOMEM;
+    counted c = {out, 0};
+    fprintf(out, "%5u | %s", d->line, from > 0 ? "..." : "");
+    c.written = from > 0 ? 3 : 0;
+    memcpy(part, line + from, at - from);
+    part[at - from] = '\0';
+    oap_text_escape(part, 0, put_counted, &c);
+    size_t caret = c.written;
+    memcpy(part, line + at, to - at);
+    part[to - at] = '\0';
+    oap_text_escape(part, 0, put_counted, &c);
+    free(part);
+    fprintf(out, "%s\n      | %*s^\n", to < len ? "..." : "", (int)caret, "");
+    return 0;
+}
+
 int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options *opts)
 {
     size_t strip = opts && opts->strip ? strlen(opts->strip) : 0;
@@ -44,14 +111,16 @@ int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options 
          * matches it (an editor reading a terminal, a problem matcher). */
         oap_text_escape(file, 0, put_file, out);
         if (color)
-            fprintf(out, ":%u:%u: %s%s\033[0m: ", d->line, d->col,
-                    severity_color(d->severity), oap_severity_name(d->severity));
+            fprintf(out, ":%u:%u: %s%s\033[0m: ", d->line, d->col, severity_color(d->severity),
+                    oap_severity_name(d->severity));
         else
             fprintf(out, ":%u:%u: %s: ", d->line, d->col, oap_severity_name(d->severity));
         /* Plan text reaches messages (keys, ids, quoted text): escaped, so a finding stays
          * on one line, reads as written and cannot move a terminal's cursor. */
         oap_text_escape(d->message, 0, put_file, out);
         fprintf(out, color ? " [\033[2m%s\033[0m]\n" : " [%s]\n", d->rule);
+        if (opts && opts->source && d->source && d->line && put_source(out, d) < 0)
+            return OAP_ENOMEM;
     }
     return ferror(out) ? OAP_EIO : 0;
 }

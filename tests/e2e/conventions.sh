@@ -112,4 +112,47 @@ else
     no "tasking -o DIR: each sheet with the mark and the separator"
 fi
 
+# --source: the plan's line under each finding, behind a gutter no finding starts with,
+# the caret under the column; plan text escaped by the one text policy (a bidi override
+# shows as \u202e and the caret still lands under the key); a long line cut around the
+# column. On a terminal by default, --no-source drops it; never in the machine formats.
+cat >"$tmp/src.out" <<'OUT'
+unknown-key/misspelled/plan.oap.json:3:77: warning: unknown key "yaer" in "plan"; did you mean "year"? [unknown-key]
+    3 |   "plan": {"id": "2012-C", "priority": "C", "title": "Illegal immigration", "yaer": 2012},
+      |                                                                             ^
+OUT
+"$bin" check -q --source unknown-key/misspelled | head -3 >"$tmp/got"
+check "--source: line and caret" diff -u "$tmp/src.out" "$tmp/got"
+printf '{"oapgraph": 1, "plan": {"id": "P", "priority": "C", "title": "ab\xe2\x80\xaecd", "yaer": 1}, "goals": [], "actions": []}\n' >"$tmp/bidi.oap.json"
+cat >"$tmp/bidi.want" <<'OUT'
+    1 | {"oapgraph": 1, "plan": {"id": "P", "priority": "C", "title": "ab\u202ecd", "yaer": 1}, "goals": [], "actions": []}
+      |                                                                             ^
+OUT
+"$bin" check -q --source "$tmp/bidi.oap.json" | sed -n 2,3p >"$tmp/got"
+check "--source: escaped as messages are, caret after the escape" diff -u "$tmp/bidi.want" "$tmp/got"
+python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))))' 2012-C.oap.json >"$tmp/one.oap.json"
+"$bin" check -q --source "$tmp/one.oap.json" | sed -n 2,3p >"$tmp/got"
+py "--source: a long line cut around the column" '
+import sys
+line, caret = open(sys.argv[1]).read().splitlines()
+assert line.startswith("    1 | ...") and line.endswith("..."), line[:20]
+assert 200 < len(line) < 230, len(line)
+assert caret.index("^") - len("      | ") == 83, caret
+' "$tmp/got"
+"$bin" check -q unknown-key/misspelled >"$tmp/plain"
+expect "--no-source" 0 "$tmp/plain" - -- "$bin" check -q --no-source unknown-key/misspelled
+for f in json sarif markdown; do
+    "$bin" check -q --format $f unknown-key/misspelled >"$tmp/want.$f"
+    expect "--source never in $f" 0 "$tmp/want.$f" - -- "$bin" check -q --source --format $f unknown-key/misspelled
+done
+if command -v script >/dev/null; then
+    script -qec "$bin check -q --color=never unknown-key/misspelled" /dev/null >"$tmp/tty" 2>&1
+    script -qec "$bin check -q --color=never --no-source unknown-key/misspelled" /dev/null >"$tmp/tty-no" 2>&1
+    if grep -q '^    3 | ' "$tmp/tty" && ! grep -q ' | ' "$tmp/tty-no" && grep -q 'unknown-key\]' "$tmp/tty-no"; then
+        ok "source lines on a terminal by default, not with --no-source"
+    else
+        no "source lines on a terminal by default, not with --no-source"
+    fi
+fi
+
 finish
