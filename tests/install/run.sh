@@ -36,6 +36,9 @@ check "installed: program, headers with version.h, both libraries, oapgraph.pc" 
     -a -f "$prefix/include/oapgraph/version.h" -a -f "$prefix/$libdir/liboapgraph.a" \
     -a -L "$prefix/$libdir/liboapgraph.so" -a -f "$prefix/$libdir/liboapgraph.so.$version" \
     -a -f "$PKG_CONFIG_PATH/oapgraph.pc"
+check "installed: shell completion for bash and zsh" \
+    test -f "$prefix/share/bash-completion/completions/oapgraph" \
+    -a -f "$prefix/share/zsh/site-functions/_oapgraph"
 
 # The .pc finds the prefix from its own place, wherever the install went.
 pc_prefix=$(pkg-config --variable=prefix oapgraph)
