@@ -42,6 +42,12 @@ OAP_EXTERN int oap_planset_new(oap_planset **out);
  * plans read from it afterwards (a copy of name is kept); NULL: "-" again, the default.
  * Returns 0 or OAP_ENOMEM. */
 OAP_EXTERN int oap_planset_set_stdin_name(oap_planset *set, const char *name);
+/* Shell globs (fnmatch, '*' crossing '/'; NULL-terminated, copied) of the paths a folder
+ * walk of oap_planset_load_path leaves out: a file or a folder whose path as walked (the
+ * folder given, then the names below it: "plans/drafts/x.oap.json") matches one is not
+ * read, nor entered. Paths given themselves are always read. NULL or none: nothing left
+ * out. Returns 0 or OAP_ENOMEM. */
+OAP_EXTERN int oap_planset_set_exclude(oap_planset *set, const char *const *globs);
 OAP_EXTERN void oap_planset_free(oap_planset *set);
 
 /* Loads a plan or cycle file, every *.oap.json and *.cycle.json below a folder (in name

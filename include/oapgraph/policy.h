@@ -42,6 +42,10 @@ OAP_EXTERN int oap_config_parse(oap_config **out, const char *name, const char *
 OAP_EXTERN void oap_config_free(oap_config *cfg);
 /* The file the config was read from, as named to oap_config_read or _parse. */
 OAP_EXTERN const char *oap_config_name(const oap_config *cfg);
+/* The globs of the config's "exclude" (paths a folder walk leaves out, as
+ * oap_planset_set_exclude takes them), NULL-terminated; NULL when it has none. Valid as
+ * long as cfg. */
+OAP_EXTERN const char *const *oap_config_exclude(const oap_config *cfg);
 
 /* Points opts at the configured severities, actors and threshold; they stay valid as
  * long as cfg. Fields the config leaves out are not touched. */

@@ -26,6 +26,10 @@ static const oap_help_option help_options[] = {
      "rule severities, extra actors, overlap threshold\n"
      "(default: " OAP_CONFIG_NAME " here or in a folder above)"},
     {{"--no-config"}, "read no config file"},
+    {{"--exclude GLOB"},
+     "leave out of a folder the files and folders whose path\n"
+     "(as walked: plans/drafts/x.oap.json) matches GLOB ('*'\n"
+     "crosses '/'); again for more, beside the config's \"exclude\""},
     {{"--stdin-name NAME"},
      "call standard input ('-') NAME in findings,\n"
      "fingerprints and reports (an editor's file name)"},
@@ -130,6 +134,7 @@ typedef struct run_args {
     int source; /* --source 1, --no-source 0, neither -1: on a terminal */
     const char *config, *baseline, *write_baseline, *stdin_name;
     const char **disable; /* --disable, NULL-terminated */
+    const char **exclude; /* --exclude, NULL-terminated */
     oap_load_limits limits;
     size_t max_findings; /* 0: the default, proportional to the input */
 } run_args;
@@ -211,6 +216,28 @@ static int parse_amount(const char *s, size_t *out)
     return 0;
 }
 
+/* The globs of --exclude and then those of the config's "exclude": both apply. 0 or
+ * OAP_ENOMEM. */
+static int set_exclude(oap_planset *set, const char *const *given, const oap_config *cfg)
+{
+    const char *const *from_cfg = cfg ? oap_config_exclude(cfg) : NULL;
+    size_t ng = 0, nc = 0;
+    while (given[ng])
+        ng++;
+    while (from_cfg && from_cfg[nc])
+        nc++;
+    const char **all = malloc((ng + nc + 1) * sizeof *all);
+    if (!all)
+        return OAP_ENOMEM;
+    memcpy(all, given, ng * sizeof *all);
+    if (nc)
+        memcpy(all + ng, from_cfg, nc * sizeof *all);
+    all[ng + nc] = NULL;
+    int rc = oap_planset_set_exclude(set, all);
+    free(all);
+    return rc;
+}
+
 static int run(const run_args *a, int nplans, char **plans)
 {
     int status = EXIT_CLEAN, rc = 0;
@@ -248,6 +275,8 @@ static int run(const run_args *a, int nplans, char **plans)
     if ((rc = oap_planset_new(&set)) < 0 || (rc = oap_diags_new(&diags)) < 0)
         goto done;
     oap_planset_set_limits(set, &a->limits);
+    if ((rc = set_exclude(set, a->exclude, cfg)) < 0)
+        goto done;
     if ((rc = oap_planset_set_stdin_name(set, a->stdin_name)) < 0)
         goto done;
     for (int i = 0; i < nplans; i++) {
@@ -408,7 +437,8 @@ int oap_cmd_check(int argc, char **argv)
         OPT_DISABLE,
         OPT_STDIN_NAME,
         OPT_SOURCE,
-        OPT_NO_SOURCE
+        OPT_NO_SOURCE,
+        OPT_EXCLUDE
     };
     static const char shortopts[] = "qh";
     static const struct option longopts[] = {
@@ -418,6 +448,7 @@ int oap_cmd_check(int argc, char **argv)
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"disable", required_argument, NULL, OPT_DISABLE},
         {"stdin-name", required_argument, NULL, OPT_STDIN_NAME},
+        {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {"baseline", required_argument, NULL, OPT_BASELINE},
         {"write-baseline", required_argument, NULL, OPT_WRITE},
         {"max-file-size", required_argument, NULL, OPT_MAX_FILE},
@@ -435,10 +466,11 @@ int oap_cmd_check(int argc, char **argv)
                   .fmt = FORMAT_TEXT,
                   .source = -1,
                   .limits = (oap_load_limits)OAP_LOAD_LIMITS_DEFAULT};
-    size_t ndisable = 0;
+    size_t ndisable = 0, nexclude = 0;
     int c, status = EXIT_TROUBLE;
-    if (!(a.disable = oap_cli_values("check", argc)))
-        return EXIT_TROUBLE;
+    if (!(a.disable = oap_cli_values("check", argc)) ||
+        !(a.exclude = oap_cli_values("check", argc)))
+        goto done;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
@@ -505,6 +537,9 @@ int oap_cmd_check(int argc, char **argv)
             a.color = (color)w;
             break;
         }
+        case OPT_EXCLUDE:
+            a.exclude[nexclude++] = optarg;
+            break;
         case OPT_SOURCE:
         case OPT_NO_SOURCE:
             a.source = c == OPT_SOURCE;
@@ -547,8 +582,10 @@ int oap_cmd_check(int argc, char **argv)
         goto done;
     }
     a.disable[ndisable] = NULL;
+    a.exclude[nexclude] = NULL;
     status = oap_cli_finish_stdout(run(&a, argc - optind, argv + optind));
 done:
     free(a.disable);
+    free(a.exclude);
     return status;
 }

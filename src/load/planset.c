@@ -13,6 +13,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -56,6 +57,9 @@ void oap_planset_free(oap_planset *set)
     oap_strmap_free(&set->plan_ids);
     oap_strbuf_free(&set->notes);
     free(set->stdin_name);
+    for (size_t i = 0; set->exclude && set->exclude[i]; i++)
+        free(set->exclude[i]);
+    free(set->exclude);
     oap_model_free(&set->model);
     free(set);
 }
@@ -72,6 +76,37 @@ int oap_planset_set_stdin_name(oap_planset *set, const char *name)
         return OAP_ENOMEM;
     free(set->stdin_name);
     set->stdin_name = copy;
+    return 0;
+}
+
+int oap_planset_set_exclude(oap_planset *set, const char *const *globs)
+{
+    size_t n = 0;
+    while (globs && globs[n])
+        n++;
+    char **copy = n ? calloc(n + 1, sizeof *copy) : NULL;
+    if (n && !copy)
+        return OAP_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (!(copy[i] = strdup(globs[i]))) {
+            while (i--)
+                free(copy[i]);
+            free(copy);
+            return OAP_ENOMEM;
+        }
+    for (size_t i = 0; set->exclude && set->exclude[i]; i++)
+        free(set->exclude[i]);
+    free(set->exclude);
+    set->exclude = copy;
+    return 0;
+}
+
+/* Whether a folder walk leaves path out (oap_planset_set_exclude). */
+static int excluded(const oap_planset *set, const char *path)
+{
+    for (size_t i = 0; set->exclude && set->exclude[i]; i++)
+        if (fnmatch(set->exclude[i], path, 0) == 0)
+            return 1;
     return 0;
 }
 
@@ -385,6 +420,8 @@ static int walk_folder(oap_planset *set, walk *w, char *d)
         struct stat lst;
         if (!p)
             rc = OAP_ENOMEM;
+        else if (excluded(set, p))
+            free(p);
         else if (stat(p, &st) != 0)
             free(p); /* a dangling link: nothing to read */
         else if (S_ISDIR(st.st_mode))

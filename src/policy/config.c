@@ -21,12 +21,13 @@ struct oap_config {
     const char *name;      /* the file it was read from, as named */
     const char **rule_ids; /* NULL-terminated */
     oap_severity *rule_severities;
-    const char **actors; /* NULL-terminated, or NULL when the config has none */
+    const char **actors;  /* NULL-terminated, or NULL when the config has none */
+    const char **exclude; /* globs, NULL-terminated, or NULL when the config has none */
     double overlap_threshold;
     int has_rules, has_overlap;
 };
 
-static const char *const top_keys[] = {"$schema", "rules", "actors", "overlap", NULL};
+static const char *const top_keys[] = {"$schema", "rules", "actors", "overlap", "exclude", NULL};
 static const char *const overlap_keys[] = {"threshold", NULL};
 static const char *const actor_keys[] = {"code", "name", "kind", NULL};
 static const char *const severities[] = {"error", "warning", "info", "off", NULL};
@@ -211,6 +212,34 @@ static void read_actors(ctx *c, json_t *actors)
     oap_json_pop(r, saved);
 }
 
+/* "exclude": globs of paths a folder walk leaves out, as --exclude gives them. */
+static void read_exclude(ctx *c, json_t *exclude)
+{
+    oap_json_reader *r = &c->r;
+    size_t n = json_array_size(exclude), k = 0;
+    c->cfg->exclude = oap_arena_alloc(&c->cfg->arena, (n + 1) * sizeof *c->cfg->exclude);
+    if (!c->cfg->exclude) {
+        r->oom = 1;
+        return;
+    }
+    size_t saved = oap_json_push(r, "exclude");
+    for (size_t i = 0; i < n; i++) {
+        json_t *item = json_array_get(exclude, i);
+        const char *glob = json_string_value(item);
+        size_t at = oap_json_push_index(r, i);
+        if (!glob || !*glob)
+            oap_json_report(r, "schema", 0,
+                            "an item of \"exclude\" must be a glob of paths (\"*/drafts/*\"), not "
+                            "%s",
+                            glob ? "an empty string" : oap_json_type_name(item));
+        else if (!(c->cfg->exclude[k++] = oap_arena_strdup(&c->cfg->arena, glob)))
+            r->oom = 1;
+        oap_json_pop(r, at);
+    }
+    c->cfg->exclude[k] = NULL;
+    oap_json_pop(r, saved);
+}
+
 static void read_overlap(ctx *c, json_t *overlap)
 {
     oap_json_reader *r = &c->r;
@@ -268,6 +297,8 @@ int oap_config_parse(oap_config **out, const char *name, const char *text, size_
         read_actors(&c, v);
     if ((v = oap_json_get(&c.r, root, "overlap", JSON_OBJECT, NULL, "an object")))
         read_overlap(&c, v);
+    if ((v = oap_json_get(&c.r, root, "exclude", JSON_ARRAY, NULL, "an array of globs")))
+        read_exclude(&c, v);
     if (!c.r.oom && !c.r.problems) {
         *out = cfg;
         cfg = NULL;
@@ -288,6 +319,11 @@ int oap_config_read(oap_config **out, const char *path, size_t max_bytes, char *
         rc = oap_config_parse(out, path, text, len, err, errsize);
     free(text);
     return rc;
+}
+
+const char *const *oap_config_exclude(const oap_config *cfg)
+{
+    return cfg->exclude;
 }
 
 const char *oap_config_name(const oap_config *cfg)

@@ -155,4 +155,27 @@ if command -v script >/dev/null; then
     fi
 fi
 
+# --exclude GLOB (again for more) and the config's "exclude" leave paths out of a folder
+# walk, by fnmatch on the path as walked ('*' crosses '/'); a folder that matches is not
+# entered; a path given itself is still read.
+files_of() { cut -d: -f1 "$tmp/out" | sort -u; }
+expect "no --exclude" 1 - - -- "$bin" check -q duplicate-id
+files_of >"$tmp/all"
+check "every file of the folder" test "$(wc -l <"$tmp/all")" = 4
+expect "--exclude a folder" 1 - - -- "$bin" check -q --exclude '*/within-*' duplicate-id
+files_of >"$tmp/got"
+check "--exclude '*/within-*' leaves out two folders" diff -u <(grep -v /within- "$tmp/all") "$tmp/got"
+printf '{"exclude": ["*/within-*"]}\n' >"$tmp/excl.json"
+expect "config exclude" 1 - - -- "$bin" check -q --config "$tmp/excl.json" duplicate-id
+files_of >"$tmp/got"
+check "the config's \"exclude\" as --exclude" diff -u <(grep -v /within- "$tmp/all") "$tmp/got"
+expect "--exclude beside the config's" 1 - - -- "$bin" check -q --config "$tmp/excl.json" --exclude '*.cycle.json' duplicate-id
+files_of >"$tmp/got"
+check "--exclude and the config's both apply" diff -u <(echo duplicate-id/across-files/b.oap.json) "$tmp/got"
+expect "--exclude: a file given is read" 1 - - -- "$bin" check -q --exclude '*' syntax/truncated/plan.oap.json
+printf '{"exclude": [3, ""]}\n' >"$tmp/bad-excl.json"
+printf '%s\n' "oapgraph: $tmp/bad-excl.json:1:14: an item of \"exclude\" must be a glob of paths (\"*/drafts/*\"), not an integer" \
+    "oapgraph: $tmp/bad-excl.json:1:17: an item of \"exclude\" must be a glob of paths (\"*/drafts/*\"), not an empty string" >"$tmp/bad-excl.err"
+expect "config exclude: every wrong item" 2 "$empty" "$tmp/bad-excl.err" -- "$bin" check -q --config "$tmp/bad-excl.json" duplicate-id
+
 finish
