@@ -113,6 +113,11 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
         if (rule)
             oap_diags_set_severity(diags, i, severity_of(opts, rule));
     }
+    const oap_rule_info *unused = oap_rule_find("unused-ignore");
+    rc = oap_check__apply_ignores(oap_planset_model(set), diags,
+                                  unused ? severity_of(opts, unused) : OAP_SEVERITY_OFF);
+    if (rc < 0)
+        return rc;
     rc = oap_planset_locate(set, diags);
     if (rc < 0)
         return rc;

@@ -64,6 +64,12 @@ int oap_rule_emit_pair(oap_rule_ctx *ctx, uint32_t node, uint32_t related, doubl
                        const char *pointer, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* x-oapgraph-ignore (ignore.c): drops the findings of diags that a node's list names (not
+ * those of the rules that are always reported), and reports each entry of a list that
+ * dropped nothing as unused-ignore at severity unused (none when OAP_SEVERITY_OFF).
+ * Returns 0 or OAP_ENOMEM. */
+int oap_check__apply_ignores(const oap_model *m, oap_diags *diags, oap_severity unused);
+
 /* The run functions, one file per family. */
 int oap_check_bad_ref(oap_rule_ctx *ctx);
 int oap_check_dangling_ref(oap_rule_ctx *ctx);

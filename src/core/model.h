@@ -94,6 +94,7 @@ typedef struct oap_action {
     oap_round *rounds;
     uint32_t nrounds;
     oap_grant *grant; /* NULL when absent */
+    oap_strv ignore;  /* x-oapgraph-ignore: rules whose findings on it are not reported */
 } oap_action;
 
 /* What KPI i of a gives beyond its text: a target, a unit; nothing for a string KPI. */
@@ -111,6 +112,7 @@ typedef struct oap_goal {
     uint32_t at;
     const char *id, *title;
     const char *common; /* the common horizontal strategic goal it implements, or NULL */
+    oap_strv ignore;    /* x-oapgraph-ignore: rules whose findings on it are not reported */
 } oap_goal;
 
 typedef struct oap_overlap {

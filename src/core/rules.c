@@ -858,6 +858,21 @@ static const oap_rule_info rules[] = {
          "oapgraph-baseline.json:4:5: info: no current finding matches this baseline "
          "entry; remove it so the baseline shrinks (it recorded: action 1.2 has no "
          "KPI [missing-kpi]) [stale-baseline]"},
+    {"unused-ignore", OAP_SEVERITY_INFO, "reports",
+     "an entry of x-oapgraph-ignore leaves out no finding; remove it",
+     .explanation = "An action or a goal may list rule ids under \"x-oapgraph-ignore\": the "
+                    "findings of those rules on it (and on its phases) are not reported. An "
+                    "entry that left out nothing in this run is reported: the finding it was "
+                    "written for has been fixed, the rule id is misspelled (the nearest one is "
+                    "suggested), or it names syntax, schema or limit, which report what cannot "
+                    "be read as a plan and are never left out.",
+     .fix = "Remove the entry, or correct the rule id to one 'oapgraph rules' lists.",
+     .example = EX_PLAN EX_GOAL EX_ACTIONS EX_ACTION_1_1
+     "     \"x-oapgraph-ignore\": [\"isolated-action\", \"missing-kpi\"]}\n" EX_END,
+     .example_command = "oapgraph check plan.oap.json",
+     .example_finding = "plan.oap.json:9:47: info: x-oapgraph-ignore of action 1.1 lists "
+                        "\"missing-kpi\", but 1.1 has no missing-kpi finding to leave out; remove "
+                        "it [unused-ignore]"},
 };
 
 size_t oap_rule_count(void)

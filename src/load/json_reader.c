@@ -214,14 +214,23 @@ void oap_json_check_keys(oap_json_reader *r, json_t *obj, const char *const *kno
         json_object_foreach(obj, key, value)
         {
             (void)value;
-            if (oap_json_in_list(key, known) || strncmp(key, "x-", 2) == 0)
+            /* In plan and cycle files (read as findings), the format reserves the keys
+             * starting with x-oapgraph- for itself: one it does not define is unknown. */
+            int reserved = r->diags && strncmp(key, "x-oapgraph-", 11) == 0;
+            if (oap_json_in_list(key, known) || (strncmp(key, "x-", 2) == 0 && !reserved))
                 continue;
             size_t n = 0;
             while (known[n])
                 n++;
             const char *near = oap_suggest_nearest(key, known, n);
             size_t saved = oap_json_push(r, key);
-            if (near)
+            if (reserved)
+                oap_json_report(r, "unknown-key", 1,
+                                "unknown key \"%.200s\" in %s: keys starting with \"x-oapgraph-\" "
+                                "are reserved by the format%s%s%s",
+                                key, r->what, near ? "; did you mean \"" : "", near ? near : "",
+                                near ? "\"?" : "");
+            else if (near)
                 oap_json_report(r, "unknown-key", 1,
                                 "unknown key \"%.200s\" in %s; did you mean \"%s\"?", key, r->what,
                                 near);

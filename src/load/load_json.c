@@ -26,11 +26,14 @@ static const char *const plan_keys[] = {
     "document", "classification", "driver", "support", "revision", "status", "validated_on",
     NULL};
 static const char *const overlap_keys[] = {"priority", "note", NULL};
-static const char *const goal_keys[] = {"id", "title", "common", NULL};
+/* x-oapgraph-ignore: rule ids whose findings on the node are not reported (see
+ * checks/ignore.c); the one key of the x-oapgraph- prefix the format reserves. */
+#define IGNORE_KEY "x-oapgraph-ignore"
+static const char *const goal_keys[] = {"id", "title", "common", IGNORE_KEY, NULL};
 static const char *const action_keys[] = {
-    "id",    "goal",   "title",     "leaders",   "participants", "description", "refs",
-    "needs", "phases", "timing",    "window",    "target",       "kpis",        "results",
-    "notes", "link",   "continues", "coleaders", "jads",         "grant",       NULL};
+    "id",        "goal",      "title",  "leaders", "participants", "description", "refs",  "needs",
+    "phases",    "timing",    "window", "target",  "kpis",         "results",     "notes", "link",
+    "continues", "coleaders", "jads",   "grant",   IGNORE_KEY,     NULL};
 static const char *const phase_keys[] = {"id", "timing", "window", "needs", NULL};
 static const char *const results_keys[] = {"june", "december", "status", NULL};
 static const char *const round_keys[] = {"round", "status", "text", "values", NULL};
@@ -249,6 +252,7 @@ static void read_goals(ctx *c, json_t *arr, oap_plan *p, const char *scope)
             g->id = oap_format_get_id(&c->r, o, "id", "goal");
             g->title = get_required(c, o, "title");
             g->common = oap_format_get_word(&c->r, o, "common");
+            g->ignore = oap_json_get_strv(&c->r, o, IGNORE_KEY);
             if (g->id) {
                 oap_format_check_unique(&c->r, &seen, "id", g->id, (uint32_t)i, "goal", scope);
                 p->ngoals++;
@@ -590,6 +594,7 @@ static void read_action(ctx *c, json_t *o, oap_action *a, size_t i)
     a->continues = oap_json_get_string(&c->r, o, "continues");
     a->coleaders = oap_json_get_strv(&c->r, o, "coleaders");
     a->jads = oap_json_get_strv(&c->r, o, "jads");
+    a->ignore = oap_json_get_strv(&c->r, o, IGNORE_KEY);
     read_action_objects(c, o, a);
     json_t *phases =
         oap_json_get(&c->r, o, "phases", JSON_ARRAY, NULL, "an array of phase objects");

@@ -178,4 +178,12 @@ printf '%s\n' "oapgraph: $tmp/bad-excl.json:1:14: an item of \"exclude\" must be
     "oapgraph: $tmp/bad-excl.json:1:17: an item of \"exclude\" must be a glob of paths (\"*/drafts/*\"), not an empty string" >"$tmp/bad-excl.err"
 expect "config exclude: every wrong item" 2 "$empty" "$tmp/bad-excl.err" -- "$bin" check -q --config "$tmp/bad-excl.json" duplicate-id
 
+# x-oapgraph-ignore (fixtures/unused-ignore: what it leaves out, unused entries): its
+# unused-ignore findings go with --disable as any rule's do.
+expect "x-oapgraph-ignore" 0 - - -- "$bin" check -q --no-config unused-ignore
+check "unused-ignore reported" grep -q 'unused-ignore\]$' "$tmp/out"
+check "an ignored finding is not" test "$(grep -c 'isolated-action\]$' "$tmp/out")" = 1
+expect "--disable unused-ignore" 0 - - -- "$bin" check -q --no-config --disable unused-ignore unused-ignore
+check "--disable unused-ignore drops them" test "$(grep -c 'unused-ignore\]$' "$tmp/out")" = 0
+
 finish
