@@ -191,53 +191,41 @@ static const char *read_actor(ctx *c, json_t *item)
     return code;
 }
 
-static void read_actors(ctx *c, json_t *actors)
+/* The items of the array arr under key, each read by read (its text, or NULL when the
+ * item is wrong: reported, and left out), as a NULL-terminated array in the arena. */
+static const char **read_list(ctx *c, json_t *arr, const char *key,
+                              const char *(*read)(ctx *c, json_t *item))
 {
     oap_json_reader *r = &c->r;
-    size_t n = json_array_size(actors), k = 0;
-    c->cfg->actors = oap_arena_alloc(&c->cfg->arena, (n + 1) * sizeof *c->cfg->actors);
-    if (!c->cfg->actors) {
+    size_t n = json_array_size(arr), k = 0;
+    const char **list = oap_arena_alloc(&c->cfg->arena, (n + 1) * sizeof *list);
+    if (!list) {
         r->oom = 1;
-        return;
+        return NULL;
     }
-    size_t saved = oap_json_push(r, "actors");
+    size_t saved = oap_json_push(r, key);
     for (size_t i = 0; i < n; i++) {
         size_t at = oap_json_push_index(r, i);
-        const char *code = read_actor(c, json_array_get(actors, i));
+        const char *text = read(c, json_array_get(arr, i));
         oap_json_pop(r, at);
-        if (code && !(c->cfg->actors[k++] = oap_arena_strdup(&c->cfg->arena, code)))
+        if (text && !(list[k++] = oap_arena_strdup(&c->cfg->arena, text)))
             r->oom = 1;
     }
-    c->cfg->actors[k] = NULL;
+    list[k] = NULL;
     oap_json_pop(r, saved);
+    return list;
 }
 
-/* "exclude": globs of paths a folder walk leaves out, as --exclude gives them. */
-static void read_exclude(ctx *c, json_t *exclude)
+/* One item of "exclude": a glob of paths a folder walk leaves out, as --exclude gives it. */
+static const char *read_glob(ctx *c, json_t *item)
 {
-    oap_json_reader *r = &c->r;
-    size_t n = json_array_size(exclude), k = 0;
-    c->cfg->exclude = oap_arena_alloc(&c->cfg->arena, (n + 1) * sizeof *c->cfg->exclude);
-    if (!c->cfg->exclude) {
-        r->oom = 1;
-        return;
-    }
-    size_t saved = oap_json_push(r, "exclude");
-    for (size_t i = 0; i < n; i++) {
-        json_t *item = json_array_get(exclude, i);
-        const char *glob = json_string_value(item);
-        size_t at = oap_json_push_index(r, i);
-        if (!glob || !*glob)
-            oap_json_report(r, "schema", 0,
-                            "an item of \"exclude\" must be a glob of paths (\"*/drafts/*\"), not "
-                            "%s",
-                            glob ? "an empty string" : oap_json_type_name(item));
-        else if (!(c->cfg->exclude[k++] = oap_arena_strdup(&c->cfg->arena, glob)))
-            r->oom = 1;
-        oap_json_pop(r, at);
-    }
-    c->cfg->exclude[k] = NULL;
-    oap_json_pop(r, saved);
+    const char *glob = json_string_value(item);
+    if (glob && *glob)
+        return glob;
+    oap_json_report(&c->r, "schema", 0,
+                    "an item of \"exclude\" must be a glob of paths (\"*/drafts/*\"), not %s",
+                    glob ? "an empty string" : oap_json_type_name(item));
+    return NULL;
 }
 
 static void read_overlap(ctx *c, json_t *overlap)
@@ -294,11 +282,11 @@ int oap_config_parse(oap_config **out, const char *name, const char *text, size_
                           "an object of rule ids and severities")))
         read_rules(&c, v);
     if ((v = oap_json_get(&c.r, root, "actors", JSON_ARRAY, NULL, "an array of actor codes")))
-        read_actors(&c, v);
+        cfg->actors = read_list(&c, v, "actors", read_actor);
     if ((v = oap_json_get(&c.r, root, "overlap", JSON_OBJECT, NULL, "an object")))
         read_overlap(&c, v);
     if ((v = oap_json_get(&c.r, root, "exclude", JSON_ARRAY, NULL, "an array of globs")))
-        read_exclude(&c, v);
+        cfg->exclude = read_list(&c, v, "exclude", read_glob);
     if (!c.r.oom && !c.r.problems) {
         *out = cfg;
         cfg = NULL;

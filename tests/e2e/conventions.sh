@@ -4,6 +4,7 @@
 # usage: conventions.sh OAPGRAPH SOURCE_DIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
 cd "$src/fixtures" || exit 2
+not() { ! "$@"; }
 
 # A misspelled command gets the nearest one, as git does; nothing near, no guess.
 printf "oapgraph: 'chek' is not a command; did you mean 'check'? see 'oapgraph --help'\n" >"$tmp/chek.err"
@@ -29,11 +30,8 @@ expect "--color=never in a pipe" 0 "$tmp/plain" - -- "$bin" check -q --color=nev
 expect "--color=auto in a pipe" 0 "$tmp/plain" - -- "$bin" check -q --color auto unknown-key/misspelled
 if command -v script >/dev/null; then
     script -qec "$bin check -q --color=never unknown-key/misspelled" /dev/null >"$tmp/tty" 2>&1
-    if grep -q 'unknown-key\]' "$tmp/tty" && ! grep -q $'\033\\[' "$tmp/tty"; then
-        ok "--color=never on a terminal"
-    else
-        no "--color=never on a terminal"
-    fi
+    check "--color=never on a terminal" grep -q 'unknown-key\]' "$tmp/tty"
+    check "--color=never on a terminal: no escape" not grep -q $'\033\\[' "$tmp/tty"
 fi
 printf "oapgraph: check: --color takes auto, always or never, not 'sometimes'\n" >"$tmp/color.err"
 expect "--color=sometimes" 2 "$empty" "$tmp/color.err" -- "$bin" check --color=sometimes 2012-C.oap.json
