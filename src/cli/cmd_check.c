@@ -139,60 +139,6 @@ typedef struct run_args {
     size_t max_findings; /* 0: the default, proportional to the input */
 } run_args;
 
-/* The rule ids of --disable, turned off ahead of the config's severities (the first entry
- * for a rule wins), then the config's: *ids and *sevs are malloc'ed, the caller frees
- * them. A rule that is always reported is not turned off (it would only go down to
- * warning): it was warned about when the option was read. Returns 0 or OAP_ENOMEM. */
-static int add_disabled(oap_check_options *opts, const char *const *disable, const char ***ids,
-                        oap_severity **sevs)
-{
-    size_t nd = 0, nc = 0, k = 0;
-    while (disable[nd])
-        nd++;
-    while (opts->rule_ids && opts->rule_ids[nc])
-        nc++;
-    *ids = malloc((nd + nc + 1) * sizeof **ids);
-    *sevs = malloc((nd + nc + 1) * sizeof **sevs);
-    if (!*ids || !*sevs)
-        return OAP_ENOMEM;
-    for (size_t i = 0; i < nd; i++) {
-        const oap_rule_info *rule = oap_rule_find(disable[i]);
-        if (rule && rule->always)
-            continue;
-        (*ids)[k] = disable[i];
-        (*sevs)[k++] = OAP_SEVERITY_OFF;
-    }
-    for (size_t i = 0; i < nc; i++) {
-        (*ids)[k] = opts->rule_ids[i];
-        (*sevs)[k++] = opts->rule_severities[i];
-    }
-    (*ids)[k] = NULL;
-    opts->rule_ids = *ids;
-    opts->rule_severities = *sevs;
-    return 0;
-}
-
-/* Whether id may follow --disable: a rule of the registry or stale-baseline. An unknown
- * one is trouble, with the nearest id; one that is always reported is a warning, and the
- * run goes on. Returns 0 or -1 (said). */
-static int check_disable(const char *id)
-{
-    const oap_rule_info *rule = oap_rule_find(id);
-    if (!rule && strcmp(id, OAP_BASELINE_RULE) != 0) {
-        const oap_rule_info *near = oap_rule_nearest(id);
-        if (near)
-            oap_cli_error("check: --disable: no rule '%s'; did you mean '%s'?", id, near->id);
-        else
-            oap_cli_error("check: --disable: no rule '%s'; 'oapgraph rules' lists them", id);
-        return -1;
-    }
-    if (rule && rule->always)
-        oap_cli_error("check: warning: --disable %s has no effect: %s reports files that cannot "
-                      "be read as plans, which are always reported",
-                      id, id);
-    return 0;
-}
-
 /* A count or a size: digits, optionally followed by k, M or G (powers of 1024). */
 static int parse_amount(const char *s, size_t *out)
 {
@@ -216,28 +162,6 @@ static int parse_amount(const char *s, size_t *out)
     return 0;
 }
 
-/* The globs of --exclude and then those of the config's "exclude": both apply. 0 or
- * OAP_ENOMEM. */
-static int set_exclude(oap_planset *set, const char *const *given, const oap_config *cfg)
-{
-    const char *const *from_cfg = cfg ? oap_config_exclude(cfg) : NULL;
-    size_t ng = 0, nc = 0;
-    while (given[ng])
-        ng++;
-    while (from_cfg && from_cfg[nc])
-        nc++;
-    const char **all = malloc((ng + nc + 1) * sizeof *all);
-    if (!all)
-        return OAP_ENOMEM;
-    memcpy(all, given, ng * sizeof *all);
-    if (nc)
-        memcpy(all + ng, from_cfg, nc * sizeof *all);
-    all[ng + nc] = NULL;
-    int rc = oap_planset_set_exclude(set, all);
-    free(all);
-    return rc;
-}
-
 static int run(const run_args *a, int nplans, char **plans)
 {
     int status = EXIT_CLEAN, rc = 0;
@@ -259,7 +183,7 @@ static int run(const run_args *a, int nplans, char **plans)
         status = EXIT_TROUBLE;
         goto done;
     }
-    if (a->disable[0] && (rc = add_disabled(&opts, a->disable, &rule_ids, &rule_sevs)) < 0)
+    if (a->disable[0] && (rc = oap_cli_disable_rules(&opts, a->disable, &rule_ids, &rule_sevs)) < 0)
         goto done;
     if (a->baseline && !a->write_baseline) {
         rc = oap_baseline_read(&base, a->baseline, a->limits.max_file_bytes, err, sizeof err);
@@ -275,7 +199,7 @@ static int run(const run_args *a, int nplans, char **plans)
     if ((rc = oap_planset_new(&set)) < 0 || (rc = oap_diags_new(&diags)) < 0)
         goto done;
     oap_planset_set_limits(set, &a->limits);
-    if ((rc = set_exclude(set, a->exclude, cfg)) < 0)
+    if ((rc = oap_cli_exclude(set, a->exclude, cfg)) < 0)
         goto done;
     if ((rc = oap_planset_set_stdin_name(set, a->stdin_name)) < 0)
         goto done;
@@ -552,7 +476,7 @@ int oap_cmd_check(int argc, char **argv)
             a.stdin_name = optarg;
             break;
         case OPT_DISABLE:
-            if (check_disable(optarg) < 0)
+            if (oap_cli_disable_ok("check", optarg) < 0)
                 goto done;
             a.disable[ndisable++] = optarg;
             break;
