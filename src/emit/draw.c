@@ -1,6 +1,7 @@
 /* draw: a diagram as a cgraph graph; DOT through agwrite, SVG/PNG/PDF through gvc. */
 #include "oapgraph/emit.h"
 
+#include "canvas.h"
 #include "diagram.h"
 #include "ids.h"
 #include "core/timing.h"
@@ -15,16 +16,12 @@
 #include <math.h>
 #include <string.h>
 
-/* Colours: findings by severity (info, warning, error), their fills, the banner. */
-static const char *const severity_color[3] = {"#1f5fbf", "#d06000", "#c00000"};
-static const char *const severity_fill[3] = {"#e3edfb", "#fff0dc", "#fde2e2"};
-#define BANNER_COLOR "#a00000"
+/* Colours beside those of canvas.h. */
 #define LINK_COLOR "#7a3fa0"
 #define CONTINUES_COLOR "#2f6f4f" /* work carried on from an earlier plan */
 #define JAD_COLOR "#8a6400"       /* Joint Action Days and their lines */
 #define JAD_FILL "#fff3cc"
 #define OVERLAP_COLOR "#b35900" /* the overlap view's pairs that may be the same work */
-#define FONT "DejaVu Sans"
 
 /* Label sizes: characters per line and lines. */
 #define ACTION_WIDTH 34
@@ -51,30 +48,15 @@ typedef struct drawer {
     int rc;                         /* first failure */
 } drawer;
 
-/* Plain strings (names, tooltips, fixed values) never hold '<'; HTML labels always start
- * with it. cgraph keeps one copy of equal strings and would otherwise let the two kinds
- * mix (issue 10); this keeps them apart by construction. */
+/* Attributes, set as canvas.h says; the first failure is kept in w->rc. */
 static void set_plain(drawer *w, void *obj, const char *attr, const char *value)
 {
-    if (w->rc)
-        return;
-    if (strchr(value, '<') || agsafeset(obj, (char *)attr, (char *)value, (char *)"") != 0)
-        w->rc = OAP_ENOMEM;
+    oap_emit__set_plain(&w->rc, obj, attr, value);
 }
 
 static void set_html(drawer *w, void *obj, const char *attr, const oap_strbuf *html)
 {
-    if (w->rc)
-        return;
-    if (html->oom || html->len == 0 || html->s[0] != '<') {
-        w->rc = OAP_ENOMEM;
-        return;
-    }
-    char *h = agstrdup_html(agroot(obj), html->s);
-    if (!h || !aghtmlstr(h) || agsafeset(obj, (char *)attr, h, (char *)"") != 0)
-        w->rc = OAP_ENOMEM;
-    if (h)
-        agstrfree(agroot(obj), h);
+    oap_emit__set_html(&w->rc, obj, attr, html);
 }
 
 /* Tooltip text: plan text escaped for an escString attribute. */
@@ -100,31 +82,16 @@ static void tip_list(oap_strbuf *b, const char *what, const oap_strv *list)
     }
 }
 
-/* "&#10;&#10;findings:&#10;warning [rule] message" for each finding in a chain. */
-static void tip_findings(const oap_diagram *d, oap_strbuf *b, uint32_t f)
-{
-    if (f == OAP_NONE)
-        return;
-    oap_strbuf_puts(b, "&#10;&#10;findings:");
-    for (; f != OAP_NONE; f = d->findings[f].next) {
-        const oap_diag *diag = d->findings[f].diag;
-        oap_strbuf_printf(b, "&#10;%s [", oap_severity_name(diag->severity));
-        tip(b, diag->rule);
-        oap_strbuf_puts(b, "] ");
-        tip(b, diag->message);
-    }
-}
-
 static void highlight(drawer *w, void *obj, int severity, int is_node)
 {
     if (severity < 0 || severity > 2)
         return;
-    set_plain(w, obj, "color", severity_color[severity]);
+    set_plain(w, obj, "color", oap_emit__severity_color[severity]);
     set_plain(w, obj, "penwidth", "2.5");
     if (is_node)
-        set_plain(w, obj, "fillcolor", severity_fill[severity]);
+        set_plain(w, obj, "fillcolor", oap_emit__severity_fill[severity]);
     else
-        set_plain(w, obj, "fontcolor", severity_color[severity]);
+        set_plain(w, obj, "fontcolor", oap_emit__severity_color[severity]);
 }
 
 /* A name for a node: its reference, qualified by plan ("2012-C:2.1"), escaped; unique. */
@@ -268,7 +235,7 @@ static void draw_action(drawer *w, uint32_t k, Agraph_t *in)
             tip(t, act->phases[p].timing);
         }
     }
-    tip_findings(d, t, n->finding);
+    oap_emit__tip_findings(d, t, n->finding);
     set_plain(w, node, "tooltip", t->oom ? "" : oap_strbuf_str(t));
     if (t->oom)
         w->rc = OAP_ENOMEM;
@@ -335,7 +302,7 @@ static void draw_plan_node(drawer *w, uint32_t k, Agraph_t *in)
         oap_strbuf_puts(t, "&#10;document: ");
         tip(t, plan->document);
     }
-    tip_findings(w->d, t, n->finding);
+    oap_emit__tip_findings(w->d, t, n->finding);
     set_plain(w, node, "tooltip", t->oom ? "" : oap_strbuf_str(t));
     if (n->severity >= 0)
         highlight(w, node, n->severity, 1);
@@ -461,7 +428,7 @@ static void draw_other_node(drawer *w, uint32_t k, Agraph_t *in)
     }
     oap_strbuf_puts(b, "</TABLE>");
     set_html(w, node, "label", b);
-    tip_findings(w->d, t, n->finding);
+    oap_emit__tip_findings(w->d, t, n->finding);
     set_plain(w, node, "tooltip", t->oom ? "" : oap_strbuf_str(t));
     if (n->severity >= 0) {
         set_plain(w, node, "style", n->kind == OAP_DN_GOAL ? "filled" : "rounded,dashed,filled");
@@ -534,14 +501,15 @@ static Agraph_t *goal_cluster(drawer *w, uint32_t k)
     set_html(w, c, "label", b);
     set_plain(w, c, "labeljust", "l");
     set_plain(w, c, "style", n->severity >= 0 ? "rounded,filled,bold" : "rounded,filled");
-    set_plain(w, c, "fillcolor", n->severity >= 0 ? severity_fill[n->severity] : "#f3f5f9");
-    set_plain(w, c, "color", n->severity >= 0 ? severity_color[n->severity] : "#aab4c4");
+    set_plain(w, c, "fillcolor",
+              n->severity >= 0 ? oap_emit__severity_fill[n->severity] : "#f3f5f9");
+    set_plain(w, c, "color", n->severity >= 0 ? oap_emit__severity_color[n->severity] : "#aab4c4");
     oap_strbuf *t = &w->b;
     oap_strbuf_reset(t);
     tip(t, goal->id);
     oap_strbuf_puts(t, ": ");
     tip(t, goal->title);
-    tip_findings(w->d, t, n->finding);
+    oap_emit__tip_findings(w->d, t, n->finding);
     set_plain(w, c, "tooltip", t->oom ? "" : oap_strbuf_str(t));
     return c;
 }
@@ -805,7 +773,7 @@ static void edge_tooltip(drawer *w, const oap_dedge *e, oap_strbuf *t)
                 oap_strbuf_puts(t, " (not referred back)");
         }
     }
-    tip_findings(d, t, e->finding);
+    oap_emit__tip_findings(d, t, e->finding);
 }
 
 static void draw_edges(drawer *w)
@@ -883,70 +851,6 @@ static void draw_edges(drawer *w)
     }
 }
 
-/* The distinct classification markings of the loaded plans, in order. */
-static size_t markings(const oap_model *m, const char **out, size_t cap)
-{
-    size_t n = 0;
-    for (size_t p = 0; p < m->nplans; p++) {
-        const char *c = m->plans[p]->classification;
-        if (!c || !*c)
-            continue;
-        size_t i = 0;
-        while (i < n && strcmp(out[i], c) != 0)
-            i++;
-        if (i == n && n < cap)
-            out[n++] = c;
-    }
-    return n;
-}
-
-static void banner_rows(oap_strbuf *b, const char *const *marks, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        oap_strbuf_puts(b, "<TR><TD BGCOLOR=\"" BANNER_COLOR "\" CELLPADDING=\"4\"><FONT "
-                           "COLOR=\"#ffffff\" POINT-SIZE=\"14\"><B>");
-        html(b, marks[i]);
-        oap_strbuf_puts(b, "</B></FONT></TD></TR>");
-    }
-}
-
-/* What the diagram shows, in words: "2012-C Illegal immigration: plan view". */
-static void caption(drawer *w, oap_strbuf *b, oap_emit_mode mode)
-{
-    const oap_model *m = w->g->model;
-    const oap_diagram *d = w->d;
-    for (size_t p = 0; p < m->nplans && p < 6; p++) {
-        if (p)
-            oap_strbuf_puts(b, ", ");
-        oap_emit__escape(b, m->plans[p]->id, mode);
-        if (m->nplans == 1) {
-            oap_strbuf_puts(b, " ");
-            oap_emit__escape(b, m->plans[p]->title, mode);
-        }
-    }
-    if (m->nplans > 6)
-        oap_strbuf_printf(b, " and %zu more plans", m->nplans - 6);
-    switch (d->kind) {
-    case OAP_EMIT_VIEW_PLAN:
-        oap_strbuf_puts(b, ": plan view");
-        break;
-    case OAP_EMIT_VIEW_OVERLAP:
-        oap_strbuf_puts(b, ": overlap view, what links across plans");
-        break;
-    case OAP_EMIT_VIEW_ACTOR:
-        oap_strbuf_puts(b, ": actor ");
-        oap_emit__escape(b, d->actor, mode);
-        oap_strbuf_printf(b, " leads %u and joins %u action%s", d->leads, d->joins,
-                          d->joins == 1 ? "" : "s");
-        break;
-    }
-    if (w->opts->focus) {
-        oap_strbuf_puts(b, "; around ");
-        oap_emit__escape(b, w->opts->focus, mode);
-        oap_strbuf_printf(b, ", %u link%s", w->opts->depth, w->opts->depth == 1 ? "" : "s");
-    }
-}
-
 /* Whether an edge of this kind is in the picture. */
 static int shows_edge(const oap_diagram *d, uint8_t kind)
 {
@@ -1009,7 +913,8 @@ static void legend(drawer *w, oap_strbuf *b)
                           "<FONT COLOR=\"%s\"><B>orange</B></FONT> for a warning, "
                           "<FONT COLOR=\"%s\"><B>blue</B></FONT> for info; "
                           "oapgraph check lists them (in SVG, the tooltips name the rules)",
-                          severity_color[2], severity_color[1], severity_color[0]);
+                          oap_emit__severity_color[2], oap_emit__severity_color[1],
+                          oap_emit__severity_color[0]);
     }
     if (d->focus != OAP_NONE)
         legend_item(b, &n, NULL, "double border", "the focus");
@@ -1020,13 +925,13 @@ static void legend(drawer *w, oap_strbuf *b)
 static void draw_labels(drawer *w)
 {
     const char *marks[16];
-    size_t nmarks = markings(w->g->model, marks, 16);
+    size_t nmarks = oap_emit__markings(w->g->model, marks, 16);
     oap_strbuf *b = &w->a;
     oap_strbuf_reset(b);
     oap_strbuf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
-    banner_rows(b, marks, nmarks);
+    oap_emit__banner_rows(b, marks, nmarks);
     oap_strbuf_puts(b, "<TR><TD><FONT POINT-SIZE=\"14\">");
-    caption(w, b, OAP_EMIT_HTML);
+    oap_emit__caption(b, w->d, w->opts, OAP_EMIT_HTML);
     oap_strbuf_puts(b, "</FONT></TD></TR>");
     /* A large view says how to make it smaller. */
     if (!w->opts->focus && (w->g->model->nplans > 1 || w->d->nnodes > 40))
@@ -1043,7 +948,7 @@ static void draw_labels(drawer *w)
                        "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"#333333\">");
     legend(w, b);
     oap_strbuf_puts(b, "</FONT></TD></TR>");
-    banner_rows(b, marks, nmarks);
+    oap_emit__banner_rows(b, marks, nmarks);
     oap_strbuf_puts(b, "</TABLE>");
     set_html(w, w->frame, "label", b);
     set_plain(w, w->frame, "labelloc", "b");
@@ -1087,14 +992,14 @@ static int draw(drawer *w, Agdisc_t *disc, Agraph_t **out)
 
     /* The graph's name is the <title> of the drawing in SVG: the markings and caption. */
     const char *marks[16];
-    size_t nmarks = markings(m, marks, 16);
+    size_t nmarks = oap_emit__markings(m, marks, 16);
     oap_strbuf *b = &w->b;
     oap_strbuf_reset(b);
     for (size_t i = 0; i < nmarks; i++) {
         oap_emit__escape(b, marks[i], OAP_EMIT_NAME);
         oap_strbuf_puts(b, i + 1 < nmarks ? " / " : ": ");
     }
-    caption(w, b, OAP_EMIT_NAME);
+    oap_emit__caption(b, w->d, w->opts, OAP_EMIT_NAME);
     if (b->oom)
         return OAP_ENOMEM;
     *out = w->G = agopen(b->s, Agdirected, disc);
@@ -1104,15 +1009,15 @@ static int draw(drawer *w, Agdisc_t *disc, Agraph_t **out)
     /* DejaVu Sans: Debian's fontconfig depends on it, so every machine that builds this
      * (CI installs without recommended packages) measures text the same, and graphs/
      * stays byte for byte the same. It has Greek and Cyrillic too. */
-    if (!agattr(G, AGRAPH, (char *)"fontname", (char *)FONT) ||
+    if (!agattr(G, AGRAPH, (char *)"fontname", (char *)OAP_EMIT_FONT) ||
         !agattr(G, AGRAPH, (char *)"nodesep", (char *)"0.25") ||
         !agattr(G, AGRAPH, (char *)"ranksep", (char *)"0.6") ||
         !agattr(G, AGNODE, (char *)"shape", (char *)"box") ||
         !agattr(G, AGNODE, (char *)"style", (char *)"rounded") ||
-        !agattr(G, AGNODE, (char *)"fontname", (char *)FONT) ||
+        !agattr(G, AGNODE, (char *)"fontname", (char *)OAP_EMIT_FONT) ||
         !agattr(G, AGNODE, (char *)"fontsize", (char *)"10") ||
         !agattr(G, AGNODE, (char *)"margin", (char *)"0.08,0.04") ||
-        !agattr(G, AGEDGE, (char *)"fontname", (char *)FONT) ||
+        !agattr(G, AGEDGE, (char *)"fontname", (char *)OAP_EMIT_FONT) ||
         !agattr(G, AGEDGE, (char *)"fontsize", (char *)"9") ||
         !agattr(G, AGEDGE, (char *)"arrowsize", (char *)"0.8") ||
         /* Edges say what links what; where nodes go is order_layout's. */
@@ -1165,7 +1070,7 @@ static int accessible_svg(drawer *w, const char *svg, size_t len, oap_strbuf *ou
     if (!end)
         return OAP_EIO;
     const char *marks[16];
-    size_t nmarks = markings(w->g->model, marks, 16);
+    size_t nmarks = oap_emit__markings(w->g->model, marks, 16);
     oap_strbuf_putn(out, svg, (size_t)(end - svg));
     oap_strbuf_puts(out, " role=\"graphics-document document\" aria-labelledby=\"oapgraph-title\" "
                          "aria-describedby=\"oapgraph-desc\">\n<title id=\"oapgraph-title\">");
@@ -1173,7 +1078,7 @@ static int accessible_svg(drawer *w, const char *svg, size_t len, oap_strbuf *ou
         oap_emit__escape(out, marks[i], OAP_EMIT_NAME);
         oap_strbuf_puts(out, i + 1 < nmarks ? " / " : ": ");
     }
-    caption(w, out, OAP_EMIT_NAME);
+    oap_emit__caption(out, w->d, w->opts, OAP_EMIT_NAME);
     oap_strbuf_puts(out, "</title>\n<desc id=\"oapgraph-desc\">");
     if (nmarks) {
         oap_strbuf_puts(out, "Classification: ");
