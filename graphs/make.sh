@@ -24,6 +24,7 @@ fi
 diagrams=(
     "2012-C.plan|--view plan|2012-C.oap.json"
     "2012-C.overlap|--view overlap|2012-C.oap.json"
+    "2012-C.timeline|--view timeline|2012-C.oap.json"
     "2012-BCF.overlap|--view overlap|2012-B.oap.json 2012-C.oap.json 2012-F.oap.json"
 )
 cd "$src/fixtures" || exit 2

@@ -21,7 +21,11 @@ typedef enum oap_emit_view {
      * overlaps. */
     OAP_EMIT_VIEW_OVERLAP,
     /* The actions one actor leads (bold) or joins, by plan and goal. */
-    OAP_EMIT_VIEW_ACTOR
+    OAP_EMIT_VIEW_ACTOR,
+    /* Actions and their phases as bars on a month axis over the plans' years, by plan
+     * and goal; needs as arrows, Joint Action Days as diamonds. Positions are fixed
+     * before Graphviz draws it, so max_layout_nodes does not apply. */
+    OAP_EMIT_VIEW_TIMELINE
 } oap_emit_view;
 
 typedef enum oap_emit_format {

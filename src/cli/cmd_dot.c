@@ -22,7 +22,9 @@ static const oap_help_option help_options[] = {
      "priorities, declared overlaps and Joint Action Days; plans\n"
      "side by side in load order, goals in the plan's order;\n"
      "overlap: one cluster per plan, only what links across plans;\n"
-     "actor=CODE: the actions CODE leads (bold) and joins"},
+     "actor=CODE: the actions CODE leads (bold) and joins;\n"
+     "timeline: actions and phases as bars on the months of the\n"
+     "plans' years, needs as arrows, Joint Action Days as diamonds"},
     {{"--focus REF"},
      "keep only what is within --depth links of REF (\"2.1\", \"SG2\",\n"
      "\"2012-F:3.1\", \"B:*\", or a JAD id)"},
@@ -71,11 +73,14 @@ static int parse_view(const char *s, dot_args *a)
         a->emit.view = OAP_EMIT_VIEW_PLAN;
     } else if (strcmp(s, "overlap") == 0) {
         a->emit.view = OAP_EMIT_VIEW_OVERLAP;
+    } else if (strcmp(s, "timeline") == 0) {
+        a->emit.view = OAP_EMIT_VIEW_TIMELINE;
     } else if (strncmp(s, "actor=", 6) == 0 && s[6]) {
         a->emit.view = OAP_EMIT_VIEW_ACTOR;
         a->emit.actor = s + 6;
     } else {
-        oap_cli_error("dot: --view takes plan, overlap or actor=CODE (as actor=HU), not '%s'", s);
+        oap_cli_error(
+            "dot: --view takes plan, overlap, timeline or actor=CODE (as actor=HU), not '%s'", s);
         return -1;
     }
     return 0;

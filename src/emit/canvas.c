@@ -88,6 +88,9 @@ void oap_emit__caption(oap_strbuf *b, const oap_diagram *d, const oap_emit_optio
         oap_strbuf_printf(b, " leads %u and joins %u action%s", d->leads, d->joins,
                           d->joins == 1 ? "" : "s");
         break;
+    case OAP_EMIT_VIEW_TIMELINE:
+        oap_strbuf_puts(b, ": timeline, actions by month");
+        break;
     }
     if (opts->focus) {
         oap_strbuf_puts(b, "; around ");

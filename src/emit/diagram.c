@@ -397,6 +397,7 @@ static int choose_nodes(oap_diagram *d, const oap_emit_options *opts, const jad_
     const oap_graph *g = d->g;
     switch (d->kind) {
     case OAP_EMIT_VIEW_PLAN:
+    case OAP_EMIT_VIEW_TIMELINE:
         memset(want, 1, g->nnodes);
         return 0;
     case OAP_EMIT_VIEW_OVERLAP:

@@ -8,6 +8,7 @@
 #include "load/planset.h"
 #include "oapgraph/common.h"
 #include "text.h"
+#include "timeline.h"
 
 #include <cgraph.h>
 #include <gvc.h>
@@ -1120,7 +1121,8 @@ static int render(drawer *w, oap_emit_format format, oap_strbuf *out, oap_emit_r
         rc = OAP_ENOMEM;
         goto done;
     }
-    if (gvLayout(gvc, w->G, "dot") != 0) {
+    const char *engine = w->d->kind == OAP_EMIT_VIEW_TIMELINE ? OAP_EMIT_TIMELINE_ENGINE : "dot";
+    if (gvLayout(gvc, w->G, engine) != 0) {
         snprintf(res->message, sizeof res->message, "Graphviz could not lay out the diagram");
         goto done;
     }
@@ -1183,7 +1185,11 @@ int oap_emit_write(FILE *out, const oap_planset *set, const oap_emit_options *op
     w.d = &d;
     w.g = g;
     w.opts = opts;
-    rc = draw(&w, &disc, &G);
+    if (opts->view == OAP_EMIT_VIEW_TIMELINE)
+        rc = oap_emit__timeline_draw(&G, &d, opts, &disc);
+    else
+        rc = draw(&w, &disc, &G);
+    w.G = G;
     if (G) {
         res->nodes = (size_t)(agnnodes(G) - w.layout_nodes);
         res->edges = (size_t)(agnedges(G) - w.layout_edges);
@@ -1202,7 +1208,8 @@ int oap_emit_write(FILE *out, const oap_planset *set, const oap_emit_options *op
          * diagram at the node limit takes (500 nodes, 2.6 edges a node: 3,443). */
         size_t max = opts->max_layout_nodes;
         double work = layout_work(res->nodes, res->edges), max_work = 8.0 * (double)max;
-        if (max && (res->nodes > max || work > max_work)) {
+        /* The timeline's positions are fixed before layout: nothing to wait for. */
+        if (opts->view != OAP_EMIT_VIEW_TIMELINE && max && (res->nodes > max || work > max_work)) {
             double seconds = oap_emit_layout_seconds(res->nodes, res->edges);
             char why[96];
             if (res->nodes > max)

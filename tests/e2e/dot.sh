@@ -267,6 +267,45 @@ check "legend: --highlight colours" \
 check "legend: the focus" grep -q -F -e '<B>double border</B>: the focus' focus.dot
 check "legend: continuation arrows" \
     grep -q -F -e '<B>green dotted arrow</B></FONT>: work carried on' <("$bin" dot "$src/fixtures/years")
+# The timeline: positions fixed before layout, read back by neato -n2 without a word;
+# bars on their months (x: 258 + 20 per month from January, the bar's centre), 2.1's
+# two phases, the needs through 1.1, the banner top and bottom, the legend.
+# shellcheck disable=SC2317 # called through check
+reads_back_pinned() {
+    neato -n2 -Tsvg "$1" -o "$tmp/readback.svg" 2>"$tmp/readback.err" && [ ! -s "$tmp/readback.err" ]
+}
+pos() { # pos FILE NODE: the node's x
+    gvpr -a "$2" 'N [$.name == ARGV[0]] { printf("%s\n", sub($.pos, ",*")); }' "$1"
+}
+check "timeline: DOT" run 0 "$bin" dot --view timeline "$ref" -o timeline.dot
+check "timeline: neato -n2 reads it back" reads_back_pinned timeline.dot
+for f in svg png pdf; do
+    check "timeline: $f" run 0 "$bin" dot --view timeline -T $f "$ref" -o timeline.$f
+done
+same "timeline: 1.1 in September, 2.1's phases in April-May and October-November" \
+    "$(pos timeline.dot 2012-C:1.1) $(pos timeline.dot '2012-C:2.1#1') $(pos timeline.dot '2012-C:2.1#2')" \
+    "428.00 338.00 458.00"
+check "timeline: phase 1 ends where 1.1 needs it" \
+    grep -q -F -e '"2012-C:2.1#1":e -> "2012-C:1.1":w' timeline.dot
+check "timeline: 1.1 ends where phase 2 needs it" \
+    grep -q -F -e '"2012-C:1.1":e -> "2012-C:2.1#2":w' timeline.dot
+same "timeline: banner top and bottom" "$(grep -c 'RESTREINT UE/EU RESTRICTED</B>' timeline.dot)" "2"
+check "timeline: the legend says what a bar is" grep -q "bar: the months an action or a phase runs" timeline.dot
+check "timeline: SVG title names the view" grep -q "<title id=\"oapgraph-title\">RESTREINT UE/EU RESTRICTED: 2012-C Illegal immigration: timeline" timeline.svg
+check "timeline: highlight" run 0 "$bin" dot --view timeline --highlight --no-config "$ref" -o timeline-hl.dot
+check "timeline: 2.1's span orange, the rule in its tooltip" \
+    gvpr -q 'N [$.name == "2012-C:2.1" && $.color == "#d06000" &&
+            index($.tooltip, "[undeclared-mention]") >= 0] { exit(0) } END { exit(1) }' timeline-hl.dot
+# Actions without a window are listed, not drawn.
+check "timeline: no window" run 0 "$bin" dot --view timeline "$src/fixtures/missing-timing/no-timing" -o nowin.dot
+check "timeline: listed apart" grep -q "no window: 1.1, 1.3#1, 1.4" nowin.dot
+check "timeline: not drawn" test -z "$(pos nowin.dot 1.1)"
+# Joint Action Days of a cycle file: a row each, and a diamond on the rows of the
+# actions that take part.
+check "timeline: cycle" run 0 "$bin" dot --view timeline "$src/fixtures/cycles" -o cycle.dot
+check "timeline: cycle: neato -n2 reads it back" reads_back_pinned cycle.dot
+same "timeline: JAD diamonds: 5 rows, 5 on the rows of actions" "$(grep -c "shape=diamond" cycle.dot)" "10"
+check "timeline: each JAD has its row" grep -q '"label JAD-2025-LABOUR"' cycle.dot
 
 # Usage.
 check "unknown view" run 2 "$bin" dot --view tree "$ref"
