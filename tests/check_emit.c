@@ -257,6 +257,34 @@ START_TEST(reference_plan_view_counts)
 }
 END_TEST
 
+/* A caller built against options version 1 (no slips) is still served, the same way. */
+START_TEST(options_version_1)
+{
+    oap_planset *set = load(OAP_SOURCE_DIR "/fixtures/2012-C.oap.json");
+    oap_emit_options opts = OAP_EMIT_OPTIONS_INIT;
+    opts.view = OAP_EMIT_VIEW_TIMELINE;
+    oap_emit_result res;
+    int rc;
+    char *now = emit(set, &opts, &rc, &res);
+    ck_assert_int_eq(rc, 0);
+    /* What a version 1 caller's memory holds after its struct: never read. */
+    opts.version = 1;
+    opts.slips = NULL;
+    opts.nslips = 99;
+    char *v1 = emit(set, &opts, &rc, &res);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_str_eq(now, v1);
+    opts.version = 3;
+    char *bad = emit(set, &opts, &rc, &res);
+    ck_assert_int_eq(rc, OAP_EINVAL);
+    ck_assert_str_eq(bad, "");
+    free(bad);
+    free(now);
+    free(v1);
+    oap_planset_free(set);
+}
+END_TEST
+
 START_TEST(other_views_and_focus)
 {
     oap_planset *set = load(OAP_SOURCE_DIR "/fixtures/2012-C.oap.json");
@@ -407,6 +435,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, reference_plan_view_counts);
     tcase_add_test(tc, other_views_and_focus);
+    tcase_add_test(tc, options_version_1);
     tcase_add_test(tc, hostile_labels_read_back_intact);
     suite_add_tcase(s, tc);
     return oap_test_run(s);

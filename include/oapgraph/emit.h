@@ -7,6 +7,7 @@
 #include "oapgraph/plan.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #ifdef __cplusplus
@@ -35,6 +36,14 @@ typedef enum oap_emit_format {
     OAP_EMIT_PDF
 } oap_emit_format;
 
+/* A unit (an action without phases, or a phase) that moves later on the timeline. */
+typedef struct oap_emit_slip {
+    /* Its node in the graph oap_planset_graph makes of the same plan set (the numbering
+     * is the same every time), as oap_impact_reach_at (oapgraph/views.h) gives it. */
+    uint32_t node;
+    int months; /* how many months later it runs */
+} oap_emit_slip;
+
 typedef struct oap_emit_options {
     unsigned version; /* OAP_EMIT_OPTIONS_VERSION */
     oap_emit_view view;
@@ -55,12 +64,18 @@ typedef struct oap_emit_options {
     /* The overlap view: possible-overlap and linked-overlap findings among these become
      * edges labelled with their score (and their two actions join the view); NULL: none. */
     const oap_diags *overlaps;
+    /* The timeline: where these units move, as dashed bars beside where they are now
+     * (what `oapgraph impact --late` answers); NULL: none. Version 2 and later. */
+    const oap_emit_slip *slips;
+    size_t nslips;
 } oap_emit_options;
 
-#define OAP_EMIT_OPTIONS_VERSION 1
+/* Version 1 is the same without slips and nslips; oap_emit_write takes either. */
+#define OAP_EMIT_OPTIONS_VERSION 2
 #define OAP_EMIT_OPTIONS_INIT                                                                      \
     {                                                                                              \
-        OAP_EMIT_OPTIONS_VERSION, OAP_EMIT_VIEW_PLAN, NULL, NULL, 1, NULL, OAP_EMIT_DOT, 500, NULL \
+        OAP_EMIT_OPTIONS_VERSION, OAP_EMIT_VIEW_PLAN, NULL, NULL, 1, NULL, OAP_EMIT_DOT, 500,      \
+            NULL, NULL, 0                                                                          \
     }
 
 /* What a diagram holds, and why it could not be made. */

@@ -5,6 +5,7 @@
 #include "oapgraph/emit.h"
 #include "oapgraph/oapgraph.h"
 #include "oapgraph/policy.h"
+#include "oapgraph/views.h"
 #include "args.h"
 #include "check_options.h"
 #include "output.h"
@@ -12,6 +13,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -29,6 +31,11 @@ static const oap_help_option help_options[] = {
      "keep only what is within --depth links of REF (\"2.1\", \"SG2\",\n"
      "\"2012-F:3.1\", \"B:*\", or a JAD id)"},
     {{"--depth N"}, "links from --focus to keep (default 1)"},
+    {{"--late REF"},
+     "with --view timeline: where the bars move when REF (an action,\n"
+     "or a phase \"2.1#1\") is --months N late, as impact --late\n"
+     "answers: dashed, beside where they are now"},
+    {{"--months N"}, "for --late: how many months (1 to 1200)"},
     {{"--highlight"},
      "run the checks and colour what has findings: red errors,\n"
      "orange warnings, blue info; the tooltips name the rules"},
@@ -65,6 +72,8 @@ typedef struct dot_args {
     oap_emit_options emit;
     int highlight, no_config, format_given;
     const char *config, *output;
+    const char *late; /* --late REF, with months */
+    int months;
 } dot_args;
 
 static int parse_view(const char *s, dot_args *a)
@@ -112,11 +121,49 @@ static int run_checks(const dot_args *a, oap_planset *set, oap_diags *diags)
     return rc;
 }
 
+/* The slips of --late as impact --late answers them, into *out (the caller frees it).
+ * Returns 0; OAP_EINVAL when REF names nothing or has no window (said so); OAP_ENOMEM. */
+static int late_slips(const dot_args *a, const oap_planset *set, oap_emit_slip **out, size_t *n)
+{
+    oap_graph *g = NULL;
+    oap_impact *im = NULL;
+    char err[512];
+    uint32_t node;
+    *out = NULL;
+    *n = 0;
+    int rc = oap_planset_graph(&g, set);
+    if (rc < 0)
+        goto done;
+    if (oap_views_resolve(g, a->late, &node, err, sizeof err) < 0 ||
+        (rc = oap_impact_slip(&im, g, node, a->months, err, sizeof err)) == OAP_EINVAL) {
+        oap_cli_error("dot: %s", err);
+        rc = OAP_EINVAL;
+        goto done;
+    }
+    if (rc < 0)
+        goto done;
+    size_t count = oap_impact_reach_count(im);
+    *out = calloc(count ? count : 1, sizeof **out);
+    if (!*out) {
+        rc = OAP_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < count; i++)
+        if (oap_impact_reach_at(im, i, &(*out)[*n].node, &(*out)[*n].months) == 0)
+            (*n)++;
+    rc = 0;
+done:
+    oap_impact_free(im);
+    oap_graph_free(g);
+    return rc;
+}
+
 static int run(dot_args *a, int nplans, char **plans)
 {
     int status = EXIT_TROUBLE, rc = 0;
     oap_planset *set = NULL;
     oap_diags *diags = NULL;
+    oap_emit_slip *slips = NULL;
     oap_output out;
     int opened = 0;
 
@@ -154,6 +201,15 @@ static int run(dot_args *a, int nplans, char **plans)
         if (a->highlight)
             a->emit.findings = diags;
         a->emit.overlaps = diags;
+    }
+    if (a->late) {
+        if ((rc = late_slips(a, set, &slips, &a->emit.nslips)) == OAP_EINVAL) {
+            rc = 0;
+            goto done;
+        }
+        if (rc < 0)
+            goto done;
+        a->emit.slips = slips;
     }
     if (a->emit.format == OAP_EMIT_PNG || a->emit.format == OAP_EMIT_PDF) {
         if ((!a->output || strcmp(a->output, "-") == 0) && isatty(STDOUT_FILENO)) {
@@ -206,6 +262,7 @@ done:
         oap_output_abort(&out);
     if (rc < 0)
         oap_cli_error("dot: %s", oap_strerror(rc));
+    free(slips);
     oap_diags_free(diags);
     oap_planset_free(set);
     return status;
@@ -220,7 +277,9 @@ int oap_cmd_dot(int argc, char **argv)
         OPT_HIGHLIGHT,
         OPT_CONFIG,
         OPT_NO_CONFIG,
-        OPT_FORCE
+        OPT_FORCE,
+        OPT_LATE,
+        OPT_MONTHS
     };
     static const char shortopts[] = "T:o:h";
     static const struct option longopts[] = {{"view", required_argument, NULL, OPT_VIEW},
@@ -230,6 +289,8 @@ int oap_cmd_dot(int argc, char **argv)
                                              {"config", required_argument, NULL, OPT_CONFIG},
                                              {"no-config", no_argument, NULL, OPT_NO_CONFIG},
                                              {"force", no_argument, NULL, OPT_FORCE},
+                                             {"late", required_argument, NULL, OPT_LATE},
+                                             {"months", required_argument, NULL, OPT_MONTHS},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     dot_args a;
@@ -270,6 +331,19 @@ int oap_cmd_dot(int argc, char **argv)
         case OPT_FORCE:
             a.emit.max_layout_nodes = 0;
             break;
+        case OPT_LATE:
+            a.late = optarg;
+            break;
+        case OPT_MONTHS: {
+            long n;
+            if (oap_cli_number(optarg, 1, 1200, &n) < 0) {
+                oap_cli_error("dot: --months takes a whole number from 1 to 1200, not '%s'",
+                              optarg);
+                return EXIT_TROUBLE;
+            }
+            a.months = (int)n;
+            break;
+        }
         case 'T':
             if (parse_format(optarg, &a.emit.format) < 0) {
                 oap_cli_error("dot: -T takes dot, svg, png or pdf, not '%s'", optarg);
@@ -289,6 +363,14 @@ int oap_cmd_dot(int argc, char **argv)
     }
     if (depth_given && !a.emit.focus) {
         oap_cli_error("dot: --depth needs --focus REF");
+        return EXIT_TROUBLE;
+    }
+    if ((a.late != NULL) != (a.months > 0)) {
+        oap_cli_error("dot: --late and --months go together");
+        return EXIT_TROUBLE;
+    }
+    if (a.late && a.emit.view != OAP_EMIT_VIEW_TIMELINE) {
+        oap_cli_error("dot: --late is drawn on the timeline: add --view timeline");
         return EXIT_TROUBLE;
     }
     if (a.config && a.no_config) {

@@ -13,6 +13,7 @@
 #include <cgraph.h>
 #include <gvc.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
@@ -1159,9 +1160,17 @@ int oap_emit_write(FILE *out, const oap_planset *set, const oap_emit_options *op
     oap_emit_result local;
     oap_emit_result *res = result ? result : &local;
     memset(res, 0, sizeof *res);
-    if (!opts || opts->version != OAP_EMIT_OPTIONS_VERSION || !set || !out) {
+    if (!opts || (opts->version != OAP_EMIT_OPTIONS_VERSION && opts->version != 1) || !set ||
+        !out) {
         snprintf(res->message, sizeof res->message, "oap_emit_write: bad arguments");
         return OAP_EINVAL;
+    }
+    /* A caller built against version 1 passed a struct that ends before slips. */
+    oap_emit_options v2;
+    if (opts->version == 1) {
+        memset(&v2, 0, sizeof v2);
+        memcpy(&v2, opts, offsetof(oap_emit_options, slips));
+        opts = &v2;
     }
     oap_graph *g = NULL;
     oap_diagram d;

@@ -34,6 +34,8 @@ typedef struct timeline {
     const oap_emit_options *opts;
     Agraph_t *G;
     Agnode_t **bar; /* per graph node: the bar of an action or phase, NULL */
+    double *row;    /* per graph node with a bar: the top of its row */
+    int slips;      /* slipped bars drawn */
     int first;      /* month index of the axis' first month */
     int nmonths;    /* months on the axis; 0 when nothing has a window */
     double width;   /* of the drawing */
@@ -222,8 +224,10 @@ static Agnode_t *bar(timeline *t, uint32_t gnode, const oap_window *w, double y,
     double x = month_x(t, w->start), wd = (w->end - w->start + 1) * MONTH_W;
     Agnode_t *n = place(t, oap_graph_name(t->g, gnode, OAP_EMIT_QUALIFIED, name, sizeof name),
                         x + wd / 2, y + ROW_H / 2, wd - 2, h);
-    if (n)
+    if (n) {
         t->bar[gnode] = n;
+        t->row[gnode] = y;
+    }
     return n;
 }
 
@@ -489,6 +493,58 @@ static void draw_needs(timeline *t)
     }
 }
 
+/* Where the units of opts->slips move: a dashed bar "+N" on their rows, over the months
+ * they would run (cut to the axis), drawn over what is there now. */
+static void draw_slips(timeline *t)
+{
+    const oap_graph *g = t->g;
+    for (size_t i = 0; i < t->opts->nslips && !t->rc; i++) {
+        const oap_emit_slip *s = &t->opts->slips[i];
+        oap_window w;
+        if (s->node >= g->nnodes || !t->bar[s->node] || s->months <= 0 || s->months > 120000 ||
+            !oap_graph_window(g, s->node, &w))
+            continue;
+        /* months is at most what impact allows (1200), windows end by 9999-12. */
+        oap_window now = w;
+        int last = t->first + t->nmonths - 1;
+        w.start += s->months;
+        w.end += s->months;
+        if (w.start > last || w.end < t->first)
+            continue;
+        if (w.start < t->first)
+            w.start = t->first;
+        if (w.end > last)
+            w.end = last;
+        char name[220], ref_[200];
+        snprintf(name, sizeof name, "slip %s",
+                 oap_graph_name(g, s->node, OAP_EMIT_QUALIFIED, ref_, sizeof ref_));
+        double x = month_x(t, w.start), wd = (w.end - w.start + 1) * MONTH_W;
+        Agnode_t *n = place(t, name, x + wd / 2, t->row[s->node] + ROW_H / 2, wd - 2, BAR_H + 2);
+        if (!n)
+            return;
+        char label[32];
+        snprintf(label, sizeof label, "+%d", s->months);
+        set(t, n, "label", label);
+        set(t, n, "style", "dashed");
+        set(t, n, "color", SLIP_LINE);
+        set(t, n, "fontcolor", SLIP_LINE);
+        set(t, n, "penwidth", "1.5");
+        char from[8], to[8], was[8];
+        oap_timing_format_month(now.start + s->months, from);
+        oap_timing_format_month(now.end + s->months, to);
+        oap_timing_format_month(now.start, was);
+        oap_strbuf *tip = &t->b;
+        oap_strbuf_reset(tip);
+        oap_emit__escape(tip, ref(t, s->node, ref_, sizeof ref_), OAP_EMIT_TOOLTIP);
+        oap_strbuf_printf(tip, " moves %d month%s later: %s to %s (it starts in %s now)", s->months,
+                          s->months == 1 ? "" : "s", from, to, was);
+        set(t, n, "tooltip", tip->oom ? "" : oap_strbuf_str(tip));
+        if (tip->oom)
+            t->rc = OAP_ENOMEM;
+        t->slips++;
+    }
+}
+
 /* The years over the months, and each month's initial. */
 static void draw_axis(timeline *t)
 {
@@ -609,6 +665,11 @@ static void legend(timeline *t)
                                "month; on an action's row: the action takes part in it");
         lines++;
     }
+    if (t->slips) {
+        oap_strbuf_puts(&html, "<BR/>dashed bar +N: where a bar moves, N months later, when "
+                               "what it needs is late (oapgraph impact --late)");
+        lines++;
+    }
     if (t->opts->findings) {
         oap_strbuf_puts(&html, "<BR/>coloured: findings (red error, orange warning, blue "
                                "info); the tooltips name the rules");
@@ -635,7 +696,8 @@ int oap_emit__timeline_draw(Agraph_t **out, const oap_diagram *d, const oap_emit
     int rc = OAP_ENOMEM;
     Agnode_t **shade = NULL;
     t.bar = calloc((size_t)t.g->nnodes + 1, sizeof *t.bar);
-    if (!t.bar)
+    t.row = calloc((size_t)t.g->nnodes + 1, sizeof *t.row);
+    if (!t.bar || !t.row)
         goto done;
     choose_axis(&t);
     t.width = LABEL_W + GAP + t.nmonths * MONTH_W;
@@ -699,6 +761,7 @@ int oap_emit__timeline_draw(Agraph_t **out, const oap_diagram *d, const oap_emit
     draw_jads(&t);
     double rows_bottom = t.y;
     draw_needs(&t);
+    draw_slips(&t);
     for (int y = 1; y < nyears && !t.rc; y += 2) {
         char pos[64];
         snprintf(pos, sizeof pos, "%.2f,%.2f", month_x(&t, t.first + 12 * y) + 6 * MONTH_W,
@@ -713,6 +776,7 @@ int oap_emit__timeline_draw(Agraph_t **out, const oap_diagram *d, const oap_emit
 done:
     free(shade);
     free(t.bar);
+    free(t.row);
     oap_strbuf_free(&t.a);
     oap_strbuf_free(&t.b);
     oap_strbuf_free(&t.nowin);

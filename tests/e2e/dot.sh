@@ -306,6 +306,18 @@ check "timeline: cycle" run 0 "$bin" dot --view timeline "$src/fixtures/cycles" 
 check "timeline: cycle: neato -n2 reads it back" reads_back_pinned cycle.dot
 same "timeline: JAD diamonds: 5 rows, 5 on the rows of actions" "$(grep -c "shape=diamond" cycle.dot)" "10"
 check "timeline: each JAD has its row" grep -q '"label JAD-2025-LABOUR"' cycle.dot
+# --late: the bars impact --late moves, dashed "+N" on their rows: 2.1#1 six months
+# late moves itself to October-November, 1.1 two months and 2.1#2 one.
+check "timeline --late" run 0 "$bin" dot --view timeline --late '2.1#1' --months 6 "$ref" -o late.dot
+check "timeline --late: neato -n2 reads it back" reads_back_pinned late.dot
+same "timeline --late: the slipped bars, by how much, where" \
+    "$(gvpr 'N [index($.name, "slip ") == 0] { printf("%s %s %s\n", $.name, $.label, sub($.pos, ",*")); }' late.dot | sort | tr '\n' ';')" \
+    "slip 2012-C:1.1 +2 468.00;slip 2012-C:2.1#1 +6 458.00;slip 2012-C:2.1#2 +1 478.00;"
+check "timeline --late: the legend says so" grep -q "dashed bar +N: where a bar moves" late.dot
+check "--late without --months" run 2 "$bin" dot --view timeline --late 2.1 "$ref"
+check "--late off the timeline" run 2 "$bin" dot --late 2.1 --months 2 "$ref"
+check "--late of nothing" run 2 "$bin" dot --view timeline --late 9.9 --months 2 "$ref"
+check "--months out of range" run 2 "$bin" dot --view timeline --late 2.1 --months 0 "$ref"
 
 # Usage.
 check "unknown view" run 2 "$bin" dot --view tree "$ref"
