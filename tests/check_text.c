@@ -381,6 +381,19 @@ START_TEST(markdown)
 }
 END_TEST
 
+START_TEST(html)
+{
+    capture c;
+    capture_open(&c);
+    oap_text_html(HOSTILE, 1, put_capture, &c);
+    capture_expect(&c, "a" FFFD "b" FFFD "c" FFFD "d<br>e" FFFD "f" FFFD "g" FFFD "h" FFFD "i" FFFD
+                       "j" FFFD "k");
+    capture_open(&c);
+    oap_text_html("<a href=\"x\" onclick='y'>&amp;</a>\r\n\t", 0, put_capture, &c);
+    capture_expect(&c, "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;  ");
+}
+END_TEST
+
 START_TEST(csv_plain_views_json)
 {
     capture c;
@@ -512,6 +525,7 @@ int main(void)
     tcase_add_test(outputs, zero_width_space_in_text_findings);
     tcase_add_test(outputs, json_and_sarif);
     tcase_add_test(outputs, markdown);
+    tcase_add_test(outputs, html);
     tcase_add_test(outputs, csv_plain_views_json);
     tcase_add_test(outputs, dot_labels_tooltips_names);
     tcase_add_test(outputs, importer);

@@ -193,6 +193,30 @@ void oap_text_markdown(const char *s, int cell, oap_text_put put, void *ctx)
     }
 }
 
+void oap_text_html(const char *s, int breaks, oap_text_put put, void *ctx)
+{
+    for (oap_text_walker c = OAP_TEXT_WALK(s, strlen(s)); oap_text_walk(&c);) {
+        if (c.cls == OAP_TEXT_LINE_BREAK)
+            put(ctx, breaks ? "<br>" : " ", breaks ? 4 : 1);
+        else if (c.cls == OAP_TEXT_TAB)
+            put(ctx, " ", 1);
+        else if (c.cls != OAP_TEXT_ORDINARY)
+            put(ctx, OAP_UTF8_REPLACEMENT, 3);
+        else if (c.cp == '<')
+            put(ctx, "&lt;", 4);
+        else if (c.cp == '>')
+            put(ctx, "&gt;", 4);
+        else if (c.cp == '&')
+            put(ctx, "&amp;", 5);
+        else if (c.cp == '"')
+            put(ctx, "&quot;", 6);
+        else if (c.cp == '\'')
+            put(ctx, "&#39;", 5);
+        else
+            put(ctx, s + c.at, c.len);
+    }
+}
+
 size_t oap_text_json_escape(uint32_t cp, char *out)
 {
     if (cp <= 0xffff)

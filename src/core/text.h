@@ -92,6 +92,13 @@ char *oap_text_escaped(const char *s, int flags);
  * noncharacters and bytes that are not UTF-8 become U+FFFD. */
 void oap_text_markdown(const char *s, int cell, oap_text_put put, void *ctx);
 
+/* HTML's rendering, for element text and quoted attribute values alike: "&", "<", ">",
+ * '"' and "'" become entities, so nothing of the text becomes markup, an attribute or a
+ * script; a line break becomes <br> when breaks is set (a space otherwise), a tab a
+ * space; controls, invisible characters, noncharacters and bytes that are not UTF-8
+ * become U+FFFD, as in Markdown. */
+void oap_text_html(const char *s, int breaks, oap_text_put put, void *ctx);
+
 /* The JSON escape of cp (\uXXXX, a surrogate pair above U+FFFF) in out, which has room
  * for 12 bytes and a NUL; returns its length. JSON writers write every character of a
  * string that is not ORDINARY so (tab, LF and CR may be \t, \n, \r), so JSON text is
