@@ -4,6 +4,7 @@
 
 #include "oapgraph/export.h"
 #include "oapgraph/diag.h"
+#include "oapgraph/plan.h"
 
 #include <stdio.h>
 
@@ -67,6 +68,17 @@ OAP_EXTERN int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_rep
  * outside a plan) and a summary; cell text is escaped. */
 OAP_EXTERN int oap_report_markdown(FILE *out, const oap_diags *diags,
                                    const oap_report_options *opts);
+
+/* One self-contained HTML page over the plans of set and their findings (the caller runs
+ * the checks): a summary; the findings in a table a script filters by severity, rule
+ * and plan (scripts off: the whole table); the plan view, the overlap view and the
+ * timeline as inline SVG; goals, common goals and actors against actions; every action;
+ * the tasking sheets; the classification markings at the top and the bottom of the page
+ * and of every printed page, and in the title. Nothing on the page asks for anything
+ * outside it (a Content-Security-Policy forbids it), and no plan text becomes markup, a
+ * script or a link (but an action's https: link). 0, OAP_EIO, OAP_ENOMEM. */
+OAP_EXTERN int oap_report_html(FILE *out, const oap_planset *set, const oap_diags *diags,
+                               const oap_report_options *opts);
 
 #ifdef __cplusplus
 }

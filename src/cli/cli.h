@@ -32,11 +32,12 @@ int oap_cmd_path(int argc, char **argv);
 int oap_cmd_status(int argc, char **argv);
 int oap_cmd_rules(int argc, char **argv);
 int oap_cmd_diff(int argc, char **argv);
+int oap_cmd_report(int argc, char **argv);
 
 /* Their help tables, beside their options in cmd_<name>.c. */
 extern const oap_help oap_help_check, oap_help_schema, oap_help_refs, oap_help_import, oap_help_dot,
     oap_help_tasking, oap_help_impact, oap_help_deps, oap_help_rdeps, oap_help_path,
-    oap_help_status, oap_help_rules, oap_help_diff;
+    oap_help_status, oap_help_rules, oap_help_diff, oap_help_report;
 
 /* "oapgraph: message" on standard error, the message escaped (oap_report_escape): one
  * line, whatever the file names and arguments it quotes hold. */

@@ -20,6 +20,8 @@ static const oap_command commands[] = {
     {"schema", oap_cmd_schema, "print the JSON Schema of the plan format", &oap_help_schema},
     {"rules", oap_cmd_rules, "every rule of check and its default severity; one explained",
      &oap_help_rules},
+    {"report", oap_cmd_report, "one self-contained HTML page: findings, diagrams, sheets",
+     &oap_help_report},
     {"tasking", oap_cmd_tasking, "one sheet per Member State and agency: what it leads and joins",
      &oap_help_tasking},
     {"impact", oap_cmd_impact, "what an actor's drop-out (--without) or a slip (--late) does",

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# End-to-end: oapgraph report, the HTML page, read with Python's HTML parser
+# (tests/html/inspect.py): self-contained, banners, every finding a row, ids unique, no
+# plan text turned into markup, a script or a link. The browser test (tests/browser/)
+# asks Chromium the same and more.
+# usage: html.sh OAPGRAPH SOURCE_DIR
+. "$(dirname "${BASH_SOURCE[0]}")/lib/harness.sh"
+require "python3 is needed" python3
+suppress_graphviz_leaks
+inspect=$src/tests/html/inspect.py
+cd "$src/fixtures" || exit 2
+
+check "2012 B, C, F: written" "$bin" report -o "$tmp/plans.html" 2012-B.oap.json 2012-C.oap.json 2012-F.oap.json
+"$bin" check --no-config --format json 2012-B.oap.json 2012-C.oap.json 2012-F.oap.json >"$tmp/check.json" 2>/dev/null
+python3 "$inspect" "$tmp/plans.html" >"$tmp/plans.json"
+py "2012 B, C, F: under 2 MB, banners, title, CSP, a row per finding, three diagrams" "
+import json, os
+p = json.load(open('$tmp/plans.json'))
+n = len(json.load(open('$tmp/check.json'))['findings'])
+assert os.path.getsize('$tmp/plans.html') < 2 * 1024 * 1024
+assert p['banners'] == ['RESTREINT UE/EU RESTRICTED'] * 2, p['banners']
+assert p['title'].startswith('RESTREINT UE/EU RESTRICTED: '), p['title']
+assert p['csp'].startswith(\"default-src 'none';\"), p['csp']
+assert p['rows'] == n == 22, (p['rows'], n)
+assert p['svgs'] == 3, p['svgs']
+assert p['scripts'] == 1
+assert not p['repeated_ids'], p['repeated_ids'][:10]
+assert not p['broken_links'], p['broken_links']
+assert not p['outside_links'], p['outside_links']
+assert not p['fetching_attributes'], p['fetching_attributes']
+assert not p['unknown_tags'], p['unknown_tags']
+"
+
+# Hostile plans: their text stays text.
+check "hostile: written" "$bin" report -o "$tmp/hostile.html" "$src/fixtures/hostile"
+python3 "$inspect" "$tmp/hostile.html" >"$tmp/hostile.json"
+py "hostile: no markup, script, handler or link from the plans" "
+import json
+p = json.load(open('$tmp/hostile.json'))
+assert p['scripts'] == 1
+assert not p['unknown_tags'], p['unknown_tags']
+assert not p['fetching_attributes'], p['fetching_attributes']
+assert not p['outside_links'], p['outside_links']
+assert not p['repeated_ids'], p['repeated_ids'][:10]
+"
+check "hostile: the injected tag shows as text" grep -q '&lt;img src=x onerror=alert(1)&gt;' "$tmp/hostile.html"
+
+# An action's link: https: is a link, anything else text.
+mkdir -p "$tmp/links"
+python3 - "$src/fixtures/2012-C.oap.json" "$tmp/links/l.oap.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p['actions'][0]['link'] = 'https://example.org/a?b=1&c=2'
+p['actions'][1]['link'] = 'javascript:alert(1)'
+p['actions'][2]['link'] = 'http://example.org/'
+json.dump(p, open(sys.argv[2], 'w'))
+PY
+check "links: written" "$bin" report -o "$tmp/links.html" "$tmp/links/l.oap.json"
+python3 "$inspect" "$tmp/links.html" >"$tmp/links.json"
+py "links: only the https: one is a link" "
+import json
+p = json.load(open('$tmp/links.json'))
+assert p['outside_links'] == ['https://example.org/a?b=1&c=2'], p['outside_links']
+"
+check "links: the others as text" grep -q '<td>javascript:alert(1)</td>' "$tmp/links.html"
+
+# Usage.
+check "no plan" sh -c '"$1" report -o "$2/x.html" 2>/dev/null; [ $? = 2 ]' - "$bin" "$tmp"
+check "unreadable plan" sh -c '"$1" report -o "$2/x.html" "$2/missing.oap.json" 2>/dev/null; [ $? = 2 ]' - "$bin" "$tmp"
+check "help" "$bin" report --help >/dev/null
+
+finish
