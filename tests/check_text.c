@@ -391,6 +391,11 @@ START_TEST(html)
     capture_open(&c);
     oap_text_html("<a href=\"x\" onclick='y'>&amp;</a>\r\n\t", 0, put_capture, &c);
     capture_expect(&c, "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;  ");
+
+    /* In a CSS string, everything a hex escape: no quote or backslash ends it. */
+    capture_open(&c);
+    oap_text_css_string("R\"}\\\n\xe2\x80\xae\xc3\xa9", put_capture, &c);
+    capture_expect(&c, "\\52 \\22 \\7D \\5C \\20 \\FFFD \\E9 ");
 }
 END_TEST
 

@@ -217,6 +217,18 @@ void oap_text_html(const char *s, int breaks, oap_text_put put, void *ctx)
     }
 }
 
+void oap_text_css_string(const char *s, oap_text_put put, void *ctx)
+{
+    for (oap_text_walker c = OAP_TEXT_WALK(s, strlen(s)); oap_text_walk(&c);) {
+        uint32_t cp = c.cls == OAP_TEXT_ORDINARY                              ? c.cp
+                      : c.cls == OAP_TEXT_LINE_BREAK || c.cls == OAP_TEXT_TAB ? ' '
+                                                                              : 0xFFFD;
+        char esc[16];
+        int n = snprintf(esc, sizeof esc, "\\%X ", (unsigned)cp);
+        put(ctx, esc, (size_t)n);
+    }
+}
+
 size_t oap_text_json_escape(uint32_t cp, char *out)
 {
     if (cp <= 0xffff)

@@ -99,6 +99,12 @@ void oap_text_markdown(const char *s, int cell, oap_text_put put, void *ctx);
  * become U+FFFD, as in Markdown. */
 void oap_text_html(const char *s, int breaks, oap_text_put put, void *ctx);
 
+/* The body of a CSS string ("..." around it is the caller's): every character of the
+ * text as a hexadecimal escape ("\\52 "), so none can end the string or the style;
+ * line breaks and tabs as spaces, and what no output shows as it is (controls,
+ * invisible characters, noncharacters, bad bytes) as U+FFFD. */
+void oap_text_css_string(const char *s, oap_text_put put, void *ctx);
+
 /* The JSON escape of cp (\uXXXX, a surrogate pair above U+FFFF) in out, which has room
  * for 12 bytes and a NUL; returns its length. JSON writers write every character of a
  * string that is not ORDINARY so (tab, LF and CR may be \t, \n, \r), so JSON text is

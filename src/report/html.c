@@ -33,8 +33,7 @@ static const char style[] =
     "table.matrix td{text-align:center}"
     ":target{outline:3px solid #d06000}"
     "@page{margin:1.6cm 1cm}"
-    "@media print{.banner{position:fixed;left:0;right:0}header.banner{top:0}"
-    "footer.banner{bottom:0}#filters{display:none}main{padding:2.2em 0}"
+    "@media print{#filters{display:none}main{padding:0}"
     ".diagram{overflow:visible;border:0}.diagram svg{max-width:100%;height:auto}"
     "tr{break-inside:avoid}}";
 
@@ -99,18 +98,51 @@ static void action_id(page *p, size_t plan, const char *node)
     id_part(p, node);
 }
 
-static void banner(page *p, const char *tag)
+/* The distinct classification markings of the plans, in order: at most cap in out. */
+static size_t markings(const page *p, const char **out, size_t cap)
 {
-    const char *marks[16];
     size_t n = 0;
     for (size_t i = 0; i < p->m->nplans; i++) {
         const char *c = p->m->plans[i]->classification;
         size_t k = 0;
-        while (c && *c && k < n && strcmp(marks[k], c) != 0)
+        while (c && *c && k < n && strcmp(out[k], c) != 0)
             k++;
-        if (c && *c && k == n && n < 16)
-            marks[n++] = c;
+        if (c && *c && k == n && n < cap)
+            out[n++] = c;
     }
+    return n;
+}
+
+#define NO_MARKING "NO CLASSIFICATION MARKING GIVEN"
+
+/* The markings on every printed page: in the page's top and bottom margin boxes, where
+ * the browser draws them (Chromium does since version 131), as CSS strings of escapes. */
+static void print_banners(page *p)
+{
+    static const char *const where[] = {"top-center", "bottom-center"};
+    const char *marks[16];
+    size_t n = markings(p, marks, 16);
+    fputs("@media print{@page{", p->out);
+    for (int w = 0; w < 2; w++) {
+        fprintf(p->out, "@%s{content:\"", where[w]);
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                oap_text_css_string(" / ", put_bytes, p->out);
+            oap_text_css_string(marks[i], put_bytes, p->out);
+        }
+        if (!n)
+            oap_text_css_string(NO_MARKING, put_bytes, p->out);
+        fputs("\";background:#a00000;color:#fff;font-weight:bold;font-size:11pt;"
+              "font-family:'DejaVu Sans',sans-serif}",
+              p->out);
+    }
+    fputs("}}", p->out);
+}
+
+static void banner(page *p, const char *tag)
+{
+    const char *marks[16];
+    size_t n = markings(p, marks, 16);
     fprintf(p->out, "<%s class=\"banner\" role=\"note\">", tag);
     for (size_t i = 0; i < n; i++) {
         if (i)
@@ -118,25 +150,17 @@ static void banner(page *p, const char *tag)
         text(p, marks[i]);
     }
     if (!n)
-        fputs("NO CLASSIFICATION MARKING GIVEN", p->out);
+        fputs(NO_MARKING, p->out);
     fprintf(p->out, "</%s>\n", tag);
 }
 
 static void title(page *p)
 {
-    const char *seen[16];
-    size_t n = 0;
-    for (size_t i = 0; i < p->m->nplans; i++) {
-        const char *c = p->m->plans[i]->classification;
-        size_t k = 0;
-        while (c && *c && k < n && strcmp(seen[k], c) != 0)
-            k++;
-        if (c && *c && k == n && n < 16) {
-            if (n)
-                fputs(" / ", p->out);
-            text(p, c);
-            seen[n++] = c;
-        }
+    const char *marks[16];
+    size_t n = markings(p, marks, 16);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? " / " : "", p->out);
+        text(p, marks[i]);
     }
     fputs(n ? ": " : "", p->out);
     fputs("oapgraph report: ", p->out);
@@ -181,10 +205,12 @@ static void summary(page *p, const oap_report_ctx *ctx)
                 count_findings(p, pl->id, OAP_SEVERITY_INFO));
     }
     fprintf(o,
-            "</tbody></table>\n<p>%zu findings: %zu errors, %zu warnings, %zu info.</p>\n"
+            "</tbody></table>\n<p>%zu finding%s: %zu error%s, %zu warning%s, %zu info.</p>\n"
             "<table><thead><tr><th>rule</th><th>findings</th><th>what it checks</th></tr>"
             "</thead><tbody>\n",
-            oap_diags_count(p->diags), ctx->counts[2], ctx->counts[1], ctx->counts[0]);
+            oap_diags_count(p->diags), oap_diags_count(p->diags) == 1 ? "" : "s", ctx->counts[2],
+            ctx->counts[2] == 1 ? "" : "s", ctx->counts[1], ctx->counts[1] == 1 ? "" : "s",
+            ctx->counts[0]);
     for (size_t r = 0; r < ctx->nrules; r++) {
         if (!ctx->rule_counts[r])
             continue;
@@ -664,7 +690,9 @@ int oap_report_html(FILE *out, const oap_planset *set, const oap_diags *diags,
           "<meta name=\"viewport\" content=\"width=device-width\">\n<title>",
           out);
     title(&p);
-    fprintf(out, "</title>\n<style>%s</style>\n</head><body>\n", style);
+    fprintf(out, "</title>\n<style>%s", style);
+    print_banners(&p);
+    fputs("</style>\n</head><body>\n", out);
     banner(&p, "header");
     fputs("<main>\n<h1>", out);
     title(&p);
