@@ -283,10 +283,12 @@ static void draw_action(timeline *t, uint32_t k)
     oap_strbuf html = {0};
     if (n->severity >= 0)
         oap_strbuf_printf(&html, "<FONT COLOR=\"%s\">", oap_emit__severity_color[n->severity]);
-    oap_strbuf_puts(&html, "<B>");
+    /* One run of text: Graphviz places each run at the width its own font metrics give,
+     * and a browser showing the SVG with another font would make runs overlap. */
     oap_emit__escape(&html, ref(t, n->gnode, name, sizeof name), OAP_EMIT_HTML);
-    oap_strbuf_puts(&html, "</B> ");
-    oap_emit__wrapped(&html, act->title, LABEL_CHARS - (unsigned)strlen(name), 1);
+    oap_strbuf_puts(&html, "  ");
+    size_t used = strlen(name) + 2;
+    oap_emit__wrapped(&html, act->title, used < LABEL_CHARS ? LABEL_CHARS - (unsigned)used : 1, 1);
     if (n->severity >= 0)
         oap_strbuf_puts(&html, "</FONT>");
     char cell[220];
@@ -353,17 +355,19 @@ static void draw_action(timeline *t, uint32_t k)
     oap_strbuf_free(&html);
 }
 
-/* A row of the column of names in bold: a plan, a goal, the Joint Action Days. */
+/* A row of the column of names in bold: a plan, a goal, the Joint Action Days; one run
+ * of text, as an action's. */
 static void heading(timeline *t, const char *name, const char *id, const char *title, int size)
 {
     oap_strbuf html = {0};
     oap_strbuf_printf(&html, "<FONT POINT-SIZE=\"%d\"><B>", size);
     oap_emit__escape(&html, id, OAP_EMIT_HTML);
-    oap_strbuf_puts(&html, "</B> ");
+    oap_strbuf_puts(&html, "  ");
+    /* Bold is about a tenth wider. */
+    unsigned chars = (LABEL_CHARS * 8 - 4) * 9 / 10 / (unsigned)size;
     if (title)
-        oap_emit__wrapped(&html, title,
-                          (LABEL_CHARS * 8 - 4) / (unsigned)size - (unsigned)strlen(id), 1);
-    oap_strbuf_puts(&html, "</FONT>");
+        oap_emit__wrapped(&html, title, chars > strlen(id) ? chars - (unsigned)strlen(id) : 1, 1);
+    oap_strbuf_puts(&html, "</B></FONT>");
     if (html.oom)
         t->rc = OAP_ENOMEM;
     name_cell(t, name, &html, t->y);
