@@ -63,3 +63,14 @@ int oap_cli_bad_option(const char *cmd, const char *arg, const char *shortopts,
         oap_cli_error("%s: unknown option '%s'; see 'oapgraph %s --help'", cmd, shown, cmd);
     return EXIT_TROUBLE;
 }
+
+int oap_cli_months(const char *cmd, const char *arg, int *out)
+{
+    long n;
+    if (oap_cli_number(arg, 1, 1200, &n) < 0) {
+        oap_cli_error("%s: --months takes a whole number from 1 to 1200, not '%s'", cmd, arg);
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}

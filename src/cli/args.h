@@ -15,6 +15,10 @@ int oap_cli_choice(const char *s, const char *const *names, size_t n);
  * negative, text that starts with '-' is refused ("-0" is no count). */
 int oap_cli_number(const char *s, long min, long max, long *out);
 
+/* The months of --months (impact --late, dot --late): 1 to 1200, into *out. Returns 0,
+ * or -1 after saying "CMD: --months takes a whole number from 1 to 1200, not 'ARG'". */
+int oap_cli_months(const char *cmd, const char *arg, int *out);
+
 /* Room for the values of an option that may be given again (--actor, --without): one per
  * argument at most. The caller frees it. NULL after saying "CMD: out of memory". */
 const char **oap_cli_values(const char *cmd, int argc);

@@ -334,16 +334,10 @@ int oap_cmd_dot(int argc, char **argv)
         case OPT_LATE:
             a.late = optarg;
             break;
-        case OPT_MONTHS: {
-            long n;
-            if (oap_cli_number(optarg, 1, 1200, &n) < 0) {
-                oap_cli_error("dot: --months takes a whole number from 1 to 1200, not '%s'",
-                              optarg);
+        case OPT_MONTHS:
+            if (oap_cli_months("dot", optarg, &a.months) < 0)
                 return EXIT_TROUBLE;
-            }
-            a.months = (int)n;
             break;
-        }
         case 'T':
             if (parse_format(optarg, &a.emit.format) < 0) {
                 oap_cli_error("dot: -T takes dot, svg, png or pdf, not '%s'", optarg);

@@ -119,16 +119,10 @@ int oap_cmd_impact(int argc, char **argv)
         case OPT_LATE:
             a.late = optarg;
             break;
-        case OPT_MONTHS: {
-            long n;
-            if (oap_cli_number(optarg, 1, 1200, &n) < 0) {
-                oap_cli_error("impact: --months takes a whole number from 1 to 1200, not '%s'",
-                              optarg);
+        case OPT_MONTHS:
+            if (oap_cli_months("impact", optarg, &a.months) < 0)
                 goto done;
-            }
-            a.months = (int)n;
             break;
-        }
         case OPT_FORMAT: {
             int f = OAP_CLI_CHOICE(optarg, format_names);
             if (f < 0) {

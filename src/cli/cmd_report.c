@@ -6,6 +6,7 @@
 #include "args.h"
 #include "check_options.h"
 #include "output.h"
+#include "plans.h"
 
 #include <getopt.h>
 #include <string.h>
@@ -46,25 +47,16 @@ typedef struct report_args {
 static int run(const report_args *a, int nplans, char **plans)
 {
     int status = EXIT_TROUBLE, rc = 0;
-    oap_planset *set = NULL;
-    oap_diags *diags = NULL;
+    oap_views_input in;
     oap_config *cfg = NULL;
     oap_output out;
     int opened = 0;
 
-    if ((rc = oap_planset_new(&set)) < 0 || (rc = oap_diags_new(&diags)) < 0)
+    /* A report without one of the plans asked for would mislead: that is trouble. */
+    if (oap_cli_open_plans(&in, "report", nplans, plans) < 0)
         goto done;
-    for (int i = 0; i < nplans; i++) {
-        rc = oap_planset_load_path(set, plans[i], diags);
-        if (rc == OAP_EIO) {
-            /* A report without one of the plans asked for would mislead. */
-            oap_cli_error("%s", oap_planset_error(set));
-            rc = 0;
-            goto done;
-        }
-        if (rc < 0)
-            goto done;
-    }
+    oap_planset *set = in.set;
+    oap_diags *diags = in.diags;
     if (oap_planset_plan_count(set) == 0) {
         oap_cli_error("report: no plan could be read, nothing to report");
         goto done;
@@ -94,8 +86,7 @@ done:
     if (rc < 0)
         oap_cli_error("report: %s", oap_strerror(rc));
     oap_config_free(cfg);
-    oap_diags_free(diags);
-    oap_planset_free(set);
+    oap_views_close(&in);
     return status;
 }
 
