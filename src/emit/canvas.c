@@ -5,6 +5,8 @@
 #include "oapgraph/common.h"
 
 #include <cgraph.h>
+#include <gvc.h>
+#include <textspan.h>
 
 #include <string.h>
 
@@ -97,6 +99,24 @@ void oap_emit__caption(oap_strbuf *b, const oap_diagram *d, const oap_emit_optio
         oap_emit__escape(b, opts->focus, mode);
         oap_strbuf_printf(b, ", %u link%s", opts->depth, opts->depth == 1 ? "" : "s");
     }
+}
+
+/* libgvc exports it, but no installed header declares it. */
+extern pointf textspan_size(GVC_t *gvc, textspan_t *span);
+
+void oap_emit__gvc_free(GVC_t *gvc)
+{
+    static char name[] = OAP_EMIT_FONT, text[] = "x";
+    textfont_t font = {name, NULL, NULL, 10.0, 0, 1};
+    textspan_t span;
+    memset(&span, 0, sizeof span);
+    span.str = text;
+    span.font = &font;
+    span.just = 'n';
+    textspan_size(gvc, &span);
+    if (span.layout && span.free_layout)
+        span.free_layout(span.layout);
+    gvFreeContext(gvc);
 }
 
 void oap_emit__tip_findings(const oap_diagram *d, oap_strbuf *b, uint32_t f)

@@ -8,6 +8,8 @@
 #include "oapgraph/emit.h"
 #include "text.h"
 
+#include <gvc.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,6 +38,15 @@ void oap_emit__banner_rows(oap_strbuf *b, const char *const *marks, size_t n);
  * view", with the focus when there is one. */
 void oap_emit__caption(oap_strbuf *b, const oap_diagram *d, const oap_emit_options *opts,
                        oap_emit_mode mode);
+
+/* gvFreeContext, made safe for the next context of the same process. Graphviz's pango
+ * text layout (2.43, Debian 12) keeps the name of the last font it measured in a static
+ * pointer into the context's font table, and compares the next name against it: once
+ * the context is freed, the next diagram drawn in the process (the HTML report draws
+ * three) reads freed memory (AddressSanitizer and valgrind both say so). Measuring one
+ * span in a font whose name is a string of ours leaves that pointer on memory that
+ * lives as long as the program. */
+void oap_emit__gvc_free(GVC_t *gvc);
 
 /* "&#10;&#10;findings:&#10;warning [rule] message" for each finding of the chain that
  * starts at f (an index into d->findings, or OAP_NONE: nothing), for a tooltip. */

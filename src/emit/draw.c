@@ -1149,7 +1149,7 @@ done:
     if (laid_out)
         gvFreeLayout(gvc, w->G);
     if (gvc)
-        gvFreeContext(gvc);
+        oap_emit__gvc_free(gvc);
     agseterr(level);
     return rc;
 }
