@@ -170,32 +170,12 @@ char *oap_text_escaped(const char *s, int flags)
     return out;
 }
 
-void oap_text_markdown(const char *s, int cell, oap_text_put put, void *ctx)
+/* Markdown's and HTML's renderings: the same but for what else each escapes (Markdown
+ * its punctuation, HTML the quotes of attribute values). */
+static void markup(const char *s, int breaks, int markdown, oap_text_put put, void *ctx)
 {
     for (oap_text_walker c = OAP_TEXT_WALK(s, strlen(s)); oap_text_walk(&c);) {
         char esc[2] = {'\\', s[c.at]};
-        if (c.cls == OAP_TEXT_LINE_BREAK)
-            put(ctx, cell ? "<br>" : " ", cell ? 4 : 1);
-        else if (c.cls == OAP_TEXT_TAB)
-            put(ctx, " ", 1);
-        else if (c.cls != OAP_TEXT_ORDINARY)
-            put(ctx, OAP_UTF8_REPLACEMENT, 3);
-        else if (c.cp == '<')
-            put(ctx, "&lt;", 4);
-        else if (c.cp == '>')
-            put(ctx, "&gt;", 4);
-        else if (c.cp == '&')
-            put(ctx, "&amp;", 5);
-        else if (c.cp < 0x80 && strchr("\\`*_[]|~#!", (int)c.cp))
-            put(ctx, esc, 2);
-        else
-            put(ctx, s + c.at, c.len);
-    }
-}
-
-void oap_text_html(const char *s, int breaks, oap_text_put put, void *ctx)
-{
-    for (oap_text_walker c = OAP_TEXT_WALK(s, strlen(s)); oap_text_walk(&c);) {
         if (c.cls == OAP_TEXT_LINE_BREAK)
             put(ctx, breaks ? "<br>" : " ", breaks ? 4 : 1);
         else if (c.cls == OAP_TEXT_TAB)
@@ -208,13 +188,25 @@ void oap_text_html(const char *s, int breaks, oap_text_put put, void *ctx)
             put(ctx, "&gt;", 4);
         else if (c.cp == '&')
             put(ctx, "&amp;", 5);
-        else if (c.cp == '"')
+        else if (!markdown && c.cp == '"')
             put(ctx, "&quot;", 6);
-        else if (c.cp == '\'')
+        else if (!markdown && c.cp == '\'')
             put(ctx, "&#39;", 5);
+        else if (markdown && c.cp < 0x80 && strchr("\\`*_[]|~#!", (int)c.cp))
+            put(ctx, esc, 2);
         else
             put(ctx, s + c.at, c.len);
     }
+}
+
+void oap_text_markdown(const char *s, int cell, oap_text_put put, void *ctx)
+{
+    markup(s, cell, 1, put, ctx);
+}
+
+void oap_text_html(const char *s, int breaks, oap_text_put put, void *ctx)
+{
+    markup(s, breaks, 0, put, ctx);
 }
 
 void oap_text_css_string(const char *s, oap_text_put put, void *ctx)
