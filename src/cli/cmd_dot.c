@@ -15,6 +15,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 static const oap_help_option help_options[] = {
@@ -45,7 +46,8 @@ static const oap_help_option help_options[] = {
     {{"--no-config"}, "read no config file"},
     {{"-T FORMAT"},
      "dot (default), svg, png or pdf; without -T, taken from the\n"
-     "-o file's extension (.dot, .gv, .svg, .png, .pdf)"},
+     "-o file's extension (.dot, .gv, .svg, .png, .pdf), which\n"
+     "must agree with -T; another extension needs -T"},
     {{"-o FILE"},
      "write to FILE (atomically; never over an input plan)\n"
      "instead of standard output"},
@@ -70,10 +72,11 @@ const oap_help oap_help_dot = {
 
 typedef struct dot_args {
     oap_emit_options emit;
-    int highlight, no_config, format_given;
+    int highlight, no_config;
     const char *config, *output;
     const char *late; /* --late REF, with months */
     int months;
+    const char *format_given; /* -T as given, or NULL */
 } dot_args;
 
 static int parse_view(const char *s, dot_args *a)
@@ -95,15 +98,48 @@ static int parse_view(const char *s, dot_args *a)
     return 0;
 }
 
+/* The formats by name, for -T and for the -o file's extension. */
+static const char *const format_names[] = {"dot", "svg", "png", "pdf", "gv"};
+static const oap_emit_format formats[] = {OAP_EMIT_DOT, OAP_EMIT_SVG, OAP_EMIT_PNG, OAP_EMIT_PDF,
+                                          OAP_EMIT_DOT};
+
 static int parse_format(const char *s, oap_emit_format *f)
 {
-    static const char *const names[] = {"dot", "svg", "png", "pdf", "gv"};
-    static const oap_emit_format formats[] = {OAP_EMIT_DOT, OAP_EMIT_SVG, OAP_EMIT_PNG,
-                                              OAP_EMIT_PDF, OAP_EMIT_DOT};
-    int i = OAP_CLI_CHOICE(s, names);
+    int i = OAP_CLI_CHOICE(s, format_names);
     if (i < 0)
         return -1;
     *f = formats[i];
+    return 0;
+}
+
+/* The format the -o file's extension names: without -T it is the format, with -T it must
+ * agree, so that plan.png never holds DOT text nor plan.svg a PNG. A file without an
+ * extension takes -T or DOT; an extension that is no format is refused without -T, since
+ * what the user wanted cannot be told (-T says it). Returns 0, or -1 after saying why. */
+static int check_extension(dot_args *a)
+{
+    const char *base = strrchr(a->output, '/');
+    const char *ext = strrchr(base ? base + 1 : a->output, '.');
+    if (!ext || ext[1] == '\0' || strcmp(a->output, "-") == 0)
+        return 0;
+    size_t i = 0, n = sizeof format_names / sizeof *format_names;
+    while (i < n && strcasecmp(ext + 1, format_names[i]) != 0)
+        i++;
+    if (i == n) {
+        if (a->format_given)
+            return 0;
+        oap_cli_error("dot: cannot tell the format of '%s' from its extension; name it with -T "
+                      "(dot, svg, png or pdf), or end the file in .dot, .gv, .svg, .png or .pdf",
+                      a->output);
+        return -1;
+    }
+    if (a->format_given && formats[i] != a->emit.format) {
+        oap_cli_error("dot: -T %s does not match the extension of '%s'; drop -T or change the "
+                      "extension",
+                      a->format_given, a->output);
+        return -1;
+    }
+    a->emit.format = formats[i];
     return 0;
 }
 
@@ -343,7 +379,7 @@ int oap_cmd_dot(int argc, char **argv)
                 oap_cli_error("dot: -T takes dot, svg, png or pdf, not '%s'", optarg);
                 return EXIT_TROUBLE;
             }
-            a.format_given = 1;
+            a.format_given = optarg;
             break;
         case 'o':
             a.output = optarg;
@@ -371,11 +407,8 @@ int oap_cmd_dot(int argc, char **argv)
         oap_cli_error("dot: --config and --no-config exclude each other");
         return EXIT_TROUBLE;
     }
-    if (!a.format_given && a.output) {
-        const char *dot = strrchr(a.output, '.');
-        if (dot && !strchr(dot, '/'))
-            parse_format(dot + 1, &a.emit.format);
-    }
+    if (a.output && check_extension(&a) < 0)
+        return EXIT_TROUBLE;
     if (optind >= argc) {
         oap_cli_error("dot: no plan given; see 'oapgraph dot --help'");
         return EXIT_TROUBLE;

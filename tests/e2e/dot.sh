@@ -156,7 +156,7 @@ check "write fails halfway: old file kept" cmp -s plan.svg keep.svg
 same "no temporary file left" "$(ls | grep -c '\.tmp\.')" "0"
 # ... and never writes over an input plan.
 cp "$ref" input.oap.json
-check "over an input plan: exit 2" run 2 "$bin" dot input.oap.json -o input.oap.json
+check "over an input plan: exit 2" run 2 "$bin" dot -T dot input.oap.json -o input.oap.json
 check "over an input plan: says so" grep -q "it is one of the input plans" "$tmp/err"
 check "over an input plan: plan kept" cmp -s input.oap.json "$ref"
 
