@@ -147,8 +147,8 @@ static int run(const args *a, char **nodes, int nplans, char **plans)
     oap_views_input in;
     oap_output o;
     int status = EXIT_TROUBLE;
-    if (oap_cli_open_plans(&in, name, nplans, plans) == 0) {
-        oap_cli_warn_errors(name, in.diags, "this answer covers what could be read");
+    if (oap_cli_open_plans(&in, name, nplans, plans) == 0 &&
+        oap_cli_warn_errors(name, &in, "this answer covers what could be read") == 0) {
         if (oap_output_open(&o, a->output, in.set) == 0)
             status = oap_output_finish(&o, answer(a, &in, nodes, &o));
     }

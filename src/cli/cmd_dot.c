@@ -7,8 +7,8 @@
 #include "oapgraph/policy.h"
 #include "oapgraph/views.h"
 #include "args.h"
-#include "check_options.h"
 #include "output.h"
+#include "plans.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -143,20 +143,6 @@ static int check_extension(dot_args *a)
     return 0;
 }
 
-/* The findings --highlight colours: loader findings and every rule, with the config's
- * severities, as 'oapgraph check' reports them. Returns 0; OAP_EINVAL when the config
- * cannot be used (said so, out of memory included); or what oap_check_run returns. */
-static int run_checks(const dot_args *a, oap_planset *set, oap_diags *diags)
-{
-    oap_config *cfg = NULL;
-    oap_check_options opts = OAP_CHECK_OPTIONS_INIT;
-    int rc = OAP_EINVAL;
-    if (oap_cli_check_options(&opts, &cfg, "dot", a->config, a->no_config, 0) == 0)
-        rc = oap_check_run(set, diags, &opts);
-    oap_config_free(cfg);
-    return rc;
-}
-
 /* The slips of --late as impact --late answers them, into *out (the caller frees it).
  * Returns 0; OAP_EINVAL when REF names nothing or has no window (said so); OAP_ENOMEM. */
 static int late_slips(const dot_args *a, const oap_planset *set, oap_emit_slip **out, size_t *n)
@@ -217,27 +203,26 @@ static int run(dot_args *a, int nplans, char **plans)
             goto done;
     }
     oap_cli_notes(oap_planset_notes(set));
-    size_t errors = oap_diags_count_at_least(diags, OAP_SEVERITY_ERROR);
-    if (errors)
-        oap_cli_error("dot: the plans have %zu error%s; the diagram shows what could be read "
-                      "(see 'oapgraph check')",
-                      errors, errors == 1 ? "" : "s");
+    /* The findings as 'oapgraph check' reports them, with the config's severities: the
+     * overlap view draws the overlap findings, --highlight colours every finding, which
+     * cannot be done without the config; the warning counts the errors. */
+    int drawn = a->highlight || a->emit.view == OAP_EMIT_VIEW_OVERLAP;
+    rc = oap_cli_check_plans(set, diags, "dot", a->config, a->no_config, drawn);
+    if (rc == OAP_EIO || rc == OAP_EINVAL) {
+        rc = 0;
+        goto done;
+    }
+    if (rc < 0)
+        goto done;
+    oap_cli_say_errors("dot", diags, "the diagram shows what could be read");
     if (oap_planset_plan_count(set) == 0) {
         oap_cli_error("dot: no plan could be read, nothing to draw");
         goto done;
     }
-    /* The overlap view draws the overlap findings; --highlight colours every finding. */
-    if (a->highlight || a->emit.view == OAP_EMIT_VIEW_OVERLAP) {
-        if ((rc = run_checks(a, set, diags)) == OAP_EIO || rc == OAP_EINVAL) {
-            rc = 0;
-            goto done;
-        }
-        if (rc < 0)
-            goto done;
-        if (a->highlight)
-            a->emit.findings = diags;
+    if (a->highlight)
+        a->emit.findings = diags;
+    if (drawn)
         a->emit.overlaps = diags;
-    }
     if (a->late) {
         if ((rc = late_slips(a, set, &slips, &a->emit.nslips)) == OAP_EINVAL) {
             rc = 0;

@@ -86,8 +86,8 @@ static int run(const args *a, int nplans, char **plans)
     oap_views_input in;
     oap_output o;
     int status = EXIT_TROUBLE;
-    if (oap_cli_open_plans(&in, "impact", nplans, plans) == 0) {
-        oap_cli_warn_errors("impact", in.diags, "this answer covers what could be read");
+    if (oap_cli_open_plans(&in, "impact", nplans, plans) == 0 &&
+        oap_cli_warn_errors("impact", &in, "this answer covers what could be read") == 0) {
         if (oap_output_open(&o, a->output, in.set) == 0)
             status = oap_output_finish(&o, answer(a, &in, &o));
     }

@@ -75,8 +75,8 @@ static int run(const args *a, int nplans, char **plans)
             /* A roll-up of nothing would pass for one of plans without reports. */
             oap_cli_error("status: no plan file among the paths given (a folder is read for "
                           "*.oap.json)");
-        } else {
-            oap_cli_warn_errors("status", in.diags, "the roll-up covers what could be read");
+        } else if (oap_cli_warn_errors("status", &in, "the roll-up covers what could be read") ==
+                   0) {
             if (oap_output_open(&o, a->output, in.set) == 0)
                 status = oap_output_finish(&o, answer(a, &in, &o));
         }

@@ -256,7 +256,8 @@ static int run(const args *a, int nplans, char **plans)
         oap_cli_error("tasking: %s", oap_strerror(rc));
         goto done;
     }
-    oap_cli_warn_errors("tasking", in.diags, "the sheets cover what could be read");
+    if (oap_cli_warn_errors("tasking", &in, "the sheets cover what could be read") < 0)
+        goto done;
     if (select_sheets(a, t, &sheets, &n) != 0)
         goto done;
     if (a->dir)

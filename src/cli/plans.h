@@ -9,9 +9,23 @@
  * Returns 0 or -1; call oap_views_close in both cases. */
 int oap_cli_open_plans(oap_views_input *in, const char *cmd, int nplans, char **plans);
 
-/* Warns when the plans have errors, since the answer leaves out what could not be read:
- * "CMD: the plans have N errors that 'oapgraph check' shows; " and then covers, which
- * says what the answer covers ("this answer covers what could be read"). */
-void oap_cli_warn_errors(const char *cmd, const oap_diags *diags, const char *covers);
+/* Runs every rule over the plans into diags (which holds the loader's findings), as
+ * 'oapgraph check' does: with the config at path, none with no_config, else the one found
+ * here or in a folder above, so that diags then holds what check reports. A config that
+ * cannot be used has its problems shown on standard error; then strict makes this return
+ * OAP_EINVAL, else the rules run at their default severities. Otherwise returns what
+ * oap_check_run returns. */
+int oap_cli_check_plans(oap_planset *set, oap_diags *diags, const char *cmd, const char *config,
+                        int no_config, int strict);
+
+/* Warns when the plans have errors that 'oapgraph check' reports (the loader's and the
+ * rules', counted by oap_cli_check_plans into in->diags), since the answer may leave out
+ * what could not be read: "CMD: the plans have N errors that 'oapgraph check' shows; "
+ * and then covers, which says what the answer covers ("this answer covers what could be
+ * read"). Returns 0, or -1 after saying "CMD: out of memory" or the like. */
+int oap_cli_warn_errors(const char *cmd, oap_views_input *in, const char *covers);
+
+/* The warning of oap_cli_warn_errors, over findings already checked. */
+void oap_cli_say_errors(const char *cmd, const oap_diags *diags, const char *covers);
 
 #endif

@@ -9,15 +9,18 @@
 require "python3 is needed" python3
 cd "$src/fixtures" || exit 2
 want="$src/tests/e2e/status"
+# The cycle's plans have an error that check reports (a common goal the cycle does not
+# declare), and every roll-up says so first.
+printf '%s\n' "oapgraph: status: the plans have 1 error that 'oapgraph check' shows; the roll-up covers what could be read" >"$tmp/errs"
 
 for by in plan actor; do
     for f in text:txt markdown:md csv:csv json:json; do
-        expect "status --by $by --format ${f%%:*}" 0 "$want/$by.${f#*:}" "$empty" -- \
+        expect "status --by $by --format ${f%%:*}" 0 "$want/$by.${f#*:}" "$tmp/errs" -- \
             "$bin" status --by "$by" --format "${f%%:*}" cycles/
     done
 done
-expect "status: text and by plan are the default" 0 "$want/plan.txt" "$empty" -- "$bin" status cycles/
-expect "status -o FILE" 0 "$empty" "$empty" -- "$bin" status --format json -o "$tmp/s.json" cycles/
+expect "status: text and by plan are the default" 0 "$want/plan.txt" "$tmp/errs" -- "$bin" status cycles/
+expect "status -o FILE" 0 "$empty" "$tmp/errs" -- "$bin" status --format json -o "$tmp/s.json" cycles/
 check "status -o FILE writes what standard output gets" cmp -s "$tmp/s.json" "$want/plan.json"
 
 py "README: the output of oapgraph status fixtures/cycles/ is the real one" '

@@ -21,4 +21,22 @@ check "dot -o plan.SVG: SVG" grep -q "<svg" "$tmp/plan.SVG"
 expect "dot -T png -o plan.out" 0 "$empty" "$empty" -- "$bin" dot -T png "$ref" -o "$tmp/plan.out"
 check "dot -T png -o plan.out: PNG" cmp -s -n 4 "$tmp/plan.out" <(printf '\211PNG')
 
+# tasking, impact, deps and dot count the errors 'oapgraph check' reports: the rules' as
+# well as the loader's, with the config check reads (here: one found in the folder).
+plan=dangling-ref/missing-targets/plan.oap.json
+mkdir "$tmp/cfg"
+cp "$plan" "$tmp/cfg/plan.oap.json"
+for cfg in none config; do
+    if [ $cfg = config ]; then
+        printf '{"rules": {"one-way-ref": "error"}}\n' >"$tmp/cfg/.oapgraph.json"
+    fi
+    n=$(cd "$tmp/cfg" && "$bin" check -q plan.oap.json | grep -c ': error: ')
+    for cmd in "tasking" "impact --without 1.1" "rdeps 1.1" "dot"; do
+        # shellcheck disable=SC2086 # cmd is the command and its options
+        (cd "$tmp/cfg" && "$bin" $cmd plan.oap.json >/dev/null 2>"$tmp/err")
+        check "$cmd ($cfg) counts $n errors, as check does" \
+            grep -q "^oapgraph: ${cmd%% *}: the plans have $n errors that 'oapgraph check' shows" "$tmp/err"
+    done
+done
+
 finish
