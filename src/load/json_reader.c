@@ -208,6 +208,12 @@ json_t *oap_json_parse(oap_json_reader *r)
 void oap_json_check_keys(oap_json_reader *r, json_t *obj, const char *const *known,
                          const char *const *required)
 {
+    oap_json_check_keys_why(r, obj, known, required, NULL, NULL);
+}
+
+void oap_json_check_keys_why(oap_json_reader *r, json_t *obj, const char *const *known,
+                             const char *const *required, const char *lost, const char *why)
+{
     const char *key;
     json_t *value;
     if (known)
@@ -224,6 +230,8 @@ void oap_json_check_keys(oap_json_reader *r, json_t *obj, const char *const *kno
                 n++;
             const char *near = oap_suggest_nearest(key, known, n);
             size_t saved = oap_json_push(r, key);
+            int said =
+                why && lost && near && strcmp(near, lost) == 0 && !json_object_get(obj, lost);
             if (reserved)
                 oap_json_report(r, "unknown-key", 1,
                                 "unknown key \"%.200s\" in %s: keys starting with \"x-oapgraph-\" "
@@ -232,8 +240,8 @@ void oap_json_check_keys(oap_json_reader *r, json_t *obj, const char *const *kno
                                 near ? "\"?" : "");
             else if (near)
                 oap_json_report(r, "unknown-key", 1,
-                                "unknown key \"%.200s\" in %s; did you mean \"%s\"?", key, r->what,
-                                near);
+                                "unknown key \"%.200s\" in %s; did you mean \"%s\"?%s%s", key,
+                                r->what, near, said ? " " : "", said ? why : "");
             else
                 oap_json_report(r, "unknown-key", 1,
                                 "unknown key \"%.200s\" in %s (keys starting with \"x-\" are free "

@@ -81,6 +81,12 @@ void oap_json_describe(oap_json_reader *r, const char *fmt, ...)
 void oap_json_check_keys(oap_json_reader *r, json_t *obj, const char *const *known,
                          const char *const *required);
 
+/* oap_json_check_keys, where a key whose nearest known key is lost, a key obj lacks, says
+ * what is missed without it: "...; did you mean \"year\"? <why>". A NULL why adds
+ * nothing. */
+void oap_json_check_keys_why(oap_json_reader *r, json_t *obj, const char *const *known,
+                             const char *const *required, const char *lost, const char *why);
+
 /* Reports v, the value at the current pointer, as not what it must be, in the one
  * wording of a wrong type: "\"key\" of <of> must be <desc>, not an integer" (without
  * " of <of>" when of is NULL or ""). */

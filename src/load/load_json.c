@@ -174,8 +174,12 @@ static void read_plan_status(ctx *c, json_t *obj, oap_plan *p)
 static void read_plan_meta(ctx *c, json_t *obj, oap_plan *p)
 {
     oap_json_describe(&c->r, "\"plan\"");
-    oap_json_check_keys(&c->r, obj, plan_keys,
-                        (const char *const[]){"id", "priority", "title", NULL});
+    /* A plan without years reads no timing at all (a period gives years too): the one
+     * misspelling that silences every timing check says so. */
+    oap_json_check_keys_why(
+        &c->r, obj, plan_keys, (const char *const[]){"id", "priority", "title", NULL}, "year",
+        json_object_get(obj, "period") ? NULL
+                                       : "without a year, no timing of this plan is checked");
     p->id = oap_format_get_id(&c->r, obj, "id", "plan");
     p->priority = oap_format_get_word(&c->r, obj, "priority");
     p->title = get_required(c, obj, "title");

@@ -115,7 +115,7 @@ fi
 # shows as \u202e and the caret still lands under the key); a long line cut around the
 # column. On a terminal by default, --no-source drops it; never in the machine formats.
 cat >"$tmp/src.out" <<'OUT'
-unknown-key/misspelled/plan.oap.json:3:77: warning: unknown key "yaer" in "plan"; did you mean "year"? [unknown-key]
+unknown-key/misspelled/plan.oap.json:3:77: warning: unknown key "yaer" in "plan"; did you mean "year"? without a year, no timing of this plan is checked [unknown-key]
     3 |   "plan": {"id": "2012-C", "priority": "C", "title": "Illegal immigration", "yaer": 2012},
       |                                                                             ^
 OUT

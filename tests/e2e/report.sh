@@ -104,7 +104,7 @@ f = f[0]
 assert f["rule"] == "unknown-key" and f["severity"] == "warning", f
 assert f["file"] == "unknown-key/misspelled/plan.oap.json", f
 assert (f["line"], f["column"]) == (3, 77), f
-assert f["message"] == "unknown key \"yaer\" in \"plan\"; did you mean \"year\"?", f
+assert f["message"] == "unknown key \"yaer\" in \"plan\"; did you mean \"year\"? without a year, no timing of this plan is checked", f
 assert len(f["fingerprint"]) == 16 and int(f["fingerprint"], 16) >= 0, f
 g = [f for f in doc["findings"] if f["file"] == "duplicate-id/across-files/b.oap.json"][0]
 assert (g["rule"], g["line"], g["column"], g["plan"], g["node"]) == ("duplicate-id", 4, 11, "2012-C", None), g
@@ -314,7 +314,7 @@ sed -i 's/"yaer"/"year"/' p.oap.json
 expect "baseline: fixed finding, info does not fail" 0 - - -- "$bin" check -q --no-config --baseline base.json p.oap.json ref.oap.json
 line=$(grep -n '"message": "unknown key \\"yaer\\"' base.json | cut -d: -f1)
 line=$((line - 5))
-printf 'base.json:%s:5: info: no current finding matches this baseline entry; remove it so the baseline shrinks (it recorded: unknown key "yaer" in "plan"; did you mean "year"? [unknown-key]) [stale-baseline]\n' "$line" >"$tmp/want"
+printf 'base.json:%s:5: info: no current finding matches this baseline entry; remove it so the baseline shrinks (it recorded: unknown key "yaer" in "plan"; did you mean "year"? without a year, no timing of this plan is checked [unknown-key]) [stale-baseline]\n' "$line" >"$tmp/want"
 expect "baseline: stale entry reported" 1 "$tmp/want" - -- "$bin" check -q --no-config --fail-on info --baseline base.json p.oap.json ref.oap.json
 "$bin" check -q --no-config --format json --baseline base.json p.oap.json ref.oap.json >"$tmp/b.json"
 py "baseline: stale entry in json" '
