@@ -256,8 +256,10 @@ END_TEST
 
 START_TEST(not_json)
 {
-    parse_bad("{\n  \"rules\": {},\n}",
-              ".oapgraph.json:3:1: not valid JSON: string or '}' expected near '}'");
+    parse_bad(
+        "{\n  \"rules\": {},\n}",
+        ".oapgraph.json:2:14: not valid JSON: a comma before '}'; JSON allows none after the last "
+        "item");
     parse_bad("", ".oapgraph.json:1:1: not valid JSON: '[' or '{' expected near end of file");
     /* Worded as for a plan file (it said: duplicate key "rules"; JSON readers ...). */
     parse_bad("{\"rules\": {},\n \"rules\": {}}",

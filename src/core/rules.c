@@ -167,8 +167,10 @@
 static const oap_rule_info rules[] = {
     {"syntax", OAP_SEVERITY_ERROR, "loading", "the file is not JSON",
      .explanation = "The file is not JSON, so nothing in it can be read. The finding is at the "
-                    "line and column where the JSON reader gave up: usually a comma too many "
-                    "(after the last item of a list or an object) or too few, a quote or a "
+                    "line and column where the JSON reader gave up, or at the fault it can "
+                    "name: a comma too many (after the last item of a list or an object) at "
+                    "that comma, a comma too few just after the value that needs one; else a "
+                    "quote or a "
                     "bracket that is never closed, a file cut off, or text saved in an encoding "
                     "other than UTF-8 (the column is that of the first byte that is not UTF-8). "
                     "An empty file is not a plan either. The other files of the run are still "
@@ -181,8 +183,8 @@ static const oap_rule_info rules[] = {
      .example = EX_PLAN EX_GOAL EX_ACTIONS EX_ACTION_1_1 EX_REFS_1_2 EX_ACTION_1_2
      "     \"refs\": [\"1.1\"]},\n" EX_END,
      .example_command = "oapgraph check plan.oap.json",
-     .example_finding = "plan.oap.json:13:3: error: not valid JSON: unexpected token near ']' "
-                        "[syntax]",
+     .example_finding = "plan.oap.json:12:22: error: not valid JSON: a comma before ']'; JSON "
+                        "allows none after the last item [syntax]",
      .always = 1},
     {"schema", OAP_SEVERITY_ERROR, "loading",
      "a required key is missing, or a value has the wrong type or shape",

@@ -2,6 +2,7 @@
 #include "json_reader.h"
 
 #include "oapgraph/rules.h"
+#include "core/ascii.h"
 #include "core/suggest.h"
 #include "core/text.h"
 #include "json_util.h"
@@ -159,9 +160,68 @@ void oap_json_describe(oap_json_reader *r, const char *fmt, ...)
     va_end(ap);
 }
 
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where the token that ends before byte at begins: a string back to its opening quote, a
+ * bracket or punctuation alone, else a run of letters, digits and number signs. */
+static size_t token_start(const char *text, size_t at)
+{
+    size_t start = at - 1;
+    char c = text[start];
+    if (c == '"') {
+        while (start > 0 && !(text[start - 1] == '"' && (start < 2 || text[start - 2] != '\\')))
+            start--;
+        return start > 0 ? start - 1 : 0;
+    }
+    if (strchr("[]{}:,", c))
+        return start;
+    while (start > 0 && (oap_ascii_is_alnum(text[start - 1]) || strchr("+-.", text[start - 1])))
+        start--;
+    return start;
+}
+
+/* A syntax error jansson reports at the token after the fault, placed at the fault: a comma
+ * before a closing bracket (trailing), or no comma after a value that another follows.
+ * Returns 1 when reported, 0 when the error is neither. */
+static int report_comma(oap_json_reader *r, const json_error_t *e, size_t at)
+{
+    if (at == 0 || at > r->len)
+        return 0;
+    size_t start = token_start(r->text, at), prev = start;
+    while (prev > 0 && is_space(r->text[prev - 1]))
+        prev--;
+    if (prev == 0)
+        return 0;
+    char next = r->text[start], last = r->text[prev - 1];
+    unsigned line, col;
+    if ((next == ']' || next == '}') && last == ',') {
+        oap_srcmap_offset(r->text, r->len, prev - 1, &line, &col);
+        oap_json_report_at(r, "syntax", line, col,
+                           "not valid JSON: a comma before '%c'; JSON allows none after the last "
+                           "item",
+                           next);
+        return 1;
+    }
+    /* "'}' expected near ..." or "']' expected near ...": the value before ended, and
+     * neither a comma nor the end came. */
+    if ((strncmp(e->text, "'}' expected", 12) == 0 || strncmp(e->text, "']' expected", 12) == 0) &&
+        !strchr(",:[{", last)) {
+        oap_srcmap_offset(r->text, r->len, prev, &line, &col);
+        oap_json_report_at(
+            r, "syntax", line, col,
+            "not valid JSON: a comma is missing here, after the value before it (%s)", e->text);
+        return 1;
+    }
+    return 0;
+}
+
 /* jansson counts the column of the last character it read: right for a bad token, one
- * short for a byte that is not UTF-8, and at the end of the key for a duplicate key,
- * where a person wants its start. Those two are placed from the byte offset instead. */
+ * short for a byte that is not UTF-8, at the end of the key for a duplicate key, where a
+ * person wants its start, and at the token after a missing or trailing comma, where a
+ * person wants the comma's place. Those are placed from the byte offset instead. */
 json_t *oap_json_parse(oap_json_reader *r)
 {
     /* Cleared: where jansson fails before it says why, it sets no error code either. */
@@ -199,7 +259,7 @@ json_t *oap_json_parse(oap_json_reader *r)
                            "duplicate key in one object (%s); JSON readers silently keep only "
                            "the last value",
                            e.text);
-    } else {
+    } else if (!report_comma(r, &e, at)) {
         oap_json_report_at(r, "syntax", line, col, "not valid JSON: %s", e.text);
     }
     return NULL;
