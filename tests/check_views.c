@@ -389,44 +389,44 @@ START_TEST(views_deps_chain_and_diamond)
     oap_views_input in = open_plans(VIEWS);
     char *got = deps_text(in.graph, "1.4", 0, 0);
     assert_text(got, "TEST MARKING\n"
-                     "what 1.4 needs, directly and through others, over needs:\n"
-                     "0  1.4  needs 1.3\n"
-                     "1  1.3  needs 1.2\n"
-                     "2  1.2  needs 1.1\n"
-                     "3  1.1  needs nothing\n"
-                     "3 nodes beyond 1.4, up to 3 steps away.\n"
+                     "what 2020-X:1.4 needs, directly and through others, over needs:\n"
+                     "0  2020-X:1.4  needs 2020-X:1.3\n"
+                     "1  2020-X:1.3  needs 2020-X:1.2\n"
+                     "2  2020-X:1.2  needs 2020-X:1.1\n"
+                     "3  2020-X:1.1  needs nothing\n"
+                     "3 nodes beyond 2020-X:1.4, up to 3 steps away.\n"
                      "TEST MARKING\n");
     free(got);
     /* The diamond's bottom is reached once, at depth 2. */
     got = deps_text(in.graph, "2.1", 1, 0);
     assert_text(got, "TEST MARKING\n"
-                     "what needs 2.1, directly and through others, over needs:\n"
-                     "0  2.1  needed by 2.2, 2.3\n"
-                     "1  2.2  needed by 2.4\n"
-                     "1  2.3  needed by 2.4\n"
-                     "2  2.4  needed by nothing\n"
-                     "3 nodes beyond 2.1, up to 2 steps away.\n"
+                     "what needs 2020-X:2.1, directly and through others, over needs:\n"
+                     "0  2020-X:2.1  needed by 2020-X:2.2, 2020-X:2.3\n"
+                     "1  2020-X:2.2  needed by 2020-X:2.4\n"
+                     "1  2020-X:2.3  needed by 2020-X:2.4\n"
+                     "2  2020-X:2.4  needed by nothing\n"
+                     "3 nodes beyond 2020-X:2.1, up to 2 steps away.\n"
                      "TEST MARKING\n");
     free(got);
-    /* Across plans: names outside the query's plan are qualified. */
+    /* Several plans are loaded: every name says its plan, the query's own included. */
     got = deps_text(in.graph, "2020-X:1.1", 1, 0);
     assert_text(got, "TEST MARKING\n"
-                     "what needs 1.1, directly and through others, over needs:\n"
-                     "0  1.1          needed by 1.2, undated:9.1\n"
-                     "1  1.2          needed by 1.3, 3.1#2\n"
-                     "1  undated:9.1  needed by nothing\n"
-                     "2  1.3          needed by 1.4\n"
-                     "2  3.1#2        needed by nothing\n"
-                     "3  1.4          needed by 2021-Y:1.1\n"
-                     "4  2021-Y:1.1   needed by nothing\n"
-                     "6 nodes beyond 1.1, up to 4 steps away.\n"
+                     "what needs 2020-X:1.1, directly and through others, over needs:\n"
+                     "0  2020-X:1.1    needed by 2020-X:1.2, undated:9.1\n"
+                     "1  2020-X:1.2    needed by 2020-X:1.3, 2020-X:3.1#2\n"
+                     "1  undated:9.1   needed by nothing\n"
+                     "2  2020-X:1.3    needed by 2020-X:1.4\n"
+                     "2  2020-X:3.1#2  needed by nothing\n"
+                     "3  2020-X:1.4    needed by 2021-Y:1.1\n"
+                     "4  2021-Y:1.1    needed by nothing\n"
+                     "6 nodes beyond 2020-X:1.1, up to 4 steps away.\n"
                      "TEST MARKING\n");
     free(got);
     got = path_text(in.graph, "2.4", "2.1", 0, 1);
     assert_text(got, "TEST MARKING\n"
-                     "path from 2.4 to 2.1 over needs, 2 steps:\n"
-                     "2.4 needs 2.2\n"
-                     "2.2 needs 2.1\n"
+                     "path from 2020-X:2.4 to 2020-X:2.1 over needs, 2 steps:\n"
+                     "2020-X:2.4 needs 2020-X:2.2\n"
+                     "2020-X:2.2 needs 2020-X:2.1\n"
                      "TEST MARKING\n");
     free(got);
     got = path_text(in.graph, "2021-Y:1.1", "2020-X:1.1", 0, 1);
@@ -711,13 +711,13 @@ START_TEST(views_late)
         oap_impact_slip(&im, in.graph, node(in.graph, "2020-X:1.1"), 5, err, sizeof err), 0);
     char *got = impact_text(im);
     assert_text(got, "TEST MARKING\n"
-                     "if 1.1 is 5 months late:\n"
-                     "1.1  slips 5 months: 2020-01 becomes 2020-06\n"
-                     "1.2  slips 3 months: 2020-03 becomes 2020-06; it needs 1.1, which now ends "
-                     "2020-06 (1.2 -> 1.1)\n"
-                     "1.3  slips 1 month: 2020-05 becomes 2020-06; it needs 1.2, which now ends "
-                     "2020-06 (1.3 -> 1.2 -> 1.1)\n"
-                     "still fit: 1.4, 3.1#2\n"
+                     "if 2020-X:1.1 is 5 months late:\n"
+                     "2020-X:1.1  slips 5 months: 2020-01 becomes 2020-06\n"
+                     "2020-X:1.2  slips 3 months: 2020-03 becomes 2020-06; it needs 2020-X:1.1, "
+                     "which now ends 2020-06 (2020-X:1.2 -> 2020-X:1.1)\n"
+                     "2020-X:1.3  slips 1 month: 2020-05 becomes 2020-06; it needs 2020-X:1.2, "
+                     "which now ends 2020-06 (2020-X:1.3 -> 2020-X:1.2 -> 2020-X:1.1)\n"
+                     "still fit: 2020-X:1.4, 2020-X:3.1#2\n"
                      "no window to tell: undated:9.1\n"
                      "2 dependants must move, 2 still fit, 1 cannot be told\n"
                      "TEST MARKING\n");
@@ -737,8 +737,9 @@ START_TEST(views_late)
     oap_impact_free(im);
     ck_assert_int_eq(oap_impact_slip(&im, in.graph, node(in.graph, "9.1"), 1, err, sizeof err),
                      OAP_EINVAL);
-    ck_assert_str_eq(err, "9.1 has no window to slip: its timing names no month (or its plan has "
-                          "no year) and it has no \"window\"");
+    ck_assert_str_eq(
+        err, "undated:9.1 has no window to slip: its timing names no month (or its plan has "
+             "no year) and it has no \"window\"");
     oap_views_close(&in);
 }
 END_TEST

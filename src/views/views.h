@@ -20,8 +20,9 @@
  * qualified ("2012-C:2.1#1", "2012-C:*", "B:*") for OAP_VIEWS_QUALIFY. Returns buf. */
 const char *oap_views__name(const oap_graph *g, uint32_t node, uint32_t from, char *buf,
                             size_t size);
-/* The plan that names are written relative to for a view about `node`: its own plan,
- * else the only loaded plan, else OAP_VIEWS_QUALIFY. */
+/* The plan that names are written relative to for a view about `node`: the only loaded
+ * plan, else OAP_VIEWS_QUALIFY, since with several plans loaded a bare "2.1" could be
+ * any of theirs, whichever plan the view is about. */
 uint32_t oap_views__home(const oap_graph *g, uint32_t node);
 
 /* The window of a dependency unit or an action: its "window", else what its timing

@@ -236,32 +236,33 @@ check "impact --late up to 9999-12: the new window" grep -q '9999-11 becomes 999
 
 # fixtures/views: answers known by construction (see its README.md).
 cd "$src/fixtures/views" || exit 2
+# Several plans are loaded: every id says its plan.
 cat >"$tmp/want" <<'OUT'
 TEST MARKING
-what 1.4 needs, directly and through others, over needs:
-0  1.4  needs 1.3
-1  1.3  needs 1.2
-2  1.2  needs 1.1
-3  1.1  needs nothing
-3 nodes beyond 1.4, up to 3 steps away.
+what 2020-X:1.4 needs, directly and through others, over needs:
+0  2020-X:1.4  needs 2020-X:1.3
+1  2020-X:1.3  needs 2020-X:1.2
+2  2020-X:1.2  needs 2020-X:1.1
+3  2020-X:1.1  needs nothing
+3 nodes beyond 2020-X:1.4, up to 3 steps away.
 TEST MARKING
 OUT
 expect "chain: deps of the tail" 0 "$tmp/want" "$empty" -- "$bin" deps 1.4 .
 cat >"$tmp/want" <<'OUT'
 TEST MARKING
-what needs 2.1, directly and through others, over needs:
-0  2.1  needed by 2.2, 2.3
-1  2.2  needed by 2.4
-1  2.3  needed by 2.4
-2  2.4  needed by nothing
-3 nodes beyond 2.1, up to 2 steps away.
+what needs 2020-X:2.1, directly and through others, over needs:
+0  2020-X:2.1  needed by 2020-X:2.2, 2020-X:2.3
+1  2020-X:2.2  needed by 2020-X:2.4
+1  2020-X:2.3  needed by 2020-X:2.4
+2  2020-X:2.4  needed by nothing
+3 nodes beyond 2020-X:2.1, up to 2 steps away.
 TEST MARKING
 OUT
 expect "diamond: rdeps of the top" 0 "$tmp/want" "$empty" -- "$bin" rdeps 2.1 .
 printf "oapgraph: deps: '1.1' is in several loaded plans (2020-X, 2021-Y); qualify it, as in 2020-X:1.1\n" >"$tmp/want"
 expect "an id in two plans" 2 "$empty" "$tmp/want" -- "$bin" deps 1.1 .
 expect "across plans: path" 0 - "$empty" -- "$bin" path 2021-Y:1.1 2020-X:1.1 .
-check "across plans: 4 steps" grep -qx 'path from 1.1 to 2020-X:1.1 over needs, 4 steps:' "$tmp/out"
+check "across plans: 4 steps" grep -qx 'path from 2021-Y:1.1 to 2020-X:1.1 over needs, 4 steps:' "$tmp/out"
 cat >"$tmp/want" <<'OUT'
 TEST MARKING
 without SEAHORSE:

@@ -39,4 +39,12 @@ for cfg in none config; do
     done
 done
 
+# With several plans loaded, every id of an answer names its plan; with one, none does.
+"$bin" rdeps 2012-F:2.1 2012-C.oap.json 2012-F.oap.json 2012-B.oap.json >"$tmp/out" 2>/dev/null
+check "rdeps over three plans: the query qualified" grep -q '^what needs 2012-F:2.1,' "$tmp/out"
+check "rdeps over three plans: 2012-F:2.2 needed by 2012-F:2.1" \
+    grep -q '^2  2012-F:2.2  needed by 2012-F:2.1$' "$tmp/out"
+"$bin" rdeps 2.1 2012-F.oap.json >"$tmp/out" 2>/dev/null
+check "rdeps over one plan: bare ids" grep -q '^what needs 2.1,' "$tmp/out"
+
 finish
