@@ -602,6 +602,32 @@ static void cannot_place(oap_import__ctx *c, const oap_import__row *r)
             q, first + 1);
 }
 
+/* The running footers of a Council document converted from PDF, which land between the
+ * rows of the annex tables: the document number with initials and page ("17793/2/11 REV 2
+ * GS/np  12") and the directorate line ("ANNEX  DG H 2B  RESTREINT UE/EU RESTRICTED  EN").
+ * Page furniture, like the classification lines: skipped, with one note per kind so the
+ * reader knows what was left out. 1 when the line is one of them. */
+static int skip_furniture(oap_import__ctx *c, const oap_import__row *r, const char *line,
+                          size_t len)
+{
+    int *said;
+    if (c->front.document && strncmp(line, c->front.document, strlen(c->front.document)) == 0)
+        said = &c->said_footer;
+    else if (oap_import__directorate_line(line, len))
+        said = &c->said_directorate;
+    else
+        return 0;
+    if (!*said) {
+        char q[80];
+        oap_import__quote(q, line, len);
+        oap_import__msg(c, r->line, OAP_IMPORT_NOTE,
+                        "\"%s\" is a page footer; skipped, as are the ones like it below", q);
+        *said = 1;
+    }
+    c->open_note = -1;
+    return 1;
+}
+
 void oap_import__place_row(oap_import__ctx *c, const oap_import__row *r)
 {
     size_t len;
@@ -637,12 +663,12 @@ void oap_import__place_row(oap_import__ctx *c, const oap_import__row *r)
             on_heading(c, r, kind, number, text, tlen);
             return;
         }
+        if (skip_furniture(c, r, first, len))
+            return;
         if (c->open_note >= 0) {
             more_footnote(c, first);
             return;
         }
-        if (c->front.document && strncmp(first, c->front.document, strlen(c->front.document)) == 0)
-            return; /* a page footer: "17793/2/11 REV 2   GS/np   12" */
     }
     c->open_note = -1;
     if (oap_import__row_separator(r))

@@ -132,6 +132,7 @@ typedef struct oap_import__ctx {
     oap_import__meta meta;
     oap_import__front front;
     const char *first_marking;
+    int said_footer, said_directorate; /* page furniture skipped, noted once each */
 } oap_import__ctx;
 
 /* ------------------------------------------------------------------ import_messages.c */

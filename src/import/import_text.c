@@ -800,6 +800,35 @@ const char *oap_import__marking(const char *line, size_t len)
     return NULL;
 }
 
+int oap_import__directorate_line(const char *line, size_t len)
+{
+    if (len > 120)
+        return 0;
+    while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r'))
+        len--;
+    /* The language code: two capitals after a blank. */
+    if (len < 4 || !oap_ascii_is_upper((unsigned char)line[len - 1]) ||
+        !oap_ascii_is_upper((unsigned char)line[len - 2]) ||
+        (line[len - 3] != ' ' && line[len - 3] != '\t'))
+        return 0;
+    /* "DG", a word of its own, then a word of one or two capitals. */
+    for (size_t i = 0; i + 4 < len; i++) {
+        int starts = i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t';
+        if (!starts || line[i] != 'D' || line[i + 1] != 'G' ||
+            (line[i + 2] != ' ' && line[i + 2] != '\t'))
+            continue;
+        size_t j = i + 2;
+        while (j < len && (line[j] == ' ' || line[j] == '\t'))
+            j++;
+        size_t k = j;
+        while (k < len && oap_ascii_is_upper((unsigned char)line[k]))
+            k++;
+        if (k > j && k - j <= 2 && (k == len || line[k] == ' ' || line[k] == '\t'))
+            return 1;
+    }
+    return 0;
+}
+
 void oap_import__sentence_case(char *s)
 {
     size_t n = strlen(s);

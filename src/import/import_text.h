@@ -70,6 +70,11 @@ void oap_import__quote(char out[80], const char *s, size_t n);
  * on every page; the marking's canonical spelling, or NULL. */
 const char *oap_import__marking(const char *line, size_t len);
 
+/* The directorate line the Council prints at the foot of every page of an annex, as in
+ * "ANNEX  DG H 2B  RESTREINT UE/EU RESTRICTED  EN": a short line with the word "DG", then a
+ * directorate's letter, ending in a two-letter language code. 1 when line is one. */
+int oap_import__directorate_line(const char *line, size_t len);
+
 /* Sentence case for a title written in title case: "Illegal Immigration" -> "Illegal
  * immigration"; words in capitals ("THB", "EU") are kept. In place. */
 void oap_import__sentence_case(char *s);

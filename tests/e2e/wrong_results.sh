@@ -47,4 +47,25 @@ check "rdeps over three plans: 2012-F:2.2 needed by 2012-F:2.1" \
 "$bin" rdeps 2.1 2012-F.oap.json >"$tmp/out" 2>/dev/null
 check "rdeps over one plan: bare ids" grep -q '^what needs 2.1,' "$tmp/out"
 
+# Council page furniture: the running footers a PDF conversion leaves between the rows of
+# the annex tables are skipped with a note, and the plan is the reference text's own.
+python3 - "$src/fixtures/council/2012-C.txt" "$tmp/footers.txt" <<'EOF'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+out = []
+for i, line in enumerate(lines):
+    out.append(line)
+    # after each marking in the annex, and between an action's row and its continuation
+    if (line.strip() == "RESTREINT UE/EU RESTRICTED" and i > 180) or line.startswith("1.2\t"):
+        out += ["", "17793/2/11 REV 2  PV/ks  12", "ANNEX  DG H 2B  RESTREINT UE/EU RESTRICTED  EN", ""]
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
+EOF
+expect "import with page footers: exit 0" 0 "$empty" - -- \
+    "$bin" import -o "$tmp/footers.oap.json" "$tmp/footers.txt"
+check "import with page footers: no row left unplaced" bash -c '! grep -q "cannot place" "$1"' - "$tmp/err"
+check "import with page footers: one note per kind of footer" \
+    test "$(grep -c 'is a page footer; skipped' "$tmp/err")" = 2
+"$bin" import -q -o "$tmp/plain.oap.json" council/2012-C.txt 2>/dev/null
+check "import with page footers: the same 16 actions" cmp -s "$tmp/footers.oap.json" "$tmp/plain.oap.json"
+
 finish
