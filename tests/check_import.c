@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define FIX OAP_SOURCE_DIR "/fixtures/"
 
@@ -271,8 +272,9 @@ static void expect_only(const diffs *d, const char *const *accepted, size_t n)
  * Agencies and International Organisations" (the registry's group names), "MS concerned
  * involved in EUROSUR" (words after a known actor in the same item are a qualifier, left
  * out with a note), the 4.1 and 7.2 KPI lines that the conversion ran together, "1 st" ->
- * "1st", the section 5.1 wording of SG5 and SG6 over the annex headings, the title in
- * sentence case, the aim without quotes and full stop, "2012-13" -> "2012-2013". */
+ * "1st", the section 5.1 wording of SG5 and SG6 over the annex headings, the aim without
+ * quotes and full stop, "2012-13" -> "2012-2013", the title as the subject line words it
+ * ("illegal immigration", with a capital first letter). */
 static const char *const accepted_council[] = {
     /* Judgement 30: 1.1 uses the outcome of 2.1's first phase. Read from 1.1's description
      * ("Outcomes of the HIOs – 1st phase ... will be used for the TRA"); the table has only
@@ -408,6 +410,13 @@ START_TEST(tsv_and_csv_give_the_same_plan)
     /* And the same plan as the Council text, but for the goals: a spreadsheet has only the
      * table's headings, and two of them are worded differently from section 5.1. */
     import_path(&council, FIX "council/2012-C.txt", NULL);
+    /* The title differs in case alone, and rightly: the spreadsheet's heading writes
+     * "Illegal Immigration", the Council's subject line "illegal immigration", and the
+     * importer keeps the case each source writes, since no rule tells a proper noun
+     * ("Western Balkans", "West Africa") from a capitalised common one. */
+    ck_assert_str_eq(tsv.plan->title, "Illegal Immigration");
+    ck_assert_int_eq(strcasecmp(tsv.plan->title, council.plan->title), 0);
+    tsv.plan->title = council.plan->title;
     compare_plans(&d, tsv.plan, council.plan);
     static const char *const headings[] = {"goal SG5/title", "goal SG6/title"};
     expect_only(&d, headings, 2);
@@ -872,9 +881,14 @@ START_TEST(markings_and_titles)
     ck_assert_str_eq(oap_import__marking("  **restreint  ue/eu restricted** ", 34),
                      "RESTREINT UE/EU RESTRICTED");
     ck_assert_ptr_null(oap_import__marking("RESTREINT UE/EU RESTRICTED, see", 31));
-    char t[] = "Illegal Immigration of THB Victims";
-    oap_import__sentence_case(t);
-    ck_assert_str_eq(t, "Illegal immigration of THB victims");
+    /* The priority's title as the Council heads it: proper nouns keep their capitals. */
+    const char *u = "Operational Action Plan 2012\nPriority Crime Area C: Western Balkans and "
+                    "West Africa\n#\tActivity\tLeader\nStrategic Goal 1: Goal\n1.1\tA\tIT\n";
+    imported im;
+    import_text(&im, "u.tsv", u, strlen(u), NULL);
+    ck_assert_int_eq(im.rc, 0);
+    ck_assert_str_eq(im.plan->title, "Western Balkans and West Africa");
+    imported_free(&im);
 }
 END_TEST
 

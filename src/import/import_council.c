@@ -648,8 +648,6 @@ int oap_import__read_front(oap_import__front *f, const char *text, size_t len, u
             while (*rest == ' ')
                 rest++;
             f->title = dup_n(&r, rest, strlen(rest));
-            if (f->title)
-                oap_import__sentence_case(f->title);
             if (!f->priority)
                 f->priority = dup_n(&r, code, strlen(code));
         }

@@ -536,11 +536,9 @@ static int on_title_row(oap_import__ctx *c, const oap_import__row *r)
             i += n + 1;
             while (i < len && s[i] == ' ')
                 i++;
-            if (!c->meta.title && i < len) {
+            /* As written: no rule tells "West Africa" from "Illegal Immigration". */
+            if (!c->meta.title && i < len)
                 c->meta.title = oap_import__dup_n(c, s + i, len - i);
-                if (c->meta.title)
-                    oap_import__sentence_case(c->meta.title);
-            }
             found = 1;
         }
     }

@@ -828,27 +828,3 @@ int oap_import__directorate_line(const char *line, size_t len)
     }
     return 0;
 }
-
-void oap_import__sentence_case(char *s)
-{
-    size_t n = strlen(s);
-    int first = 1;
-    for (size_t i = 0; i < n;) {
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t e = i;
-        while (e < n && s[e] != ' ')
-            e++;
-        if (e > i && !first && oap_ascii_is_upper((unsigned char)s[i]) && e - i >= 2) {
-            int rest_lower = 1;
-            for (size_t k = i + 1; k < e; k++)
-                if (oap_ascii_is_upper((unsigned char)s[k]))
-                    rest_lower = 0;
-            if (rest_lower)
-                s[i] = (char)oap_ascii_lower((unsigned char)s[i]);
-        }
-        if (e > i)
-            first = 0;
-        i = e;
-    }
-}

@@ -75,8 +75,4 @@ const char *oap_import__marking(const char *line, size_t len);
  * directorate's letter, ending in a two-letter language code. 1 when line is one. */
 int oap_import__directorate_line(const char *line, size_t len);
 
-/* Sentence case for a title written in title case: "Illegal Immigration" -> "Illegal
- * immigration"; words in capitals ("THB", "EU") are kept. In place. */
-void oap_import__sentence_case(char *s);
-
 #endif
