@@ -808,6 +808,9 @@ START_TEST(kpis_are_split)
                 "tool",
                 "Awareness is raised.",
                 "[E-learning tool provided][Number of \"courses\" via the tool]");
+    /* Two KPIs in one line: the semicolon between them belongs to neither. */
+    expect_kpis("Arrests. KPI: Number of arrests; KPI: Number of seizures;", "Arrests.",
+                "[Number of arrests][Number of seizures]");
     expect_kpis("meeting KPI: Europol's presence at coordination meetings", "meeting",
                 "[Europol's presence at coordination meetings]");
     expect_kpis("KPI: Outcome of action days", NULL, "[Outcome of action days]");

@@ -449,7 +449,8 @@ static int add_kpi_line(const char *s, size_t start, size_t end,
 {
     while (start < end && s[start] == ' ')
         start++;
-    while (end > start && s[end - 1] == ' ')
+    /* "KPI: a; KPI: b": the semicolon separates the two, it is not part of the first. */
+    while (end > start && (s[end - 1] == ' ' || s[end - 1] == ';'))
         end--;
     /* A bullet before the KPI. */
     if (end - start >= 2 && (s[start] == '-' || s[start] == '*') && s[start + 1] == ' ')
