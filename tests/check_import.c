@@ -545,6 +545,48 @@ START_TEST(council_problems)
 }
 END_TEST
 
+/* What Excel and Word do to a table: an id made a date, a line of the Leader cell made a
+ * row starting with "+", a line break pasted into a cell. Each repaired, with a message on
+ * its row. */
+START_TEST(excel_damage_is_repaired)
+{
+    const char *t = "Priority: C\nYear: 2012\nTitle: T\n"
+                    "#\tActivity\tLeader\tDescription\n"
+                    "Strategic Goal 1: Goal\n"
+                    "01.Jan\tRisk analysis\tIT\tFirst line\n"
+                    "second line from Word\n"
+                    "\t\t+ Europol\n"
+                    "1.2\tWorkshop\tHU\n";
+    imported im;
+    import_text(&im, "t.tsv", t, strlen(t), NULL);
+    ck_assert_int_eq(im.rc, 0);
+    ck_assert_uint_eq(im.plan->nactions, 2);
+    const oap_action *a = &im.plan->actions[0];
+    ck_assert_str_eq(a->id, "1.1");
+    ck_assert_uint_eq(a->leaders.n, 2);
+    ck_assert_str_eq(a->leaders.items[0], "IT");
+    ck_assert_str_eq(a->leaders.items[1], "Europol");
+    ck_assert_str_eq(a->description, "First line\nsecond line from Word");
+    ck_assert_str_eq(im.messages,
+                     "6: the id \"01.Jan\" is how Excel shows the date it made of 1.1; read as "
+                     "action 1.1 (format the column as text to keep ids)\n"
+                     "7: note: \"second line from Word\" stands alone on its line: read as the "
+                     "rest of the Description cell of action 1.1 above (a line break pasted into "
+                     "the cell)\n"
+                     "8: the Leader cell goes on on this row with \"+ Europol\": joined to those "
+                     "of action 1.1 above, without the \"+\"\n");
+    imported_free(&im);
+    /* Not dates: a month that is not one, a day of three digits. */
+    const char *u = "Priority: C\nYear: 2012\nTitle: T\n#\tActivity\tLeader\n"
+                    "Strategic Goal 1: Goal\n1.Jon\tA\tIT\n100.Jan\tB\tIT\n";
+    import_text(&im, "u.tsv", u, strlen(u), NULL);
+    ck_assert_uint_eq(im.plan->nactions, 2);
+    ck_assert_str_eq(im.plan->actions[0].id, "1.Jon");
+    ck_assert_str_eq(im.plan->actions[1].id, "100.Jan");
+    imported_free(&im);
+}
+END_TEST
+
 START_TEST(priority_and_year_are_needed)
 {
     const char *t = "#\tActivity\tLeader\nStrategic Goal 1: Goal\n1.1\tA\tIT\n";
@@ -1016,6 +1058,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, unknown_goal_heading);
     tcase_add_test(tc, council_problems);
     tcase_add_test(tc, priority_and_year_are_needed);
+    tcase_add_test(tc, excel_damage_is_repaired);
     tcase_add_test(tc, csv_quoting);
     tcase_add_test(tc, other_columns);
     suite_add_tcase(s, tc);

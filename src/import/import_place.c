@@ -299,11 +299,36 @@ static void on_action(oap_import__ctx *c, const oap_import__row *r, const char *
     c->nactions++;
     c->skipping = 0;
     c->can_continue = 1;
+    c->last_col = -1;
     for (size_t k = 0; k < r->n && k < c->ncols; k++) {
         int col = c->cols[k].col;
         if (col >= 0 && col != OAP_COL_ID)
             oap_strbuf_putn(&a->cell[col], oap_import__cell(r, k), strlen(oap_import__cell(r, k)));
+        if (col >= 0 && col != OAP_COL_ID && !oap_import__blank_text(oap_import__cell(r, k)))
+            c->last_col = col;
     }
+}
+
+/* A line without a delimiter under an action: the tail of the last cell above, whose line
+ * break was pasted from Word without quotes, so the spreadsheet made a row of it. It goes
+ * on that cell, on a new line, with a note. 1 when joined. */
+static int join_pasted_line(oap_import__ctx *c, const oap_import__row *r, const char *s, size_t len)
+{
+    if (c->council || r->n != 1 || !c->have_header || !c->can_continue || c->nactions == 0 ||
+        c->last_col < 0)
+        return 0;
+    oap_import__action *a = &c->actions[c->nactions - 1];
+    oap_strbuf *cell = &a->cell[c->last_col];
+    if (cell->len > 0)
+        oap_strbuf_putc(cell, '\n');
+    oap_strbuf_putn(cell, s, len);
+    char q[80];
+    oap_import__quote(q, s, len);
+    oap_import__msg(c, r->line, OAP_IMPORT_NOTE,
+                    "\"%s\" stands alone on its line: read as the rest of the %s cell of action "
+                    "%s above (a line break pasted into the cell)",
+                    q, oap_import__col_names[c->last_col], a->id);
+    return 1;
 }
 
 /* Cells of a row that carries on the action above: each goes on its column's cell on a
@@ -316,9 +341,29 @@ static void on_continuation(oap_import__ctx *c, const oap_import__row *r)
         const char *s = oap_import__cell(r, k);
         if (col < 0 || col == OAP_COL_ID || oap_import__blank_text(s))
             continue;
+        /* "+ Europol" under "IT": a line of the Leader cell that Excel made a row of its
+         * own; the "+" joins, it is no actor. */
+        if (col == OAP_COL_LEADER || col == OAP_COL_PARTICIPANTS) {
+            const char *t = s;
+            while (*t == ' ')
+                t++;
+            if (*t == '+') {
+                do
+                    t++;
+                while (*t == ' ');
+                char q[80];
+                oap_import__quote(q, t, strlen(t));
+                oap_import__msg(c, r->line, OAP_IMPORT_WARNING,
+                                "the %s cell goes on on this row with \"+ %s\": joined to "
+                                "those of action %s above, without the \"+\"",
+                                oap_import__col_names[col], q, a->id);
+                s = t;
+            }
+        }
         if (a->cell[col].len > 0)
             oap_strbuf_putc(&a->cell[col], '\n');
         oap_strbuf_putn(&a->cell[col], s, strlen(s));
+        c->last_col = col;
     }
 }
 
@@ -626,6 +671,32 @@ static int skip_furniture(oap_import__ctx *c, const oap_import__row *r, const ch
     return 1;
 }
 
+/* An action id that Excel took for a day and a month and shows as a date: "01.Jan" (or
+ * "1-Jan", "01/Jan") for 1.1, "02.Mar" for 2.3. The id it stands for, in id; 1, or 0 when
+ * the cell is not such a date. */
+static int excel_date_id(const char *s, size_t n, char id[33])
+{
+    static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    size_t d = 0;
+    while (d < n && d < 3 && oap_ascii_is_digit((unsigned char)s[d]))
+        d++;
+    if (d == 0 || d == 3 || d + 4 != n || (s[d] != '.' && s[d] != '-' && s[d] != '/'))
+        return 0;
+    char m[4] = {(char)oap_ascii_lower((unsigned char)s[d + 1]),
+                 (char)oap_ascii_lower((unsigned char)s[d + 2]),
+                 (char)oap_ascii_lower((unsigned char)s[d + 3]), '\0'};
+    const char *hit = strstr(months, m);
+    if (!hit || (hit - months) % 3 != 0)
+        return 0;
+    unsigned day = (unsigned)(s[0] - '0');
+    if (d == 2)
+        day = day * 10 + (unsigned)(s[1] - '0');
+    if (day == 0)
+        return 0;
+    snprintf(id, 33, "%u.%u", day, (unsigned)((hit - months) / 3 + 1));
+    return 1;
+}
+
 void oap_import__place_row(oap_import__ctx *c, const oap_import__row *r)
 {
     size_t len;
@@ -685,7 +756,16 @@ void oap_import__place_row(oap_import__ctx *c, const oap_import__row *r)
     size_t idlen;
     const char *idcell =
         oap_import__trimmed(oap_import__cell(r, c->have_header ? c->id_col : 0), &idlen);
-    if (idlen > 0 && oap_import__action_id(idcell, idlen, id)) {
+    int dated = idlen > 0 && excel_date_id(idcell, idlen, id);
+    if (dated) {
+        char q[80];
+        oap_import__quote(q, idcell, idlen);
+        oap_import__msg(c, r->line, OAP_IMPORT_WARNING,
+                        "the id \"%s\" is how Excel shows the date it made of %s; read as "
+                        "action %s (format the column as text to keep ids)",
+                        q, id, id);
+    }
+    if (dated || (idlen > 0 && oap_import__action_id(idcell, idlen, id))) {
         if (!c->have_header) {
             if (!c->council) {
                 oap_import__msg(c, r->line, OAP_IMPORT_WARNING,
@@ -730,5 +810,7 @@ void oap_import__place_row(oap_import__ctx *c, const oap_import__row *r)
             q);
         return;
     }
+    if (join_pasted_line(c, r, first, len))
+        return;
     cannot_place(c, r);
 }

@@ -133,6 +133,7 @@ typedef struct oap_import__ctx {
     oap_import__front front;
     const char *first_marking;
     int said_footer, said_directorate; /* page furniture skipped, noted once each */
+    int last_col; /* the column of the last cell the last action's rows filled, or -1 */
 } oap_import__ctx;
 
 /* ------------------------------------------------------------------ import_messages.c */
