@@ -57,6 +57,29 @@ START_TEST(greek_and_invalid_bytes)
 }
 END_TEST
 
+static void collect_written(void *ctx, const char *w, size_t len, const char *written, size_t wlen)
+{
+    char *out = ctx;
+    ck_assert_uint_eq(strlen(w), len);
+    ck_assert_uint_eq(strlen(written), wlen);
+    if (*out)
+        strcat(out, " ");
+    strcat(out, w);
+    strcat(out, "=");
+    strcat(out, written);
+}
+
+/* The words as the plan writes them, for messages: the stem is for matching only. */
+START_TEST(written_forms)
+{
+    char out[4096] = "";
+    oap_words_split_written("Witnesses heard; Searches by the HIO, coaches in Zürich", 0,
+                            collect_written, out);
+    ck_assert_str_eq(out, "witnesse=witnesses heard=heard searche=searches hio=HIO "
+                          "coache=coaches zurich=Zürich");
+}
+END_TEST
+
 START_TEST(stop_words_sorted_lookup)
 {
     ck_assert_int_eq(oap_words_is_stop("the", 3), 1);
@@ -75,6 +98,7 @@ int main(void)
     tcase_add_test(tc, drops_stop_words_numbers_and_marks);
     tcase_add_test(tc, greek_and_invalid_bytes);
     tcase_add_test(tc, stop_words_sorted_lookup);
+    tcase_add_test(tc, written_forms);
     suite_add_tcase(s, tc);
     return oap_test_run(s);
 }

@@ -57,6 +57,7 @@ struct oap_overlap_index {
     oap_arena words;   /* the term strings */
     oap_strmap ids;    /* word -> term id */
     const char **text; /* term id -> word */
+    const char **said; /* term id -> the word as a plan first writes it, for messages */
     uint32_t *df;      /* term id -> documents (actions) using it */
     uint8_t *stop;     /* term id -> a stop word, tested once per distinct word */
     size_t nterms, cap;
@@ -78,7 +79,7 @@ struct oap_overlap_index {
 
 typedef struct oap_overlap_index index;
 
-static void add_word(void *ctx, const char *w, size_t len)
+static void add_word(void *ctx, const char *w, size_t len, const char *written, size_t wlen)
 {
     index *ix = ctx;
     uint32_t id;
@@ -86,18 +87,21 @@ static void add_word(void *ctx, const char *w, size_t len)
         return;
     if (!oap_strmap_get(&ix->ids, w, &id)) {
         if (ix->nterms == ix->cap) {
-            /* Three arrays, one capacity: each grows to it, and it changes once all did. */
+            /* Four arrays, one capacity: each grows to it, and it changes once all did. */
             size_t cap = oap_array_next_cap(ix->cap, ix->nterms + 1);
             const char **text = oap_array_resize(ix->text, cap, sizeof *text);
-            uint32_t *df = text ? oap_array_resize(ix->df, cap, sizeof *df) : NULL;
+            const char **said = text ? oap_array_resize(ix->said, cap, sizeof *said) : NULL;
+            uint32_t *df = said ? oap_array_resize(ix->df, cap, sizeof *df) : NULL;
             uint8_t *stop = df ? oap_array_resize(ix->stop, cap, sizeof *stop) : NULL;
             if (text)
                 ix->text = text;
+            if (said)
+                ix->said = said;
             if (df)
                 ix->df = df;
             if (stop)
                 ix->stop = stop;
-            if (!text || !df || !stop) {
+            if (!text || !said || !df || !stop) {
                 ix->oom = 1;
                 return;
             }
@@ -110,6 +114,10 @@ static void add_word(void *ctx, const char *w, size_t len)
             return;
         }
         ix->text[id] = copy;
+        if (!(ix->said[id] = oap_arena_strndup(&ix->words, written, wlen))) {
+            ix->oom = 1;
+            return;
+        }
         ix->df[id] = 0;
         ix->stop[id] = (uint8_t)oap_words_is_stop(w, len);
         ix->nterms++;
@@ -281,6 +289,7 @@ void oap_overlap_index_free(oap_overlap_index *ix)
     term_list_free(&ix->actions);
     term_list_free(&ix->goals);
     free(ix->text);
+    free(ix->said);
     free(ix->df);
     free(ix->stop);
     free(ix->scratch);
@@ -329,7 +338,7 @@ int oap_overlap_index_build(oap_overlap_index **out, const oap_graph *const *gra
         for (uint32_t v = 0; v < g->nnodes && !ix->oom; v++) {
             if (g->nodes[v].kind != OAP_NODE_GOAL)
                 continue;
-            oap_words_split(oap_graph_goal(g, v)->title, OAP_WORDS_KEEP_STOP, add_word, ix);
+            oap_words_split_written(oap_graph_goal(g, v)->title, OAP_WORDS_KEEP_STOP, add_word, ix);
             if (end_document(ix, &ix->goals, gd++, 0) < 0)
                 goto fail;
         }
@@ -355,9 +364,9 @@ int oap_overlap_index_build(oap_overlap_index **out, const oap_graph *const *gra
                 ix->win_start[k] = w.start;
                 ix->win_end[k] = w.end;
             }
-            oap_words_split(a->title, OAP_WORDS_KEEP_STOP, add_word, ix);
+            oap_words_split_written(a->title, OAP_WORDS_KEEP_STOP, add_word, ix);
             if (a->description)
-                oap_words_split(a->description, OAP_WORDS_KEEP_STOP, add_word, ix);
+                oap_words_split_written(a->description, OAP_WORDS_KEEP_STOP, add_word, ix);
             if (end_document(ix, &ix->actions, k++, 1) < 0)
                 goto fail;
         }
@@ -479,7 +488,7 @@ void oap_overlap_score_pair(const oap_overlap_index *ix, uint32_t i, uint32_t j,
     out->shared = nshared;
     out->nterms = nbest;
     for (int k = 0; k < nbest; k++)
-        out->terms[k] = ix->text[best[k]];
+        out->terms[k] = ix->said[best[k]];
     out->both_start = overlap_start;
     out->both_end = overlap_end;
 }

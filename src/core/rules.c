@@ -644,7 +644,7 @@ static const oap_rule_info rules[] = {
      "     \"leaders\": [\"HU\"], \"kpis\": [\"Arrests\"], \"refs\": [\"SG1\"]}\n" EX_END,
      .example_command = "oapgraph check plan.oap.json",
      .example_finding = "plan.oap.json:9:15: warning: actions 1.1 and 2.1 may be the same work "
-                        "(score 0.63): shared terms border, fimathu, illegal, crossing; shared "
+                        "(score 0.63): shared terms border, FIMATHU, illegal, crossings; shared "
                         "leaders HU; both run 2012-06 to 2012-06 [possible-overlap]"},
     {"linked-overlap", OAP_SEVERITY_INFO, "overlap",
      "two actions that already refer to each other look like the same work: the planners "
@@ -664,7 +664,7 @@ static const oap_rule_info rules[] = {
      "     \"leaders\": [\"HU\"], \"kpis\": [\"Arrests\"], \"refs\": [\"1.1\"]}\n" EX_END,
      .example_command = "oapgraph check plan.oap.json",
      .example_finding = "plan.oap.json:8:15: info: linked actions 1.1 and 1.2 may be the same work "
-                        "(score 0.68): shared terms fimathu, illegal, border, crossing; shared "
+                        "(score 0.68): shared terms FIMATHU, illegal, border, crossings; shared "
                         "leaders HU; both run 2012-06 to 2012-06 [linked-overlap]"},
     {"dangling-continuation", OAP_SEVERITY_ERROR, "carry-over",
      "continues names an action that the named, loaded plan does not have",

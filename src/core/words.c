@@ -80,19 +80,52 @@ static int word_char(unsigned cp)
     return 1;
 }
 
-void oap_words_split(const char *text, int flags,
-                     void (*word)(void *ctx, const char *w, size_t len), void *ctx)
+/* One of the two callbacks, as the caller asked. */
+typedef struct sink {
+    void (*word)(void *ctx, const char *w, size_t len);
+    void (*written)(void *ctx, const char *w, size_t len, const char *written, size_t wlen);
+    void *ctx;
+} sink;
+
+/* Hands out->written the word as text writes it, but for the capital that only begins a
+ * sentence ("Witnesses are heard"), which a quote in the middle of a message lowers; a
+ * word in capitals or with capitals inside ("HIO", "FIMATHU", "eCall") is kept. */
+static void said(const sink *out, const char *w, size_t len, const char *text, const char *start,
+                 size_t wlen)
+{
+    char form[4 * (OAP_WORDS_MAX + 8)];
+    if (wlen >= sizeof form)
+        wlen = sizeof form - 1;
+    memcpy(form, start, wlen);
+    form[wlen] = '\0';
+    const char *p = start;
+    while (p > text && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '"' || p[-1] == '('))
+        p--;
+    int begins = p == text || p[-1] == '.' || p[-1] == '!' || p[-1] == '?' || p[-1] == ':' ||
+                 p[-1] == '\n' || p[-1] == ';';
+    int inner = 0;
+    for (size_t k = 1; k < wlen; k++)
+        if (form[k] >= 'A' && form[k] <= 'Z')
+            inner = 1;
+    if (begins && !inner && form[0] >= 'A' && form[0] <= 'Z')
+        form[0] = (char)(form[0] + 32);
+    out->written(out->ctx, w, len, form, wlen);
+}
+
+static void split(const char *text, int flags, const sink *out)
 {
     char buf[OAP_WORDS_MAX + 8];
     size_t len = 0;
     int digits_only = 1, too_long = 0;
-    const unsigned char *s = (const unsigned char *)text;
+    const unsigned char *s = (const unsigned char *)text, *start = s;
     for (;;) {
         uint32_t cp = 0;
         size_t n = 0;
         if (*s && (n = oap_utf8_decode((const char *)s, 4, &cp)) == 0)
             n = 1; /* a byte that is not UTF-8: U+FFFD, which separates words */
         if (n && word_char(cp)) {
+            if (len == 0)
+                start = s;
             char folded[4];
             size_t fl = 0;
             if (cp < 0x80) {
@@ -125,8 +158,11 @@ void oap_words_split(const char *text, int flags,
                      buf[len - 2] != 'i')
                 len--;
             buf[len] = '\0';
-            if ((flags & OAP_WORDS_KEEP_STOP) || !oap_words_is_stop(buf, len))
-                word(ctx, buf, len);
+            int keep = (flags & OAP_WORDS_KEEP_STOP) || !oap_words_is_stop(buf, len);
+            if (keep && out->written)
+                said(out, buf, len, text, (const char *)start, (size_t)(s - start));
+            else if (keep)
+                out->word(out->ctx, buf, len);
         }
         len = 0;
         digits_only = 1;
@@ -135,4 +171,18 @@ void oap_words_split(const char *text, int flags,
             break;
         s += n;
     }
+}
+
+void oap_words_split(const char *text, int flags,
+                     void (*word)(void *ctx, const char *w, size_t len), void *ctx)
+{
+    split(text, flags, &(sink){.word = word, .ctx = ctx});
+}
+
+void oap_words_split_written(const char *text, int flags,
+                             void (*word)(void *ctx, const char *w, size_t len, const char *written,
+                                          size_t wlen),
+                             void *ctx)
+{
+    split(text, flags, &(sink){.written = word, .ctx = ctx});
 }

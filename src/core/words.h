@@ -18,6 +18,16 @@ enum {
 void oap_words_split(const char *text, int flags,
                      void (*word)(void *ctx, const char *w, size_t len), void *ctx);
 
+/* oap_words_split, where word also gets the word as text writes it, wlen bytes at written
+ * (NUL-terminated, valid during the call): its case, accents and plural "s", for messages
+ * that quote the plan rather than the folded form ("witnesses", not "witnesse"); only the
+ * capital that begins a sentence is lowered ("Witnesses are ..."), since the quote stands
+ * mid-sentence. */
+void oap_words_split_written(const char *text, int flags,
+                             void (*word)(void *ctx, const char *w, size_t len, const char *written,
+                                          size_t wlen),
+                             void *ctx);
+
 /* Non-zero when the folded word is a stop word. */
 int oap_words_is_stop(const char *word, size_t len);
 

@@ -291,7 +291,7 @@ p["actions"].insert(0, {"id": "1.9", "goal": "SG1", "title":
 json.dump(p, open(sys.argv[1], "w"), indent=2, ensure_ascii=False)
 PY
 "$bin" check --no-config -q --fail-on none three >"$tmp/three.txt"
-grep -q 'shared terms site, labour' "$tmp/three.txt" && ok "baseline: the edit reorders overlap evidence" ||
+grep -q 'shared terms sites, labour' "$tmp/three.txt" && ok "baseline: the edit reorders overlap evidence" ||
     { no "baseline: the edit reorders overlap evidence"; cat "$tmp/three.txt"; }
 expect "baseline: an unrelated action added, nothing new, nothing stale" 0 "$empty" - -- \
     "$bin" check --no-config -q --fail-on info --baseline three.json three
