@@ -223,7 +223,9 @@ static int run(const run_args *a, int nplans, char **plans)
     }
     for (size_t i = 0; i < nfiles; i++)
         files[i] = oap_planset_file(set, i);
-    if ((rc = oap_diags_fingerprints(&fps, diags)) < 0)
+    /* Fingerprints only where a baseline needs them; the JSON and SARIF writers compute
+     * their own, and text and Markdown show none. */
+    if ((a->write_baseline || base) && (rc = oap_diags_fingerprints(&fps, diags)) < 0)
         goto done;
 
     /* Known findings: those of the baseline just written, or of the one given. */
@@ -276,12 +278,14 @@ static int run(const run_args *a, int nplans, char **plans)
         shown_fps = fresh_fps;
     }
     size_t nshown = oap_diags_count(shown);
-    if (!(fp_texts = calloc(nshown + 1, sizeof *fp_texts))) {
-        rc = OAP_ENOMEM;
-        goto done;
+    if (shown_fps) {
+        if (!(fp_texts = calloc(nshown + 1, sizeof *fp_texts))) {
+            rc = OAP_ENOMEM;
+            goto done;
+        }
+        for (size_t i = 0; i < nshown; i++)
+            fp_texts[i] = shown_fps[i].text;
     }
-    for (size_t i = 0; i < nshown; i++)
-        fp_texts[i] = shown_fps[i].text;
 
     char cwd[PATH_MAX];
     oap_report_options ropts = OAP_REPORT_OPTIONS_INIT;

@@ -678,7 +678,7 @@ int oap_report_html(FILE *out, const oap_planset *set, const oap_diags *diags,
     page p = {out, set, oap_planset_model(set), NULL, diags, opts ? opts : &none, 0, 0};
     oap_report_ctx ctx;
     oap_graph *g = NULL;
-    int rc = oap_report__prepare(&ctx, diags, p.opts);
+    int rc = oap_report__prepare(&ctx, diags, p.opts, 0);
     if (rc < 0)
         goto done;
     if ((rc = oap_graph_build(&g, p.m)) < 0)

@@ -72,7 +72,7 @@ int oap_report_json(FILE *out, const oap_diags *diags, const oap_report_options 
     int rc = 0;
     json_t *root = NULL, *tool, *findings;
     oap_report_ctx ctx;
-    if ((rc = oap_report__prepare(&ctx, diags, opts)) < 0)
+    if ((rc = oap_report__prepare(&ctx, diags, opts, 1)) < 0)
         goto done;
     rc = OAP_ENOMEM;
     if (!(root = json_object()) || put(root, "version", json_integer(1)) < 0 ||

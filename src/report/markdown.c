@@ -93,7 +93,7 @@ int oap_report_markdown(FILE *out, const oap_diags *diags, const oap_report_opti
     size_t n = oap_diags_count(diags), ngroups = 0;
     group *groups = NULL;
     oap_report_ctx ctx;
-    if ((rc = oap_report__prepare(&ctx, diags, opts)) < 0)
+    if ((rc = oap_report__prepare(&ctx, diags, opts, 0)) < 0)
         goto done;
     if (n && !(groups = malloc(n * sizeof *groups))) {
         rc = OAP_ENOMEM;

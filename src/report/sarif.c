@@ -216,7 +216,7 @@ int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_report_options
     char *root_uri = NULL;
     json_t *root = NULL, *runs, *run, *tool, *driver, *rules, *results;
     oap_report_ctx ctx;
-    if ((rc = oap_report__prepare(&ctx, diags, opts)) < 0)
+    if ((rc = oap_report__prepare(&ctx, diags, opts, 1)) < 0)
         goto done;
     rc = OAP_ENOMEM;
     if (!(root = json_object()) ||

@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int oap_report__prepare(oap_report_ctx *ctx, const oap_diags *diags, const oap_report_options *opts)
+int oap_report__prepare(oap_report_ctx *ctx, const oap_diags *diags, const oap_report_options *opts,
+                        int want_fingerprints)
 {
     static const oap_report_options defaults = OAP_REPORT_OPTIONS_INIT;
     size_t n = oap_diags_count(diags), nreg = oap_rule_count();
@@ -22,7 +23,9 @@ int oap_report__prepare(oap_report_ctx *ctx, const oap_diags *diags, const oap_r
     ctx->rule_of = calloc(n + 1, sizeof *ctx->rule_of);
     if (!ctx->fps || !ctx->rule_ids || !ctx->rules || !ctx->rule_counts || !ctx->rule_of)
         return OAP_ENOMEM;
-    if (ctx->opts->fingerprints) {
+    if (!want_fingerprints) {
+        /* fps stays NULL for each finding */
+    } else if (ctx->opts->fingerprints) {
         for (size_t i = 0; i < n; i++)
             ctx->fps[i] = ctx->opts->fingerprints[i];
     } else {

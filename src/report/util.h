@@ -24,9 +24,11 @@ typedef struct oap_report_ctx {
     size_t stale;     /* stale-baseline findings */
 } oap_report_ctx;
 
-/* Returns 0 or OAP_ENOMEM; oap_report__finish releases in either case. */
-int oap_report__prepare(oap_report_ctx *ctx, const oap_diags *diags,
-                        const oap_report_options *opts);
+/* Returns 0 or OAP_ENOMEM; oap_report__finish releases in either case. With
+ * want_fingerprints 0, fps stays NULL for every finding: hashing each finding is a fifth
+ * of a run with many findings, wasted on the formats that do not show them. */
+int oap_report__prepare(oap_report_ctx *ctx, const oap_diags *diags, const oap_report_options *opts,
+                        int want_fingerprints);
 void oap_report__finish(oap_report_ctx *ctx);
 
 /* A file name as shown: without opts->strip. */
