@@ -242,92 +242,18 @@ static int pend_possible_overlaps(oap_diagram *d, pendings *p, const oap_diags *
     return 0;
 }
 
-/* The Joint Action Days the actions of the loaded plans name: JAD k has the id ids[k]
- * (in order of first mention; blank items left out) and is named by the action nodes
- * actions[start[k] .. start[k + 1]), ascending, each once. */
+/* The Joint Action Days the actions of the loaded plans name, as the graph indexes them
+ * (oap_graph.jad_ids, jad_actions): JAD k has the id ids[k] and is named by the action
+ * nodes actions[start[k] .. start[k + 1]), ascending, each once. */
 typedef struct jad_index {
-    const char **ids;
+    const char *const *ids;
     uint32_t n;
-    uint32_t *start, *actions;
+    const uint32_t *start, *actions;
 } jad_index;
 
-static void jad_index_free(jad_index *j)
+static jad_index jad_index_of(const oap_graph *g)
 {
-    free(j->ids);
-    free(j->start);
-    free(j->actions);
-}
-
-static int jad_index_build(jad_index *j, const oap_graph *g)
-{
-    const oap_model *m = g->model;
-    oap_strmap seen = OAP_STRMAP_INIT;
-    size_t total = 0, cap = 0, used = 0;
-    uint32_t *of = NULL, *count = NULL;
-    int rc = OAP_ENOMEM;
-    memset(j, 0, sizeof *j);
-    for (size_t p = 0; p < m->nplans; p++)
-        for (uint32_t i = 0; i < m->plans[p]->nactions; i++)
-            total += m->plans[p]->actions[i].jads.n;
-    /* of[t]: the JAD of mention t; then counted, placed, one per action. */
-    if (!(of = malloc((total + 1) * sizeof *of)))
-        goto done;
-    for (size_t p = 0; p < m->nplans; p++)
-        for (uint32_t i = 0; i < m->plans[p]->nactions; i++) {
-            const oap_strv *jads = &m->plans[p]->actions[i].jads;
-            for (uint32_t k = 0; k < jads->n; k++) {
-                const char *id = jads->items[k];
-                uint32_t jad = OAP_NONE;
-                if (id[strspn(id, " \t\r\n")] != '\0') {
-                    int put = oap_strmap_put(&seen, id, j->n, &jad);
-                    if (put < 0 || (put && OAP_ARRAY_RESERVE(j->ids, cap, (size_t)j->n + 1) < 0))
-                        goto done;
-                    if (put)
-                        j->ids[jad = j->n++] = id;
-                }
-                of[used++] = jad;
-            }
-        }
-    j->start = calloc((size_t)j->n + 2, sizeof *j->start);
-    count = calloc((size_t)j->n + 1, sizeof *count);
-    j->actions = malloc((total + 1) * sizeof *j->actions);
-    if (!j->start || !count || !j->actions)
-        goto done;
-    /* Counted and placed action by action, so each JAD's actions come ascending, and an
-     * action that names a JAD twice is kept once. */
-    for (int pass = 0; pass < 2; pass++) {
-        used = 0;
-        for (size_t p = 0; p < m->nplans; p++)
-            for (uint32_t i = 0; i < m->plans[p]->nactions; i++) {
-                uint32_t action = g->action_base[p] + i;
-                const oap_strv *jads = &m->plans[p]->actions[i].jads;
-                for (uint32_t k = 0; k < jads->n; k++) {
-                    uint32_t jad = of[used++];
-                    if (jad == OAP_NONE)
-                        continue;
-                    if (pass == 0) {
-                        if (count[jad] != action + 1)
-                            j->start[jad + 1]++, count[jad] = action + 1;
-                    } else if (count[jad] == 0 ||
-                               j->actions[j->start[jad] + count[jad] - 1] != action) {
-                        j->actions[j->start[jad] + count[jad]++] = action;
-                    }
-                }
-            }
-        if (pass == 0) {
-            for (uint32_t k = 0; k < j->n; k++)
-                j->start[k + 1] += j->start[k];
-            memset(count, 0, ((size_t)j->n + 1) * sizeof *count);
-        }
-    }
-    rc = 0;
-done:
-    free(of);
-    free(count);
-    oap_strmap_free(&seen);
-    if (rc < 0)
-        jad_index_free(j);
-    return rc;
+    return (jad_index){g->jad_ids, g->njads, g->jad_actions.start, g->jad_actions.target};
 }
 
 /* Overlap view: whether the actions that name JAD k are of more than one plan. */
@@ -722,14 +648,13 @@ int oap_emit__diagram_build(oap_diagram *d, const oap_graph *g, const oap_emit_o
     d->kind = opts->view;
     d->focus = OAP_NONE;
     pendings p = {0};
-    jad_index jads;
-    int has_jads = jad_index_build(&jads, g) == 0;
+    jad_index jads = jad_index_of(g);
     uint8_t *want = calloc((size_t)g->nnodes + 1, 1);
     uint8_t *role = calloc((size_t)g->nnodes + 1, 1);
     uint32_t *edge_of_link = malloc((g->nlinks + 1) * sizeof *edge_of_link);
     d->of_gnode = malloc(((size_t)g->nnodes + 1) * sizeof *d->of_gnode);
     int rc = OAP_ENOMEM;
-    if (!has_jads || !want || !role || !edge_of_link || !d->of_gnode)
+    if (!want || !role || !edge_of_link || !d->of_gnode)
         goto done;
     for (uint32_t v = 0; v < g->nnodes; v++)
         d->of_gnode[v] = OAP_NONE;
@@ -766,8 +691,6 @@ int oap_emit__diagram_build(oap_diagram *d, const oap_graph *g, const oap_emit_o
     rc = 0;
 done:
     free(p.items);
-    if (has_jads)
-        jad_index_free(&jads);
     free(want);
     free(role);
     free(edge_of_link);
