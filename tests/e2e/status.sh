@@ -23,12 +23,7 @@ expect "status: text and by plan are the default" 0 "$want/plan.txt" "$tmp/errs"
 expect "status -o FILE" 0 "$empty" "$tmp/errs" -- "$bin" status --format json -o "$tmp/s.json" cycles/
 check "status -o FILE writes what standard output gets" cmp -s "$tmp/s.json" "$want/plan.json"
 
-py "README: the output of oapgraph status fixtures/cycles/ is the real one" '
-import sys
-readme, want = open(sys.argv[1]).read(), open(sys.argv[2]).read()
-start = readme.index("$ oapgraph status fixtures/cycles/\n") + len("$ oapgraph status fixtures/cycles/\n")
-assert readme[start:readme.index("```", start)] == want, "README differs from tests/e2e/status/plan.txt"
-' "$src/README.md" "$want/plan.txt"
+# The README's example of `oapgraph status fixtures/cycles/` is run by tests/readme/examples.py.
 
 # An independent roll-up from the plan files, by the rules of fixtures/cycles/README.md,
 # against the JSON; then the README's own numbers, where a mistake would show.
