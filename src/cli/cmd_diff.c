@@ -60,20 +60,6 @@ typedef struct args {
 
 static const char *const format_names[] = {"text", "json", "markdown"};
 
-/* One side: its plans, graph and findings, checked with opts. */
-static int open_side(oap_views_input *in, const char *path, const oap_check_options *opts)
-{
-    char *paths[1] = {(char *)path};
-    if (oap_cli_open_plans(in, "diff", 1, paths) < 0)
-        return -1;
-    int rc = oap_check_run(in->set, in->diags, opts);
-    if (rc < 0) {
-        oap_cli_error("diff: %s", oap_strerror(rc));
-        return -1;
-    }
-    return 0;
-}
-
 static void summary(const oap_diff *d)
 {
     /* The stale references are counted apart from the findings of check. */
@@ -103,7 +89,8 @@ static int run(const args *a, char *old_path, char *new_path)
         return EXIT_TROUBLE;
     }
     if (oap_cli_check_options(&opts, &cfg, "diff", a->config, a->no_config, 0) < 0 ||
-        open_side(&old_in, old_path, &opts) < 0 || open_side(&new_in, new_path, &opts) < 0)
+        oap_cli_open_side(&old_in, "diff", old_path, &opts) < 0 ||
+        oap_cli_open_side(&new_in, "diff", new_path, &opts) < 0)
         goto done;
     if (a->output && oap_output_is_input(a->output, old_in.set)) {
         oap_cli_error("diff: will not write over '%s': it is a plan of OLD", a->output);

@@ -19,6 +19,20 @@ int oap_cli_open_plans(oap_views_input *in, const char *cmd, int nplans, char **
     return rc < 0 ? -1 : 0;
 }
 
+int oap_cli_open_side(oap_views_input *in, const char *cmd, const char *path,
+                      const oap_check_options *opts)
+{
+    char *paths[1] = {(char *)path};
+    if (oap_cli_open_plans(in, cmd, 1, paths) < 0)
+        return -1;
+    int rc = oap_check_run(in->set, in->diags, opts);
+    if (rc < 0) {
+        oap_cli_error("%s: %s", cmd, oap_strerror(rc));
+        return -1;
+    }
+    return 0;
+}
+
 int oap_cli_check_plans(oap_planset *set, oap_diags *diags, const char *cmd, const char *config,
                         int no_config, int strict)
 {

@@ -2,12 +2,20 @@
 #ifndef OAP_CLI_PLANS_H
 #define OAP_CLI_PLANS_H
 
+#include "oapgraph/check.h"
 #include "oapgraph/views.h"
 
 /* Loads the plans of the command line (oap_views_open). When that fails, says why on
  * standard error: the path that cannot be read, else "CMD: out of memory" or the like.
  * Returns 0 or -1; call oap_views_close in both cases. */
 int oap_cli_open_plans(oap_views_input *in, const char *cmd, int nplans, char **plans);
+
+/* One side of a comparison (diff's OLD or NEW, report's --since OLD): the plans at path
+ * (a file, a folder, '-') loaded and checked with opts into in->diags, so that both
+ * sides are checked alike. Says what failed on standard error; returns 0 or -1. Call
+ * oap_views_close in both cases. */
+int oap_cli_open_side(oap_views_input *in, const char *cmd, const char *path,
+                      const oap_check_options *opts);
 
 /* Runs every rule over the plans into diags (which holds the loader's findings), as
  * 'oapgraph check' does: with the config at path, none with no_config, else the one found
