@@ -33,11 +33,17 @@ typedef struct oap_report_options {
     /* Text only: under each finding, the line of the plan it points at, with a caret
      * under the column, as compilers show it (oap_diag.source; escaped as messages are). */
     int source;
+    /* HTML only: a section "Changes since" OLD: the diff of OLD against these plans
+     * (oap_diff_build over the graph of the same plan set), OLD's graph, and OLD as
+     * named on the command line. since NULL: no such section. */
+    const struct oap_diff *since;
+    const struct oap_graph *since_graph;
+    const char *since_name;
 } oap_report_options;
 
 #define OAP_REPORT_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        0, NULL, NULL, 0, NULL, 0, 0, NULL, NULL, 0                                                \
+        0, NULL, NULL, 0, NULL, 0, 0, NULL, NULL, 0, NULL, NULL, NULL                              \
     }
 
 /* Each writer puts the findings of diags, in the order held, on out, and returns 0, or

@@ -15,6 +15,10 @@ static const oap_help_option help_options[] = {
     {{"-o FILE"},
      "write the page to FILE (atomically; never over an input plan)\n"
      "instead of standard output"},
+    {{"--since OLD"},
+     "a section of the changes since OLD (a plan file or a\n"
+     "folder, as diff's OLD): what 'oapgraph diff OLD PLAN...'\n"
+     "reports, with the findings introduced and fixed"},
     {{"--config FILE"},
      "rule severities (default: " OAP_CONFIG_NAME " here or in a\n"
      "folder above)"},
@@ -40,14 +44,16 @@ const oap_help oap_help_report = {
 };
 
 typedef struct report_args {
-    const char *config, *output;
+    const char *config, *output, *since;
     int no_config;
 } report_args;
 
 static int run(const report_args *a, int nplans, char **plans)
 {
     int status = EXIT_TROUBLE, rc = 0;
-    oap_views_input in;
+    oap_views_input in, old_in;
+    oap_diff *d = NULL;
+    memset(&old_in, 0, sizeof old_in);
     oap_config *cfg = NULL;
     oap_output out;
     int opened = 0;
@@ -66,10 +72,24 @@ static int run(const report_args *a, int nplans, char **plans)
         goto done;
     if ((rc = oap_check_run(set, diags, &opts)) < 0)
         goto done;
+    oap_report_options ropts = OAP_REPORT_OPTIONS_INIT;
+    if (a->since) {
+        /* Both sides checked with the same config, as diff does. */
+        if (oap_cli_open_side(&old_in, "report", a->since, &opts) < 0)
+            goto done;
+        if (a->output && oap_output_is_input(a->output, old_in.set)) {
+            oap_cli_error("report: will not write over '%s': it is a plan of OLD", a->output);
+            goto done;
+        }
+        if ((rc = oap_diff_build(&d, old_in.graph, old_in.diags, in.graph, diags, 1)) < 0)
+            goto done;
+        ropts.since = d;
+        ropts.since_graph = old_in.graph;
+        ropts.since_name = a->since;
+    }
     if (oap_output_open(&out, a->output, set) < 0)
         goto done;
     opened = 1;
-    oap_report_options ropts = OAP_REPORT_OPTIONS_INIT;
     rc = oap_report_html(out.f, set, diags, &ropts);
     if (rc == OAP_EIO) {
         rc = 0; /* the commit says what failed */
@@ -86,16 +106,19 @@ done:
     if (rc < 0)
         oap_cli_error("report: %s", oap_strerror(rc));
     oap_config_free(cfg);
+    oap_diff_free(d);
+    oap_views_close(&old_in);
     oap_views_close(&in);
     return status;
 }
 
 int oap_cmd_report(int argc, char **argv)
 {
-    enum { OPT_CONFIG = 256, OPT_NO_CONFIG };
+    enum { OPT_CONFIG = 256, OPT_NO_CONFIG, OPT_SINCE };
     static const char shortopts[] = "o:h";
     static const struct option longopts[] = {{"config", required_argument, NULL, OPT_CONFIG},
                                              {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+                                             {"since", required_argument, NULL, OPT_SINCE},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     report_args a;
@@ -110,6 +133,9 @@ int oap_cmd_report(int argc, char **argv)
             break;
         case OPT_NO_CONFIG:
             a.no_config = 1;
+            break;
+        case OPT_SINCE:
+            a.since = optarg;
             break;
         case 'o':
             a.output = optarg;

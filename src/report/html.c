@@ -671,6 +671,67 @@ static void sheets(page *p)
     oap_tasking_free(t);
 }
 
+/* A node of a diff as its qualified name ("2012-C:2.4"); a node of these plans that is
+ * an action links to its row. */
+static void since_node(page *p, const oap_graph *g, uint32_t node, int here)
+{
+    char name[256];
+    if (node == OAP_NODE_NONE)
+        return;
+    oap_graph_node_name(g, node, name, sizeof name);
+    const oap_node *n = &g->nodes[node];
+    if (here && n->kind == OAP_NODE_ACTION && n->plan < p->m->nplans) {
+        fputs("<a href=\"#", p->out);
+        action_id(p, n->plan, p->m->plans[n->plan]->actions[n->item].id);
+        fputs("\">", p->out);
+        text(p, name);
+        fputs("</a>", p->out);
+    } else {
+        text(p, name);
+    }
+}
+
+/* The changes since an older revision, as `oapgraph diff OLD NEW` finds them: what was
+ * added, removed, renumbered and changed, and how many actions that affects, how many
+ * references are stale and how many findings came and went. */
+static void since(page *p)
+{
+    static const char *const kinds[] = {"added", "removed", "renumbered", "changed"};
+    static const char *const node_kinds[] = {"plan", "goal", "action", "phase", "priority"};
+    const oap_diff *d = p->opts->since;
+    FILE *o = p->out;
+    fputs("<section id=\"since\"><h2>Changes since ", o);
+    text(p, p->opts->since_name);
+    fputs("</h2>\n<table id=\"since-table\"><thead><tr><th>change</th><th>what</th>"
+          "<th>before</th><th>now</th></tr></thead><tbody>\n",
+          o);
+    for (int k = OAP_DIFF_ADDED; k <= OAP_DIFF_CHANGED; k++) {
+        for (size_t i = 0; i < oap_diff_count(d, (oap_diff_kind)k); i++) {
+            uint32_t before, now;
+            if (oap_diff_at(d, (oap_diff_kind)k, i, &before, &now) < 0)
+                continue;
+            const oap_node *n =
+                now != OAP_NODE_NONE ? &p->g->nodes[now] : &p->opts->since_graph->nodes[before];
+            fprintf(o, "<tr data-change=\"%s\"><td>%s</td><td>%s</td><td>", kinds[k], kinds[k],
+                    node_kinds[n->kind]);
+            since_node(p, p->opts->since_graph, before, 0);
+            fputs("</td><td>", o);
+            since_node(p, p->g, now, 1);
+            fputs("</td></tr>\n", o);
+        }
+    }
+    size_t stale = oap_diff_stale_count(d);
+    /* As diff counts them: the stale references apart from the findings of check. */
+    size_t introduced = oap_diff_new_count(d, OAP_SEVERITY_INFO) - stale;
+    fprintf(o,
+            "</tbody></table>\n<p><span id=\"since-affected\">%zu</span> affected action%s, "
+            "<span id=\"since-stale\">%zu</span> stale reference%s; findings introduced: "
+            "<span id=\"since-introduced\">%zu</span>, fixed: <span id=\"since-fixed\">%zu"
+            "</span> (<code>oapgraph diff</code> lists them).</p></section>\n",
+            oap_diff_affected_count(d), oap_diff_affected_count(d) == 1 ? "" : "s", stale,
+            stale == 1 ? "" : "s", introduced, oap_diff_fixed_count(d));
+}
+
 int oap_report_html(FILE *out, const oap_planset *set, const oap_diags *diags,
                     const oap_report_options *opts)
 {
@@ -696,11 +757,16 @@ int oap_report_html(FILE *out, const oap_planset *set, const oap_diags *diags,
     banner(&p, "header");
     fputs("<main>\n<h1>", out);
     title(&p);
-    fputs("</h1>\n<nav><a href=\"#summary\">Summary</a> · <a href=\"#findings\">Findings</a> · "
+    fputs("</h1>\n<nav><a href=\"#summary\">Summary</a> · ", out);
+    if (p.opts->since && p.opts->since_graph)
+        fputs("<a href=\"#since\">Changes</a> · ", out);
+    fputs("<a href=\"#findings\">Findings</a> · "
           "<a href=\"#diagrams\">Diagrams</a> · <a href=\"#coverage\">Coverage</a> · "
           "<a href=\"#actions\">Actions</a> · <a href=\"#tasking\">Tasking sheets</a></nav>\n",
           out);
     summary(&p, &ctx);
+    if (p.opts->since && p.opts->since_graph)
+        since(&p);
     findings(&p, &ctx);
     diagrams(&p);
     if (!p.rc)

@@ -64,6 +64,32 @@ assert p['outside_links'] == ['https://example.org/a?b=1&c=2'], p['outside_links
 "
 check "links: the others as text" grep -q '<td>javascript:alert(1)</td>' "$tmp/links.html"
 
+# --since OLD: the changes diff finds, and as many findings introduced and fixed.
+check "since: written" "$bin" report --no-config --since 2012-C.oap.json -o "$tmp/since.html" revisions/2012-C.rev3.oap.json
+"$bin" diff --no-config --format json 2012-C.oap.json revisions/2012-C.rev3.oap.json >"$tmp/diff.json" 2>/dev/null
+python3 "$inspect" "$tmp/since.html" >"$tmp/since.json"
+py "since: renumbered 2.3 -> 2.4, 2.3 added, 2.1 removed, findings as diff counts them" "
+import json, re
+page = open('$tmp/since.html').read()
+d = json.load(open('$tmp/diff.json'))['findings']
+p = json.load(open('$tmp/since.json'))
+sec = page[page.index('<section id=\"since\">'):]
+sec = sec[:sec.index('</section>')]
+rows = re.findall(r'<tr data-change=\"(\w+)\"><td>\w+</td><td>(\w+)</td><td>(.*?)</td><td>(.*?)</td></tr>', sec)
+strip = lambda h: re.sub(r'<[^>]*>', '', h)
+rows = [(c, k, strip(b), strip(n)) for c, k, b, n in rows]
+assert ('renumbered', 'action', '2012-C:2.3', '2012-C:2.4') in rows, rows
+assert ('added', 'action', '', '2012-C:2.3') in rows, rows
+assert ('removed', 'action', '2012-C:2.1', '') in rows, rows
+num = lambda k: int(re.search(r'id=\"since-%s\">(\d+)<' % k, sec).group(1))
+assert num('introduced') == len(d['new']) == 6, (num('introduced'), len(d['new']))
+assert num('fixed') == len(d['fixed']) == 3, (num('fixed'), len(d['fixed']))
+assert not p['repeated_ids'], p['repeated_ids'][:10]
+assert not p['broken_links'], p['broken_links']
+"
+check "since: the page without --since has no such section" sh -c '! grep -q "id=\"since\"" "$1"' - "$tmp/plans.html"
+check "since: an unreadable OLD is trouble" sh -c '"$1" report --since "$2/missing.oap.json" -o "$2/x.html" 2012-C.oap.json 2>/dev/null; [ $? = 2 ]' - "$bin" "$tmp"
+
 # Usage.
 check "no plan" sh -c '"$1" report -o "$2/x.html" 2>/dev/null; [ $? = 2 ]' - "$bin" "$tmp"
 check "unreadable plan" sh -c '"$1" report -o "$2/x.html" "$2/missing.oap.json" 2>/dev/null; [ $? = 2 ]' - "$bin" "$tmp"
