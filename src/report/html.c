@@ -98,6 +98,16 @@ static void action_id(page *p, size_t plan, const char *node)
     id_part(p, node);
 }
 
+/* The id of an action's node in the plan view: "plan-view-2012-C_3A2.1" for the node
+ * Graphviz titles "2012-C:2.1" (the plan view names nodes by qualified reference). */
+static void node_id(page *p, const char *plan, const char *node)
+{
+    fputs("plan-view-", p->out);
+    id_part(p, plan);
+    id_part(p, ":");
+    id_part(p, node);
+}
+
 /* The distinct classification markings of the plans, in order: at most cap in out. */
 static size_t markings(const page *p, const char **out, size_t cap)
 {
@@ -268,7 +278,10 @@ static void findings(page *p, const oap_report_ctx *ctx)
             action_id(p, (size_t)plan, base);
             fputs("\">", o);
             text(p, d->node);
-            fputs("</a>", o);
+            /* The same action in the plan view: where it stands among its needs. */
+            fputs("</a> <a class=\"diagram-node\" title=\"in the plan view\" href=\"#", o);
+            node_id(p, d->plan, base);
+            fputs("\">(diagram)</a>", o);
         } else {
             text(p, d->node);
         }
@@ -283,10 +296,107 @@ static void findings(page *p, const oap_report_ctx *ctx)
     fputs("</tbody></table></section>\n", o);
 }
 
+/* Graphviz's text of a <title> (escaped: "2012&#45;C:2.1") back to the name, into buf;
+ * 0, or -1 when it does not fit or holds an entity other than the few Graphviz writes. */
+static int title_text(const char *s, const char *end, char *buf, size_t size)
+{
+    static const struct {
+        const char *e;
+        char c;
+    } named[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+    size_t n = 0;
+    while (s < end) {
+        char c = *s;
+        size_t used = 1;
+        if (c == '&') {
+            used = 0;
+            if (s[1] == '#' && s[2] >= '0' && s[2] <= '9') {
+                char *stop;
+                long v = strtol(s + 2, &stop, 10);
+                if (*stop == ';' && v > 0 && v < 128) {
+                    c = (char)v;
+                    used = (size_t)(stop + 1 - s);
+                }
+            }
+            for (size_t k = 0; !used && k < sizeof named / sizeof *named; k++)
+                if (strncmp(s, named[k].e, strlen(named[k].e)) == 0) {
+                    c = named[k].c;
+                    used = strlen(named[k].e);
+                }
+            if (!used)
+                return -1;
+        }
+        if (n + 1 >= size)
+            return -1;
+        buf[n++] = c;
+        s += used;
+    }
+    buf[n] = 0;
+    return 0;
+}
+
+/* The node names given an id so far, so that no id is given twice. */
+typedef struct seen_names {
+    char **v;
+    size_t n, cap;
+} seen_names;
+
+static int names_add(seen_names *l, const char *name)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i], name) == 0)
+            return 1;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 32;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return OAP_ENOMEM;
+        l->v = v;
+        l->cap = cap;
+    }
+    if (!(l->v[l->n] = strdup(name)))
+        return OAP_ENOMEM;
+    l->n++;
+    return 0;
+}
+
+static void names_free(seen_names *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
+/* In the plan view, a node group's id ("node7", at id) becomes its name as node_id
+ * makes it, the first time that name is seen, so that a finding can link to its node.
+ * Returns where the SVG goes on after what was written, or NULL to leave the id as it
+ * is. */
+static const char *named_node(page *p, const char *id, const char *end, seen_names *seen)
+{
+    static const char group[] = "\" class=\"node\">\n<title>";
+    const char *q = strchr(id, '"');
+    if (!q || q >= end || strncmp(q, group, sizeof group - 1) != 0)
+        return NULL;
+    const char *t = q + sizeof group - 1, *te = strstr(t, "</title>");
+    char name[256];
+    if (!te || te >= end || title_text(t, te, name, sizeof name) < 0)
+        return NULL;
+    int rc = names_add(seen, name);
+    if (rc != 0) {
+        if (rc < 0)
+            p->rc = rc;
+        return NULL;
+    }
+    fputs("plan-view-", p->out);
+    id_part(p, name);
+    return q;
+}
+
 /* Graphviz's SVG, inline: from <svg on, every id and reference to one prefixed "dN-" so
  * that the diagrams of one page never share an id. */
-static void inline_svg(page *p, const char *svg, size_t len)
+static void inline_svg(page *p, const char *svg, size_t len, int plan_view)
 {
+    seen_names seen = {NULL, 0, 0};
     const char *s = strstr(svg, "<svg");
     if (!s)
         return;
@@ -310,13 +420,18 @@ static void inline_svg(page *p, const char *svg, size_t len)
         }
         size_t n = strlen(refs[k]);
         fwrite(s, 1, (size_t)(next - s) + n, p->out);
-        fprintf(p->out, "d%d-", p->diagrams);
         s = next + n;
+        const char *after = plan_view && k == 0 ? named_node(p, s, end, &seen) : NULL;
+        if (after)
+            s = after;
+        else
+            fprintf(p->out, "d%d-", p->diagrams);
     }
+    names_free(&seen);
 }
 
 /* One diagram drawn by emit, as SVG inline; a note instead when it cannot be drawn. */
-static void diagram(page *p, const char *heading, oap_emit_options *eo)
+static void diagram(page *p, const char *heading, oap_emit_options *eo, int plan_view)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -336,7 +451,7 @@ static void diagram(page *p, const char *heading, oap_emit_options *eo)
     fputs("</h3>\n", p->out);
     if (rc == 0) {
         fputs("<div class=\"diagram\">", p->out);
-        inline_svg(p, buf, len);
+        inline_svg(p, buf, len, plan_view);
         fputs("</div>\n", p->out);
     } else if (rc == OAP_ENOMEM) {
         p->rc = rc;
@@ -354,16 +469,16 @@ static void diagrams(page *p)
 {
     fputs("<section id=\"diagrams\"><h2>Diagrams</h2>\n", p->out);
     oap_emit_options pv = OAP_EMIT_OPTIONS_INIT;
-    diagram(p, "Plan view", &pv);
+    diagram(p, "Plan view", &pv, 1);
     oap_emit_options ov = OAP_EMIT_OPTIONS_INIT;
     ov.view = OAP_EMIT_VIEW_OVERLAP;
     ov.overlaps = p->diags;
     if (!p->rc)
-        diagram(p, "Overlap view", &ov);
+        diagram(p, "Overlap view", &ov, 0);
     oap_emit_options tl = OAP_EMIT_OPTIONS_INIT;
     tl.view = OAP_EMIT_VIEW_TIMELINE;
     if (!p->rc)
-        diagram(p, "Timeline", &tl);
+        diagram(p, "Timeline", &tl, 0);
     fputs("</section>\n", p->out);
 }
 

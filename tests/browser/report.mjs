@@ -109,6 +109,23 @@ try {
         landed.first === link.text && landed.top > -2 && landed.top < landed.inner,
         { link, landed });
 
+  // Its diagram link lands on its node in the plan view, scrolled into view.
+  const dlink = await page.$eval('#findings-table a.diagram-node', a => a.getAttribute('href'));
+  await page.click('#findings-table a.diagram-node');
+  const node = await page.evaluate(() => {
+    const t = document.querySelector(':target');
+    if (!t) return null;
+    const r = t.getBoundingClientRect();
+    return { id: t.id, cls: t.getAttribute('class'), title: t.querySelector('title').textContent,
+             top: r.top, bottom: r.bottom, left: r.left, right: r.right, w: innerWidth,
+             h: innerHeight };
+  });
+  check(`the diagram link ${dlink} lands on its node, in view`, node &&
+        '#' + node.id === dlink && node.cls === 'node' &&
+        link.text.startsWith(node.title.split(':').pop()) &&
+        node.top > -2 && node.bottom < node.h + 2 && node.left > -2 && node.right < node.w + 2,
+        { dlink, node });
+
   // Every diagram drawn, with a box of its own.
   const boxes = await page.$$eval('.diagram svg', ss => ss.map(s => {
     const b = s.getBBox(), r = s.getBoundingClientRect();

@@ -45,6 +45,23 @@ assert not p['repeated_ids'], p['repeated_ids'][:10]
 "
 check "hostile: the injected tag shows as text" grep -q '&lt;img src=x onerror=alert(1)&gt;' "$tmp/hostile.html"
 
+# Each finding on an action links to its node in the plan view, beside its row.
+for page in plans hostile; do
+py "$page: each finding's diagram link lands on a node of the plan view" "
+import re
+page = open('$tmp/$page.html').read()
+table = page[page.index('id=\"findings-table\"'):]
+table = table[:table.index('</table>')]
+rows = table.count('<a class=\"node\"')
+targets = re.findall(r'<a class=\"diagram-node\"[^>]*href=\"#([^\"]+)\"', table)
+assert rows and len(targets) == rows, (rows, len(targets))
+svg = page[page.index('<svg'):]
+svg = svg[:svg.index('</svg>')]
+nodes = set(re.findall(r'<g id=\"(plan-view-[^\"]+)\" class=\"node\">', svg))
+assert set(targets) <= nodes, sorted(set(targets) - nodes)[:5]
+"
+done
+
 # An action's link: https: is a link, anything else text.
 mkdir -p "$tmp/links"
 python3 - "$src/fixtures/2012-C.oap.json" "$tmp/links/l.oap.json" <<'PY'
