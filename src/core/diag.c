@@ -188,39 +188,57 @@ size_t oap_diags_count_at_least(const oap_diags *diags, oap_severity min)
     return n;
 }
 
-size_t oap_diags_in_file(const oap_diags *diags, unsigned file_index)
+int oap_diags_files_build(oap_diags_files *files, const oap_diags *diags, size_t nfiles)
 {
-    size_t n = 0;
+    files->start = calloc(nfiles + 2, sizeof *files->start);
+    files->in = malloc((diags->n + 1) * sizeof *files->in);
+    if (!files->start || !files->in) {
+        oap_diags_files_free(files);
+        return OAP_ENOMEM;
+    }
+    /* Counted at start[f + 2], summed to where file f + 1 begins, then placed. */
     for (size_t i = 0; i < diags->n; i++)
-        n += diags->items[i].file_index == file_index;
-    return n;
+        if (diags->items[i].file_index < nfiles)
+            files->start[diags->items[i].file_index + 2]++;
+    for (size_t f = 2; f < nfiles + 2; f++)
+        files->start[f] += files->start[f - 1];
+    for (size_t i = 0; i < diags->n; i++)
+        if (diags->items[i].file_index < nfiles)
+            files->in[files->start[diags->items[i].file_index + 1]++] = i;
+    return 0;
 }
 
-size_t oap_diags_unlocated(const oap_diags *diags, unsigned file_index, oap_diag_query **out)
+void oap_diags_files_free(oap_diags_files *files)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < diags->n; i++)
-        if (diags->items[i].file_index == file_index && diags->items[i].d.line == 0)
-            n++;
+    free(files->start);
+    free(files->in);
+    files->start = files->in = NULL;
+}
+
+size_t oap_diags_unlocated(const oap_diags *diags, const size_t *of, size_t n, oap_diag_query **out)
+{
+    size_t count = 0;
+    for (size_t k = 0; k < n; k++)
+        count += diags->items[of[k]].d.line == 0;
     *out = NULL;
-    if (n == 0)
+    if (count == 0)
         return 0;
-    oap_diag_query *q = calloc(n, sizeof *q);
+    oap_diag_query *q = calloc(count, sizeof *q);
     if (!q)
         return (size_t)-1;
-    size_t k = 0;
-    for (size_t i = 0; i < diags->n; i++) {
-        const entry *e = &diags->items[i];
-        if (e->file_index == file_index && e->d.line == 0) {
-            q[k].pointer = e->d.pointer;
-            q[k].at_key = e->at_key;
-            q[k].offset = e->offset;
-            q[k].diag = i;
-            k++;
+    size_t j = 0;
+    for (size_t k = 0; k < n; k++) {
+        const entry *e = &diags->items[of[k]];
+        if (e->d.line == 0) {
+            q[j].pointer = e->d.pointer;
+            q[j].at_key = e->at_key;
+            q[j].offset = e->offset;
+            q[j].diag = of[k];
+            j++;
         }
     }
     *out = q;
-    return n;
+    return count;
 }
 
 void oap_diags_set_locations(oap_diags *diags, const oap_diag_query *q, size_t n)
@@ -232,7 +250,8 @@ void oap_diags_set_locations(oap_diags *diags, const oap_diag_query *q, size_t n
     }
 }
 
-int oap_diags_set_sources(oap_diags *diags, unsigned file_index, const char *text, size_t len)
+int oap_diags_set_sources(oap_diags *diags, const size_t *of, size_t n, const char *text,
+                          size_t len)
 {
     /* Where each line starts, found once; a line's copy made when a finding first asks. */
     size_t *starts = NULL, nlines = 0, cap = 0;
@@ -253,10 +272,10 @@ int oap_diags_set_sources(oap_diags *diags, unsigned file_index, const char *tex
         rc = OAP_ENOMEM;
         goto done;
     }
-    for (size_t i = 0; i < diags->n; i++) {
-        entry *e = &diags->items[i];
+    for (size_t k = 0; k < n; k++) {
+        entry *e = &diags->items[of[k]];
         unsigned line = e->d.line;
-        if (e->file_index != file_index || line == 0 || line > nlines)
+        if (line == 0 || line > nlines)
             continue;
         if (!copies[line - 1]) {
             size_t from = starts[line - 1];

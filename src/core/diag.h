@@ -49,17 +49,27 @@ typedef struct oap_diag_query {
     size_t diag;        /* index of the finding */
 } oap_diag_query;
 
-/* Fills a malloc'ed array with the unlocated findings of file_index; returns count,
- * or (size_t)-1 when out of memory. */
-size_t oap_diags_unlocated(const oap_diags *diags, unsigned file_index, oap_diag_query **out);
-/* How many findings of diags are in file file_index, located or not. */
-size_t oap_diags_in_file(const oap_diags *diags, unsigned file_index);
+/* The findings of each file: those of file f are the indices in[start[f] .. start[f + 1])
+ * of diags, ascending. One counting pass, so that locating visits each finding once
+ * rather than once per file (10,000 files and 500,000 findings were 5 * 10^9 steps). */
+typedef struct oap_diags_files {
+    size_t *start, *in;
+} oap_diags_files;
+/* Groups the findings of files 0 .. nfiles - 1 (others are left out). 0 or OAP_ENOMEM. */
+int oap_diags_files_build(oap_diags_files *files, const oap_diags *diags, size_t nfiles);
+void oap_diags_files_free(oap_diags_files *files);
+
+/* Fills a malloc'ed array with the unlocated findings among the n findings of, such as a
+ * file's from oap_diags_files; returns count, or (size_t)-1 when out of memory. */
+size_t oap_diags_unlocated(const oap_diags *diags, const size_t *of, size_t n,
+                           oap_diag_query **out);
 /* Writes the located lines and columns back. */
 void oap_diags_set_locations(oap_diags *diags, const oap_diag_query *q, size_t n);
-/* Sets oap_diag.source of every finding of file_index that has a line, from the len bytes
- * of text the file holds (after any byte-order mark): one copy per line shown, however
- * many findings it has. Returns 0 or OAP_ENOMEM. */
-int oap_diags_set_sources(oap_diags *diags, unsigned file_index, const char *text, size_t len);
+/* Sets oap_diag.source of every finding among the n findings of (one file's) that has a
+ * line, from the len bytes of text the file holds (after any byte-order mark): one copy
+ * per line shown, however many findings it has. Returns 0 or OAP_ENOMEM. */
+int oap_diags_set_sources(oap_diags *diags, const size_t *of, size_t n, const char *text,
+                          size_t len);
 
 /* What identifies finding i in place of its plan and node (oap_where.subject), or "". */
 const char *oap_diags_subject(const oap_diags *diags, size_t i);

@@ -543,17 +543,25 @@ static char *reread(const oap_source *src, size_t *len)
 
 int oap_planset_locate(oap_planset *set, oap_diags *diags)
 {
-    for (size_t i = 0; i < set->nfiles; i++) {
+    oap_diags_files files;
+    if (oap_diags_files_build(&files, diags, set->nfiles) < 0)
+        return OAP_ENOMEM;
+    int rc = 0;
+    for (size_t i = 0; i < set->nfiles && rc == 0; i++) {
         oap_source *src = &set->files[i];
+        const size_t *of = files.in + files.start[i];
+        size_t nof = files.start[i + 1] - files.start[i];
         oap_diag_query *q;
-        size_t n = oap_diags_unlocated(diags, (unsigned)i, &q);
-        if (n == (size_t)-1)
-            return OAP_ENOMEM;
+        size_t n = oap_diags_unlocated(diags, of, nof, &q);
+        if (n == (size_t)-1) {
+            rc = OAP_ENOMEM;
+            break;
+        }
         char *text = src->text;
         size_t len = src->len;
         /* Read again for findings to locate, or located already (by the loader) and
          * wanting their source lines. */
-        if ((n > 0 || oap_diags_in_file(diags, (unsigned)i) > 0) && !text && src->regular) {
+        if (nof > 0 && !text && src->regular) {
             text = reread(src, &len);
             if (!text)
                 add_note(set, src->path,
@@ -562,7 +570,7 @@ int oap_planset_locate(oap_planset *set, oap_diags *diags)
         }
         size_t bom = text ? oap_load_bom_length(text, len) : 0;
         oap_srcmap_query *sq = n > 0 ? calloc(n, sizeof *sq) : NULL;
-        int rc = n > 0 && !sq ? OAP_ENOMEM : 0;
+        rc = n > 0 && !sq ? OAP_ENOMEM : 0;
         for (size_t k = 0; k < n && sq; k++)
             sq[k] = (oap_srcmap_query){q[k].pointer, q[k].at_key, q[k].offset, 0, 0};
         if (sq && text)
@@ -577,16 +585,15 @@ int oap_planset_locate(oap_planset *set, oap_diags *diags)
             oap_diags_set_locations(diags, q, n);
         free(sq);
         free(q);
-        if (rc == 0 && text)
-            rc = oap_diags_set_sources(diags, (unsigned)i, text + bom, len - bom);
+        if (rc == 0 && text && nof > 0)
+            rc = oap_diags_set_sources(diags, of, nof, text + bom, len - bom);
         /* The texts of buffers, standard input, pipes stay: a second run over the same set
          * locates its findings as the first did. */
         if (text != src->text)
             free(text);
-        if (rc < 0)
-            return rc;
     }
-    return 0;
+    oap_diags_files_free(&files);
+    return rc < 0 ? rc : 0;
 }
 
 size_t oap_planset_plan_count(const oap_planset *set)
