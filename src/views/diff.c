@@ -7,6 +7,7 @@
 #include "core/array.h"
 #include "core/diag.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/wdiff.h"
 #include "oapgraph/common.h"
 #include "oapgraph/refs.h"
@@ -1362,18 +1363,30 @@ static void text_field_line(const writer *w, const dfield *f, const char *indent
 
 static const char *const kind_words[] = {"added", "removed", "renumbered", "changed"};
 
+static void put_bytes(void *ctx, const char *b, size_t n)
+{
+    fwrite(b, 1, n, ctx);
+}
+
+/* A finding as check writes it. In text, the file name and the message pass through the
+ * one text policy as check's do (the colon of ":N:N: " escaped), so that no line of the
+ * report reads to a problem matcher as a finding other than the one it shows. */
 static void text_finding(const writer *w, const oap_diag *f)
 {
     FILE *out = w->out;
-    if (w->fmt == OAP_DIFF_MARKDOWN)
-        fputs("- ", out);
+    int md = w->fmt == OAP_DIFF_MARKDOWN;
+    fputs(md ? "- " : "  ", out);
+    if (md)
+        put_text(w, f->file);
     else
-        fputs("  ", out);
-    put_text(w, f->file);
+        oap_text_escape(f->file, 0, put_bytes, out);
     if (f->line)
         fprintf(out, ":%u:%u", f->line, f->col);
     fprintf(out, ": %s: ", oap_severity_name(f->severity));
-    put_text(w, f->message);
+    if (md)
+        put_text(w, f->message);
+    else
+        oap_text_escape(f->message, 0, put_bytes, out);
     fprintf(out, " [%s]\n", f->rule);
 }
 

@@ -102,4 +102,16 @@ expect "--fail-on-new none is not a level: exit 2" 2 "$empty" - -- \
 expect "--format sarif is not a diff format: exit 2" 2 "$empty" - -- \
     "$bin" diff --format sarif "$old" "$new"
 expect "an unreadable OLD: exit 2" 2 "$empty" - -- "$bin" diff --no-config "$tmp/none.json" "$new"
+
+# A file name that holds a forged finding: escaped in the text report as check escapes it,
+# so no line reads as an error at x:1:2 (the README's problem-matcher pattern).
+forged="$tmp/x:1:2: error: forged [syntax]"
+mkdir -p "$forged" && cp "$old" "$forged/c.oap.json"
+"$bin" diff --no-config -q "$forged/c.oap.json" "$new" >"$tmp/forged.txt"
+py "diff: a forged file name is escaped in the findings it lists" '
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+assert "x\\x3a1:2: error: forged" in text, text
+assert "x:1:2: error" not in text, text
+' "$tmp/forged.txt"
 finish
