@@ -32,8 +32,8 @@ struct oap_planset {
     oap_strmap idents;   /* device and inode of files, so a file reached twice is read once */
     oap_strmap plan_ids; /* the first plan of each id, by its index in the model */
     oap_strbuf notes;    /* what the run should know that is no error, a line each */
-    char *stdin_name; /* what "-" is called in findings; NULL: "-" */
-    char **exclude;   /* globs of paths a folder walk leaves out, NULL-terminated, or NULL */
+    char *stdin_name;    /* what "-" is called in findings; NULL: "-" */
+    char **exclude;      /* globs of paths a folder walk leaves out, NULL-terminated, or NULL */
     char error[512];
 };
 
