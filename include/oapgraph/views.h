@@ -292,6 +292,10 @@ typedef enum oap_diff_kind {
 
 typedef enum oap_diff_format { OAP_DIFF_TEXT, OAP_DIFF_JSON, OAP_DIFF_MARKDOWN } oap_diff_format;
 
+/* "added", "removed", "renumbered", "changed" (as the reports write them); NULL for a
+ * value out of range. */
+OAP_EXTERN const char *oap_diff_kind_name(oap_diff_kind kind);
+
 /* Compares the plans of old_graph and new_graph, matched by plan id; goals by id;
  * actions by id and by content (the overlap score, with a shared leader and the same
  * goal), so that an action moved to another id is renumbered, not removed and added.

@@ -811,7 +811,6 @@ static void since_node(page *p, const oap_graph *g, uint32_t node, int here)
  * references are stale and how many findings came and went. */
 static void since(page *p)
 {
-    static const char *const kinds[] = {"added", "removed", "renumbered", "changed"};
     static const char *const node_kinds[] = {"plan", "goal", "action", "phase", "priority"};
     const oap_diff *d = p->opts->since;
     FILE *o = p->out;
@@ -827,7 +826,8 @@ static void since(page *p)
                 continue;
             const oap_node *n =
                 now != OAP_NODE_NONE ? &p->g->nodes[now] : &p->opts->since_graph->nodes[before];
-            fprintf(o, "<tr data-change=\"%s\"><td>%s</td><td>%s</td><td>", kinds[k], kinds[k],
+            const char *kind = oap_diff_kind_name((oap_diff_kind)k);
+            fprintf(o, "<tr data-change=\"%s\"><td>%s</td><td>%s</td><td>", kind, kind,
                     node_kinds[n->kind]);
             since_node(p, p->opts->since_graph, before, 0);
             fputs("</td><td>", o);

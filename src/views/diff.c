@@ -1363,6 +1363,11 @@ static void text_field_line(const writer *w, const dfield *f, const char *indent
 
 static const char *const kind_words[] = {"added", "removed", "renumbered", "changed"};
 
+const char *oap_diff_kind_name(oap_diff_kind kind)
+{
+    return (unsigned)kind < sizeof kind_words / sizeof *kind_words ? kind_words[kind] : NULL;
+}
+
 static void put_bytes(void *ctx, const char *b, size_t n)
 {
     fwrite(b, 1, n, ctx);
