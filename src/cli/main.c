@@ -1,6 +1,7 @@
 /* main: the oapgraph program; dispatches to one function per command. */
 #include "cli.h"
 
+#include "json_alloc.h"
 #include "oapgraph/oapgraph.h"
 #include "output.h"
 
@@ -139,6 +140,9 @@ int main(int argc, char **argv)
      * writes then fail with EPIPE, and each command ends as its findings say. */
     signal(SIGPIPE, SIG_IGN);
     oap_output_catch_signals();
+    /* Plan trees are read whole and dropped whole: no malloc and free per JSON value. */
+    oap_cli_json_alloc_begin();
+    atexit(oap_cli_json_alloc_end);
     if (argc < 2) {
         usage(stderr);
         return EXIT_TROUBLE;
