@@ -57,9 +57,10 @@ START_TEST(greek_and_invalid_bytes)
 }
 END_TEST
 
-static void collect_written(void *ctx, const char *w, size_t len, const char *written, size_t wlen)
+static void collect_written(void *ctx, const char *w, size_t len, const oap_words_written *at)
 {
-    char *out = ctx;
+    char *out = ctx, written[64];
+    size_t wlen = oap_words_written_form(at, written, sizeof written);
     ck_assert_uint_eq(strlen(w), len);
     ck_assert_uint_eq(strlen(written), wlen);
     if (*out)

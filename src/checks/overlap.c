@@ -79,7 +79,7 @@ struct oap_overlap_index {
 
 typedef struct oap_overlap_index index;
 
-static void add_word(void *ctx, const char *w, size_t len, const char *written, size_t wlen)
+static void add_word(void *ctx, const char *w, size_t len, const oap_words_written *at)
 {
     index *ix = ctx;
     uint32_t id;
@@ -114,7 +114,9 @@ static void add_word(void *ctx, const char *w, size_t len, const char *written, 
             return;
         }
         ix->text[id] = copy;
-        if (!(ix->said[id] = oap_arena_strndup(&ix->words, written, wlen))) {
+        char form[4 * (OAP_WORDS_MAX + 8)];
+        size_t wlen = oap_words_written_form(at, form, sizeof form);
+        if (!(ix->said[id] = oap_arena_strndup(&ix->words, form, wlen))) {
             ix->oom = 1;
             return;
         }
@@ -140,8 +142,19 @@ static int cmp_u32(const void *a, const void *b)
 /* Appends the scratch words as one document: sorted term ids with their counts. */
 static int end_document(index *ix, term_list *tl, uint32_t doc, int count_df)
 {
-    if (ix->nscratch > 1)
-        qsort(ix->scratch, ix->nscratch, sizeof *ix->scratch, cmp_u32);
+    uint32_t *w = ix->scratch;
+    if (ix->nscratch > 64) {
+        qsort(w, ix->nscratch, sizeof *w, cmp_u32);
+    } else {
+        /* A title or a description: a few dozen words, sorted fastest in place. */
+        for (size_t i = 1; i < ix->nscratch; i++) {
+            uint32_t v = w[i];
+            size_t j = i;
+            for (; j > 0 && w[j - 1] > v; j--)
+                w[j] = w[j - 1];
+            w[j] = v;
+        }
+    }
     if (tl->n + ix->nscratch > tl->cap) {
         size_t cap = oap_array_next_cap(tl->cap, tl->n + ix->nscratch);
         uint32_t *term = oap_array_resize(tl->term, cap, sizeof *term);

@@ -486,6 +486,11 @@ void oap_refs_find_mentions(const char *text,
     n = strlen(text);
     while (i < n) {
         size_t k = 0, j, end;
+        /* Most of a text is not the word "action": one test of a byte rules it out. */
+        if (lower(text[i]) != 'a') {
+            i++;
+            continue;
+        }
         if (i == 0 || !is_alnum((unsigned char)text[i - 1])) {
             k = word_at(text, n, i, "actions");
             if (k == 0)

@@ -83,22 +83,23 @@ static int word_char(unsigned cp)
 /* One of the two callbacks, as the caller asked. */
 typedef struct sink {
     void (*word)(void *ctx, const char *w, size_t len);
-    void (*written)(void *ctx, const char *w, size_t len, const char *written, size_t wlen);
+    void (*written)(void *ctx, const char *w, size_t len, const oap_words_written *at);
     void *ctx;
 } sink;
 
-/* Hands out->written the word as text writes it, but for the capital that only begins a
- * sentence ("Witnesses are heard"), which a quote in the middle of a message lowers; a
- * word in capitals or with capitals inside ("HIO", "FIMATHU", "eCall") is kept. */
-static void said(const sink *out, const char *w, size_t len, const char *text, const char *start,
-                 size_t wlen)
+size_t oap_words_written_form(const oap_words_written *at, char *form, size_t size)
 {
-    char form[4 * (OAP_WORDS_MAX + 8)];
-    if (wlen >= sizeof form)
-        wlen = sizeof form - 1;
-    memcpy(form, start, wlen);
+    size_t wlen = at->len;
+    if (size == 0)
+        return 0;
+    if (wlen >= size)
+        wlen = size - 1;
+    memcpy(form, at->start, wlen);
     form[wlen] = '\0';
-    const char *p = start;
+    /* The capital that only begins a sentence ("Witnesses are heard"), which a quote in
+     * the middle of a message lowers; a word in capitals or with capitals inside ("HIO",
+     * "FIMATHU", "eCall") is kept. */
+    const char *p = at->start, *text = at->text;
     while (p > text && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '"' || p[-1] == '('))
         p--;
     int begins = p == text || p[-1] == '.' || p[-1] == '!' || p[-1] == '?' || p[-1] == ':' ||
@@ -109,7 +110,7 @@ static void said(const sink *out, const char *w, size_t len, const char *text, c
             inner = 1;
     if (begins && !inner && form[0] >= 'A' && form[0] <= 'Z')
         form[0] = (char)(form[0] + 32);
-    out->written(out->ctx, w, len, form, wlen);
+    return wlen;
 }
 
 static void split(const char *text, int flags, const sink *out)
@@ -119,9 +120,10 @@ static void split(const char *text, int flags, const sink *out)
     int digits_only = 1, too_long = 0;
     const unsigned char *s = (const unsigned char *)text, *start = s;
     for (;;) {
-        uint32_t cp = 0;
-        size_t n = 0;
-        if (*s && (n = oap_utf8_decode((const char *)s, 4, &cp)) == 0)
+        uint32_t cp = *s;
+        size_t n = cp != 0;
+        /* Plan text is mostly ASCII: only other bytes go through the decoder. */
+        if (cp >= 0x80 && (n = oap_utf8_decode((const char *)s, 4, &cp)) == 0)
             n = 1; /* a byte that is not UTF-8: U+FFFD, which separates words */
         if (n && word_char(cp)) {
             if (len == 0)
@@ -160,7 +162,8 @@ static void split(const char *text, int flags, const sink *out)
             buf[len] = '\0';
             int keep = (flags & OAP_WORDS_KEEP_STOP) || !oap_words_is_stop(buf, len);
             if (keep && out->written)
-                said(out, buf, len, text, (const char *)start, (size_t)(s - start));
+                out->written(out->ctx, buf, len,
+                             &(oap_words_written){text, (const char *)start, (size_t)(s - start)});
             else if (keep)
                 out->word(out->ctx, buf, len);
         }
@@ -180,8 +183,8 @@ void oap_words_split(const char *text, int flags,
 }
 
 void oap_words_split_written(const char *text, int flags,
-                             void (*word)(void *ctx, const char *w, size_t len, const char *written,
-                                          size_t wlen),
+                             void (*word)(void *ctx, const char *w, size_t len,
+                                          const oap_words_written *at),
                              void *ctx)
 {
     split(text, flags, &(sink){.written = word, .ctx = ctx});
