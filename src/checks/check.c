@@ -28,15 +28,29 @@ static oap_severity severity_of(const oap_check_options *opts, const oap_rule_in
     return rule->severity;
 }
 
+/* A finding's rule and its severity in this run. Findings of one rule come together, so
+ * the last rule looked up is remembered: one search per rule, not per finding. */
 typedef struct severity_map {
     const oap_check_options *opts;
+    const char *id;
+    const oap_rule_info *rule;
+    oap_severity severity;
 } severity_map;
+
+static const oap_rule_info *rule_of(severity_map *m, const char *id)
+{
+    if (!m->id || (id != m->id && strcmp(id, m->id) != 0)) {
+        m->id = id;
+        m->rule = oap_rule_find(id);
+        m->severity = m->rule ? severity_of(m->opts, m->rule) : OAP_SEVERITY_OFF;
+    }
+    return m->rule;
+}
 
 static int keep_enabled(const oap_diag *d, void *ctx)
 {
-    const severity_map *m = ctx;
-    const oap_rule_info *rule = oap_rule_find(d->rule);
-    return !rule || severity_of(m->opts, rule) != OAP_SEVERITY_OFF;
+    severity_map *m = ctx;
+    return !rule_of(m, d->rule) || m->severity != OAP_SEVERITY_OFF;
 }
 
 /* The run reached its most findings: one limit finding (an error, which nothing turns off)
@@ -106,13 +120,11 @@ int oap_check_run(oap_planset *set, oap_diags *diags, const oap_check_options *o
     if (rc < 0)
         return rc;
     /* Severities: the loader and the rules report at the defaults; configuration wins. */
-    severity_map m = {opts};
+    severity_map m = {.opts = opts};
     oap_diags_filter(diags, keep_enabled, &m);
-    for (size_t i = 0; i < oap_diags_count(diags); i++) {
-        const oap_rule_info *rule = oap_rule_find(oap_diags_at(diags, i)->rule);
-        if (rule)
-            oap_diags_set_severity(diags, i, severity_of(opts, rule));
-    }
+    for (size_t i = 0; i < oap_diags_count(diags); i++)
+        if (rule_of(&m, oap_diags_at(diags, i)->rule))
+            oap_diags_set_severity(diags, i, m.severity);
     const oap_rule_info *unused = oap_rule_find("unused-ignore");
     rc = oap_check__apply_ignores(oap_planset_model(set), diags,
                                   unused ? severity_of(opts, unused) : OAP_SEVERITY_OFF);

@@ -1,7 +1,6 @@
 /* main: the oapgraph program; dispatches to one function per command. */
 #include "cli.h"
 
-#include "json_alloc.h"
 #include "oapgraph/oapgraph.h"
 #include "output.h"
 
@@ -141,8 +140,8 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     oap_output_catch_signals();
     /* Plan trees are read whole and dropped whole: no malloc and free per JSON value. */
-    oap_cli_json_alloc_begin();
-    atexit(oap_cli_json_alloc_end);
+    oap_json_use_block_allocator();
+    atexit(oap_json_block_allocator_end);
     if (argc < 2) {
         usage(stderr);
         return EXIT_TROUBLE;

@@ -25,6 +25,7 @@ struct oap_diags {
     /* The last source line added through oap_where.source and its copy: findings on one
      * line come together and share the line, which may be long (a file on one line). */
     const char *source_in, *source_copy;
+    const char *file_in, *file_copy; /* the same for the file's name */
 };
 
 int oap_diags_new(oap_diags **out)
@@ -109,7 +110,13 @@ int oap_diags_addv(oap_diags *diags, const char *rule, oap_severity severity,
     entry *e = &diags->items[diags->n];
     e->d.rule = rule;
     e->d.severity = severity;
-    e->d.file = copy(&diags->strings, where->file);
+    /* Findings come in runs of one file: its name is copied once a run. */
+    if (!diags->file_copy || !where->file || where->file != diags->file_in ||
+        strcmp(where->file, diags->file_copy) != 0) {
+        diags->file_copy = copy(&diags->strings, where->file);
+        diags->file_in = where->file;
+    }
+    e->d.file = diags->file_copy;
     e->d.line = where->line;
     e->d.col = where->col;
     e->d.pointer = copy(&diags->strings, where->pointer);
@@ -154,7 +161,7 @@ static int compare(const void *pa, const void *pb)
     const entry *a = pa, *b = pb;
     if (a->file_index != b->file_index)
         return a->file_index < b->file_index ? -1 : 1;
-    int c = strcmp(a->d.file, b->d.file);
+    int c = a->d.file == b->d.file ? 0 : strcmp(a->d.file, b->d.file);
     if (c)
         return c;
     if (a->d.line != b->d.line)

@@ -82,6 +82,14 @@ size_t oap_text_next(const char *s, size_t n, uint32_t *cp, oap_text_class *cls)
 int oap_text_walk(oap_text_walker *w)
 {
     w->at += w->len;
+    unsigned char b = w->at < w->n ? (unsigned char)w->s[w->at] : 0;
+    if (b >= 0x20 && b < 0x7f) {
+        /* Printable ASCII, most of any text, is ordinary: no need to decode it. */
+        w->cp = b;
+        w->cls = OAP_TEXT_ORDINARY;
+        w->len = 1;
+        return 1;
+    }
     w->len = w->at < w->n ? oap_text_next(w->s + w->at, w->n - w->at, &w->cp, &w->cls) : 0;
     return w->len > 0;
 }

@@ -1,5 +1,13 @@
-/* json_alloc: jansson's memory in blocks the program owns, chosen by the program only. */
-#include "json_alloc.h"
+/* json_alloc: jansson's memory in large blocks, for a program that asks for it. */
+/*
+ * A plan's tree is tens of MB of small values, read whole and dropped whole: from blocks,
+ * a value costs a pointer bump and its free a count, and a block is reused once none of
+ * its values is left. jansson's allocator is process-wide (json_set_alloc_funcs), so the
+ * library never sets it; a program that owns its process asks (oapgraph's main does).
+ * Off in sanitizer builds, where each value stays its own allocation so that a use after
+ * free inside a tree is still seen.
+ */
+#include "oapgraph/plan.h"
 
 #include <jansson.h>
 
@@ -16,7 +24,7 @@
 #endif
 
 /* A block: its values, each after a header naming the block, so that a free finds the
- * count to lower. A plan's tree is tens of MB of small values: 4 MB blocks. */
+ * count to lower. */
 #define BLOCK_SIZE ((size_t)4 << 20)
 #define ALIGN 16
 
@@ -97,14 +105,14 @@ static void json_free(void *p)
         release(b);
 }
 
-void oap_cli_json_alloc_begin(void)
+void oap_json_use_block_allocator(void)
 {
 #ifndef OAP_JSON_ALLOC_OFF
     json_set_alloc_funcs(json_alloc, json_free);
 #endif
 }
 
-void oap_cli_json_alloc_end(void)
+void oap_json_block_allocator_end(void)
 {
     while (empty) {
         block *b = empty;
