@@ -2,6 +2,7 @@
 #include "srcmap.h"
 
 #include "core/array.h"
+#include "core/strmap.h"
 #include "oapgraph/common.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -35,33 +36,33 @@ int oap_pointer_push(char *buf, size_t cap, size_t *len, const char *segment)
     return 0;
 }
 
-/* Sorted unique strings, for "is this path wanted" and "does a wanted path lie below". */
+/* Unique strings, for "does a wanted path lie at or below this one": a hash set, asked
+ * once per container scanned. */
 typedef struct strset {
+    oap_strmap map;
     char **items;
-    size_t n;
+    size_t n, cap;
 } strset;
 
-static int cmp_str(const void *a, const void *b)
+/* Adds a malloc'ed string, which the set then owns (a duplicate is freed). */
+static int strset_add(strset *s, char *item)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void strset_finish(strset *s)
-{
-    qsort(s->items, s->n, sizeof *s->items, cmp_str);
-    size_t w = 0;
-    for (size_t r = 0; r < s->n; r++) {
-        if (w > 0 && strcmp(s->items[w - 1], s->items[r]) == 0)
-            free(s->items[r]);
-        else
-            s->items[w++] = s->items[r];
+    if (OAP_ARRAY_RESERVE(s->items, s->cap, s->n + 1) < 0) {
+        free(item);
+        return -1;
     }
-    s->n = w;
+    int rc = oap_strmap_put(&s->map, item, 0, NULL);
+    if (rc <= 0) {
+        free(item);
+        return rc < 0 ? -1 : 0;
+    }
+    s->items[s->n++] = item;
+    return 0;
 }
 
 static int strset_has(const strset *s, const char *key)
 {
-    return bsearch(&key, s->items, s->n, sizeof *s->items, cmp_str) != NULL;
+    return oap_strmap_get(&s->map, key, NULL);
 }
 
 static void strset_free(strset *s)
@@ -69,12 +70,9 @@ static void strset_free(strset *s)
     for (size_t i = 0; i < s->n; i++)
         free(s->items[i]);
     free(s->items);
+    oap_strmap_free(&s->map);
 }
 
-struct keyed {
-    const char *pointer;
-    size_t index;
-};
 
 typedef struct scanner {
     const char *t;
@@ -82,7 +80,8 @@ typedef struct scanner {
     unsigned line, col;
     oap_srcmap_query *q;
     size_t nq;
-    struct keyed *order; /* queries sorted by pointer */
+    oap_strmap first;    /* pointer -> the first query at it */
+    size_t *next;        /* query -> the next query at the same pointer, or SIZE_MAX */
     strset prefixes;     /* every pointer that has a query at or below it */
     oap_strbuf path;     /* the pointer of the value being scanned */
     int oom;
@@ -137,18 +136,11 @@ static void string_offset(const scanner *start, size_t offset, unsigned *line, u
 /* Records the current position for the queries on the current path. */
 static void mark(scanner *s, int at_key)
 {
-    size_t lo = 0, hi = s->nq;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(s->order[mid].pointer, s->path.s) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < s->nq; i++) {
-        oap_srcmap_query *q = &s->q[s->order[i].index];
-        if (strcmp(q->pointer, s->path.s) != 0)
-            break;
+    uint32_t first;
+    if (!oap_strmap_get(&s->first, s->path.s, &first))
+        return;
+    for (size_t i = first; i != SIZE_MAX; i = s->next[i]) {
+        oap_srcmap_query *q = &s->q[i];
         if (q->line == 0 && (q->at_key != 0) == at_key) {
             q->line = s->line;
             q->col = s->col;
@@ -374,50 +366,64 @@ done:
 }
 
 /* Adds the pointer and all its proper prefixes ("", "/a", "/a/b") to the set. */
-static int add_prefixes(strset *set, size_t *cap, const char *pointer)
+static int add_prefixes(strset *set, const char *pointer)
 {
     size_t len = strlen(pointer);
     for (size_t i = 0; i <= len; i++) {
         if (i < len && pointer[i] != '/')
             continue;
-        if (OAP_ARRAY_RESERVE(set->items, *cap, set->n + 1) < 0)
-            return -1;
+        char small[256];
+        if (i < sizeof small) {
+            /* Most queries share their prefixes: copied only when new. */
+            memcpy(small, pointer, i);
+            small[i] = '\0';
+            if (strset_has(set, small))
+                continue;
+        }
         char *p = malloc(i + 1);
         if (!p)
             return -1;
         memcpy(p, pointer, i);
         p[i] = '\0';
-        set->items[set->n++] = p;
+        if (strset_add(set, p) < 0)
+            return -1;
     }
     return 0;
 }
 
-static int cmp_keyed(const void *a, const void *b)
-{
-    return strcmp(((const struct keyed *)a)->pointer, ((const struct keyed *)b)->pointer);
-}
-
 int oap_srcmap_locate(const char *text, size_t len, oap_srcmap_query *queries, size_t n)
 {
-    scanner s = {.t = text, .len = len, .line = 1, .col = 1, .q = queries, .nq = n};
-    size_t cap = 0;
+    scanner s = {.t = text,
+                 .len = len,
+                 .line = 1,
+                 .col = 1,
+                 .q = queries,
+                 .nq = n,
+                 .first = OAP_STRMAP_INIT,
+                 .prefixes = {.map = OAP_STRMAP_INIT}};
     int rc = 0;
-    s.order = malloc((n ? n : 1) * sizeof *s.order);
-    if (!s.order)
+    if (n > UINT32_MAX)
+        return OAP_ENOMEM; /* the map's values are 32 bits */
+    s.next = malloc((n ? n : 1) * sizeof *s.next);
+    if (!s.next)
         return OAP_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        s.order[i] = (struct keyed){queries[i].pointer, i};
     for (size_t i = 0; i < n; i++) {
         queries[i].line = queries[i].col = 0;
-        if (add_prefixes(&s.prefixes, &cap, queries[i].pointer) < 0) {
+        s.next[i] = SIZE_MAX;
+        uint32_t head;
+        int put = oap_strmap_put(&s.first, queries[i].pointer, (uint32_t)i, &head);
+        if (put == 0) {
+            /* Another query at the same pointer: into the list after the first. */
+            s.next[i] = s.next[head];
+            s.next[head] = i;
+        }
+        if (put < 0 || add_prefixes(&s.prefixes, queries[i].pointer) < 0) {
             rc = OAP_ENOMEM;
             goto done;
         }
     }
     if (n == 0)
         goto done;
-    strset_finish(&s.prefixes);
-    qsort(s.order, n, sizeof *s.order, cmp_keyed);
     /* The path is a string from the start: the scan compares it before any key. */
     oap_strbuf_putn(&s.path, "", 0);
     if (s.path.oom) {
@@ -426,7 +432,8 @@ int oap_srcmap_locate(const char *text, size_t len, oap_srcmap_query *queries, s
     }
     rc = scan(&s);
 done:
-    free(s.order);
+    free(s.next);
+    oap_strmap_free(&s.first);
     strset_free(&s.prefixes);
     oap_strbuf_free(&s.path);
     return rc;
