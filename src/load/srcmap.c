@@ -65,6 +65,11 @@ static int strset_has(const strset *s, const char *key)
     return oap_strmap_get(&s->map, key, NULL);
 }
 
+static int strset_has_hashed(const strset *s, const char *key, uint64_t hash)
+{
+    return oap_strmap_get_hashed(&s->map, key, hash, NULL);
+}
+
 static void strset_free(strset *s)
 {
     for (size_t i = 0; i < s->n; i++)
@@ -84,6 +89,7 @@ typedef struct scanner {
     size_t *next;        /* query -> the next query at the same pointer, or SIZE_MAX */
     strset prefixes;     /* every pointer that has a query at or below it */
     oap_strbuf path;     /* the pointer of the value being scanned */
+    uint64_t hash;       /* oap_strmap_hash of path, made piece by piece */
     int oom;
 } scanner;
 
@@ -137,7 +143,7 @@ static void string_offset(const scanner *start, size_t offset, unsigned *line, u
 static void mark(scanner *s, int at_key)
 {
     uint32_t first;
-    if (!oap_strmap_get(&s->first, s->path.s, &first))
+    if (!oap_strmap_get_hashed(&s->first, s->path.s, s->hash, &first))
         return;
     for (size_t i = first; i != SIZE_MAX; i = s->next[i]) {
         oap_srcmap_query *q = &s->q[i];
@@ -283,6 +289,7 @@ static void skip_value(scanner *s)
  * the index of its next element. */
 typedef struct frame {
     size_t path_len;
+    uint64_t hash; /* of the path up to path_len */
     size_t index;
     char kind; /* '{' or '[' */
 } frame;
@@ -295,6 +302,7 @@ static int scan(scanner *s)
 
     skip_ws(s);
     oap_strbuf_reset(&s->path);
+    s->hash = oap_strmap_hash("");
     for (;;) {
         /* Here a value starts at s->pos, at path s->path. */
         skip_ws(s);
@@ -302,12 +310,12 @@ static int scan(scanner *s)
             break;
         mark(s, 0);
         char c = s->t[s->pos];
-        if ((c == '{' || c == '[') && strset_has(&s->prefixes, s->path.s)) {
+        if ((c == '{' || c == '[') && strset_has_hashed(&s->prefixes, s->path.s, s->hash)) {
             if (OAP_ARRAY_RESERVE(stack, cap, depth + 1) < 0) {
                 rc = OAP_ENOMEM;
                 goto done;
             }
-            stack[depth++] = (frame){s->path.len, 0, c};
+            stack[depth++] = (frame){s->path.len, s->hash, 0, c};
             advance(s);
         } else {
             skip_value(s);
@@ -335,11 +343,20 @@ static int scan(scanner *s)
                 continue;
             oap_strbuf_truncate(&s->path, f->path_len);
             if (f->kind == '[') {
-                oap_strbuf_printf(&s->path, "/%zu", f->index++);
+                char digits[24];
+                size_t nd = sizeof digits;
+                size_t v = f->index++;
+                do
+                    digits[--nd] = (char)('0' + v % 10);
+                while ((v /= 10) > 0);
+                digits[--nd] = '/';
+                oap_strbuf_putn(&s->path, digits + nd, sizeof digits - nd);
                 if (s->path.oom) {
                     rc = OAP_ENOMEM;
                     goto done;
                 }
+                s->hash = oap_strmap_hash_more(f->hash, s->path.s + f->path_len,
+                                               s->path.len - f->path_len);
             } else {
                 unsigned kl = s->line, kc = s->col;
                 scan_string(s, 1);
@@ -347,6 +364,8 @@ static int scan(scanner *s)
                     rc = OAP_ENOMEM;
                     goto done;
                 }
+                s->hash = oap_strmap_hash_more(f->hash, s->path.s + f->path_len,
+                                               s->path.len - f->path_len);
                 unsigned save_l = s->line, save_c = s->col;
                 s->line = kl;
                 s->col = kc;
