@@ -127,30 +127,38 @@ static int is_place(const char *s)
 
 void oap_text_escape(const char *s, int flags, oap_text_put put, void *ctx)
 {
-    size_t shown = 0; /* s[shown..c.at) is shown as it is, and not put yet: one put a run */
-    oap_text_walker c = OAP_TEXT_WALK(s, strlen(s));
-    while (oap_text_walk(&c)) {
-        if (c.cp == ':' && c.cls == OAP_TEXT_ORDINARY && is_place(s + c.at)) {
-            put(ctx, s + shown, c.at - shown);
-            shown = c.at + c.len;
+    size_t shown = 0; /* s[shown..at) is shown as it is, and not put yet: one put a run */
+    size_t n = strlen(s), at = 0;
+    while (at < n) {
+        unsigned char b = (unsigned char)s[at];
+        /* Printable ASCII but the colon, most of any text, is shown as it is. */
+        if (b >= 0x20 && b < 0x7f && b != ':') {
+            at++;
+            continue;
+        }
+        uint32_t cp = b;
+        oap_text_class cls = OAP_TEXT_ORDINARY;
+        size_t len = b == ':' ? 1 : oap_text_next(s + at, n - at, &cp, &cls);
+        if (cp == ':' && cls == OAP_TEXT_ORDINARY && is_place(s + at)) {
+            put(ctx, s + shown, at - shown);
+            shown = at + len;
             put(ctx, "\\x3a", 4);
-            continue;
+        } else if (cls != OAP_TEXT_ORDINARY && !(cls == OAP_TEXT_TAB && (flags & OAP_TEXT_KEEP_TABS))) {
+            put(ctx, s + shown, at - shown);
+            shown = at + len;
+            if (cls == OAP_TEXT_INVALID) {
+                char esc[8];
+                put(ctx, esc, (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)s[at]));
+            } else if (len == 2 && cp == '\r') {
+                put_escape('\r', put, ctx); /* CR LF: each of the two */
+                put_escape('\n', put, ctx);
+            } else {
+                put_escape(cp, put, ctx);
+            }
         }
-        if (c.cls == OAP_TEXT_ORDINARY || (c.cls == OAP_TEXT_TAB && (flags & OAP_TEXT_KEEP_TABS)))
-            continue;
-        put(ctx, s + shown, c.at - shown);
-        shown = c.at + c.len;
-        if (c.cls == OAP_TEXT_INVALID) {
-            char esc[8];
-            put(ctx, esc, (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)s[c.at]));
-        } else if (c.len == 2 && c.cp == '\r') {
-            put_escape('\r', put, ctx); /* CR LF: each of the two */
-            put_escape('\n', put, ctx);
-        } else {
-            put_escape(c.cp, put, ctx);
-        }
+        at += len;
     }
-    put(ctx, s + shown, c.at - shown);
+    put(ctx, s + shown, at - shown);
 }
 
 typedef struct cursor {

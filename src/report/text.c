@@ -95,10 +95,33 @@ static int put_source(FILE *out, const oap_diag *d)
     return 0;
 }
 
+/* ":LINE:COL: " into buf (at least 32 bytes); returns its length. */
+static size_t place(char *buf, unsigned line, unsigned col)
+{
+    char digits[12];
+    size_t n = 0;
+    unsigned v[2] = {line, col};
+    for (int k = 0; k < 2; k++) {
+        size_t nd = 0;
+        buf[n++] = ':';
+        do
+            digits[nd++] = (char)('0' + v[k] % 10);
+        while ((v[k] /= 10) > 0);
+        while (nd > 0)
+            buf[n++] = digits[--nd];
+    }
+    buf[n++] = ':';
+    buf[n++] = ' ';
+    return n;
+}
+
 int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options *opts)
 {
     size_t strip = opts && opts->strip ? strlen(opts->strip) : 0;
     int color = opts && opts->color;
+    /* Findings come in runs of one file: its name is escaped once a run. */
+    const char *last_file = NULL;
+    char *escaped = NULL;
     for (size_t i = 0; i < oap_diags_count(diags); i++) {
         const oap_diag *d = oap_diags_at(diags, i);
         const char *file = d->file;
@@ -109,18 +132,29 @@ int oap_report_text(FILE *out, const oap_diags *diags, const oap_report_options 
          * escaped, the only place on the line is the finding's own. Colour marks the
          * severity word and the rule id only: the location stays plain text, for whatever
          * matches it (an editor reading a terminal, a problem matcher). */
-        oap_text_escape(file, 0, put_file, out);
+        if (file != last_file) {
+            free(escaped);
+            if (!(escaped = oap_text_escaped(file, 0)))
+                return OAP_ENOMEM;
+            last_file = file;
+        }
+        fputs(escaped, out);
+        char at[32];
+        fwrite(at, 1, place(at, d->line, d->col), out);
         if (color)
-            fprintf(out, ":%u:%u: %s%s\033[0m: ", d->line, d->col, severity_color(d->severity),
+            fprintf(out, "%s%s\033[0m: ", severity_color(d->severity),
                     oap_severity_name(d->severity));
         else
-            fprintf(out, ":%u:%u: %s: ", d->line, d->col, oap_severity_name(d->severity));
+            fprintf(out, "%s: ", oap_severity_name(d->severity));
         /* Plan text reaches messages (keys, ids, quoted text): escaped, so a finding stays
          * on one line, reads as written and cannot move a terminal's cursor. */
         oap_text_escape(d->message, 0, put_file, out);
         fprintf(out, color ? " [\033[2m%s\033[0m]\n" : " [%s]\n", d->rule);
-        if (opts && opts->source && d->source && d->line && put_source(out, d) < 0)
+        if (opts && opts->source && d->source && d->line && put_source(out, d) < 0) {
+            free(escaped);
             return OAP_ENOMEM;
+        }
     }
+    free(escaped);
     return ferror(out) ? OAP_EIO : 0;
 }
