@@ -1,7 +1,7 @@
 /* gen: writes synthetic EU Operational Action Plan sets with planted defects, for the benchmark. */
 /*
  * usage: oap_gen --actions N --plans P --seed S --out DIR [--cycles C] [--dangling D]
- *                [--redundant R] [--duplicates U] [--one-way W] [--external E]
+ *                [--redundant R] [--duplicates U] [--one-way W] [--external E] [--noise K]
  *
  * Writes DIR/2012-<code>.oap.json for each plan, DIR/needs.dot (the needs graph for
  * Graphviz's sccmap and tred) and DIR/manifest.json (the findings a correct checker
@@ -31,10 +31,7 @@
 #define RARE_BLOCK_MIN 4001 /* a prime: 5 x 4001 = 20,005 pseudo-words */
 #define TOK_MAX 192
 #define MARK_MAX 16
-#define TITLE_MIN 8
-#define TITLE_MAX 25
-#define DESC_MIN 20
-#define DESC_MAX 60
+#define MAX_NOISE 16 /* random refs per action of the noisy profile */
 
 /* ------------------------------------------------------------------------------------ */
 /* Failure                                                                              */
@@ -605,6 +602,10 @@ static unsigned timing_index(const char *text)
 /* ------------------------------------------------------------------------------------ */
 /* Rare terms: pseudo-words, assigned so that two texts share at most one               */
 
+/* Words of a title and of a description: 8..25 and 20..60 (about 60 an action); the noisy
+ * profile (--noise) writes shorter texts, 6..14 and 14..38 (about 40). */
+static unsigned TITLE_MIN = 8, TITLE_MAX = 25, DESC_MIN = 20, DESC_MAX = 60;
+
 static uint32_t rare_p;        /* a prime; 5 blocks of rare_p words */
 static char (*rare_words)[24]; /* RARE_SLOTS * rare_p words */
 static uint64_t design_mul, design_off;
@@ -912,13 +913,13 @@ static void gen_title(rng *r, const char *const rare[RARE_SLOTS], text *t)
                 push_phrase(t, PICK(r, title_patterns), 0, rare[1]);
             else
                 push_np(r, t);
-            if ((k >= slot1 && t->words >= (int)target) || t->words > TITLE_MAX ||
+            if ((k >= slot1 && t->words >= (int)target) || t->words > (int)TITLE_MAX ||
                 t->nmark == MARK_MAX)
                 break;
         }
         if (chance(r, 40))
             push_tok(t, ".", 1, TF_GLUE);
-        if (t->words >= TITLE_MIN && t->words <= TITLE_MAX && t->nmark >= 2)
+        if (t->words >= (int)TITLE_MIN && t->words <= (int)TITLE_MAX && t->nmark >= 2)
             return;
     }
 }
@@ -961,7 +962,7 @@ static void gen_description(rng *r, const char *const rare[RARE_SLOTS], text *t)
             }
             push_tok(t, ".", 1, TF_GLUE);
         }
-        if (t->words >= DESC_MIN && t->words <= DESC_MAX)
+        if (t->words >= (int)DESC_MIN && t->words <= (int)DESC_MAX)
             return;
     }
 }
@@ -1101,6 +1102,7 @@ static struct {
     uint64_t seed;
     uint32_t n, plans;
     uint32_t cycles, dangling, redundant, duplicates, oneway, external;
+    uint32_t noise; /* the noisy profile: random refs per action (0: the exact profile) */
     uint32_t q, r; /* plan sizes: the first r plans have q + 1 actions, the others q */
     int code_width;
     act *a;
@@ -1422,7 +1424,9 @@ static void assign_timings(void)
 {
     for (uint32_t i = 0; i < G.n; i++) {
         act *x = &G.a[i];
-        if (x->role == ROLE_PRODUCER)
+        if (G.noise && (x->role == ROLE_PRODUCER || x->role == ROLE_CONSUMER))
+            x->timing = (uint8_t)below(&G.rs, (uint32_t)(COUNT(early) + COUNT(late)));
+        else if (x->role == ROLE_PRODUCER)
             x->timing = (uint8_t)(x->indeg ? below(&G.rs, COUNT(early))
                                            : below(&G.rs, (uint32_t)N_TIMINGS));
         else if (x->role == ROLE_CONSUMER)
@@ -1483,6 +1487,28 @@ static int32_t oneway_target(int32_t from)
             hi = mid;
     }
     return lo < G.now && G.ow[lo].from == from ? G.ow[lo].to : -1;
+}
+
+/* The noisy profile's random refs of action i, from a stream of its own (so the plan's
+ * overlaps and its actions agree): G.noise actions other than i, 80% in i's plan. */
+static int noise_refs(int32_t i, int32_t out[MAX_NOISE])
+{
+    rng r;
+    uint32_t p = plan_of((uint32_t)i);
+    int n = 0;
+    rng_init(&r, G.seed, 5, (uint64_t)i);
+    while (n < (int)G.noise) {
+        uint32_t q = p;
+        int32_t j;
+        if (G.plans > 1 && !chance(&r, 80)) {
+            q = below(&r, G.plans - 1);
+            q += q >= p;
+        }
+        j = (int32_t)(plan_start(q) + below(&r, plan_size(q)));
+        if (j != i)
+            out[n++] = j;
+    }
+    return n;
 }
 
 static int cmp_oneway(const void *a, const void *b)
@@ -1708,6 +1734,14 @@ static void write_action(sink *o, sink *dot, uint32_t p, int32_t i, int *first_a
             item(o, &f, I8);
             put_ref(o, p, oneway_target(i));
         }
+        {
+            int32_t r[MAX_NOISE];
+            int nr = noise_refs(i, r);
+            for (int k = 0; k < nr; k++) {
+                item(o, &f, I8);
+                put_ref(o, p, r[k]);
+            }
+        }
         if (x->flags & F_DANGLING) {
             item(o, &f, I8);
             put_c(o, '"');
@@ -1841,8 +1875,9 @@ static uint32_t plan_overlaps(uint32_t p, uint32_t *stamp, uint32_t *list, int *
     *external = 0;
     for (uint32_t u = start; u < end; u++) {
         const act *x = &G.a[u];
-        int32_t t[MAX_REFS + MAX_NEEDS + 3];
+        int32_t t[MAX_REFS + MAX_NEEDS + 3 + MAX_NOISE];
         int nt = 0;
+        nt = noise_refs((int32_t)u, t);
         for (int k = 0; k < x->nrefs; k++)
             t[nt++] = x->refs[k];
         for (int k = 0; k < x->nneeds; k++)
@@ -2028,6 +2063,17 @@ static void write_manifest(const char *dir)
     put_s(&s, ", \"edges\": ");
     put_u(&s, G.dot_edges);
     put_c(&s, '}');
+    if (G.noise) {
+        /* Random refs make findings in numbers that only a checker knows. */
+        key(&s, &first, "  ", "profile");
+        put_s(&s, "\"noisy\"");
+        key(&s, &first, "  ", "noise");
+        put_u(&s, G.noise);
+        put_s(&s, "\n}\n");
+        sink_close(&s);
+        free(s.buf);
+        return;
+    }
     key(&s, &first, "  ", "expected");
     put_c(&s, '{');
     {
@@ -2064,8 +2110,11 @@ static void usage(FILE *f)
 {
     fputs("usage: oap_gen --actions N --plans P --seed S --out DIR [--cycles C] [--dangling D]\n"
           "               [--redundant R] [--duplicates U] [--one-way W] [--external E]\n"
+          "               [--noise K]\n"
           "Writes DIR/2012-<code>.oap.json per plan, DIR/needs.dot and DIR/manifest.json.\n"
           "Defaults: P = max(1, N/10000); C, D, R, U, W, E = max(1, N/1000) each.\n"
+          "--noise K (1..16): the noisy profile, K random refs an action, shorter texts,\n"
+          "random timings; the manifest then has no expected counts.\n"
           "See tests/bench/README.md for what is generated and the planted defects.\n",
           f);
 }
@@ -2108,6 +2157,8 @@ int main(int argc, char **argv)
             plans = (int64_t)parse_num(a, v, MAX_ACTIONS);
         } else if (strcmp(a, "--seed") == 0) {
             seed = (int64_t)parse_num(a, v, (uint64_t)INT64_MAX);
+        } else if (strcmp(a, "--noise") == 0) {
+            G.noise = (uint32_t)parse_num(a, v, MAX_NOISE);
         } else if (strcmp(a, "--out") == 0) {
             if (!v || !*v)
                 die("missing value for", a);
@@ -2143,6 +2194,12 @@ int main(int argc, char **argv)
     G.external = (uint32_t)extra[5];
     if (G.plans == 0)
         die("--plans must be at least 1", NULL);
+    if (G.noise) {
+        TITLE_MIN = 6;
+        TITLE_MAX = 14;
+        DESC_MIN = 14;
+        DESC_MAX = 38;
+    }
     if (G.n < 3 * (uint64_t)G.plans)
         die("every plan needs at least 3 actions: --actions must be at least 3 x --plans", NULL);
     planted = 4ull * G.cycles + 4ull * G.redundant;

@@ -1,11 +1,12 @@
-/* parse: the benchmark's floor, jansson's json_load_file over every plan file, trees kept. */
+/* parse: the benchmark's floor, jansson's json_load_file over every plan file. */
 /*
- * usage: oap_bench_parse [--reject-duplicates] FILE...
+ * usage: oap_bench_parse [--reject-duplicates] [--one-at-a-time] FILE...
  *
  * Loads every FILE with json_load_file and keeps every tree until all are loaded, then
  * frees them: the time and peak memory of "loading every plan with jansson", which is
- * what oapgraph check could at best do if it kept the trees (it frees each one as soon
- * as its model is built). Flags are 0 unless --reject-duplicates, which adds
+ * what oapgraph check could at best do if it kept the trees. With --one-at-a-time each
+ * tree is freed before the next file is read, as oapgraph frees each one as soon as its
+ * model is built (issue 21's floor). Flags are 0 unless --reject-duplicates, which adds
  * JSON_REJECT_DUPLICATES as oapgraph's loader does. Prints "N files" to standard
  * output; exit 0, or 1 with jansson's message when a file does not load.
  */
@@ -17,18 +18,25 @@
 
 int main(int argc, char **argv)
 {
+    static const char usage[] = "usage: oap_bench_parse [--reject-duplicates] [--one-at-a-time] FILE...";
     size_t flags = 0;
-    int first = 1;
-    if (argc > 1 && strcmp(argv[1], "--reject-duplicates") == 0) {
-        flags = JSON_REJECT_DUPLICATES;
-        first = 2;
-    }
+    int first = 1, one = 0;
     if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-        puts("usage: oap_bench_parse [--reject-duplicates] FILE...");
+        puts(usage);
         return 0;
     }
+    for (; first < argc && strncmp(argv[first], "--", 2) == 0; first++) {
+        if (strcmp(argv[first], "--reject-duplicates") == 0) {
+            flags = JSON_REJECT_DUPLICATES;
+        } else if (strcmp(argv[first], "--one-at-a-time") == 0) {
+            one = 1;
+        } else {
+            fprintf(stderr, "%s\n", usage);
+            return 2;
+        }
+    }
     if (first >= argc) {
-        fputs("usage: oap_bench_parse [--reject-duplicates] FILE...\n", stderr);
+        fprintf(stderr, "%s\n", usage);
         return 2;
     }
     size_t n = (size_t)(argc - first);
@@ -47,6 +55,10 @@ int main(int argc, char **argv)
                     err.text);
             status = 1;
             goto done;
+        }
+        if (one) {
+            json_decref(trees[i]);
+            trees[i] = NULL;
         }
     }
     printf("%zu files\n", n);

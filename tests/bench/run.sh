@@ -110,48 +110,8 @@ command -v tred >/dev/null || has_tred=0
 
 declare -A R=()
 notes=()
-
-# Median of numbers (the mean of the middle two for an even count).
-median() {
-    printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {
-        if (NR % 2) printf "%.6f", v[(NR + 1) / 2]; else printf "%.6f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-# measure N WHAT LIMIT OK_CODES CMD...: runs CMD --runs times, output to /dev/null, under
-# `timeout LIMIT` (0: none). Sets R[N.WHAT.st] to ok, timeout or "exit S" (a status not in
-# the comma-separated OK_CODES; stops there), and when ok the medians R[N.WHAT.s] (wall
-# seconds) and R[N.WHAT.kb] (peak RSS). A timeout is not run again.
-measure() {
-    local n=$1 what=$2 lim=$3 ok=$4
-    shift 4
-    local i rc t0 t1 sec kb st=ok
-    local -a secs=() kbs=()
-    for ((i = 1; i <= runs; i++)); do
-        rc=0
-        t0=$EPOCHREALTIME
-        /usr/bin/time -f '%M' -o "$scratch/time" timeout "$lim" "$@" \
-            >/dev/null 2>"$scratch/$what.$n.err" || rc=$?
-        t1=$EPOCHREALTIME
-        sec=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')
-        kb=$(tail -n 1 "$scratch/time")
-        if ((rc == 124)); then
-            st=timeout
-        elif [[ ",$ok," != *",$rc,"* ]]; then
-            st="exit $rc"
-        fi
-        printf '%s\t%s\t%d\t%s\t%s\t%s\n' "$n" "$what" "$i" "$sec" "$kb" "$st" >>"$raw"
-        [[ $st == ok ]] || break
-        secs+=("$sec")
-        kbs+=("$kb")
-    done
-    R[$n.$what.st]=$st
-    if [[ $st == ok ]]; then
-        R[$n.$what.s]=$(median "${secs[@]}")
-        R[$n.$what.kb]=$(median "${kbs[@]}")
-    elif [[ $st != timeout ]]; then
-        notes+=("N=$n: $what failed ($st): $(head -c 300 "$scratch/$what.$n.err" | tr '\n' ' ')")
-    fi
-}
+# shellcheck source=lib.sh
+source "$root/tests/bench/lib.sh"
 
 # Compares oapgraph's JSON findings with the manifest; prints one line per rule that
 # differs, exits 1 when any does.
@@ -177,10 +137,6 @@ sys.exit(bad)
 EOF
 }
 
-# Number formats for the table.
-fmt_s() { awk -v v="$1" 'BEGIN { if (v < 1) printf "%.3f", v; else if (v < 100) printf "%.2f", v; else printf "%.0f", v }'; }
-fmt_mb() { awk -v v="$1" 'BEGIN { v /= 1024; if (v < 10) printf "%.1f", v; else printf "%.0f", v }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; if (r < 10) printf "%.2f", r; else printf "%.0f", r }'; }
 # A tool's time cell (KEY LIMIT): seconds, "over LIMIT s", "-" (not run) or "failed".
 time_cell() {
     local key=$1
@@ -279,11 +235,8 @@ done
 
 # The table.
 {
-    printf 'oapgraph benchmark: %s cores (%s), %s GB; Graphviz %s, jansson %s; seed %s, median of %s runs; %s\n\n' \
-        "$(nproc)" "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" \
-        "$(free -g | awk '/^Mem:/ { print $2 }')" \
-        "$(dot -V 2>&1 | sed -n 's/.*version \([0-9.]*\).*/\1/p')" \
-        "$(pkg-config --modversion jansson 2>/dev/null || echo '?')" "$seed" "$runs" "$(date -u +%Y-%m-%d)"
+    printf 'oapgraph benchmark: %s; seed %s, median of %s runs; %s\n\n' \
+        "$(machine)" "$seed" "$runs" "$(date -u +%Y-%m-%d)"
     echo '| N | plans | JSON MB | parse s / MB peak | check s / MB peak | dot s | sccmap s | tred s | check/parse time | check/parse memory | check/sccmap | cycle+redundancy ms | tred/that | overlap candidates | planted defects |'
     echo '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'
     for n in "${measured[@]}"; do
