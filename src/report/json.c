@@ -12,8 +12,9 @@ static int put(json_t *obj, const char *key, json_t *value)
     return json_object_set_new(obj, key, value);
 }
 
-static json_t *finding(const oap_report_ctx *ctx, size_t i)
+static json_t *finding(void *arg, size_t i)
 {
+    const oap_report_ctx *ctx = arg;
     const oap_diag *d = oap_diags_at(ctx->diags, i);
     json_t *f = json_object();
     if (!f)
@@ -81,12 +82,12 @@ int oap_report_json(FILE *out, const oap_diags *diags, const oap_report_options 
         put(tool, "version", json_string(OAPGRAPH_VERSION)) < 0 ||
         put(root, "findings", findings = json_array()) < 0)
         goto done;
-    for (size_t i = 0; i < oap_diags_count(diags); i++)
-        if (json_array_append_new(findings, finding(&ctx, i)) < 0)
-            goto done;
     if (put(root, "summary", summary(&ctx)) < 0)
         goto done;
-    rc = oap_json_write(out, root);
+    /* The findings are written one by one, never all in one tree. */
+    (void)findings;
+    rc = oap_json_write_streaming(out, root, "\"findings\": []", oap_diags_count(diags), finding,
+                                  &ctx);
 done:
     json_decref(root);
     oap_report__finish(&ctx);

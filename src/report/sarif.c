@@ -173,8 +173,9 @@ static json_t *rule_descriptor(const oap_report_ctx *ctx, size_t r)
     return d;
 }
 
-static json_t *result(const oap_report_ctx *ctx, size_t i)
+static json_t *result(void *arg, size_t i)
 {
+    const oap_report_ctx *ctx = arg;
     const oap_diag *d = oap_diags_at(ctx->diags, i);
     json_t *r = json_object(), *message, *locations, *location, *physical, *fingerprints, *props;
     if (!r || put(r, "ruleId", oap_report__string(d->rule)) < 0 ||
@@ -256,10 +257,10 @@ int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_report_options
     if (put(run, "columnKind", json_string("unicodeCodePoints")) < 0 ||
         put(run, "results", results = json_array()) < 0)
         goto done;
-    for (size_t i = 0; i < oap_diags_count(diags); i++)
-        if (json_array_append_new(results, result(&ctx, i)) < 0)
-            goto done;
-    rc = oap_json_write(out, root);
+    /* The results are written one by one, never all in one tree. */
+    (void)results;
+    rc = oap_json_write_streaming(out, root, "\"results\": []", oap_diags_count(diags), result,
+                                  &ctx);
 done:
     free(root_uri);
     json_decref(root);
