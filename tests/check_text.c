@@ -500,7 +500,7 @@ START_TEST(json_write_pieces)
     for (size_t cut = 0; cut <= n; cut++) {
         for (size_t cut2 = cut; cut2 <= n; cut2++) {
             capture c;
-            oap_json__escaping e = {capture_open(&c), {0}, 0};
+            oap_json__escaping e = {.out = capture_open(&c)};
             ck_assert_int_eq(oap_json__escaping_put(text, cut, &e), 0);
             ck_assert_int_eq(oap_json__escaping_put(text + cut, cut2 - cut, &e), 0);
             ck_assert_int_eq(oap_json__escaping_put(text + cut2, n - cut2, &e), 0);

@@ -49,6 +49,20 @@ json_t *oap_json_string_safe(const char *s)
     return v;
 }
 
+static void emit(oap_json__escaping *e, const char *b, size_t n)
+{
+    if (e->nbuf + n > sizeof e->buf) {
+        e->failed |= fwrite(e->buf, 1, e->nbuf, e->out) != e->nbuf;
+        e->nbuf = 0;
+    }
+    if (n > sizeof e->buf) {
+        e->failed |= fwrite(b, 1, n, e->out) != n;
+        return;
+    }
+    memcpy(e->buf + e->nbuf, b, n);
+    e->nbuf += n;
+}
+
 /* Writes the characters of the n bytes at b, those that are not ORDINARY as \u escapes,
  * and returns how many bytes it took: all, or (unless last) all but a sequence at the
  * end that the next piece may complete. */
@@ -69,13 +83,13 @@ static size_t put_chars(oap_json__escaping *e, const char *b, size_t n, int last
             break;
         if (cls != OAP_TEXT_ORDINARY && cls != OAP_TEXT_INVALID) {
             char esc[16];
-            fwrite(b + done, 1, i - done, e->out);
-            fwrite(esc, 1, oap_text_json_escape(cp, esc), e->out);
+            emit(e, b + done, i - done);
+            emit(e, esc, oap_text_json_escape(cp, esc));
             done = i + k;
         }
         i += k;
     }
-    fwrite(b + done, 1, i - done, e->out);
+    emit(e, b + done, i - done);
     return i;
 }
 
@@ -93,18 +107,20 @@ int oap_json__escaping_put(const char *b, size_t n, void *escaping)
     size_t took = put_chars(e, b, n, 0);
     memcpy(e->held + e->nheld, b + took, n - took);
     e->nheld += n - took;
-    return ferror(e->out) ? -1 : 0;
+    return e->failed ? -1 : 0;
 }
 
 void oap_json__escaping_end(oap_json__escaping *e)
 {
     put_chars(e, e->held, e->nheld, 1);
     e->nheld = 0;
+    fwrite(e->buf, 1, e->nbuf, e->out);
+    e->nbuf = 0;
 }
 
 int oap_json_write(FILE *out, const json_t *root)
 {
-    oap_json__escaping e = {out, {0}, 0};
+    oap_json__escaping e = {.out = out};
     if (json_dump_callback(root, oap_json__escaping_put, &e, JSON_INDENT(2)) < 0 && !ferror(out))
         return OAP_ENOMEM;
     oap_json__escaping_end(&e);
@@ -173,7 +189,7 @@ int oap_json_write_streaming(FILE *out, const json_t *root, const char *splice, 
     while (line > text && line[-1] == ' ')
         line--;
     size_t depth = (size_t)(at - line) / 2;
-    oap_json__escaping e = {out, {0}, 0};
+    oap_json__escaping e = {.out = out};
     reindent r = {&e, 2 * (depth + 1)};
     int rc = oap_json__escaping_put(text, (size_t)(at - text) + len - 1, &e) < 0 ? OAP_EIO : 0;
     for (size_t i = 0; i < n && rc == 0; i++) {

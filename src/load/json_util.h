@@ -35,6 +35,11 @@ typedef struct oap_json__escaping {
     FILE *out;
     char held[4];
     size_t nheld;
+    /* jansson hands over a document in pieces of a few bytes: they are gathered here and
+     * written in large ones (oap_json__escaping_end writes the rest). */
+    char buf[16384];
+    size_t nbuf;
+    int failed; /* a write failed */
 } oap_json__escaping;
 int oap_json__escaping_put(const char *b, size_t n, void *escaping);
 void oap_json__escaping_end(oap_json__escaping *e);
