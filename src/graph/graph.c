@@ -17,6 +17,10 @@ typedef struct graph_impl {
     oap_arena arena;
     oap_strmap ext_map;
     size_t ext_cap;
+    /* Per node: its window, read once from its timing text (several rules and the
+     * overlap index ask for it); has_window[v] is 1 when it has one. */
+    oap_window *windows;
+    uint8_t *has_window;
 } graph_impl;
 
 int oap_edges_add(oap_edges *e, uint32_t from, uint32_t to, uint32_t link)
@@ -354,7 +358,8 @@ const char *oap_graph_link_pointer(const oap_graph *g, const oap_link *l, char *
 /* Months an action or phase runs: its "window", else what its timing reads as in its
  * plan's years; an action with phases and no timing of its own, from its first phase's
  * start to its last's end. */
-int oap_graph_window(const oap_graph *g, uint32_t unit, oap_window *w)
+/* The window of a unit as its timing reads (see oap_graph_window). */
+static int read_window(const oap_graph *g, uint32_t unit, oap_window *w)
 {
     const oap_plan *p = oap_graph_plan(g, unit);
     const oap_month_span *span;
@@ -382,7 +387,7 @@ int oap_graph_window(const oap_graph *g, uint32_t unit, oap_window *w)
     int found = 0;
     for (uint32_t k = 0; k < oap_graph_action(g, unit)->nphases; k++) {
         oap_window pw;
-        if (!oap_graph_window(g, first + k, &pw))
+        if (!read_window(g, first + k, &pw))
             continue;
         if (!found || pw.start < w->start)
             w->start = pw.start;
@@ -391,6 +396,29 @@ int oap_graph_window(const oap_graph *g, uint32_t unit, oap_window *w)
         found = 1;
     }
     return found;
+}
+
+int oap_graph_window(const oap_graph *g, uint32_t unit, oap_window *w)
+{
+    const graph_impl *gi = (const graph_impl *)g;
+    if (unit >= g->nnodes || !gi->has_window[unit])
+        return 0;
+    *w = gi->windows[unit];
+    return 1;
+}
+
+/* Reads every unit's window once. */
+static int build_windows(graph_impl *gi)
+{
+    oap_graph *g = &gi->g;
+    gi->windows = malloc(((size_t)g->nnodes + 1) * sizeof *gi->windows);
+    gi->has_window = calloc((size_t)g->nnodes + 1, 1);
+    if (!gi->windows || !gi->has_window)
+        return OAP_ENOMEM;
+    for (uint32_t v = 0; v < g->nnodes; v++)
+        if (g->nodes[v].kind == OAP_NODE_ACTION || g->nodes[v].kind == OAP_NODE_PHASE)
+            gi->has_window[v] = (uint8_t)read_window(g, v, &gi->windows[v]);
+    return 0;
 }
 
 const char *oap_graph_name(const oap_graph *g, uint32_t node, uint32_t from, char *buf, size_t size)
@@ -771,6 +799,8 @@ int oap_graph_build(oap_graph **out, const oap_model *model)
         rc = build_jads(g);
     if (rc == 0)
         rc = build_cycles(g);
+    if (rc == 0)
+        rc = build_windows(gi);
     if (rc < 0) {
         oap_graph_free(g);
         return rc;
@@ -784,6 +814,8 @@ void oap_graph_free(oap_graph *g)
     if (!g)
         return;
     graph_impl *gi = (graph_impl *)g;
+    free(gi->windows);
+    free(gi->has_window);
     for (size_t p = 0; g->goal_ids && p < g->model->nplans; p++) {
         oap_strmap_free(&g->goal_ids[p]);
         oap_strmap_free(&g->action_ids[p]);
