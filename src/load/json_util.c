@@ -2,7 +2,6 @@
 #include "json_util.h"
 
 #include "oapgraph/common.h"
-#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -123,95 +122,6 @@ int oap_json_write(FILE *out, const json_t *root)
     oap_json__escaping e = {.out = out};
     if (json_dump_callback(root, oap_json__escaping_put, &e, JSON_INDENT(2)) < 0 && !ferror(out))
         return OAP_ENOMEM;
-    oap_json__escaping_end(&e);
-    if (fputc('\n', out) == EOF || ferror(out))
-        return OAP_EIO;
-    return 0;
-}
-
-/* oap_json__escaping_put, with `indent` spaces after each line break: an item dumped
- * alone, indented as it stands inside the document. Strings hold no raw line break
- * (jansson writes \n), so each one is the layout's. */
-typedef struct reindent {
-    oap_json__escaping *e;
-    size_t indent;
-} reindent;
-
-static int put_spaces(oap_json__escaping *e, size_t n)
-{
-    static const char spaces[] = "                                ";
-    for (; n > 0; n -= n < 32 ? n : 32)
-        if (oap_json__escaping_put(spaces, n < 32 ? n : 32, e) < 0)
-            return -1;
-    return 0;
-}
-
-static int reindent_put(const char *b, size_t n, void *ctx)
-{
-    reindent *r = ctx;
-    const char *nl;
-    while (n > 0 && (nl = memchr(b, '\n', n))) {
-        size_t k = (size_t)(nl - b) + 1;
-        if (oap_json__escaping_put(b, k, r->e) < 0 || put_spaces(r->e, r->indent) < 0)
-            return -1;
-        b += k;
-        n -= k;
-    }
-    return n > 0 ? oap_json__escaping_put(b, n, r->e) : 0;
-}
-
-static int to_strbuf(const char *b, size_t n, void *buf)
-{
-    oap_strbuf_putn(buf, b, n);
-    return ((oap_strbuf *)buf)->oom ? -1 : 0;
-}
-
-int oap_json_write_streaming(FILE *out, const json_t *root, const char *splice, size_t n,
-                             json_t *(*item)(void *ctx, size_t i), void *ctx)
-{
-    /* Not json_dumps: its text comes from jansson's allocator, which a program may have
-     * replaced (oap_json_use_block_allocator), and free() cannot take back. */
-    oap_strbuf dumped = OAP_STRBUF_INIT;
-    if (json_dump_callback(root, to_strbuf, &dumped, JSON_INDENT(2)) < 0 || dumped.oom ||
-        !dumped.s) {
-        oap_strbuf_free(&dumped);
-        return OAP_ENOMEM;
-    }
-    char *text = dumped.s;
-    char *at = strstr(text, splice);
-    size_t len = strlen(splice);
-    if (!at || len < 2 || strcmp(splice + len - 2, "[]") != 0) {
-        free(text);
-        return OAP_ENOMEM; /* a caller's mistake: no such array in root */
-    }
-    /* The array's depth is half its key's indentation; items are one deeper. */
-    const char *line = at;
-    while (line > text && line[-1] == ' ')
-        line--;
-    size_t depth = (size_t)(at - line) / 2;
-    oap_json__escaping e = {.out = out};
-    reindent r = {&e, 2 * (depth + 1)};
-    int rc = oap_json__escaping_put(text, (size_t)(at - text) + len - 1, &e) < 0 ? OAP_EIO : 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        json_t *v = item(ctx, i);
-        if (!v) {
-            rc = OAP_ENOMEM;
-            break;
-        }
-        if ((i > 0 && oap_json__escaping_put(",", 1, &e) < 0) ||
-            reindent_put("\n", 1, &r) < 0 ||
-            json_dump_callback(v, reindent_put, &r, JSON_INDENT(2)) < 0)
-            rc = ferror(out) ? OAP_EIO : OAP_ENOMEM;
-        json_decref(v);
-    }
-    if (rc == 0 && n > 0 &&
-        (oap_json__escaping_put("\n", 1, &e) < 0 || put_spaces(&e, 2 * depth) < 0))
-        rc = OAP_EIO;
-    if (rc == 0 && oap_json__escaping_put(at + len - 1, strlen(at + len - 1), &e) < 0)
-        rc = OAP_EIO;
-    free(text);
-    if (rc < 0)
-        return rc;
     oap_json__escaping_end(&e);
     if (fputc('\n', out) == EOF || ferror(out))
         return OAP_EIO;

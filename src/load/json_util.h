@@ -19,15 +19,6 @@ json_t *oap_json_string_safe(const char *s);
  * Returns 0, OAP_EIO when writing failed, OAP_ENOMEM. */
 int oap_json_write(FILE *out, const json_t *root);
 
-/* oap_json_write of root, but with the items of one array made, written and freed one
- * at a time, so that a document of a million findings is never a tree in memory: root
- * holds the array empty, and its text `splice` ("\"findings\": []") is the first place
- * the array's key and brackets appear; item(ctx, i) gives item i (NULL when out of
- * memory), for i below n. The text is what oap_json_write writes of root with the items
- * in the array. Returns as oap_json_write does. */
-int oap_json_write_streaming(FILE *out, const json_t *root, const char *splice, size_t n,
-                             json_t *(*item)(void *ctx, size_t i), void *ctx);
-
 /* oap_json_write's filter, a json_dump_callback_t, here for its tests: jansson ends its
  * pieces between characters today, but nothing promises it, so a sequence cut between
  * two pieces is held back and joined; oap_json__escaping_end writes what is held. */

@@ -2,7 +2,10 @@
 #include "oapgraph/common.h"
 #include "oapgraph/report.h"
 #include "util.h"
-#include "load/json_util.h"
+#include "core/text.h"
+#include "load/json_writer.h"
+
+#include <stdlib.h>
 
 #include <jansson.h>
 
@@ -12,29 +15,59 @@ static int put(json_t *obj, const char *key, json_t *value)
     return json_object_set_new(obj, key, value);
 }
 
-static json_t *finding(void *arg, size_t i)
+/* s, or JSON null for "". */
+static void string_or_null(oap_json_writer *w, const char *s)
+{
+    if (*s)
+        oap_json_writer_string(w, s);
+    else
+        oap_json_writer_null(w);
+}
+
+/* One finding, written as it goes (oap_json_write_streaming). */
+static int finding(void *arg, size_t i, oap_json_writer *w)
 {
     const oap_report_ctx *ctx = arg;
     const oap_diag *d = oap_diags_at(ctx->diags, i);
-    json_t *f = json_object();
-    if (!f)
-        return NULL;
-    if (put(f, "rule", oap_report__string(d->rule)) < 0 ||
-        put(f, "severity", json_string(oap_severity_name(d->severity))) < 0 ||
-        put(f, "message", oap_report__message(d->message)) < 0 ||
-        put(f, "file", oap_report__string(oap_report__file(ctx, d->file))) < 0 ||
-        put(f, "line", d->line ? json_integer(d->line) : json_null()) < 0 ||
-        put(f, "column", d->line && d->col ? json_integer(d->col) : json_null()) < 0 ||
-        put(f, "pointer", oap_report__string(d->pointer)) < 0 ||
-        put(f, "plan", oap_report__string_or_null(d->plan)) < 0 ||
-        put(f, "node", oap_report__string_or_null(d->node)) < 0 ||
-        (*d->related && put(f, "related", oap_report__string(d->related)) < 0) ||
-        (*d->related && put(f, "score", json_real(d->score)) < 0) ||
-        put(f, "fingerprint", json_string(ctx->fps[i])) < 0) {
-        json_decref(f);
-        return NULL;
+    char *message = oap_text_escaped(d->message, 0);
+    if (!message)
+        return OAP_ENOMEM;
+    oap_json_writer_open(w, '{');
+    oap_json_writer_key(w, "rule");
+    oap_json_writer_string(w, d->rule);
+    oap_json_writer_key(w, "severity");
+    oap_json_writer_string(w, oap_severity_name(d->severity));
+    oap_json_writer_key(w, "message");
+    oap_json_writer_string(w, message);
+    oap_json_writer_key(w, "file");
+    oap_json_writer_string(w, oap_report__file(ctx, d->file));
+    oap_json_writer_key(w, "line");
+    if (d->line)
+        oap_json_writer_integer(w, d->line);
+    else
+        oap_json_writer_null(w);
+    oap_json_writer_key(w, "column");
+    if (d->line && d->col)
+        oap_json_writer_integer(w, d->col);
+    else
+        oap_json_writer_null(w);
+    oap_json_writer_key(w, "pointer");
+    oap_json_writer_string(w, d->pointer);
+    oap_json_writer_key(w, "plan");
+    string_or_null(w, d->plan);
+    oap_json_writer_key(w, "node");
+    string_or_null(w, d->node);
+    if (*d->related) {
+        oap_json_writer_key(w, "related");
+        oap_json_writer_string(w, d->related);
+        oap_json_writer_key(w, "score");
+        oap_json_writer_real(w, d->score);
     }
-    return f;
+    oap_json_writer_key(w, "fingerprint");
+    oap_json_writer_string(w, ctx->fps[i]);
+    oap_json_writer_close(w, '}');
+    free(message);
+    return 0;
 }
 
 static json_t *summary(const oap_report_ctx *ctx)

@@ -2,7 +2,8 @@
 #include "oapgraph/common.h"
 #include "oapgraph/report.h"
 #include "util.h"
-#include "load/json_util.h"
+#include "core/text.h"
+#include "load/json_writer.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -72,32 +73,23 @@ static char *uri_encode(const char *prefix, const char *path, const char *suffix
     return out;
 }
 
-/* {"uri": ..., "uriBaseId": "%SRCROOT%"} for a file name relative to the source root
- * (an absolute one below it made relative), {"uri": "file:///..."} for any other
- * absolute one. */
-static json_t *artifact_location(const oap_report_ctx *ctx, const char *file)
+/* The URI of a file name: relative to the source root (*relative set; an absolute name
+ * below it made relative), or "file:///..." for any other absolute one. A malloc'ed
+ * string or NULL. */
+static char *artifact_uri(const oap_report_ctx *ctx, const char *file, int *relative)
 {
     const char *root = ctx->opts->srcroot;
     size_t lr = root ? strlen(root) : 0;
     while (lr > 1 && root[lr - 1] == '/')
         lr--;
-    int relative = file[0] != '/';
-    if (!relative && lr > 0 && strncmp(file, root, lr) == 0 && file[lr] == '/') {
+    *relative = file[0] != '/';
+    if (!*relative && lr > 0 && strncmp(file, root, lr) == 0 && file[lr] == '/') {
         file += lr + 1;
-        relative = 1;
+        *relative = 1;
     }
-    while (relative && file[0] == '.' && file[1] == '/')
+    while (*relative && file[0] == '.' && file[1] == '/')
         file += 2;
-    char *uri = uri_encode(relative ? "" : "file://", file, "");
-    json_t *loc = json_object();
-    int bad = !uri || !loc || put(loc, "uri", json_string(uri)) < 0 ||
-              (relative && put(loc, "uriBaseId", json_string(SRCROOT)) < 0);
-    free(uri);
-    if (bad) {
-        json_decref(loc);
-        return NULL;
-    }
-    return loc;
+    return uri_encode(*relative ? "" : "file://", file, "");
 }
 
 /* "dangling-ref" -> "DanglingRef", SARIF's friendly name of a rule; NULL when that is the
@@ -173,42 +165,86 @@ static json_t *rule_descriptor(const oap_report_ctx *ctx, size_t r)
     return d;
 }
 
-static json_t *result(void *arg, size_t i)
+/* One result, written as it goes (oap_json_write_streaming). */
+static int result(void *arg, size_t i, oap_json_writer *w)
 {
     const oap_report_ctx *ctx = arg;
     const oap_diag *d = oap_diags_at(ctx->diags, i);
-    json_t *r = json_object(), *message, *locations, *location, *physical, *fingerprints, *props;
-    if (!r || put(r, "ruleId", oap_report__string(d->rule)) < 0 ||
-        put(r, "ruleIndex", json_integer((json_int_t)ctx->rule_of[i])) < 0 ||
-        put(r, "level", json_string(level(d->severity))) < 0 ||
-        put(r, "message", message = text_object(oap_report__message(d->message))) < 0 ||
-        put(r, "locations", locations = json_array()) < 0 ||
-        json_array_append_new(locations, location = json_object()) < 0 ||
-        put(location, "physicalLocation", physical = json_object()) < 0 ||
-        put(physical, "artifactLocation", artifact_location(ctx, oap_report__file(ctx, d->file))) <
-            0)
-        goto fail;
-    if (d->line > 0) {
-        json_t *region = json_object();
-        if (put(physical, "region", region) < 0 ||
-            put(region, "startLine", json_integer(d->line)) < 0 ||
-            (d->col > 0 && put(region, "startColumn", json_integer(d->col)) < 0))
-            goto fail;
+    char *message = oap_text_escaped(d->message, 0), *uri = NULL;
+    int relative = 0;
+    if (!message || !(uri = artifact_uri(ctx, oap_report__file(ctx, d->file), &relative))) {
+        free(message);
+        return OAP_ENOMEM;
     }
-    if (put(r, "partialFingerprints", fingerprints = json_object()) < 0 ||
-        put(fingerprints, "oapgraph/v2", json_string(ctx->fps[i])) < 0 ||
-        put(r, "properties", props = json_object()) < 0 ||
-        put(props, "pointer", oap_report__string(d->pointer)) < 0 ||
-        (*d->plan && put(props, "plan", oap_report__string(d->plan)) < 0) ||
-        (*d->node && put(props, "node", oap_report__string(d->node)) < 0) ||
-        (*d->related && put(props, "related", oap_report__string(d->related)) < 0) ||
-        (*d->related && put(props, "score", json_real(d->score)) < 0))
-        goto fail;
-    (void)message;
-    return r;
-fail:
-    json_decref(r);
-    return NULL;
+    oap_json_writer_open(w, '{');
+    oap_json_writer_key(w, "ruleId");
+    oap_json_writer_string(w, d->rule);
+    oap_json_writer_key(w, "ruleIndex");
+    oap_json_writer_integer(w, (long long)ctx->rule_of[i]);
+    oap_json_writer_key(w, "level");
+    oap_json_writer_string(w, level(d->severity));
+    oap_json_writer_key(w, "message");
+    oap_json_writer_open(w, '{');
+    oap_json_writer_key(w, "text");
+    oap_json_writer_string(w, message);
+    oap_json_writer_close(w, '}');
+    oap_json_writer_key(w, "locations");
+    oap_json_writer_open(w, '[');
+    oap_json_writer_item(w);
+    oap_json_writer_open(w, '{');
+    oap_json_writer_key(w, "physicalLocation");
+    oap_json_writer_open(w, '{');
+    oap_json_writer_key(w, "artifactLocation");
+    oap_json_writer_open(w, '{');
+    oap_json_writer_key(w, "uri");
+    oap_json_writer_string(w, uri);
+    if (relative) {
+        oap_json_writer_key(w, "uriBaseId");
+        oap_json_writer_string(w, SRCROOT);
+    }
+    oap_json_writer_close(w, '}');
+    if (d->line > 0) {
+        oap_json_writer_key(w, "region");
+        oap_json_writer_open(w, '{');
+        oap_json_writer_key(w, "startLine");
+        oap_json_writer_integer(w, d->line);
+        if (d->col > 0) {
+            oap_json_writer_key(w, "startColumn");
+            oap_json_writer_integer(w, d->col);
+        }
+        oap_json_writer_close(w, '}');
+    }
+    oap_json_writer_close(w, '}');
+    oap_json_writer_close(w, '}');
+    oap_json_writer_close(w, ']');
+    oap_json_writer_key(w, "partialFingerprints");
+    oap_json_writer_open(w, '{');
+    oap_json_writer_key(w, "oapgraph/v2");
+    oap_json_writer_string(w, ctx->fps[i]);
+    oap_json_writer_close(w, '}');
+    oap_json_writer_key(w, "properties");
+    oap_json_writer_open(w, '{');
+    oap_json_writer_key(w, "pointer");
+    oap_json_writer_string(w, d->pointer);
+    if (*d->plan) {
+        oap_json_writer_key(w, "plan");
+        oap_json_writer_string(w, d->plan);
+    }
+    if (*d->node) {
+        oap_json_writer_key(w, "node");
+        oap_json_writer_string(w, d->node);
+    }
+    if (*d->related) {
+        oap_json_writer_key(w, "related");
+        oap_json_writer_string(w, d->related);
+        oap_json_writer_key(w, "score");
+        oap_json_writer_real(w, d->score);
+    }
+    oap_json_writer_close(w, '}');
+    oap_json_writer_close(w, '}');
+    free(message);
+    free(uri);
+    return 0;
 }
 
 int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_report_options *opts)
