@@ -121,6 +121,36 @@ START_TEST(redundant_shortcut_over_a_million_node_chain)
 }
 END_TEST
 
+START_TEST(redundant_shortcuts_in_every_band_of_the_bitsets)
+{
+    /* A chain of 40,000 nodes is one part too large for one band of bitsets (40,000 rows
+     * of 625 words are 200 MB, bands are 32 MB): shortcuts i -> i + 2 whose targets fall
+     * in every band are each found once, and nothing else is. */
+    enum { N = 40000, SHORTCUTS = 8 };
+    uint32_t extra[2 * SHORTCUTS];
+    for (uint32_t k = 0; k < SHORTCUTS; k++) {
+        extra[2 * k] = k * (N / SHORTCUTS) + 1;
+        extra[2 * k + 1] = k * (N / SHORTCUTS) + 3;
+    }
+    oap_csr g;
+    chain(&g, N, 0, extra, SHORTCUTS);
+    oap_scc scc;
+    ck_assert_int_eq(oap_algo_scc(&scc, &g, N), 0);
+    oap_redundant *red;
+    size_t count;
+    ck_assert_int_eq(oap_algo_redundant(&red, &count, &g, N, &scc), 0);
+    ck_assert_uint_eq(count, SHORTCUTS);
+    for (size_t k = 0; k < count; k++) {
+        /* The extra edges' links are N + k, in order of their sources. */
+        ck_assert_uint_eq(g.link[red[k].edge], N + k);
+        ck_assert_uint_eq(g.target[red[k].edge], extra[2 * k + 1]);
+    }
+    free(red);
+    oap_algo_scc_free(&scc);
+    oap_csr_free(&g);
+}
+END_TEST
+
 /* A whole check of a plan whose actions form one cycle of needs (each action needs the
  * one before, the first needs the last), run in a thread with a 512 KiB stack. */
 enum { CYCLE_ACTIONS = 100000, SMALL_STACK = 512 * 1024 };
@@ -208,6 +238,7 @@ int main(void)
     tcase_add_test(tc, scc_of_a_million_node_chain_numbers_sinks_first);
     tcase_add_test(tc, bfs_walks_a_million_node_cycle);
     tcase_add_test(tc, redundant_shortcut_over_a_million_node_chain);
+    tcase_add_test(tc, redundant_shortcuts_in_every_band_of_the_bitsets);
     tcase_add_test(tc, check_of_a_long_cycle_on_a_small_stack);
     suite_add_tcase(s, tc);
     return oap_test_run(s);

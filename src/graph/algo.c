@@ -239,17 +239,26 @@ static uint32_t find_root(uint32_t *parent, uint32_t x)
     return x;
 }
 
-/* The largest bitset table one part may use; a larger part is searched node by node. */
-enum { BITSET_BUDGET = 256u * 1024 * 1024 };
+/* Bitsets for a part whose whole table (a bit per pair of its components) would take at
+ * most BITSET_WORK bytes: the work is that many bytes' ORs, near nothing. A larger part
+ * is searched node by node. The table is made BITSET_BAND bytes at a time: bands of
+ * columns (target components), one a pass, so memory stays low for the same work. */
+enum { BITSET_WORK = 256u * 1024 * 1024, BITSET_BAND = 32u * 1024 * 1024 };
 
 /* Marks the condensed edges of one part that longer paths imply, with bitsets: comps
- * are processed sinks first, reach[c] = union over successors d of reach[d] + {d}. */
+ * are processed sinks first, reach[c] = union over successors d of reach[d] + {d}, each
+ * pass over the words [lo, hi) of every row only. */
 static int part_bitsets(const oap_csr *cg, const uint32_t *members, uint32_t k, uint32_t *loc,
                         uint8_t *redundant)
 {
     size_t words = ((size_t)k + 63) / 64;
-    uint64_t *reach = calloc((size_t)k * words, sizeof *reach);
-    uint64_t *implied = malloc(words * sizeof *implied);
+    size_t band = BITSET_BAND / 8 / k;
+    if (band == 0)
+        band = 1;
+    if (band > words)
+        band = words;
+    uint64_t *reach = malloc((size_t)k * band * sizeof *reach);
+    uint64_t *implied = malloc(band * sizeof *implied);
     if (!reach || !implied) {
         free(reach);
         free(implied);
@@ -257,26 +266,26 @@ static int part_bitsets(const oap_csr *cg, const uint32_t *members, uint32_t k, 
     }
     for (uint32_t i = 0; i < k; i++)
         loc[members[i]] = i;
-    for (uint32_t i = 0; i < k; i++) {
-        uint32_t c = members[i];
-        uint64_t *rc = reach + (size_t)i * words;
-        memset(implied, 0, words * sizeof *implied);
-        for (uint32_t e = cg->start[c]; e < cg->start[c + 1]; e++) {
-            uint32_t d = loc[cg->target[e]];
-            const uint64_t *rd = reach + (size_t)d * words;
-            for (size_t w = 0; w < words; w++)
-                implied[w] |= rd[w];
-        }
-        for (uint32_t e = cg->start[c]; e < cg->start[c + 1]; e++) {
-            uint32_t d = loc[cg->target[e]];
-            if (implied[d / 64] >> (d % 64) & 1)
-                redundant[e] = 1;
-        }
-        for (size_t w = 0; w < words; w++)
-            rc[w] = implied[w];
-        for (uint32_t e = cg->start[c]; e < cg->start[c + 1]; e++) {
-            uint32_t d = loc[cg->target[e]];
-            rc[d / 64] |= (uint64_t)1 << (d % 64);
+    for (size_t lo = 0; lo < words; lo += band) {
+        size_t hi = lo + band < words ? lo + band : words, nw = hi - lo;
+        for (uint32_t i = 0; i < k; i++) {
+            uint32_t c = members[i];
+            uint64_t *rc = reach + (size_t)i * band;
+            memset(implied, 0, nw * sizeof *implied);
+            for (uint32_t e = cg->start[c]; e < cg->start[c + 1]; e++) {
+                const uint64_t *rd = reach + (size_t)loc[cg->target[e]] * band;
+                for (size_t w = 0; w < nw; w++)
+                    implied[w] |= rd[w];
+            }
+            memcpy(rc, implied, nw * sizeof *rc);
+            for (uint32_t e = cg->start[c]; e < cg->start[c + 1]; e++) {
+                uint32_t d = loc[cg->target[e]];
+                if (d / 64 < lo || d / 64 >= hi)
+                    continue;
+                if (implied[d / 64 - lo] >> (d % 64) & 1)
+                    redundant[e] = 1;
+                rc[d / 64 - lo] |= (uint64_t)1 << (d % 64);
+            }
         }
     }
     free(reach);
@@ -369,7 +378,7 @@ int oap_algo_redundant(oap_redundant **out, size_t *count, const oap_csr *g, uin
         if (k < 3)
             continue; /* an implied edge needs at least three components */
         const uint32_t *members = order + first[r];
-        if ((size_t)k * (((size_t)k + 63) / 64) * 8 <= BITSET_BUDGET) {
+        if ((size_t)k * (((size_t)k + 63) / 64) * 8 <= BITSET_WORK) {
             if (part_bitsets(&cg, members, k, loc, redundant) < 0)
                 goto done;
         } else {
