@@ -9,6 +9,7 @@
 void oap_model_init(oap_model *m)
 {
     m->arena = (oap_arena)OAP_ARENA_INIT;
+    m->shared = (oap_strmap)OAP_STRMAP_INIT;
     m->plans = NULL;
     m->nplans = m->cap = 0;
     m->cycles = NULL;
@@ -41,6 +42,7 @@ oap_cycle *oap_model_add_cycle(oap_model *m)
 void oap_model_free(oap_model *m)
 {
     oap_arena_free(&m->arena);
+    oap_strmap_free(&m->shared);
     free(m->plans);
     free(m->cycles);
     m->plans = NULL;

@@ -3,6 +3,7 @@
 #define OAP_CORE_MODEL_H
 
 #include "arena.h"
+#include "strmap.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -208,6 +209,9 @@ static inline int oap_cycle_holds(const oap_cycle *c, const oap_plan *p)
 /* All plans and cycles of a run; owns every byte of them in one arena. */
 typedef struct oap_model {
     oap_arena arena;
+    /* Short strings that many values repeat (actors, KPIs, timings, targets), each held
+     * once in the arena: keys of this map, shared by every value that has them. */
+    oap_strmap shared;
     oap_plan **plans;
     size_t nplans, cap;
     oap_cycle **cycles; /* in the order loaded */

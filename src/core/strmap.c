@@ -89,6 +89,17 @@ int oap_strmap_get_hashed(const oap_strmap *m, const char *key, uint64_t hash, u
     return 0;
 }
 
+const char *oap_strmap_key(const oap_strmap *m, const char *key)
+{
+    if (m->cap == 0)
+        return NULL;
+    uint64_t h = oap_strmap_hash(key);
+    for (size_t j = h & (m->cap - 1); m->keys[j]; j = (j + 1) & (m->cap - 1))
+        if (m->hashes[j] == h && strcmp(m->keys[j], key) == 0)
+            return m->keys[j];
+    return NULL;
+}
+
 int oap_strmap_get(const oap_strmap *m, const char *key, uint32_t *value)
 {
     return m->cap ? oap_strmap_get_hashed(m, key, oap_strmap_hash(key), value) : 0;

@@ -361,6 +361,22 @@ static int too_long(oap_json_reader *r, const json_t *s)
     return 1;
 }
 
+/* A string value into the arena: once only, while the reader shares (see share). */
+static const char *copy_value(oap_json_reader *r, json_t *v)
+{
+    const char *s = json_string_value(v);
+    size_t len = json_string_length(v);
+    if (!r->share || !r->shared || len > OAP_JSON_SHARE_MAX || strlen(s) != len)
+        return oap_arena_strndup(r->arena, s, len);
+    const char *held = oap_strmap_key(r->shared, s);
+    if (held)
+        return held;
+    char *copy = oap_arena_strndup(r->arena, s, len);
+    if (copy && oap_strmap_put(r->shared, copy, 0, NULL) < 0)
+        return NULL;
+    return copy;
+}
+
 const char *oap_json_get_string(oap_json_reader *r, json_t *obj, const char *key)
 {
     json_t *v = oap_json_get(r, obj, key, JSON_STRING, r->what, "a string");
@@ -372,7 +388,7 @@ const char *oap_json_get_string(oap_json_reader *r, json_t *obj, const char *key
         oap_json_pop(r, saved);
         return NULL;
     }
-    const char *s = oap_arena_strndup(r->arena, json_string_value(v), json_string_length(v));
+    const char *s = copy_value(r, v);
     if (!s)
         r->oom = 1;
     return s;
@@ -414,7 +430,7 @@ oap_strv oap_json_get_list(oap_json_reader *r, json_t *obj, const char *key, oap
             if (!s)
                 continue;
         } else {
-            s = oap_arena_strndup(r->arena, json_string_value(item), json_string_length(item));
+            s = copy_value(r, item);
             if (!s) {
                 r->oom = 1;
                 continue;

@@ -3,6 +3,7 @@
 #define OAP_LOAD_JSON_READER_H
 
 #include "core/arena.h"
+#include "core/strmap.h"
 #include "core/diag.h"
 #include "core/model.h"
 
@@ -23,6 +24,11 @@ typedef struct oap_json_reader {
     const char *text; /* the JSON text after any byte-order mark: locations count from here */
     size_t len;
     oap_arena *arena;  /* the getters' strings are copied here */
+    /* While share is set, a getter's string of at most OAP_JSON_SHARE_MAX bytes is copied
+     * once into the arena and found again in shared (when not NULL): for the fields whose
+     * values repeat across actions (actors, KPIs, timings). */
+    oap_strmap *shared;
+    int share;
     size_t max_string; /* longer strings are a "limit" problem and left out */
 
     oap_diags *diags; /* the findings sink, or NULL */
@@ -97,6 +103,8 @@ void oap_json_report_type(oap_json_reader *r, const char *key, const char *of, c
  * NULL when it is absent, or of another type, reported by oap_json_report_type. */
 json_t *oap_json_get(oap_json_reader *r, json_t *obj, const char *key, json_type type,
                      const char *of, const char *desc);
+
+#define OAP_JSON_SHARE_MAX 256
 
 /* The string member key of obj, copied to the arena; NULL when absent, not a string or
  * longer than max_string (reported, naming obj by what) or out of memory (oom set). */

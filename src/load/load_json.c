@@ -574,8 +574,12 @@ static void read_action(ctx *c, json_t *o, oap_action *a, size_t i)
     oap_json_check_keys(&c->r, o, action_keys,
                         (const char *const[]){"id", "goal", "title", "leaders", NULL});
     a->id = oap_format_get_id(&c->r, o, "id", "action");
+    /* What many actions repeat (their goal, actors, timing, target, KPIs) is held once. */
+    c->r.share = 1;
     a->goal = get_required(c, o, "goal");
+    c->r.share = 0;
     a->title = get_required(c, o, "title");
+    c->r.share = 1;
     a->leaders = oap_json_get_strv(&c->r, o, "leaders");
     json_t *leaders = json_object_get(o, "leaders");
     if (json_is_array(leaders) && json_array_size(leaders) == 0) {
@@ -585,18 +589,19 @@ static void read_action(ctx *c, json_t *o, oap_action *a, size_t i)
         oap_json_pop(&c->r, saved);
     }
     a->participants = oap_json_get_strv(&c->r, o, "participants");
-    a->description = oap_json_get_string(&c->r, o, "description");
-    a->refs = oap_json_get_strv(&c->r, o, "refs");
-    a->needs = oap_json_get_strv(&c->r, o, "needs");
     a->timing = oap_json_get_string(&c->r, o, "timing");
-    a->window = oap_format_get_window(&c->r, o);
     a->target = oap_json_get_string(&c->r, o, "target");
     kpi_reading kpis = {c, a, json_array_size(json_object_get(o, "kpis"))};
     a->kpis = oap_json_get_list(&c->r, o, "kpis", read_kpi, &kpis);
+    a->coleaders = oap_json_get_strv(&c->r, o, "coleaders");
+    c->r.share = 0;
+    a->description = oap_json_get_string(&c->r, o, "description");
+    a->refs = oap_json_get_strv(&c->r, o, "refs");
+    a->needs = oap_json_get_strv(&c->r, o, "needs");
+    a->window = oap_format_get_window(&c->r, o);
     a->notes = oap_json_get_strv(&c->r, o, "notes");
     a->link = oap_json_get_string(&c->r, o, "link");
     a->continues = oap_json_get_string(&c->r, o, "continues");
-    a->coleaders = oap_json_get_strv(&c->r, o, "coleaders");
     a->jads = oap_json_get_strv(&c->r, o, "jads");
     a->ignore = oap_json_get_strv(&c->r, o, IGNORE_KEY);
     read_action_objects(c, o, a);
@@ -796,6 +801,7 @@ int oap_load_json(oap_model *model, const char *file, unsigned file_index, const
     ctx c = {.limits = limits};
     oap_json_init_findings(&c.r, file, file_index, text, len, &model->arena, diags);
     c.r.max_string = limits->max_string_bytes;
+    c.r.shared = &model->shared;
     json_t *root = NULL;
     *out = (oap_loaded){NULL, NULL};
 
