@@ -104,9 +104,14 @@ static void advance(scanner *s)
     }
 }
 
+static int is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static void skip_ws(scanner *s)
 {
-    while (s->pos < s->len && strchr(" \t\r\n", s->t[s->pos]) && s->t[s->pos] != '\0')
+    while (s->pos < s->len && is_ws(s->t[s->pos]))
         advance(s);
 }
 
@@ -259,30 +264,58 @@ static void scan_string(scanner *s, int decode)
         s->oom = 1;
 }
 
-/* Skips a value that holds no query: strings are skipped whole, containers by depth. */
+/* Skips a value that holds no query: strings are skipped whole, containers by depth. Most
+ * of a file is skipped: one tight loop, the line and column kept in locals. */
 static void skip_value(scanner *s)
 {
-    size_t depth = 0;
+    const unsigned char *t = (const unsigned char *)s->t;
+    size_t pos = s->pos, len = s->len, depth = 0;
+    unsigned line = s->line, col = s->col;
     do {
-        if (s->pos >= s->len)
-            return;
-        char c = s->t[s->pos];
+        if (pos >= len)
+            break;
+        unsigned char c = t[pos];
         if (c == '"') {
-            scan_string(s, 0);
+            /* JSON strings hold no raw line break: only the column moves. */
+            for (pos++, col++; pos < len && t[pos] != '"';) {
+                if (t[pos] == '\\' && pos + 1 < len) {
+                    pos += 2;
+                    col += 2;
+                    continue;
+                }
+                col += (t[pos] & 0xC0) != 0x80;
+                pos++;
+            }
+            if (pos < len) {
+                pos++;
+                col++;
+            }
             continue;
         }
         if (c == '{' || c == '[')
             depth++;
         else if (c == '}' || c == ']')
             depth--;
-        advance(s);
+        pos++;
+        if (c == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col += (c & 0xC0) != 0x80;
+        }
         if (depth == 0 && c != '{' && c != '[' && c != '}' && c != ']') {
             /* a scalar: skip to its end */
-            while (s->pos < s->len && !strchr(",]} \t\r\n", s->t[s->pos]))
-                advance(s);
-            return;
+            while (pos < len && !is_ws((char)t[pos]) && t[pos] != ',' && t[pos] != ']' &&
+                   t[pos] != '}' && t[pos] != '\0') {
+                col += (t[pos] & 0xC0) != 0x80;
+                pos++;
+            }
+            break;
         }
     } while (depth > 0);
+    s->pos = pos;
+    s->line = line;
+    s->col = col;
 }
 
 /* The containers being descended into; each remembers the path length to restore and
