@@ -183,32 +183,35 @@ static unsigned read_hex4(scanner *s)
     return v;
 }
 
-/* Scans a string at s->pos (the opening quote). When decode is set, appends it to the
- * path as one pointer segment ("/" + escaped name). */
-/* Skips a string that is not a key on the path: JSON strings hold no raw line break, so
- * only the column moves, by one per character (not per continuation byte). */
-static void skip_string(scanner *s)
+/* The position after the string whose opening quote is at pos, *col moved past it: JSON
+ * strings hold no raw line break, so only the column moves, by one per character (not
+ * per continuation byte). */
+static size_t string_end(const unsigned char *t, size_t pos, size_t len, unsigned *col)
 {
-    const unsigned char *t = (const unsigned char *)s->t;
-    size_t pos = s->pos + 1, len = s->len;
-    unsigned col = s->col + 1;
-    while (pos < len && t[pos] != '"') {
+    for (pos++, (*col)++; pos < len && t[pos] != '"';) {
         if (t[pos] == '\\' && pos + 1 < len) {
             pos += 2;
-            col += 2;
+            *col += 2;
             continue;
         }
-        col += (t[pos] & 0xC0) != 0x80;
+        *col += (t[pos] & 0xC0) != 0x80;
         pos++;
     }
     if (pos < len) {
         pos++;
-        col++;
+        (*col)++;
     }
-    s->pos = pos;
-    s->col = col;
+    return pos;
 }
 
+/* Skips a string that is not a key on the path. */
+static void skip_string(scanner *s)
+{
+    s->pos = string_end((const unsigned char *)s->t, s->pos, s->len, &s->col);
+}
+
+/* Scans a string at s->pos (the opening quote). When decode is set, appends it to the
+ * path as one pointer segment ("/" + escaped name). */
 static void scan_string(scanner *s, int decode)
 {
     if (!decode) {
@@ -276,20 +279,7 @@ static void skip_value(scanner *s)
             break;
         unsigned char c = t[pos];
         if (c == '"') {
-            /* JSON strings hold no raw line break: only the column moves. */
-            for (pos++, col++; pos < len && t[pos] != '"';) {
-                if (t[pos] == '\\' && pos + 1 < len) {
-                    pos += 2;
-                    col += 2;
-                    continue;
-                }
-                col += (t[pos] & 0xC0) != 0x80;
-                pos++;
-            }
-            if (pos < len) {
-                pos++;
-                col++;
-            }
+            pos = string_end(t, pos, len, &col);
             continue;
         }
         if (c == '{' || c == '[')
