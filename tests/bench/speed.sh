@@ -146,8 +146,9 @@ target() {
         fail=1
     fi
 }
-# quotient A B: A / B, or nothing when either is missing.
+# quotient A B: A / B, or nothing when either is missing; exact: A / B to 2 decimals.
 quotient() { [[ -n $1 && -n $2 ]] && ratio "$1" "$2" || true; }
+exact() { [[ -n $1 && -n $2 ]] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }' || true; }
 row() { # row LABEL KEY PARSE_KEY
     local s=${R[$2.t.s]:-} p=${R[$3.t.s]:-}
     [[ ${R[$2.t.st]:-} == ok ]] || {
@@ -186,23 +187,23 @@ row() { # row LABEL KEY PARSE_KEY
     echo "Targets (issue 21):"
     echo
     target "findings rare: check / parse at $n =" \
-        "$(quotient "$(sec "check.rare.$n.text")" "$(sec "parse.rare.$n")")" 1.3
+        "$(exact "$(sec "check.rare.$n.text")" "$(sec "parse.rare.$n")")" 1.3
     target "findings on every action, text: check / parse at $n =" \
-        "$(quotient "$(sec "check.noisy.$n.text")" "$(sec "parse.noisy.$n")")" 2
+        "$(exact "$(sec "check.noisy.$n.text")" "$(sec "parse.noisy.$n")")" 2
     for format in json sarif; do
         target "findings on every action, $format: check / parse at $n =" \
-            "$(quotient "$(sec "check.noisy.$n.$format")" "$(sec "parse.noisy.$n")")" 2.5
+            "$(exact "$(sec "check.noisy.$n.$format")" "$(sec "parse.noisy.$n")")" 2.5
     done
     for format in text json sarif; do
         target "findings on every action, $format (fingerprints for JSON and SARIF): time at $n2 / at $n =" \
-            "$(quotient "$(sec "check.noisy.$n2.$format")" "$(sec "check.noisy.$n.$format")")" 2.2
+            "$(exact "$(sec "check.noisy.$n2.$format")" "$(sec "check.noisy.$n.$format")")" 2.2
     done
     for view in tasking impact deps status dot; do
-        target "$view: time at $n2 / at $n =" "$(quotient "$(sec "$view.$n2")" "$(sec "$view.$n")")" 2.2
+        target "$view: time at $n2 / at $n =" "$(exact "$(sec "$view.$n2")" "$(sec "$view.$n")")" 2.2
     done
     if ((big > 0)); then
         target "growth: check time at $big / at $n =" \
-            "$(quotient "$(sec "check.rare.$big.text")" "$(sec "check.rare.$n.text")")" \
+            "$(exact "$(sec "check.rare.$big.text")" "$(sec "check.rare.$n.text")")" \
             "$(awk -v b="$big" -v n="$n" 'BEGIN { printf "%g", 1.1 * b / n }')"
         target "memory: check's peak at $big / the JSON read =" \
             "$(awk -v k="$(kb "check.rare.$big.text")" -v b="${R[rare.$big.bytes]}" \
