@@ -396,21 +396,28 @@ void oap_views__csv(FILE *out, const char *s, char sep)
         fputc('"', out);
     if (guard)
         fputc('\'', out);
-    for (oap_text_walker c = OAP_TEXT_WALK(s, n); oap_text_walk(&c);) {
+    /* Characters shown as they are go out in runs: s[shown..c.at) is not written yet. */
+    size_t shown = 0;
+    oap_text_walker c = OAP_TEXT_WALK(s, n);
+    while (oap_text_walk(&c)) {
         /* Line breaks stay (the cell is quoted) and a tab becomes a space; controls and
          * invisible characters would reach whoever opens the sheet in a terminal or a
-         * spreadsheet. */
-        if (c.cls == OAP_TEXT_LINE_BREAK && c.cp > 0x7f)
+         * spreadsheet. A quote is doubled. */
+        int as_is = c.cls == OAP_TEXT_ORDINARY || (c.cls == OAP_TEXT_LINE_BREAK && c.cp <= 0x7f);
+        if (as_is && c.cp != '"')
+            continue;
+        fwrite(s + shown, 1, c.at - shown, out);
+        shown = c.at + c.len;
+        if (c.cp == '"')
+            fputs("\"\"", out);
+        else if (c.cls == OAP_TEXT_LINE_BREAK)
             fputc('\n', out); /* U+2028, U+2029 */
-        else if (c.cls == OAP_TEXT_ORDINARY || c.cls == OAP_TEXT_LINE_BREAK)
-            fwrite(s + c.at, 1, c.len, out);
         else if (c.cls == OAP_TEXT_TAB)
             fputc(' ', out);
         else
             fputs(OAP_UTF8_REPLACEMENT, out);
-        if (c.cp == '"')
-            fputc('"', out);
     }
+    fwrite(s + shown, 1, c.at - shown, out);
     if (quote)
         fputc('"', out);
 }
