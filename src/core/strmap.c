@@ -89,15 +89,28 @@ int oap_strmap_get_hashed(const oap_strmap *m, const char *key, uint64_t hash, u
     return 0;
 }
 
-const char *oap_strmap_key(const oap_strmap *m, const char *key)
+/* The slot of key, or SIZE_MAX when absent. */
+static size_t slot(const oap_strmap *m, const char *key)
 {
     if (m->cap == 0)
-        return NULL;
+        return SIZE_MAX;
     uint64_t h = oap_strmap_hash(key);
     for (size_t j = h & (m->cap - 1); m->keys[j]; j = (j + 1) & (m->cap - 1))
         if (m->hashes[j] == h && strcmp(m->keys[j], key) == 0)
-            return m->keys[j];
-    return NULL;
+            return j;
+    return SIZE_MAX;
+}
+
+uint32_t *oap_strmap_value(oap_strmap *m, const char *key)
+{
+    size_t j = slot(m, key);
+    return j == SIZE_MAX ? NULL : &m->values[j];
+}
+
+const char *oap_strmap_key(const oap_strmap *m, const char *key)
+{
+    size_t j = slot(m, key);
+    return j == SIZE_MAX ? NULL : m->keys[j];
 }
 
 int oap_strmap_get(const oap_strmap *m, const char *key, uint32_t *value)

@@ -29,6 +29,8 @@ uint64_t oap_strmap_hash_more(uint64_t h, const char *s, size_t n);
 int oap_strmap_put(oap_strmap *m, const char *key, uint32_t value, uint32_t *existing);
 /* Returns 1 and fills *value when key is present, else 0. */
 int oap_strmap_get(const oap_strmap *m, const char *key, uint32_t *value);
+/* Where the map holds key's value, to change it; NULL when key is absent. */
+uint32_t *oap_strmap_value(oap_strmap *m, const char *key);
 /* The key as the map holds it (the pointer put), or NULL when absent. */
 const char *oap_strmap_key(const oap_strmap *m, const char *key);
 /* oap_strmap_get with the key's hash known (oap_strmap_hash of key). */

@@ -36,48 +36,26 @@ int oap_pointer_push(char *buf, size_t cap, size_t *len, const char *segment)
     return 0;
 }
 
-/* Unique strings, for "does a wanted path lie at or below this one": a hash set, asked
- * once per container scanned. */
-typedef struct strset {
+/* Every pointer that matters to the scan, with what it is: a bit for "a query lies at
+ * or below it" (descend into it), and the first query at it (NO_QUERY when none). One
+ * lookup a value scanned tells both. The prefixes that are no query's own pointer are
+ * copies the scan owns. */
+#define BELOW 0x80000000u
+#define NO_QUERY 0x7fffffffu
+
+typedef struct paths {
     oap_strmap map;
-    char **items;
-    size_t n, cap;
-} strset;
+    char **owned;
+    size_t nowned, cap;
+} paths;
 
-/* Adds a malloc'ed string, which the set then owns (a duplicate is freed). */
-static int strset_add(strset *s, char *item)
+static void paths_free(paths *p)
 {
-    if (OAP_ARRAY_RESERVE(s->items, s->cap, s->n + 1) < 0) {
-        free(item);
-        return -1;
-    }
-    int rc = oap_strmap_put(&s->map, item, 0, NULL);
-    if (rc <= 0) {
-        free(item);
-        return rc < 0 ? -1 : 0;
-    }
-    s->items[s->n++] = item;
-    return 0;
+    for (size_t i = 0; i < p->nowned; i++)
+        free(p->owned[i]);
+    free(p->owned);
+    oap_strmap_free(&p->map);
 }
-
-static int strset_has(const strset *s, const char *key)
-{
-    return oap_strmap_get(&s->map, key, NULL);
-}
-
-static int strset_has_hashed(const strset *s, const char *key, uint64_t hash)
-{
-    return oap_strmap_get_hashed(&s->map, key, hash, NULL);
-}
-
-static void strset_free(strset *s)
-{
-    for (size_t i = 0; i < s->n; i++)
-        free(s->items[i]);
-    free(s->items);
-    oap_strmap_free(&s->map);
-}
-
 
 typedef struct scanner {
     const char *t;
@@ -85,11 +63,11 @@ typedef struct scanner {
     unsigned line, col;
     oap_srcmap_query *q;
     size_t nq;
-    oap_strmap first;    /* pointer -> the first query at it */
+    paths paths;         /* pointer -> BELOW | its first query */
     size_t *next;        /* query -> the next query at the same pointer, or SIZE_MAX */
-    strset prefixes;     /* every pointer that has a query at or below it */
     oap_strbuf path;     /* the pointer of the value being scanned */
     uint64_t hash;       /* oap_strmap_hash of path, made piece by piece */
+    uint32_t here;       /* paths' value for path, or NO_QUERY when it has none */
     int oom;
 } scanner;
 
@@ -147,8 +125,8 @@ static void string_offset(const scanner *start, size_t offset, unsigned *line, u
 /* Records the current position for the queries on the current path. */
 static void mark(scanner *s, int at_key)
 {
-    uint32_t first;
-    if (!oap_strmap_get_hashed(&s->first, s->path.s, s->hash, &first))
+    uint32_t first = s->here & ~BELOW;
+    if (first == NO_QUERY)
         return;
     for (size_t i = first; i != SIZE_MAX; i = s->next[i]) {
         oap_srcmap_query *q = &s->q[i];
@@ -317,6 +295,13 @@ typedef struct frame {
     char kind; /* '{' or '[' */
 } frame;
 
+/* Looks the path up, once a value: what mark and the descent ask. */
+static void look_up(scanner *s)
+{
+    if (!oap_strmap_get_hashed(&s->paths.map, s->path.s, s->hash, &s->here))
+        s->here = NO_QUERY;
+}
+
 static int scan(scanner *s)
 {
     frame *stack = NULL;
@@ -326,6 +311,7 @@ static int scan(scanner *s)
     skip_ws(s);
     oap_strbuf_reset(&s->path);
     s->hash = oap_strmap_hash("");
+    look_up(s);
     for (;;) {
         /* Here a value starts at s->pos, at path s->path. */
         skip_ws(s);
@@ -333,7 +319,7 @@ static int scan(scanner *s)
             break;
         mark(s, 0);
         char c = s->t[s->pos];
-        if ((c == '{' || c == '[') && strset_has_hashed(&s->prefixes, s->path.s, s->hash)) {
+        if ((c == '{' || c == '[') && (s->here & BELOW)) {
             if (OAP_ARRAY_RESERVE(stack, cap, depth + 1) < 0) {
                 rc = OAP_ENOMEM;
                 goto done;
@@ -380,6 +366,7 @@ static int scan(scanner *s)
                 }
                 s->hash = oap_strmap_hash_more(f->hash, s->path.s + f->path_len,
                                                s->path.len - f->path_len);
+                look_up(s);
             } else {
                 unsigned kl = s->line, kc = s->col;
                 scan_string(s, 1);
@@ -389,6 +376,7 @@ static int scan(scanner *s)
                 }
                 s->hash = oap_strmap_hash_more(f->hash, s->path.s + f->path_len,
                                                s->path.len - f->path_len);
+                look_up(s);
                 unsigned save_l = s->line, save_c = s->col;
                 s->line = kl;
                 s->col = kc;
@@ -407,28 +395,37 @@ done:
     return rc;
 }
 
-/* Adds the pointer and all its proper prefixes ("", "/a", "/a/b") to the set. */
-static int add_prefixes(strset *set, const char *pointer)
+/* Marks the pointer and all its proper prefixes ("", "/a", "/a/b") BELOW. The pointer
+ * itself is in the map already (a query's). */
+static int add_prefixes(paths *p, const char *pointer)
 {
     size_t len = strlen(pointer);
     for (size_t i = 0; i <= len; i++) {
         if (i < len && pointer[i] != '/')
             continue;
-        char small[256];
-        if (i < sizeof small) {
-            /* Most queries share their prefixes: copied only when new. */
-            memcpy(small, pointer, i);
-            small[i] = '\0';
-            if (strset_has(set, small))
-                continue;
+        char small[256], *key = small;
+        if (i >= sizeof small && !(key = malloc(i + 1)))
+            return -1;
+        memcpy(key, pointer, i);
+        key[i] = '\0';
+        uint32_t *v = oap_strmap_value(&p->map, key);
+        if (v) {
+            /* Most queries share their prefixes: a copy only for a new one. */
+            *v |= BELOW;
+            if (key != small)
+                free(key);
+            continue;
         }
-        char *p = malloc(i + 1);
-        if (!p)
+        if (key == small && !(key = malloc(i + 1)))
             return -1;
-        memcpy(p, pointer, i);
-        p[i] = '\0';
-        if (strset_add(set, p) < 0)
+        memcpy(key, pointer, i);
+        key[i] = '\0';
+        if (OAP_ARRAY_RESERVE(p->owned, p->cap, p->nowned + 1) < 0 ||
+            oap_strmap_put(&p->map, key, BELOW | NO_QUERY, NULL) < 0) {
+            free(key);
             return -1;
+        }
+        p->owned[p->nowned++] = key;
     }
     return 0;
 }
@@ -441,11 +438,10 @@ int oap_srcmap_locate(const char *text, size_t len, oap_srcmap_query *queries, s
                  .col = 1,
                  .q = queries,
                  .nq = n,
-                 .first = OAP_STRMAP_INIT,
-                 .prefixes = {.map = OAP_STRMAP_INIT}};
+                 .paths = {.map = OAP_STRMAP_INIT}};
     int rc = 0;
-    if (n > UINT32_MAX)
-        return OAP_ENOMEM; /* the map's values are 32 bits */
+    if (n >= NO_QUERY)
+        return OAP_ENOMEM; /* the map's values hold a query's index in 31 bits */
     s.next = malloc((n ? n : 1) * sizeof *s.next);
     if (!s.next)
         return OAP_ENOMEM;
@@ -453,17 +449,24 @@ int oap_srcmap_locate(const char *text, size_t len, oap_srcmap_query *queries, s
         queries[i].line = queries[i].col = 0;
         s.next[i] = SIZE_MAX;
         uint32_t head;
-        int put = oap_strmap_put(&s.first, queries[i].pointer, (uint32_t)i, &head);
+        int put = oap_strmap_put(&s.paths.map, queries[i].pointer, (uint32_t)i, &head);
         if (put == 0) {
             /* Another query at the same pointer: into the list after the first. */
+            head &= ~BELOW;
             s.next[i] = s.next[head];
             s.next[head] = i;
         }
-        if (put < 0 || add_prefixes(&s.prefixes, queries[i].pointer) < 0) {
+        if (put < 0) {
             rc = OAP_ENOMEM;
             goto done;
         }
     }
+    /* Then the prefixes, once every query's own pointer holds its first query. */
+    for (size_t i = 0; i < n; i++)
+        if (add_prefixes(&s.paths, queries[i].pointer) < 0) {
+            rc = OAP_ENOMEM;
+            goto done;
+        }
     if (n == 0)
         goto done;
     /* The path is a string from the start: the scan compares it before any key. */
@@ -475,8 +478,7 @@ int oap_srcmap_locate(const char *text, size_t len, oap_srcmap_query *queries, s
     rc = scan(&s);
 done:
     free(s.next);
-    oap_strmap_free(&s.first);
-    strset_free(&s.prefixes);
+    paths_free(&s.paths);
     oap_strbuf_free(&s.path);
     return rc;
 }
