@@ -421,36 +421,56 @@ static int build_windows(graph_impl *gi)
     return 0;
 }
 
+/* Appends at most max bytes of s to the text of logical length len in buf, cut at
+ * size - 1 bytes as snprintf cuts; returns the new logical length. Names are made for
+ * every finding: no printf. */
+static size_t append(char *buf, size_t size, size_t len, const char *s, size_t max)
+{
+    size_t n = 0;
+    while (n < max && s[n])
+        n++;
+    if (len + 1 < size)
+        memcpy(buf + len, s, n < size - 1 - len ? n : size - 1 - len);
+    return len + n;
+}
+
 const char *oap_graph_name(const oap_graph *g, uint32_t node, uint32_t from, char *buf, size_t size)
 {
     const oap_node *n = &g->nodes[node];
+    size_t len = 0;
     if (n->kind == OAP_NODE_PRIORITY) {
-        snprintf(buf, size, "%s:*", g->ext_names[n->item]);
-        return buf;
+        len = append(buf, size, len, g->ext_names[n->item], SIZE_MAX);
+        len = append(buf, size, len, ":*", 2);
+    } else {
+        const oap_plan *p = g->model->plans[n->plan];
+        int prefix = from != OAP_NONE && n->plan != from;
+        if (prefix) {
+            len = append(buf, size, len, p->id, 70);
+            len = append(buf, size, len, ":", 1);
+        }
+        switch (n->kind) {
+        case OAP_NODE_PLAN:
+            len = append(buf, size, len, prefix ? "*" : p->id, SIZE_MAX);
+            break;
+        case OAP_NODE_GOAL:
+            len = append(buf, size, len, p->goals[n->item].id, SIZE_MAX);
+            break;
+        case OAP_NODE_ACTION:
+            len = append(buf, size, len, p->actions[n->item].id, SIZE_MAX);
+            break;
+        case OAP_NODE_PHASE: {
+            const oap_action *a = oap_graph_action(g, node);
+            len = append(buf, size, len, a->id, SIZE_MAX);
+            len = append(buf, size, len, "#", 1);
+            len = append(buf, size, len, a->phases[n->phase].id, SIZE_MAX);
+            break;
+        }
+        default:
+            break;
+        }
     }
-    const oap_plan *p = g->model->plans[n->plan];
-    char prefix[80] = "";
-    if (from != OAP_NONE && n->plan != from)
-        snprintf(prefix, sizeof prefix, "%.70s:", p->id);
-    switch (n->kind) {
-    case OAP_NODE_PLAN:
-        if (prefix[0])
-            snprintf(buf, size, "%s*", prefix);
-        else
-            snprintf(buf, size, "%s", p->id);
-        break;
-    case OAP_NODE_GOAL:
-        snprintf(buf, size, "%s%s", prefix, p->goals[n->item].id);
-        break;
-    case OAP_NODE_ACTION:
-        snprintf(buf, size, "%s%s", prefix, p->actions[n->item].id);
-        break;
-    case OAP_NODE_PHASE: {
-        const oap_action *a = oap_graph_action(g, node);
-        snprintf(buf, size, "%s%s#%s", prefix, a->id, a->phases[n->phase].id);
-        break;
-    }
-    }
+    if (size > 0)
+        buf[len < size ? len : size - 1] = '\0';
     return buf;
 }
 
