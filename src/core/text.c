@@ -143,7 +143,8 @@ void oap_text_escape(const char *s, int flags, oap_text_put put, void *ctx)
             put(ctx, s + shown, at - shown);
             shown = at + len;
             put(ctx, "\\x3a", 4);
-        } else if (cls != OAP_TEXT_ORDINARY && !(cls == OAP_TEXT_TAB && (flags & OAP_TEXT_KEEP_TABS))) {
+        } else if (cls != OAP_TEXT_ORDINARY &&
+                   !(cls == OAP_TEXT_TAB && (flags & OAP_TEXT_KEEP_TABS))) {
             put(ctx, s + shown, at - shown);
             shown = at + len;
             if (cls == OAP_TEXT_INVALID) {

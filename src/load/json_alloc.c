@@ -40,8 +40,8 @@ typedef union header {
     _Alignas(ALIGN) unsigned char pad[ALIGN];
 } header;
 
-static block *current;    /* where values are allocated */
-static block *empty;      /* blocks of BLOCK_SIZE with no value left, for reuse */
+static block *current; /* where values are allocated */
+static block *empty;   /* blocks of BLOCK_SIZE with no value left, for reuse */
 
 static block *new_block(size_t need)
 {

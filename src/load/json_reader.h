@@ -23,7 +23,7 @@ typedef struct oap_json_reader {
     const char *name; /* the file, as messages and findings name it */
     const char *text; /* the JSON text after any byte-order mark: locations count from here */
     size_t len;
-    oap_arena *arena;  /* the getters' strings are copied here */
+    oap_arena *arena; /* the getters' strings are copied here */
     /* While share is set, a getter's string of at most OAP_JSON_SHARE_MAX bytes is copied
      * once into the arena and found again in shared (when not NULL): for the fields whose
      * values repeat across actions (actors, KPIs, timings). */

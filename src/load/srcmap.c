@@ -63,11 +63,11 @@ typedef struct scanner {
     unsigned line, col;
     oap_srcmap_query *q;
     size_t nq;
-    paths paths;         /* pointer -> BELOW | its first query */
-    size_t *next;        /* query -> the next query at the same pointer, or SIZE_MAX */
-    oap_strbuf path;     /* the pointer of the value being scanned */
-    uint64_t hash;       /* oap_strmap_hash of path, made piece by piece */
-    uint32_t here;       /* paths' value for path, or NO_QUERY when it has none */
+    paths paths;     /* pointer -> BELOW | its first query */
+    size_t *next;    /* query -> the next query at the same pointer, or SIZE_MAX */
+    oap_strbuf path; /* the pointer of the value being scanned */
+    uint64_t hash;   /* oap_strmap_hash of path, made piece by piece */
+    uint32_t here;   /* paths' value for path, or NO_QUERY when it has none */
     int oom;
 } scanner;
 

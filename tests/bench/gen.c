@@ -1103,7 +1103,7 @@ static struct {
     uint32_t n, plans;
     uint32_t cycles, dangling, redundant, duplicates, oneway, external;
     uint32_t noise; /* the noisy profile: random refs per action (0: the exact profile) */
-    uint32_t q, r; /* plan sizes: the first r plans have q + 1 actions, the others q */
+    uint32_t q, r;  /* plan sizes: the first r plans have q + 1 actions, the others q */
     int code_width;
     act *a;
     uint32_t *goals; /* goals per plan */

@@ -18,7 +18,8 @@
 
 int main(int argc, char **argv)
 {
-    static const char usage[] = "usage: oap_bench_parse [--reject-duplicates] [--one-at-a-time] FILE...";
+    static const char usage[] =
+        "usage: oap_bench_parse [--reject-duplicates] [--one-at-a-time] FILE...";
     size_t flags = 0;
     int first = 1, one = 0;
     if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
