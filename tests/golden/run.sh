@@ -57,6 +57,8 @@ while IFS= read -r line; do
 done <"$here/commands.txt"
 
 hash() { sha256sum "$1" | cut -c1-16; }
+# The repository's folder as a sed pattern (its punctuation escaped).
+root_re=$(printf '%s' "$root" | sed 's/[][\.*^$|]/\\&/g')
 
 # One record a command: exit status, then the hashes of stdout, stderr and {OUT} ("-"
 # when the command writes no file), then the command.
@@ -74,8 +76,9 @@ for line in "${lines[@]}"; do
     written=("$out".*)
     shopt -u nullglob
     ((${#written[@]} == 0)) || file=$(hash "${written[0]}")
-    # A message may name the file {OUT} stands for: the record must not depend on $tmp.
-    sed -i "s|$tmp/out|{OUT}|g" "$tmp/stdout" "$tmp/stderr"
+    # A message may name the file {OUT} stands for, and SARIF names the folder it ran in
+    # (originalUriBaseIds): the record depends on neither $tmp nor where the clone is.
+    sed -i "s|$tmp/out|{OUT}|g; s|$root_re|{ROOT}|g" "$tmp/stdout" "$tmp/stderr"
     printf '%s %s %s %s  %s\n' "$rc" "$(hash "$tmp/stdout")" "$(hash "$tmp/stderr")" \
         "$file" "$line" >>"$records"
 done
