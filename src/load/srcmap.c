@@ -182,23 +182,12 @@ static size_t string_end(const unsigned char *t, size_t pos, size_t len, unsigne
     return pos;
 }
 
-/* Skips a string that is not a key on the path. */
-static void skip_string(scanner *s)
+/* Scans a member's key at s->pos (the opening quote) and appends it to the path as one
+ * pointer segment ("/" + escaped name). */
+static void scan_key(scanner *s)
 {
-    s->pos = string_end((const unsigned char *)s->t, s->pos, s->len, &s->col);
-}
-
-/* Scans a string at s->pos (the opening quote). When decode is set, appends it to the
- * path as one pointer segment ("/" + escaped name). */
-static void scan_string(scanner *s, int decode)
-{
-    if (!decode) {
-        skip_string(s);
-        return;
-    }
     advance(s); /* opening quote */
-    if (decode)
-        oap_strbuf_putc(&s->path, '/');
+    oap_strbuf_putc(&s->path, '/');
     while (s->pos < s->len && s->t[s->pos] != '"') {
         char buf[8];
         size_t n = 0;
@@ -230,8 +219,6 @@ static void scan_string(scanner *s, int decode)
             n = 1;
             advance(s);
         }
-        if (!decode)
-            continue;
         for (size_t i = 0; i < n; i++) {
             if (buf[i] == '~' || buf[i] == '/')
                 oap_strbuf_putn(&s->path, buf[i] == '~' ? "~0" : "~1", 2);
@@ -369,7 +356,7 @@ static int scan(scanner *s)
                 look_up(s);
             } else {
                 unsigned kl = s->line, kc = s->col;
-                scan_string(s, 1);
+                scan_key(s);
                 if (s->oom) {
                     rc = OAP_ENOMEM;
                     goto done;

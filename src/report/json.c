@@ -29,16 +29,14 @@ static int finding(void *arg, size_t i, oap_json_writer *w)
 {
     const oap_report_ctx *ctx = arg;
     const oap_diag *d = oap_diags_at(ctx->diags, i);
-    char *message = oap_text_escaped(d->message, 0);
-    if (!message)
-        return OAP_ENOMEM;
     oap_json_writer_open(w, '{');
     oap_json_writer_key(w, "rule");
     oap_json_writer_string(w, d->rule);
     oap_json_writer_key(w, "severity");
     oap_json_writer_string(w, oap_severity_name(d->severity));
     oap_json_writer_key(w, "message");
-    oap_json_writer_string(w, message);
+    if (oap_report__write_message(w, d->message) < 0)
+        return OAP_ENOMEM;
     oap_json_writer_key(w, "file");
     oap_json_writer_string(w, oap_report__file(ctx, d->file));
     oap_json_writer_key(w, "line");
@@ -66,7 +64,6 @@ static int finding(void *arg, size_t i, oap_json_writer *w)
     oap_json_writer_key(w, "fingerprint");
     oap_json_writer_string(w, ctx->fps[i]);
     oap_json_writer_close(w, '}');
-    free(message);
     return 0;
 }
 
@@ -104,7 +101,7 @@ static json_t *summary(const oap_report_ctx *ctx)
 int oap_report_json(FILE *out, const oap_diags *diags, const oap_report_options *opts)
 {
     int rc = 0;
-    json_t *root = NULL, *tool, *findings;
+    json_t *root = NULL, *tool;
     oap_report_ctx ctx;
     if ((rc = oap_report__prepare(&ctx, diags, opts, 1)) < 0)
         goto done;
@@ -113,12 +110,11 @@ int oap_report_json(FILE *out, const oap_diags *diags, const oap_report_options 
         put(root, "tool", tool = json_object()) < 0 ||
         put(tool, "name", json_string("oapgraph")) < 0 ||
         put(tool, "version", json_string(OAPGRAPH_VERSION)) < 0 ||
-        put(root, "findings", findings = json_array()) < 0)
+        put(root, "findings", json_array()) < 0)
         goto done;
     if (put(root, "summary", summary(&ctx)) < 0)
         goto done;
-    /* The findings are written one by one, never all in one tree. */
-    (void)findings;
+    /* The findings are written one by one into the empty array, never all in one tree. */
     rc = oap_json_write_streaming(out, root, "\"findings\": []", oap_diags_count(diags), finding,
                                   &ctx);
 done:

@@ -170,12 +170,10 @@ static int result(void *arg, size_t i, oap_json_writer *w)
 {
     const oap_report_ctx *ctx = arg;
     const oap_diag *d = oap_diags_at(ctx->diags, i);
-    char *message = oap_text_escaped(d->message, 0), *uri = NULL;
     int relative = 0;
-    if (!message || !(uri = artifact_uri(ctx, oap_report__file(ctx, d->file), &relative))) {
-        free(message);
+    char *uri = artifact_uri(ctx, oap_report__file(ctx, d->file), &relative);
+    if (!uri)
         return OAP_ENOMEM;
-    }
     oap_json_writer_open(w, '{');
     oap_json_writer_key(w, "ruleId");
     oap_json_writer_string(w, d->rule);
@@ -186,7 +184,10 @@ static int result(void *arg, size_t i, oap_json_writer *w)
     oap_json_writer_key(w, "message");
     oap_json_writer_open(w, '{');
     oap_json_writer_key(w, "text");
-    oap_json_writer_string(w, message);
+    if (oap_report__write_message(w, d->message) < 0) {
+        free(uri);
+        return OAP_ENOMEM;
+    }
     oap_json_writer_close(w, '}');
     oap_json_writer_key(w, "locations");
     oap_json_writer_open(w, '[');
@@ -242,7 +243,6 @@ static int result(void *arg, size_t i, oap_json_writer *w)
     }
     oap_json_writer_close(w, '}');
     oap_json_writer_close(w, '}');
-    free(message);
     free(uri);
     return 0;
 }
@@ -251,7 +251,7 @@ int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_report_options
 {
     int rc = 0;
     char *root_uri = NULL;
-    json_t *root = NULL, *runs, *run, *tool, *driver, *rules, *results;
+    json_t *root = NULL, *runs, *run, *tool, *driver, *rules;
     oap_report_ctx ctx;
     if ((rc = oap_report__prepare(&ctx, diags, opts, 1)) < 0)
         goto done;
@@ -291,10 +291,9 @@ int oap_report_sarif(FILE *out, const oap_diags *diags, const oap_report_options
                               put(props, "configFile", oap_report__string(ctx.opts->config)) < 0)))
         goto done;
     if (put(run, "columnKind", json_string("unicodeCodePoints")) < 0 ||
-        put(run, "results", results = json_array()) < 0)
+        put(run, "results", json_array()) < 0)
         goto done;
-    /* The results are written one by one, never all in one tree. */
-    (void)results;
+    /* The results are written one by one into the empty array, never all in one tree. */
     rc = oap_json_write_streaming(out, root, "\"results\": []", oap_diags_count(diags), result,
                                   &ctx);
 done:

@@ -81,17 +81,14 @@ json_t *oap_report__string(const char *s)
     return oap_json_string_safe(s);
 }
 
-json_t *oap_report__string_or_null(const char *s)
+int oap_report__write_message(oap_json_writer *w, const char *message)
 {
-    return *s ? oap_report__string(s) : json_null();
-}
-
-json_t *oap_report__message(const char *s)
-{
-    char *text = oap_text_escaped(s, 0);
-    json_t *v = text ? json_string(text) : NULL;
+    char *text = oap_text_escaped(message, 0);
+    if (!text)
+        return OAP_ENOMEM;
+    oap_json_writer_string(w, text);
     free(text);
-    return v;
+    return 0;
 }
 
 const char *oap_report__rule_summary(const oap_report_ctx *ctx, size_t rule)

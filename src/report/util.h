@@ -6,6 +6,8 @@
 #include "oapgraph/report.h"
 #include "oapgraph/policy.h"
 
+#include "load/json_writer.h"
+
 #include <jansson.h>
 
 /* What every writer needs besides the findings: their fingerprints, the rules (the
@@ -38,13 +40,11 @@ const char *oap_report__file(const oap_report_ctx *ctx, const char *file);
  * For data a program matches (file names, ids, pointers): its other characters stay as
  * they are, and oap_json_write writes those a reader must see as \u escapes. */
 json_t *oap_report__string(const char *s);
-/* The same, or JSON null for "". */
-json_t *oap_report__string_or_null(const char *s);
-
-/* A JSON string of a message as the text format shows it (oap_text_escape): plan text in
- * it with controls, invisible and direction-changing characters escaped ("HU\u200b"),
- * so a viewer that shows the message shows what the plan holds. NULL when out of memory. */
-json_t *oap_report__message(const char *s);
+/* Writes a message as the text format shows it (oap_text_escape), as a JSON string: plan
+ * text in it with controls, invisible and direction-changing characters escaped
+ * ("HU\u200b"), so a viewer that shows the message shows what the plan holds. 0 or
+ * OAP_ENOMEM. */
+int oap_report__write_message(oap_json_writer *w, const char *message);
 
 /* A one-line description of a rule the registry lacks. */
 const char *oap_report__rule_summary(const oap_report_ctx *ctx, size_t rule);
